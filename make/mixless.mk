@@ -1,0 +1,42 @@
+# mixless.mk: Phoenix and Ecto mix tasks as make targets.
+#
+#   include path/to/mixless/make/mixless.mk
+#
+# Inputs (set before the include, or on the command line):
+#   MIXLESS_BIN      directory of the mixless tools (default: found on PATH)
+#   PHX_STATIC_DIR   digest input (default priv/static)
+#   PHX_DIGEST_OUT   digest output (default: PHX_STATIC_DIR)
+#   DATABASE_URL     database for the ecto targets (default: the repo config)
+#   STEP, TO, ALL    migrate/rollback strategy (make rollback STEP=2)
+#   V=1              show the commands
+#
+# Targets: digest digest.clean migrate rollback routes ecto.create ecto.drop
+#          ecto.reset ecto.setup ecto.migrations ecto.dump ecto.load help
+# (each defined by a part below, so a project pulls in only what exists).
+
+ifndef _mixless_mk_included
+_mixless_mk_included := 1
+
+_mixless_dir := $(dir $(lastword $(MAKEFILE_LIST)))
+
+MIXLESS_BIN ?=
+_mixless_tool = $(if $(MIXLESS_BIN),$(MIXLESS_BIN)/$(1),$(1))
+
+ifeq ($(V),1)
+  _mixless_q :=
+else
+  _mixless_q := @
+endif
+
+# A half-written output must never look up to date.
+.DELETE_ON_ERROR:
+
+-include $(_mixless_dir)mixless-digest.mk
+-include $(_mixless_dir)mixless-ecto.mk
+-include $(_mixless_dir)mixless-routes.mk
+
+.PHONY: help
+help:
+	$(_mixless_q)$(call _mixless_tool,mixless) help $(if $(SEARCH),--search $(SEARCH))
+
+endif

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every built libFuzzer harness for FUZZ_SECONDS over a scratch copy of
+# its seed corpus (tests/fuzz/corpus/<name>/), so the checked-in corpus is only
+# read. Exits non-zero if any harness finds a crash, leak or timeout.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+FUZZ_BUILD=${FUZZ_BUILD:-build-fuzz}
+FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+rc=0
+for f in "$FUZZ_BUILD"/fuzz/fuzz_*; do
+	[ -x "$f" ] || continue
+	name=$(basename "$f")
+	work=$(mktemp -d "${TMPDIR:-/tmp}/mixless-$name.XXXXXX")
+	[ -d "tests/fuzz/corpus/$name" ] && cp -r "tests/fuzz/corpus/$name/." "$work/" 2>/dev/null
+	if "$f" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+		-artifact_prefix="$work/" "$work" >"$work.log" 2>&1; then
+		printf '%s: ok, %s runs in %ss\n' "$name" \
+			"$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work.log" | grep -o '[0-9]*$')" "$FUZZ_SECONDS"
+		rm -rf "$work" "$work.log"
+	else
+		echo "$name: FAILED (log $work.log, artifacts in $work)"
+		tail -40 "$work.log"
+		rc=1
+	fi
+done
+exit $rc

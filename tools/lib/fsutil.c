@@ -1,0 +1,430 @@
+#include "fsutil.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int mx_fs_read(const char *path, struct mx_buf *out, struct mx_err *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return mx_err_errno(err, "cannot open", path);
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		mx_buf_grow(out, (size_t)st.st_size);
+	for (;;) {
+		mx_buf_grow(out, 65536);
+		ssize_t n = read(fd, out->buf + out->len, out->alloc - out->len - 1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			mx_err_errno(err, "cannot read", path);
+			close(fd);
+			return -1;
+		}
+		if (n == 0)
+			break;
+		mx_buf_setlen(out, out->len + (size_t)n);
+	}
+	close(fd);
+	return 0;
+}
+
+bool mx_fs_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+bool mx_fs_is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool mx_fs_is_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int mx_fs_mkdir_p(const char *path, mode_t mode, struct mx_err *err)
+{
+	struct mx_buf p = MX_BUF_INIT;
+	int ret = 0;
+	mx_buf_adds(&p, path);
+	/* Create each prefix in turn; EEXIST on a directory is fine. */
+	for (size_t i = 1; i <= p.len; i++) {
+		if (i < p.len && p.buf[i] != '/')
+			continue;
+		char saved = p.buf[i];
+		p.buf[i] = '\0';
+		if (mkdir(p.buf, mode) < 0 && errno != EEXIST) {
+			ret = mx_err_errno(err, "cannot create directory", p.buf);
+			goto out;
+		}
+		p.buf[i] = saved;
+	}
+	if (!mx_fs_is_dir(path)) {
+		errno = ENOTDIR;
+		ret = mx_err_errno(err, "cannot create directory", path);
+	}
+out:
+	mx_buf_release(&p);
+	return ret;
+}
+
+int mx_fs_unlink(const char *path, struct mx_err *err)
+{
+	if (unlink(path) < 0 && errno != ENOENT)
+		return mx_err_errno(err, "cannot remove", path);
+	return 0;
+}
+
+/* ---- Atomic writes ---------------------------------------------------- */
+
+int mx_atomic_open(struct mx_atomic *af, const char *path, mode_t mode,
+		   struct mx_err *err)
+{
+	struct mx_buf tmp = MX_BUF_INIT;
+	char *dir = mx_path_dirname(path);
+	/* A hidden name keeps half-written files out of Phoenix's wildcard and
+	 * of our own walks. */
+	mx_path_join(&tmp, dir, ".");
+	mx_buf_adds(&tmp, mx_path_basename(path));
+	mx_buf_adds(&tmp, ".tmp-XXXXXX");
+	free(dir);
+
+	af->fd = mkostemp(tmp.buf, O_CLOEXEC);
+	if (af->fd < 0) {
+		mx_err_errno(err, "cannot create", tmp.buf);
+		mx_buf_release(&tmp);
+		return -1;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fchmod(af->fd, mode & ~mask) < 0) {
+		mx_err_errno(err, "cannot chmod", tmp.buf);
+		close(af->fd);
+		unlink(tmp.buf);
+		af->fd = -1;
+		mx_buf_release(&tmp);
+		return -1;
+	}
+	af->failed_errno = 0;
+	af->tmp = mx_buf_detach(&tmp, NULL);
+	af->path = mx_xstrdup(path);
+	return 0;
+}
+
+void mx_atomic_write(struct mx_atomic *af, const void *data, size_t n)
+{
+	const char *p = data;
+	if (af->fd < 0 || af->failed_errno)
+		return;
+	while (n) {
+		ssize_t w = write(af->fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			af->failed_errno = errno;
+			return;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+}
+
+static void release_atomic(struct mx_atomic *af)
+{
+	if (af->fd >= 0)
+		close(af->fd);
+	af->fd = -1;
+	free(af->tmp);
+	free(af->path);
+	af->tmp = af->path = NULL;
+	af->failed_errno = 0;
+}
+
+static int fsync_dir(const char *path)
+{
+	char *dir = mx_path_dirname(path);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (fd < 0)
+		return -1;
+	int r = fsync(fd);
+	close(fd);
+	return r;
+}
+
+int mx_atomic_commit(struct mx_atomic *af, struct mx_err *err)
+{
+	int ret = 0;
+	if (af->fd < 0)
+		return mx_err_set(err, MX_ERR_IO, "atomic write was not opened");
+	if (!af->failed_errno && fsync(af->fd) < 0)
+		af->failed_errno = errno;
+	if (!af->failed_errno && close(af->fd) < 0)
+		af->failed_errno = errno;
+	af->fd = -1;
+	if (af->failed_errno) {
+		errno = af->failed_errno;
+		ret = mx_err_errno(err, "cannot write", af->path);
+		unlink(af->tmp);
+		goto out;
+	}
+	if (rename(af->tmp, af->path) < 0) {
+		ret = mx_err_errno(err, "cannot rename into", af->path);
+		unlink(af->tmp);
+		goto out;
+	}
+	/* Without this the rename itself may not survive a power cut. */
+	fsync_dir(af->path);
+out:
+	release_atomic(af);
+	return ret;
+}
+
+void mx_atomic_abort(struct mx_atomic *af)
+{
+	if (af->tmp && af->fd >= 0)
+		unlink(af->tmp);
+	release_atomic(af);
+}
+
+int mx_fs_write_atomic(const char *path, const void *data, size_t n,
+		       struct mx_err *err)
+{
+	struct mx_atomic af = MX_ATOMIC_INIT;
+	if (mx_atomic_open(&af, path, 0666, err) < 0)
+		return -1;
+	mx_atomic_write(&af, data, n);
+	return mx_atomic_commit(&af, err);
+}
+
+/* ---- Walking ------------------------------------------------------------ */
+
+struct walk_dir {
+	dev_t dev;
+	ino_t ino;
+	const struct walk_dir *parent;
+};
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int walk_rec(struct mx_buf *path, struct mx_buf *rel, unsigned flags,
+		    mx_walk_fn fn, void *ctx, const struct walk_dir *up,
+		    struct mx_err *err)
+{
+	struct mx_strvec names = MX_STRVEC_INIT;
+	int ret = 0;
+	DIR *d = opendir(path->buf);
+	if (!d)
+		return mx_err_errno(err, "cannot open directory", path->buf);
+	struct dirent *de;
+	errno = 0;
+	while ((de = readdir(d))) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		if (de->d_name[0] == '.' && !(flags & MX_WALK_HIDDEN))
+			continue;
+		mx_strvec_push(&names, de->d_name);
+	}
+	closedir(d);
+	if (names.n > 1)
+		qsort(names.v, names.n, sizeof(*names.v), cmp_name);
+
+	size_t plen = path->len, rlen = rel->len;
+	for (size_t i = 0; i < names.n; i++) {
+		struct stat st;
+		mx_buf_setlen(path, plen);
+		mx_buf_setlen(rel, rlen);
+		if (plen && path->buf[plen - 1] != '/')
+			mx_buf_addch(path, '/');
+		mx_buf_adds(path, names.v[i]);
+		if (rlen)
+			mx_buf_addch(rel, '/');
+		mx_buf_adds(rel, names.v[i]);
+
+		int r = (flags & MX_WALK_FOLLOW) ? stat(path->buf, &st)
+						  : lstat(path->buf, &st);
+		if (r < 0) {
+			/* A dangling symlink: report it as itself. */
+			if (!(flags & MX_WALK_FOLLOW) || lstat(path->buf, &st) < 0) {
+				ret = mx_err_errno(err, "cannot stat", path->buf);
+				goto out;
+			}
+		}
+		if (S_ISDIR(st.st_mode)) {
+			bool loop = false;
+			for (const struct walk_dir *w = up; w; w = w->parent)
+				if (w->dev == st.st_dev && w->ino == st.st_ino)
+					loop = true;
+			if (loop)
+				continue;
+			int cb = MX_WALK_CONTINUE;
+			if (flags & MX_WALK_DIRS)
+				cb = fn(path->buf, rel->buf, &st, ctx);
+			if (cb < 0) {
+				ret = cb;
+				goto out;
+			}
+			if (cb == MX_WALK_SKIP)
+				continue;
+			struct walk_dir here = { st.st_dev, st.st_ino, up };
+			ret = walk_rec(path, rel, flags, fn, ctx, &here, err);
+			if (ret < 0)
+				goto out;
+		} else {
+			int cb = fn(path->buf, rel->buf, &st, ctx);
+			if (cb < 0) {
+				ret = cb;
+				goto out;
+			}
+		}
+	}
+out:
+	mx_buf_setlen(path, plen);
+	mx_buf_setlen(rel, rlen);
+	mx_strvec_clear(&names);
+	return ret;
+}
+
+int mx_fs_walk(const char *root, unsigned flags, mx_walk_fn fn, void *ctx,
+	       struct mx_err *err)
+{
+	struct mx_buf path = MX_BUF_INIT, rel = MX_BUF_INIT;
+	struct stat st;
+	int ret;
+	if (stat(root, &st) < 0)
+		return mx_err_errno(err, "cannot open directory", root);
+	if (!S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		return mx_err_errno(err, "cannot open directory", root);
+	}
+	mx_buf_adds(&path, root);
+	if (flags & MX_WALK_DIRS) {
+		ret = fn(path.buf, "", &st, ctx);
+		if (ret < 0 || ret == MX_WALK_SKIP)
+			goto out;
+	}
+	struct walk_dir top = { st.st_dev, st.st_ino, NULL };
+	ret = walk_rec(&path, &rel, flags, fn, ctx, &top, err);
+out:
+	mx_buf_release(&path);
+	mx_buf_release(&rel);
+	return ret < 0 ? ret : 0;
+}
+
+/* ---- Paths ---------------------------------------------------------------- */
+
+void mx_path_join(struct mx_buf *out, const char *a, const char *b)
+{
+	if (b[0] == '/' || !a[0]) {
+		mx_buf_adds(out, b);
+		return;
+	}
+	mx_buf_adds(out, a);
+	if (out->len && out->buf[out->len - 1] != '/' && b[0])
+		mx_buf_addch(out, '/');
+	mx_buf_adds(out, b);
+}
+
+void mx_path_normalize(struct mx_buf *out, const char *path)
+{
+	size_t start = out->len;
+	bool abs = path[0] == '/';
+	size_t depth = 0; /* segments we can pop */
+	if (abs)
+		mx_buf_addch(out, '/');
+	const char *p = path;
+	while (*p) {
+		while (*p == '/')
+			p++;
+		if (!*p)
+			break;
+		const char *seg = p;
+		while (*p && *p != '/')
+			p++;
+		size_t n = (size_t)(p - seg);
+		if (n == 1 && seg[0] == '.')
+			continue;
+		if (n == 2 && seg[0] == '.' && seg[1] == '.') {
+			if (depth) {
+				/* Drop the last segment and its slash. */
+				size_t l = out->len;
+				while (l > start && out->buf[l - 1] != '/')
+					l--;
+				if (l > start + (abs ? 1 : 0))
+					l--;
+				mx_buf_setlen(out, l);
+				depth--;
+				continue;
+			}
+			if (abs)
+				continue; /* "/.." is "/" */
+		} else {
+			depth++;
+		}
+		if (out->len > start && out->buf[out->len - 1] != '/')
+			mx_buf_addch(out, '/');
+		mx_buf_add(out, seg, n);
+	}
+	if (out->len == start)
+		mx_buf_addch(out, '.');
+}
+
+bool mx_path_is_contained(const char *rel)
+{
+	struct mx_buf n = MX_BUF_INIT;
+	if (rel[0] == '/')
+		return false;
+	mx_path_normalize(&n, rel);
+	bool ok = !(n.buf[0] == '.' && n.buf[1] == '.' &&
+		    (n.buf[2] == '/' || n.buf[2] == '\0'));
+	mx_buf_release(&n);
+	return ok;
+}
+
+char *mx_path_dirname(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return mx_xstrdup(".");
+	/* Trailing slashes: "a/b/" is in "a". */
+	while (slash > path && slash[1] == '\0') {
+		const char *q = slash;
+		while (q > path && q[-1] == '/')
+			q--;
+		while (q > path && q[-1] != '/')
+			q--;
+		if (q == path)
+			return mx_xstrdup(path[0] == '/' ? "/" : ".");
+		slash = q - 1;
+	}
+	if (slash == path)
+		return mx_xstrdup("/");
+	return mx_xstrndup(path, (size_t)(slash - path));
+}
+
+const char *mx_path_basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+const char *mx_path_ext(const char *path)
+{
+	const char *base = mx_path_basename(path);
+	const char *dot = strrchr(base, '.');
+	if (!dot || dot == base)
+		return base + strlen(base);
+	return dot;
+}
