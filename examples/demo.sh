@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# make demo: run every mixless tool on examples/hello against a throwaway
+# PostgreSQL, through the binaries, the CMake functions and the Make include,
+# and say what happened. Nothing in the source tree is modified: outputs go
+# under $BUILD/demo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+BUILD=${BUILD:-build}
+bin=$root/$BUILD/bin
+demo=$root/$BUILD/demo
+export PATH="$bin:$PATH" NO_COLOR=${NO_COLOR:-}
+
+say()  { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+run()  { printf '$ %s\n' "$*"; "$@"; }
+
+rm -rf "$demo"
+mkdir -p "$demo"
+# A scratch copy of the app: the tasks write into it as they would into yours.
+cp -r examples/hello "$demo/hello"
+cd "$demo/hello"
+
+. "$root/tests/helpers/pg.bash"
+trap pg_stop EXIT
+say "Starting a throwaway PostgreSQL"
+pg_start
+export DATABASE_URL="postgres://postgres:postgres@127.0.0.1:$PGPORT/hello_dev"
+echo "PostgreSQL on 127.0.0.1:$PGPORT (data in $MIXLESS_PG_DIR)"
+
+say "mixless help --search phx.digest"
+run mixless help --search phx.digest
+
+say "mix phx.digest  ->  phx-digest"
+run phx-digest priv/static -o "$demo/static"
+find "$demo/static" -type f | sort | sed "s|$demo/||" | head -20
+echo "... $(find "$demo/static" -type f | wc -l) files"
+
+say "mix ecto.create / ecto.migrate / ecto.migrations / ecto.rollback  ->  ecto-migrate"
+run ecto-migrate create
+run ecto-migrate migrate
+run ecto-migrate migrations
+run ecto-migrate rollback --step 1
+run ecto-migrate migrations
+
+say "The same tasks as build targets: CMake (add_phx_digest, add_ecto_repo)"
+run cmake -S "$demo/hello" -B "$demo/cmake" -DMIXLESS_TESTS=OFF >/dev/null
+run cmake --build "$demo/cmake" --target phx.digest
+echo "(a second build has nothing to do:)"
+run cmake --build "$demo/cmake" --target phx.digest
+run cmake --build "$demo/cmake" --target migrate
+
+say "... and Make (make/mixless.mk)"
+run make -C "$demo/hello" MIXLESS_DIR="$root" MIXLESS_BIN="$bin" digest
+run make -C "$demo/hello" MIXLESS_DIR="$root" MIXLESS_BIN="$bin" rollback STEP=2
+run make -C "$demo/hello" MIXLESS_DIR="$root" MIXLESS_BIN="$bin" migrate
+
+say "mix phx.routes  ->  phx-routes"
+run phx-routes || echo "(phx-routes: not implemented yet, see README)"
+
+say "Done"
+echo "Digested assets in $demo/static, the CMake build in $demo/cmake;"
+echo "the throwaway PostgreSQL is stopped and removed now."
