@@ -9,8 +9,13 @@ configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/MixlessConfig.cmake.in
   ${CMAKE_CURRENT_BINARY_DIR}/MixlessConfig.cmake INSTALL_DESTINATION ${MIXLESS_CMAKE_DIR})
 write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/MixlessConfigVersion.cmake
   COMPATIBILITY SameMinorVersion)
+# The public modules: Mixless.cmake and the per-task Mixless<Task>.cmake it
+# includes (the build's own MixlessTool/MixlessInstall stay behind).
+file(GLOB _mixless_modules ${PROJECT_SOURCE_DIR}/cmake/Mixless*.cmake)
+list(FILTER _mixless_modules EXCLUDE REGEX "/Mixless(Tool|Install)\\.cmake$")
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/MixlessConfig.cmake
   ${CMAKE_CURRENT_BINARY_DIR}/MixlessConfigVersion.cmake
-  ${PROJECT_SOURCE_DIR}/cmake/Mixless.cmake DESTINATION ${MIXLESS_CMAKE_DIR})
-install(FILES ${PROJECT_SOURCE_DIR}/make/mixless.mk DESTINATION ${CMAKE_INSTALL_DATADIR}/mixless/make)
+  ${_mixless_modules} DESTINATION ${MIXLESS_CMAKE_DIR})
+file(GLOB _mixless_makefiles ${PROJECT_SOURCE_DIR}/make/*.mk)
+install(FILES ${_mixless_makefiles} DESTINATION ${CMAKE_INSTALL_DATADIR}/mixless/make)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/templates/ DESTINATION ${CMAKE_INSTALL_DATADIR}/mixless/templates)
