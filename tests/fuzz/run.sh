@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every built libFuzzer harness for FUZZ_SECONDS over a scratch copy of
-# its seed corpus (tests/fuzz/corpus/<name>/), so the checked-in corpus is only
+# its seed corpus (tests/fuzz/corpus/<name>/ or corpus/fuzz_<name>/), so the checked-in corpus is only
 # read. Exits non-zero if any harness finds a crash, leak or timeout.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -11,7 +11,9 @@ for f in "$FUZZ_BUILD"/fuzz/fuzz_*; do
 	[ -x "$f" ] || continue
 	name=$(basename "$f")
 	work=$(mktemp -d "${TMPDIR:-/tmp}/mixless-$name.XXXXXX")
-	[ -d "tests/fuzz/corpus/$name" ] && cp -r "tests/fuzz/corpus/$name/." "$work/" 2>/dev/null
+	for seeds in "tests/fuzz/corpus/${name#fuzz_}" "tests/fuzz/corpus/$name"; do
+		[ -d "$seeds" ] && cp -r "$seeds/." "$work/" 2>/dev/null
+	done
 	if "$f" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 		-artifact_prefix="$work/" "$work" >"$work.log" 2>&1; then
 		printf '%s: ok, %s runs in %ss\n' "$name" \
