@@ -86,6 +86,25 @@ int mx_fs_unlink(const char *path, struct mx_err *err)
 
 /* ---- Atomic writes ---------------------------------------------------- */
 
+static bool atomic_sync = true;
+
+void mx_atomic_set_sync(bool on)
+{
+	atomic_sync = on;
+}
+
+int mx_fs_syncfs(const char *path, struct mx_err *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return mx_err_errno(err, "cannot open", path);
+	int r = syncfs(fd);
+	if (r < 0)
+		mx_err_errno(err, "cannot sync", path);
+	close(fd);
+	return r < 0 ? -1 : 0;
+}
+
 int mx_atomic_open(struct mx_atomic *af, const char *path, mode_t mode,
 		   struct mx_err *err)
 {
@@ -166,7 +185,7 @@ int mx_atomic_commit(struct mx_atomic *af, struct mx_err *err)
 	int ret = 0;
 	if (af->fd < 0)
 		return mx_err_set(err, MX_ERR_IO, "atomic write was not opened");
-	if (!af->failed_errno && fsync(af->fd) < 0)
+	if (atomic_sync && !af->failed_errno && fsync(af->fd) < 0)
 		af->failed_errno = errno;
 	if (!af->failed_errno && close(af->fd) < 0)
 		af->failed_errno = errno;
@@ -183,7 +202,8 @@ int mx_atomic_commit(struct mx_atomic *af, struct mx_err *err)
 		goto out;
 	}
 	/* Without this the rename itself may not survive a power cut. */
-	fsync_dir(af->path);
+	if (atomic_sync)
+		fsync_dir(af->path);
 out:
 	release_atomic(af);
 	return ret;

@@ -55,6 +55,16 @@ int mx_atomic_commit(struct mx_atomic *af, struct mx_err *err);
 /* Removes the temp file and releases; safe on an unopened or committed af. */
 void mx_atomic_abort(struct mx_atomic *af);
 
+/* Deferred durability, for a tool that publishes many files and then one
+ * index naming them (phx-digest and its manifest). With sync off,
+ * mx_atomic_commit skips both fsyncs: readers and a killed process still see
+ * the old file or the new one, only a power cut may lose the new content.
+ * The caller makes everything durable at once with mx_fs_syncfs() before it
+ * commits the index. Process-wide; set it before starting threads. */
+void mx_atomic_set_sync(bool on);
+/* syncfs(2) on the file system holding path (a file or directory). */
+int mx_fs_syncfs(const char *path, struct mx_err *err);
+
 /* One-shot: atomically replaces path with data (mode 0644 before umask). */
 int mx_fs_write_atomic(const char *path, const void *data, size_t n,
 		       struct mx_err *err);

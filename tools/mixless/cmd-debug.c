@@ -7,6 +7,8 @@
 #include "diag.h"
 
 const struct mixless_debug_command mixless_debug_commands[] = {
+	{ "parse", mixless_cmd_debug_parse },
+	{ "config", mixless_cmd_debug_config },
 	{ NULL, NULL },
 };
 

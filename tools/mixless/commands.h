@@ -24,6 +24,8 @@ struct mixless_debug_command {
 	int (*run)(int argc, char **argv);
 };
 extern const struct mixless_debug_command mixless_debug_commands[];
+int mixless_cmd_debug_parse(int argc, char **argv); /* cmd-debug-parse.c */
+int mixless_cmd_debug_config(int argc, char **argv); /* cmd-debug-config.c */
 
 /* Runs a task's tool (found beside this binary, else on PATH) with args;
  * does not return on success. */

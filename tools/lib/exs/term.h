@@ -118,5 +118,8 @@ const struct mx_term *mx_term_map_get(const struct mx_term *m, const struct mx_t
 void mx_term_format_float(double v, struct mx_buf *out);
 /* Appends code point cp as UTF-8. */
 void mx_term_utf8_encode(struct mx_buf *out, uint32_t cp);
+/* Decodes one UTF-8 sequence of s[0..n): returns its length and sets *cp,
+ * or returns 0 when the bytes are not valid UTF-8. */
+size_t mx_term_utf8_decode(const char *s, size_t n, uint32_t *cp);
 
 #endif

@@ -1,0 +1,80 @@
+#!/usr/bin/env bats
+# `mixless debug config`: the project model and config resolution from the
+# command line (mix.exs, config.exs + imports + runtime.exs per MIX_ENV).
+
+bats_require_minimum_version 1.5.0
+
+setup() {
+	FIX="$MIXLESS_SOURCE_DIR/tests/fixtures/project"
+	HELLO="$MIXLESS_SOURCE_DIR/examples/hello"
+	unset MIX_ENV DATABASE_URL SECRET_KEY_BASE PHX_SERVER POOL_SIZE
+}
+
+@test "prints the project facts and every key with its position" {
+	run --separate-stderr mixless debug config -C "$FIX/basic"
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "env: dev" ]
+	[ "${lines[2]}" = "app: shop" ]
+	[ "${lines[3]}" = "version: 1.2.3" ]
+	[ "${lines[4]}" = "base: Shop" ]
+	[ "${lines[5]}" = "web: ShopWeb" ]
+	[[ "$output" == *"file: config/extra/more.exs"* ]]
+	[[ "$output" == *'config :shop, :ecto_repos, [Shop.Repo]  # config/config.exs:3:1'* ]]
+	[[ "$output" == *'nested: [a: 1, b: [c: 2, d: 30, e: 4]]'* ]]
+}
+
+@test "one value, inspected; keys go through keyword lists" {
+	run mixless debug config -C "$FIX/basic" shop Shop.Repo nested b
+	[ "$status" -eq 0 ]
+	[ "$output" = "[c: 2, d: 30, e: 4]" ]
+	run mixless debug config -C "$FIX/basic" --env test shop Shop.Repo database
+	[ "$output" = '"shop_test"' ]
+}
+
+@test "MIX_ENV selects the env and --set feeds System.get_env" {
+	MIX_ENV=prod run mixless debug config -C "$FIX/basic" --set DATABASE_URL=ecto://x/y \
+		shop Shop.Repo url
+	[ "$status" -eq 0 ]
+	[ "$output" = '"ecto://x/y"' ]
+}
+
+@test "a raise in runtime.exs is an error at its position, exit 1" {
+	run --separate-stderr mixless debug config -C "$FIX/basic" --env prod
+	[ "$status" -eq 1 ]
+	[ "${stderr_lines[0]}" = "$FIX/basic/config/runtime.exs:10:7: ** (RuntimeError) environment variable DATABASE_URL is missing." ]
+	[ -z "$output" ]
+}
+
+@test "--no-runtime skips runtime.exs" {
+	run mixless debug config -C "$FIX/basic" --env prod --no-runtime shop ShopWeb.Endpoint cache_static_manifest
+	[ "$status" -eq 0 ]
+	[ "$output" = '"priv/static/cache_manifest.json"' ]
+}
+
+@test "an unconfigured key exits 1" {
+	run --separate-stderr mixless debug config -C "$FIX/basic" shop nope
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "mixless: not configured" ]
+}
+
+@test "no mix.exs: an error naming the directory" {
+	run --separate-stderr mixless debug config -C "$FIX"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "mixless: could not find a mix.exs in '$FIX'" ]
+}
+
+@test "a bad option is a usage error" {
+	run -2 mixless debug config --bogus
+}
+
+@test "examples/hello resolves for dev, test and prod" {
+	[ -f "$HELLO/mix.exs" ] || skip "examples/hello not present"
+	run mixless debug config -C "$HELLO" hello Hello.Repo database
+	[ "$output" = '"hello_dev"' ]
+	run mixless debug config -C "$HELLO" --env test hello Hello.Repo database
+	[ "$output" = '"hello_test"' ]
+	run mixless debug config -C "$HELLO" --env prod --set DATABASE_URL=ecto://u:p@h/db \
+		--set SECRET_KEY_BASE=k hello Hello.Repo url
+	[ "$status" -eq 0 ]
+	[ "$output" = '"ecto://u:p@h/db"' ]
+}

@@ -1,0 +1,110 @@
+#!/usr/bin/env bats
+# phx-digest reruns: the cache must make a rerun cheap and never change the
+# result, which is always compared with a full run (--no-cache) elsewhere.
+
+bats_require_minimum_version 1.5.0
+load "$MIXLESS_SOURCE_DIR/tests/fixtures/phx-digest/helpers.bash"
+
+setup() { pd_setup; }
+teardown() { pd_teardown; }
+
+# Same tree and manifest (but for mtimes) as a fresh full run of static
+same_as_full_run() {
+	rm -rf full
+	phx-digest static -o full --no-cache -q "$@"
+	diff -r -x cache_manifest.json -x .phx-digest-cache out full
+	diff <(sed 's/"mtime":[0-9]*/M/g' out/cache_manifest.json) \
+		<(sed 's/"mtime":[0-9]*/M/g' full/cache_manifest.json)
+}
+
+inodes() { (cd out && find . -type f ! -path './.phx-digest-cache/*' ! -name cache_manifest.json -printf '%i %p\n' | sort -k2); }
+
+@test "rerun without change: nothing rewritten, same output as a full run" {
+	phx-digest static -o out -q
+	before=$(inodes)
+	phx-digest static -o out -q
+	[ "$(inodes)" = "$before" ]
+	same_as_full_run
+}
+
+@test "rerun refreshes every current entry's mtime, as Phoenix does" {
+	phx-digest static -o out -q
+	m1=$(mf out/cache_manifest.json "m['digests']['$(mf out/cache_manifest.json "m['latest']['robots.txt']")']['mtime']")
+	sleep 1.1
+	phx-digest static -o out -q
+	m2=$(mf out/cache_manifest.json "m['digests']['$(mf out/cache_manifest.json "m['latest']['robots.txt']")']['mtime']")
+	[ "$m2" -gt "$m1" ]
+}
+
+@test "rerun with one file changed: only its outputs are written" {
+	phx-digest static -o out -q
+	before=$(inodes | grep -v 'robots')
+	echo 'Disallow: /admin' >>static/robots.txt
+	phx-digest static -o out -q
+	[ "$(inodes | grep -v robots)" = "$before" ]
+	[ -f "out/robots-$(md5 static/robots.txt).txt" ]
+	cmp static/robots.txt out/robots.txt
+	# the old version stays, as with Phoenix
+	[ "$(ls out/robots-*.txt | wc -l)" -eq 2 ]
+	[ "$(mf out/cache_manifest.json "len([k for k in m['digests'] if k.startswith('robots-')])")" -eq 2 ]
+}
+
+@test "rerun after a referenced image changed: the CSS is rewritten, its digest is not" {
+	phx-digest static -o out -q
+	css=$(mf out/cache_manifest.json "m['latest']['css/app.css']")
+	printf 'new image bytes' >static/images/icon.svg
+	phx-digest static -o out -q
+	[ "$(mf out/cache_manifest.json "m['latest']['css/app.css']")" = "$css" ]
+	grep -q "icon-$(md5 static/images/icon.svg).svg" "out/$css"
+	[ "$(mf out/cache_manifest.json "m['digests']['$css']['sha512']")" = "$(sri "out/$css")" ]
+	# same as a full run over the same inputs and old outputs
+	rm -rf full && cp -r out full && rm -rf full/.phx-digest-cache
+	phx-digest static -o full --no-cache -q
+	diff -r -x cache_manifest.json -x .phx-digest-cache out full
+}
+
+@test "rerun restores a deleted output, at the root and in a subdirectory" {
+	phx-digest static -o out -q
+	rm "out/$(mf out/cache_manifest.json "m['latest']['robots.txt']")"
+	rm out/css/app.css.gz
+	phx-digest static -o out -q
+	same_as_full_run
+}
+
+@test "rerun picks up added and removed inputs" {
+	phx-digest static -o out -q
+	echo 'new' >static/js/new.js
+	rm static/empty.txt
+	phx-digest static -o out -q
+	[ "$(mf out/cache_manifest.json "m['latest']['js/new.js']")" = "js/new-$(md5 static/js/new.js).js" ]
+	[ "$(mf out/cache_manifest.json "'empty.txt' in m['latest']")" = False ]
+	# the old digested copy still exists, so its entry stays (Phoenix's rule)
+	[ "$(mf out/cache_manifest.json "'empty-d41d8cd98f00b204e9800998ecf8427e.txt' in m['digests']")" = True ]
+}
+
+@test "rerun with other settings (--no-vsn, --brotli) redoes the work" {
+	phx-digest static -o out -q
+	phx-digest static -o out -q --no-vsn
+	same_as_full_run --no-vsn
+	phx-digest static -o out -q --no-vsn --brotli
+	[ -e out/js/app.js.br ]
+}
+
+@test "a corrupt or truncated cache is ignored" {
+	phx-digest static -o out -q
+	head -c 300 out/.phx-digest-cache/state >x && mv x out/.phx-digest-cache/state
+	echo 'F	robots.txt	1	2	3' >>out/.phx-digest-cache/state
+	phx-digest static -o out -q
+	same_as_full_run
+	echo garbage >out/.phx-digest-cache/state
+	phx-digest static -o out -q
+	same_as_full_run
+}
+
+@test "input == output: a rerun touches neither the inputs nor the outputs" {
+	phx-digest static -q
+	before=$(cd static && find . -type f ! -path './.phx-digest-cache/*' ! -name cache_manifest.json -printf '%i %T@ %p\n' | sort -k3)
+	phx-digest static -q
+	after=$(cd static && find . -type f ! -path './.phx-digest-cache/*' ! -name cache_manifest.json -printf '%i %T@ %p\n' | sort -k3)
+	[ "$before" = "$after" ]
+}

@@ -1,0 +1,4 @@
+defmodule Bad.MixProject do
+  use Mix.Project
+  def project, do: [app: :bad, deps: Helper.deps()]
+end

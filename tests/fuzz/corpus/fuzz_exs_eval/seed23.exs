@@ -1,0 +1,2 @@
+import Config
+import_config "other.exs"

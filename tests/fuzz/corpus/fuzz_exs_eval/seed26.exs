@@ -1,0 +1,2 @@
+import Config
+import_config "prod.exs"

@@ -1,0 +1,4 @@
+defmodule Broken.MixProject do
+  use Mix.Project
+  def project, do: [app: :broken]
+end

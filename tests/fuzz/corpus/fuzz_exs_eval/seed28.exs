@@ -1,0 +1,2 @@
+import Config
+config :broken, a: [1, 2

@@ -1,0 +1,2 @@
+import Config
+config :my_app, namespace: Acme.Core

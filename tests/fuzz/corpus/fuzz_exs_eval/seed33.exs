@@ -1,0 +1,3 @@
+import Config
+
+config :core, ecto_repos: [Core.Repo]

@@ -1,0 +1,1 @@
+["quoted key": 1]

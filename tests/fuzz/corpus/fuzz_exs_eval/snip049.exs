@@ -1,0 +1,1 @@
+abs(-3) + max(1, 2) + min(5, 4) + round(1.5) + trunc(2.7)

@@ -1,0 +1,1 @@
+tuple_size({1, 2}) + map_size(%{a: 1}) + byte_size("abc")

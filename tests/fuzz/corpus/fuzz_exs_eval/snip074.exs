@@ -1,0 +1,1 @@
+Enum.to_list(1..4)

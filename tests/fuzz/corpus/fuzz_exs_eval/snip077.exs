@@ -1,0 +1,1 @@
+{is_atom(:a), is_binary(""), is_integer(1), is_float(1.0), 

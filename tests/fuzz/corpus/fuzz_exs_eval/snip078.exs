@@ -1,0 +1,1 @@
+{is_atom(1), is_binary(:a), is_map_key(%{a: 1}, :a)}

@@ -1,0 +1,2 @@
+"pre" <> rest = "prefix"
+rest

@@ -1,0 +1,1 @@
+if nil do :a end

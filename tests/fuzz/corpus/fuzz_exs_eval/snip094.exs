@@ -1,0 +1,4 @@
+cond do
+ 1 > 2 -> :a
+ true -> :b
+end

@@ -1,0 +1,3 @@
+cond do
+ false -> 1
+end

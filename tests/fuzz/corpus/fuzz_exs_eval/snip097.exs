@@ -1,0 +1,3 @@
+case 5 do
+ 1 -> :one
+end

@@ -1,0 +1,5 @@
+x = :dev
+case x do
+ :prod -> 1
+ _ -> 2
+end

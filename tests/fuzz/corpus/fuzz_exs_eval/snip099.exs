@@ -1,0 +1,1 @@
+with {:ok, a} <- {:ok, 1}, b = a + 1 do b end

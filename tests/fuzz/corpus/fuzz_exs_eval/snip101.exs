@@ -1,0 +1,1 @@
+with {:ok, a} <- :err do a else :err -> :handled end

@@ -1,0 +1,1 @@
+Mix.env() == :prod

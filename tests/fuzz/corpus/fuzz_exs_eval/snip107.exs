@@ -1,0 +1,1 @@
+System.get_env("PORT")

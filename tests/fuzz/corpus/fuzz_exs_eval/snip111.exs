@@ -1,0 +1,1 @@
+String.to_integer(System.get_env("PORT") || "4000")

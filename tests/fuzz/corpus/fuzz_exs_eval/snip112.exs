@@ -1,0 +1,1 @@
+System.fetch_env!("PORT")

@@ -1,0 +1,1 @@
+System.get_env("ECTO_IPV6") in ~w(true 1)

@@ -1,0 +1,3 @@
+x = System.get_env("DATABASE_URL") ||
+  raise """
+  environment 

@@ -1,0 +1,1 @@
+String.upcase("abc") <> String.downcase("DEF")

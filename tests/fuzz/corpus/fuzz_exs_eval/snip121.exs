@@ -1,0 +1,1 @@
+String.capitalize("hELLO world")

@@ -1,0 +1,1 @@
+String.replace("a-b-c", "-", "_", global: false)

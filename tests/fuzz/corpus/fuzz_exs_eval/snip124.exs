@@ -1,0 +1,1 @@
+String.split(" a  b c ")

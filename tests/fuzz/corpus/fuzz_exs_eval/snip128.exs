@@ -1,0 +1,1 @@
+String.trim("  x \n")

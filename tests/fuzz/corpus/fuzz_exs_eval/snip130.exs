@@ -1,0 +1,1 @@
+String.contains?("hello", ["x", "lo"])

@@ -1,0 +1,1 @@
+String.starts_with?("hello", "he")

@@ -1,0 +1,1 @@
+String.ends_with?("hello", "x")

@@ -1,0 +1,1 @@
+String.to_integer("4x")

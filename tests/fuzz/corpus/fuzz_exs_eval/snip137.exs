@@ -1,0 +1,1 @@
+String.duplicate("ab", 3)

@@ -1,0 +1,1 @@
+String.slice("hello", 1, 3)

@@ -1,0 +1,1 @@
+Atom.to_string(:foo)

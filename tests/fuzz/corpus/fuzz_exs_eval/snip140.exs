@@ -1,0 +1,1 @@
+Integer.to_string(255)

@@ -1,0 +1,1 @@
+Integer.parse("12ab")

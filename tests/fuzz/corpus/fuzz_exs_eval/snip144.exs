@@ -1,0 +1,1 @@
+to_string(:a) <> to_string(1) <> to_string("s")

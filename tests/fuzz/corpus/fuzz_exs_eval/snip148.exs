@@ -1,0 +1,1 @@
+Enum.map(["a"], &String.upcase/1)

@@ -1,0 +1,1 @@
+Enum.each([1], fn _ -> :x end)

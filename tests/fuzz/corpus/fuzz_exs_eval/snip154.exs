@@ -1,0 +1,1 @@
+Enum.with_index([:a, :b])

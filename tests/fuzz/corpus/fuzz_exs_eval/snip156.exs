@@ -1,0 +1,1 @@
+Enum.reverse([1, 2, 3])

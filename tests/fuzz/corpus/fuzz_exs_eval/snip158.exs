@@ -1,0 +1,1 @@
+Enum.reject([1, nil, 2], &is_nil/1)

@@ -1,0 +1,1 @@
+Enum.sort([3, 1, 2], :desc)

@@ -1,0 +1,1 @@
+Enum.sort_by(["bb", "a", "cc"], &String.length/1)

@@ -1,0 +1,1 @@
+Enum.map(%{a: 1, b: 2}, fn {k, v} -> {v, k} end)

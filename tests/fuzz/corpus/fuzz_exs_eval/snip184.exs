@@ -1,0 +1,1 @@
+Keyword.get([a: 1], :b, 0)

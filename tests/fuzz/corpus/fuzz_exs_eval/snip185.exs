@@ -1,0 +1,1 @@
+Keyword.fetch!([a: 1], :b)

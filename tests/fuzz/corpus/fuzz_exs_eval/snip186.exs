@@ -1,0 +1,1 @@
+Keyword.merge([a: 1, b: 2], [b: 3, c: 4])

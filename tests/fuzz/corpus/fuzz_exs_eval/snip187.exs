@@ -1,0 +1,1 @@
+Keyword.merge([a: 1, b: 2], [a: 3], fn _k, x, y -> x + y end)

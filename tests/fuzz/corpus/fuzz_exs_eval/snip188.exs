@@ -1,0 +1,1 @@
+Keyword.put([a: 1, b: 2, a: 3], :a, 9)

@@ -1,0 +1,1 @@
+Keyword.delete([a: 1, b: 2], :a)

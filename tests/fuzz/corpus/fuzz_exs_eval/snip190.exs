@@ -1,0 +1,1 @@
+Keyword.keys([a: 1, b: 2])

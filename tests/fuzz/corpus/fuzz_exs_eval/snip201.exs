@@ -1,0 +1,1 @@
+{List.first([1, 2]), List.last([1, 2]), List.first([])}

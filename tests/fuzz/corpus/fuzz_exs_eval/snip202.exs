@@ -1,0 +1,1 @@
+{List.wrap(nil), List.wrap(1), List.wrap([2])}

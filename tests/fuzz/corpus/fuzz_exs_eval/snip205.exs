@@ -1,0 +1,1 @@
+Path.join("a", "b")

@@ -1,0 +1,1 @@
+Path.expand("../x", "/a/b")

@@ -1,0 +1,1 @@
+Path.dirname("/a/b/c.ex")

@@ -1,0 +1,1 @@
+Path.basename("/a/b/c.ex", ".ex")

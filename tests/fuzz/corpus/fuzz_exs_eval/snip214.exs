@@ -1,0 +1,1 @@
+Path.extname("a/b.tar.gz")

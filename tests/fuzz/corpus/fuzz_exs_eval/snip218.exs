@@ -1,0 +1,1 @@
+for {:ok, v} <- [{:ok, 1}, :err, {:ok, 2}], do: v

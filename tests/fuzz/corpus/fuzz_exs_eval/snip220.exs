@@ -1,0 +1,1 @@
+for x <- [1, 1, 2], uniq: true, do: x

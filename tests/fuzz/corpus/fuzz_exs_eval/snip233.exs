@@ -1,0 +1,1 @@
+1 |> Kernel.+(2) |> to_string()

@@ -1,0 +1,1 @@
+apply(fn a -> a end, [7])

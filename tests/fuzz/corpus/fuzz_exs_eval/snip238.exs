@@ -1,0 +1,4 @@
+defmodule M do
+ defp p, do: 1
+end
+M.p()

@@ -1,0 +1,4 @@
+defmodule M do
+ def f(1), do: 1
+end
+M.f(2)

@@ -1,0 +1,4 @@
+defmodule M do
+ def loop(n), do: loop(n + 1)
+end
+M.loop(0)

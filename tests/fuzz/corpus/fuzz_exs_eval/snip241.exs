@@ -1,0 +1,5 @@
+defmodule A.B do
+ defmodule C do
+  def x, do: :c
+ end
+ def y, do: C.x()

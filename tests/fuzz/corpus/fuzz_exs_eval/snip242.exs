@@ -1,0 +1,3 @@
+defmodule M do
+ alias Foo.Bar
+ alias Foo.Baz, as: Q

@@ -1,0 +1,1 @@
+MyApp.Helper.x(1)

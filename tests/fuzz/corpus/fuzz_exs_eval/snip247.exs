@@ -1,0 +1,3 @@
+receive do
+ x -> x
+end

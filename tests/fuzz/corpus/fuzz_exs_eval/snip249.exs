@@ -1,0 +1,1 @@
+String.replace("a", ~r/a/, "b")

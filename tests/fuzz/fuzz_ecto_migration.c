@@ -1,0 +1,39 @@
+/*
+ * fuzz_ecto_migration: any bytes as a migration file, through the whole
+ * translator (parser, evaluator with the Ecto.Migration host, DDL and SQL
+ * generation, both directions), and as a `-- +up` SQL migration. The first
+ * byte picks the kind and a repo configuration, so config-dependent paths
+ * (binary_id and identity keys, prefixes) are reached too. Loading must
+ * never crash, leak or read out of bounds; failing is fine.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "migration.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct ecto_ddl_config cfg = ECTO_DDL_CONFIG_INIT;
+	struct ecto_migration m;
+	struct mx_err err = MX_ERR_INIT;
+	uint8_t sel;
+
+	if (size < 1)
+		return 0;
+	sel = data[0];
+	if (sel & 2)
+		cfg.primary_key_type = "binary_id";
+	if (sel & 4)
+		cfg.primary_key_type = "identity";
+	if (sel & 8)
+		cfg.prefix = "tenant";
+	if (sel & 16)
+		cfg.default_prefix = "app";
+	if (sel & 32)
+		cfg.primary_key_disabled = true;
+	if (ecto_migration_load_buffer(&m, (sel & 1) ? "20240101000000_fuzz.sql"
+						    : "20240101000000_fuzz.exs",
+				       (const char *)data + 1, size - 1, &cfg, &err) == 0)
+		ecto_migration_release(&m);
+	return 0;
+}

@@ -1,0 +1,245 @@
+#!/usr/bin/env bats
+# ecto-migrate's reliability promises, on a real PostgreSQL: concurrent
+# runners apply each migration exactly once; a failing migration leaves no
+# trace; SIGKILL leaves the database before or after a migration, never
+# between; a bad file among the pending ones applies none; the lock timeout
+# is honoured; the advisory lock uses ecto_sql's key.
+
+bats_require_minimum_version 1.5.0
+load ../helpers/pg
+
+setup_file() {
+	pg_start
+	export MIXLESS_PG_DIR
+}
+
+teardown_file() {
+	pg_stop
+}
+
+setup() {
+	export NO_COLOR=1
+	PROJ=$(mktemp -d "${BATS_TMPDIR:-/tmp}/em-rel.XXXXXX")
+	mkdir -p "$PROJ/priv/repo/migrations"
+	printf 'defmodule Hello.MixProject do\n  use Mix.Project\n\n  def project do\n    [app: :hello, version: "0.1.0", start_permanent: Mix.env() == :prod]\n  end\nend\n' >"$PROJ/mix.exs"
+	mkdir -p "$PROJ/config"
+	printf 'import Config\n\nconfig :hello, ecto_repos: [Hello.Repo]\n' >"$PROJ/config/config.exs"
+	cd "$PROJ"
+	DB="rel_$BATS_TEST_NUMBER"
+	export DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/$DB"
+	ecto-migrate create --quiet
+}
+
+teardown() {
+	# no background runner may outlive its test
+	if [ -n "${BG_PID:-}" ]; then kill -9 "$BG_PID" 2>/dev/null || true; fi
+	cd /
+	rm -rf "$PROJ"
+}
+
+mig() { # mig VERSION NAME BODY
+	local mod
+	mod=$(printf '%s' "$2" | sed -E 's/(^|_)([a-z])/\U\2/g')
+	printf 'defmodule Hello.Repo.Migrations.%s do\n  use Ecto.Migration\n\n  def change do\n%s\n  end\nend\n' \
+		"$mod" "$3" >"priv/repo/migrations/$1_$2.exs"
+}
+
+fifty() {
+	pg_psql "$DB" -c "CREATE TABLE hits (n int)"
+	for i in $(seq 1 50); do
+		mig $((20240101000000 + i)) "step_$i" "    create table(:t_$i) do
+      add :name, :string
+    end
+    create index(:t_$i, [:name])
+    execute \"INSERT INTO hits VALUES ($i)\", \"DELETE FROM hits WHERE n = $i\""
+	done
+}
+
+count() {
+	pg_psql "$DB" -c "$1"
+}
+
+@test "8 concurrent migrate processes apply each of 50 migrations exactly once" {
+	fifty
+	pids=()
+	for p in 1 2 3 4 5 6 7 8; do
+		ecto-migrate migrate >"run.$p.out" 2>"run.$p.err" &
+		pids+=($!)
+	done
+	fails=0
+	for pid in "${pids[@]}"; do wait "$pid" || fails=$((fails + 1)); done
+	cat run.*.err
+	[ "$fails" -eq 0 ]
+	[ "$(count 'SELECT count(*) FROM hits')" = "50" ]
+	[ "$(count 'SELECT count(DISTINCT n) FROM hits')" = "50" ]
+	[ "$(count 'SELECT count(*) FROM schema_migrations')" = "50" ]
+	# each migration was run by exactly one process
+	[ "$(cat run.*.out | grep -c '== Running')" = "50" ]
+	[ "$(cat run.*.out | grep -c '== Migrated')" = "50" ]
+}
+
+@test "concurrent runners with --lock advisory apply each migration exactly once" {
+	pg_psql "$DB" -c "CREATE TABLE hits (n int)"
+	for i in $(seq 1 10); do
+		mig $((20240101000000 + i)) "step_$i" "    execute \"INSERT INTO hits VALUES ($i)\", \"DELETE FROM hits WHERE n = $i\""
+	done
+	pids=()
+	for p in 1 2 3 4; do
+		ecto-migrate migrate --lock advisory >"run.$p.out" 2>"run.$p.err" &
+		pids+=($!)
+	done
+	fails=0
+	for pid in "${pids[@]}"; do wait "$pid" || fails=$((fails + 1)); done
+	[ "$fails" -eq 0 ]
+	[ "$(count 'SELECT count(*) FROM hits')" = "10" ]
+	[ "$(count 'SELECT count(*) FROM schema_migrations')" = "10" ]
+	[ "$(cat run.*.out | grep -c '== Running')" = "10" ]
+}
+
+@test "the advisory lock is taken on ecto_sql's key, phash2({:ecto, nil, Hello.Repo})" {
+	mig 20240101000000 slow '    execute "SELECT pg_sleep(3)", "SELECT 1"'
+	ecto-migrate migrate --lock advisory >out.txt 2>&1 &
+	BG_PID=$!
+	key=""
+	for _ in $(seq 1 50); do
+		key=$(count "SELECT (classid::bigint << 32) | objid::bigint FROM pg_locks WHERE locktype = 'advisory' AND granted")
+		[ -n "$key" ] && break
+		sleep 0.1
+	done
+	wait "$BG_PID"
+	BG_PID=
+	# :erlang.phash2({:ecto, nil, Hello.Repo}) as em_advisory_key()
+	# computes it; the algorithm is checked against erts' own phash2 test
+	# vectors in tests/unit/ecto-migrate/test_phash2.c.
+	[ "$key" = "126456510" ]
+}
+
+@test "a migration failing half-way leaves no trace and prints the SQL and PostgreSQL's error" {
+	mig 20240101000000 good '    create table(:good)'
+	mig 20240102000000 bad '    create table(:half) do
+      add :name, :string
+    end
+    execute "ALTER TABLE nope ADD COLUMN x int"'
+	mig 20240103000000 later '    create table(:later)'
+	run --separate-stderr ecto-migrate migrate
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *'ERROR 42P01 (undefined_table) relation "nope" does not exist'* ]]
+	[[ "$stderr" == *"ALTER TABLE nope ADD COLUMN x int"* ]]
+	[[ "$stderr" == *"20240102000000"*"priv/repo/migrations/20240102000000_bad.exs"* ]]
+	[[ "$stderr" == *"rolled back"* ]]
+	# the earlier migration stays, the failing one left nothing, the later one never ran
+	[ "$(count "SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_migrations")" = "20240101000000" ]
+	[ "$(count "SELECT count(*) FROM pg_tables WHERE tablename = 'half'")" = "0" ]
+	[ "$(count "SELECT count(*) FROM pg_tables WHERE tablename = 'later'")" = "0" ]
+	# and the lock was released: the next run proceeds at once
+	rm priv/repo/migrations/20240102000000_bad.exs
+	run timeout 20 ecto-migrate migrate
+	[ "$status" -eq 0 ]
+	[ "$(count 'SELECT count(*) FROM schema_migrations')" = "2" ]
+}
+
+@test "SIGKILL in the middle of a migration leaves the database before it, then after" {
+	mig 20240101000000 first '    create table(:first)'
+	mig 20240102000000 slow '    create table(:killed) do
+      add :name, :string
+    end
+    execute "SELECT pg_sleep(4)", "SELECT 1"
+    create index(:killed, [:name])'
+	ecto-migrate migrate >out.txt 2>&1 &
+	BG_PID=$!
+	for _ in $(seq 1 100); do
+		n=$(count "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(4)%' AND state = 'active'")
+		[ "$n" = "1" ] && break
+		sleep 0.05
+	done
+	[ "$n" = "1" ]
+	kill -9 "$BG_PID"
+	wait "$BG_PID" || true
+	BG_PID=
+	# before the migration: its table is invisible, no version row
+	[ "$(count "SELECT string_agg(version::text, ',') FROM schema_migrations")" = "20240101000000" ]
+	[ "$(count "SELECT count(*) FROM pg_tables WHERE tablename = 'killed'")" = "0" ]
+	# the server rolls the orphan back; a new run applies the migration whole
+	run timeout 60 ecto-migrate migrate
+	[ "$status" -eq 0 ]
+	[ "$(count "SELECT count(*) FROM pg_indexes WHERE indexname = 'killed_name_index'")" = "1" ]
+	[ "$(count 'SELECT count(*) FROM schema_migrations')" = "2" ]
+}
+
+@test "a syntax error in the 3rd of 5 pending migrations applies none of them" {
+	mig 20240101000000 a '    create table(:a)'
+	mig 20240102000000 b '    create table(:b)'
+	mig 20240103000000 c '    create table(:c) do
+      add :name, :string,
+    end'
+	mig 20240104000000 d '    create table(:d)'
+	mig 20240105000000 e '    create table(:e)'
+	run --separate-stderr ecto-migrate migrate
+	[ "$status" -eq 1 ]
+	[[ "$stderr" =~ priv/repo/migrations/20240103000000_c\.exs:[0-9]+:[0-9]+: ]]
+	[[ "$stderr" == *"nothing was applied"* ]]
+	[ "$(count 'SELECT count(*) FROM schema_migrations')" = "0" ]
+	[ "$(count "SELECT count(*) FROM pg_tables WHERE tablename IN ('a','b','c','d','e')")" = "0" ]
+	[[ "$output" != *"== Running"* ]]
+}
+
+@test "code only Elixir can run (repo().query!) stops the run with file:line:col, nothing applied" {
+	mig 20240101000000 a '    create table(:a)'
+	mig 20240102000000 b '    repo().query!("SELECT 1")'
+	run --separate-stderr ecto-migrate migrate
+	[ "$status" -eq 1 ]
+	[[ "$stderr" =~ priv/repo/migrations/20240102000000_b\.exs:[0-9]+:[0-9]+: ]]
+	[ "$(count 'SELECT count(*) FROM schema_migrations')" = "0" ]
+}
+
+@test "--lock-timeout is honoured while another migrator holds the table lock" {
+	mig 20240101000000 a '    create table(:a)'
+	ecto-migrate migrations >/dev/null # creates schema_migrations
+	pg_psql "$DB" -c "BEGIN; LOCK TABLE schema_migrations IN SHARE UPDATE EXCLUSIVE MODE; SELECT pg_sleep(8); COMMIT;" >/dev/null 2>&1 &
+	BG_PID=$!
+	sleep 0.5
+	start=$(date +%s)
+	run --separate-stderr ecto-migrate migrate --lock-timeout 1
+	end=$(date +%s)
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"could not take the migration lock"*"within 1 s"* ]]
+	[ $((end - start)) -le 4 ]
+	[ "$(count 'SELECT count(*) FROM schema_migrations')" = "0" ]
+	# without a timeout it waits, as mix does, and then runs
+	run timeout 30 ecto-migrate migrate
+	[ "$status" -eq 0 ]
+	[ "$(count 'SELECT count(*) FROM schema_migrations')" = "1" ]
+}
+
+@test "--lock-timeout with --lock advisory gives up too" {
+	mig 20240101000000 slow '    execute "SELECT pg_sleep(6)", "SELECT 1"'
+	ecto-migrate migrate --lock advisory >/dev/null 2>&1 &
+	BG_PID=$!
+	sleep 1
+	start=$(date +%s)
+	run --separate-stderr ecto-migrate migrate --lock advisory --lock-timeout 2
+	end=$(date +%s)
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"could not take the migration lock (advisory lock"*"within 2 s"* ]]
+	[ $((end - start)) -le 5 ]
+}
+
+@test "@disable_ddl_transaction migrations run outside a transaction (CREATE INDEX CONCURRENTLY)" {
+	mig 20240101000000 users '    create table(:users) do
+      add :email, :string
+    end'
+	cat >priv/repo/migrations/20240102000000_idx.exs <<'EOF'
+defmodule Hello.Repo.Migrations.Idx do
+  use Ecto.Migration
+  @disable_ddl_transaction true
+  @disable_migration_lock true
+
+  def change do
+    create index(:users, [:email], concurrently: true)
+  end
+end
+EOF
+	run ecto-migrate migrate
+	[ "$status" -eq 0 ]
+	[ "$(count "SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email_index'")" = "1" ]
+}

@@ -1,0 +1,225 @@
+/*
+ * dump: `mix ecto.dump`, as ecto_sql's Postgres adapter does it: read the
+ * applied versions of each dump prefix (a missing table is fine), run
+ * pg_dump --schema-only --no-acl --no-owner into <priv>/structure.sql (or
+ * -d), then append one INSERT per version so that `load` restores them.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "ecto_migrate.h"
+#include "fsutil.h"
+
+void em_format_elapsed(struct mx_buf *out, long us)
+{
+	if (us < 1000)
+		mx_buf_addf(out, "%ld \u03bcs", us);
+	else if (us < 1000000)
+		mx_buf_addf(out, "%ld ms", us / 1000);
+	else /* Float.round(us / 1_000_000.0): a float with no decimals */
+		mx_buf_addf(out, "%.1f s", (double)(long)((double)us / 1e6 + 0.5));
+}
+
+static bool in_path(const char *tool)
+{
+	const char *path = getenv("PATH");
+	struct mx_buf b = MX_BUF_INIT;
+	bool found = false;
+	while (path && *path && !found) {
+		size_t n = strcspn(path, ":");
+		mx_buf_reset(&b);
+		mx_buf_add(&b, path, n);
+		mx_buf_addf(&b, "/%s", tool);
+		found = access(b.buf, X_OK) == 0;
+		path += n + (path[n] == ':');
+	}
+	mx_buf_release(&b);
+	return found;
+}
+
+int em_run_pg_tool(const struct em_repo *r, const char *tool,
+		   const struct mx_strvec *args, struct mx_buf *output,
+		   int *status, struct mx_err *err)
+{
+	struct mx_strvec env = MX_STRVEC_INIT, argv = MX_STRVEC_INIT;
+	int fds[2] = { -1, -1 };
+	pid_t pid;
+	int ret = -1, st = 0;
+
+	if (!in_path(tool))
+		return mx_err_set(err, MX_ERR_OTHER,
+				  "could not find executable `%s` in path, please guarantee it is available before running ecto commands",
+				  tool);
+	if (em_conn_env(r, &env, err) < 0)
+		goto out;
+	mx_strvec_push(&argv, tool);
+	for (size_t i = 0; i < args->n; i++)
+		mx_strvec_push(&argv, args->v[i]);
+	if (pipe(fds) < 0) {
+		mx_err_errno(err, "cannot create a pipe for", tool);
+		goto out;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0) {
+		mx_err_errno(err, "cannot run", tool);
+		goto out;
+	}
+	if (pid == 0) {
+		dup2(fds[1], 1);
+		dup2(fds[1], 2);
+		close(fds[0]);
+		close(fds[1]);
+		setenv("PGCONNECT_TIMEOUT", "10", 1);
+		for (size_t i = 0; i < env.n; i++)
+			putenv(env.v[i]);
+		execvp(tool, argv.v);
+		_exit(127);
+	}
+	close(fds[1]);
+	fds[1] = -1;
+	for (;;) {
+		char buf[4096];
+		ssize_t n = read(fds[0], buf, sizeof(buf));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		mx_buf_add(output, buf, (size_t)n);
+	}
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	*status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	ret = 0;
+out:
+	if (fds[0] >= 0)
+		close(fds[0]);
+	if (fds[1] >= 0)
+		close(fds[1]);
+	mx_strvec_clear(&env);
+	mx_strvec_clear(&argv);
+	return ret;
+}
+
+void em_default_structure_path(const struct em_repo *r, const struct em_opts *o,
+			       struct mx_buf *out)
+{
+	if (o->dump_path)
+		mx_buf_adds(out, o->dump_path);
+	else {
+		mx_path_join(out, r->root, r->priv);
+		mx_buf_adds(out, "/structure.sql");
+	}
+}
+
+static long elapsed_us(const struct timespec *t0)
+{
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (long)((t1.tv_sec - t0->tv_sec) * 1000000L + (t1.tv_nsec - t0->tv_nsec) / 1000L);
+}
+
+int em_cmd_dump(const struct em_repo *r, const struct em_opts *o)
+{
+	struct mx_buf path = MX_BUF_INIT, sql = MX_BUF_INIT, output = MX_BUF_INIT;
+	struct mx_buf inserts = MX_BUF_INIT, t = MX_BUF_INIT;
+	struct mx_strvec args = MX_STRVEC_INIT;
+	struct em_conn c = EM_CONN_INIT;
+	struct mx_err err = MX_ERR_INIT;
+	struct timespec t0;
+	const char *src = r->migration_source ? r->migration_source : "schema_migrations";
+	char *dir = NULL;
+	int status = 0, ret = MX_EXIT_FAIL;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	em_default_structure_path(r, o, &path);
+	if (em_conn_open(&c, r, false, o, &err) < 0)
+		goto fail;
+	/* Each dump prefix's versions (default public), newest prefix first
+	 * as Ecto accumulates them. */
+	for (size_t i = 0; i < (o->prefixes.n ? o->prefixes.n : 1); i++) {
+		const char *prefix = o->prefixes.n ? o->prefixes.v[i] : "public";
+		struct mx_buf part = MX_BUF_INIT;
+		PGresult *res = NULL;
+		mx_buf_reset(&sql);
+		mx_buf_addf(&sql, "SELECT version FROM %s.\"%s\" ORDER BY version", prefix, src);
+		if (em_exec(&c, sql.buf, 0, NULL, NULL, &res, &err) < 0) {
+			mx_buf_release(&part);
+			if (!strcmp(em_last_sqlstate(), "42P01"))
+				continue;
+			goto fail;
+		}
+		for (int j = 0; j < PQntuples(res); j++)
+			mx_buf_addf(&part, "INSERT INTO %s.\"%s\" (version) VALUES (%s);\n",
+				    prefix, src, PQgetvalue(res, j, 0));
+		PQclear(res);
+		mx_buf_add(&part, inserts.buf, inserts.len);
+		mx_buf_release(&inserts);
+		inserts = part;
+	}
+	em_conn_close(&c);
+
+	dir = mx_path_dirname(path.buf);
+	if (mx_fs_mkdir_p(dir, 0777, &err) < 0)
+		goto fail;
+	mx_strvec_push(&args, "--file");
+	mx_strvec_push(&args, path.buf);
+	mx_strvec_push(&args, "--schema-only");
+	mx_strvec_push(&args, "--no-acl");
+	mx_strvec_push(&args, "--no-owner");
+	for (size_t i = o->prefixes.n; i-- > 0;) {
+		mx_strvec_push(&args, "-n");
+		mx_strvec_push(&args, o->prefixes.v[i]);
+	}
+	if (em_run_pg_tool(r, "pg_dump", &args, &output, &status, &err) < 0) {
+		ret = em_mix_raise("%s", err.msg);
+		goto out;
+	}
+	if (status != 0) {
+		ret = em_mix_raise("The structure for %s couldn't be dumped: %s", r->module,
+				   output.buf);
+		goto out;
+	}
+	if (inserts.len) {
+		FILE *f = fopen(path.buf, "a");
+		if (!f || fwrite(inserts.buf, 1, inserts.len, f) != inserts.len) {
+			mx_err_errno(&err, "cannot append to", path.buf);
+			if (f)
+				fclose(f);
+			goto fail;
+		}
+		if (fclose(f) != 0) {
+			mx_err_errno(&err, "cannot write", path.buf);
+			goto fail;
+		}
+	}
+	if (!o->quiet) {
+		em_format_elapsed(&t, elapsed_us(&t0));
+		printf("The structure for %s has been dumped to %s in %s\n", r->module,
+		       path.buf, t.buf);
+	}
+	ret = MX_EXIT_OK;
+	goto out;
+fail:
+	ret = em_mix_raise("The structure for %s couldn't be dumped: %s", r->module, err.msg);
+out:
+	em_conn_close(&c);
+	free(dir);
+	mx_strvec_clear(&args);
+	mx_buf_release(&path);
+	mx_buf_release(&sql);
+	mx_buf_release(&output);
+	mx_buf_release(&inserts);
+	mx_buf_release(&t);
+	return ret;
+}

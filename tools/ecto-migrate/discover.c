@@ -1,0 +1,133 @@
+/*
+ * discover: finding migration files the way Ecto.Migrator does:
+ * <dir>/ ** / *.{ex,exs} whose base name parses as <integer>_<name>, all
+ * directories together, sorted as Elixir sorts {version, name, path} tuples.
+ * Plain .sql migrations (mixless's own) are found the same way.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "ecto_migrate.h"
+#include "fsutil.h"
+
+void em_files_clear(struct em_files *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		free(f->v[i].name);
+		free(f->v[i].path);
+	}
+	free(f->v);
+	f->v = NULL;
+	f->n = f->alloc = 0;
+}
+
+/* Integer.parse/1 on the root name: optional sign, digits; then "_name". */
+static bool parse_name(const char *base, size_t len, int64_t *version,
+		       const char **name, size_t *name_len)
+{
+	size_t i = 0;
+	bool neg = false;
+	long long v = 0;
+
+	if (i < len && (base[i] == '+' || base[i] == '-'))
+		neg = base[i++] == '-';
+	if (i >= len || !isdigit((unsigned char)base[i]))
+		return false;
+	for (; i < len && isdigit((unsigned char)base[i]); i++) {
+		if (v > (INT64_MAX - 9) / 10)
+			return false; /* a bignum: no migration of ours */
+		v = v * 10 + (base[i] - '0');
+	}
+	if (i >= len || base[i] != '_')
+		return false;
+	*version = neg ? -v : v;
+	*name = base + i + 1;
+	*name_len = len - i - 1;
+	return true;
+}
+
+static int visit(const char *path, const char *rel, const struct stat *st,
+		 void *ctx)
+{
+	struct em_files *out = ctx;
+	const char *base = mx_path_basename(path);
+	const char *ext = mx_path_ext(base);
+	size_t root_len = strlen(base) - strlen(ext);
+	const char *name;
+	size_t name_len;
+	int64_t version;
+
+	if (!S_ISREG(st->st_mode))
+		return MX_WALK_CONTINUE;
+	if (strcmp(ext, ".exs") && strcmp(ext, ".ex") && strcmp(ext, ".sql"))
+		return MX_WALK_CONTINUE;
+	if (!parse_name(base, root_len, &version, &name, &name_len))
+		return MX_WALK_CONTINUE;
+	if (!strcmp(ext, ".ex")) {
+		/* ecto_sql 3.12+ skips these with an IO.warn. */
+		fprintf(stderr,
+			"%swarning:%s file looks like a migration but ends in .ex. "
+			"Migration files should end in .exs. Use \"mix ecto.gen.migration\" "
+			"to generate migration files with the correct extension.\n"
+			"\u2514\u2500 %s\n\n",
+			mx_diag_ansi(stderr, MX_YELLOW), mx_diag_ansi(stderr, MX_RESET),
+			path);
+		return MX_WALK_CONTINUE;
+	}
+	(void)rel;
+	MX_ALLOC_GROW(out->v, out->n + 1, out->alloc);
+	out->v[out->n].version = version;
+	out->v[out->n].name = mx_xstrndup(name, name_len);
+	out->v[out->n].path = mx_xstrdup(path);
+	out->n++;
+	return MX_WALK_CONTINUE;
+}
+
+static int cmp_file(const void *a, const void *b)
+{
+	const struct em_file *x = a, *y = b;
+	int c;
+	if (x->version != y->version)
+		return x->version < y->version ? -1 : 1;
+	if ((c = strcmp(x->name, y->name)))
+		return c;
+	return strcmp(x->path, y->path);
+}
+
+int em_discover(const struct mx_strvec *paths, struct em_files *out,
+		struct mx_err *err)
+{
+	for (size_t i = 0; i < paths->n; i++) {
+		/* Path.wildcard skips dot files, as MX_WALK without HIDDEN. */
+		if (!mx_fs_is_dir(paths->v[i]))
+			continue;
+		if (mx_fs_walk(paths->v[i], MX_WALK_FOLLOW, visit, out, err) < 0)
+			return -1;
+	}
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(out->v[0]), cmp_file);
+	return 0;
+}
+
+int em_check_duplicates(const struct em_file *const *files, size_t n,
+			struct mx_err *err)
+{
+	/* Ecto checks each entry against the ones after it, version first. */
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = i + 1; j < n; j++)
+			if (files[j]->version == files[i]->version)
+				return mx_err_set(err, MX_ERR_OTHER,
+						  "migrations can't be executed, migration version %lld is duplicated",
+						  (long long)files[i]->version);
+		for (size_t j = i + 1; j < n; j++)
+			if (!strcmp(files[j]->name, files[i]->name))
+				return mx_err_set(err, MX_ERR_OTHER,
+						  "migrations can't be executed, migration name %s is duplicated",
+						  files[i]->name);
+	}
+	return 0;
+}

@@ -1,0 +1,535 @@
+/*
+ * runner: migrate and rollback, as Ecto.Migrator.run/4 does them.
+ *
+ * Two connections, as ecto_sql uses two: one holds the migration lock, the
+ * other runs the migration. The pending list is computed once under the
+ * lock; then every pending migration is read and translated (a bad file
+ * stops the run here, with nothing applied); then each migration runs under
+ * the lock again, re-reading the versions so that a migration another
+ * process applied meanwhile is skipped, in one transaction together with its
+ * schema_migrations row.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "ecto_migrate.h"
+#include "fsutil.h"
+
+struct run {
+	const struct em_repo *repo;
+	const struct em_opts *opts;
+	enum em_direction dir;
+	const char *prefix;     /* --prefix: schema_migrations and the lock */
+	bool log, log_sql, log_migrator_sql;
+	struct em_conn lock_conn, mig_conn;
+	struct em_lock lock;
+	struct ecto_ddl_config cfg;
+};
+
+static const char *display_path(const char *path)
+{
+	/* Path.relative_to_cwd, for messages. */
+	static char cwd[4096];
+	size_t n;
+	if (!cwd[0] && !getcwd(cwd, sizeof(cwd)))
+		return path;
+	n = strlen(cwd);
+	if (!strncmp(path, cwd, n) && path[n] == '/')
+		return path + n + 1;
+	return path;
+}
+
+static int raise_missing_dir(const char *path, const char *repo)
+{
+	return em_mix_raise(
+		"Could not find migrations directory \"%s\"\n"
+		"for repo %s.\n\n"
+		"This may be because you are in a new project and the\n"
+		"migration directory has not been created yet. Creating an\n"
+		"empty directory at the path above will fix this error.\n\n"
+		"If you expected existing migrations to be found, please\n"
+		"make sure your repository has been properly configured\n"
+		"and the configured path exists.\n",
+		display_path(path), repo);
+}
+
+void em_select_pending(const struct em_files *files, const int64_t *v,
+			   size_t nv, const struct em_opts *o,
+			   enum em_direction dir, const struct em_file ***sel,
+			   size_t *nsel)
+{
+	const struct em_file **in = mx_xcalloc(files->n + 1, sizeof(*in));
+	size_t n = 0, take;
+
+	if (dir == EM_UP) {
+		for (size_t i = 0; i < files->n; i++)
+			if (!em_versions_has(v, nv, files->v[i].version))
+				in[n++] = &files->v[i];
+	} else {
+		for (size_t i = files->n; i-- > 0;)
+			if (em_versions_has(v, nv, files->v[i].version))
+				in[n++] = &files->v[i];
+	}
+	take = n;
+	if (o->all) {
+		take = n;
+	} else if (o->to_set || o->to_exclusive_set) {
+		bool excl = !o->to_set;
+		long target = o->to_set ? o->to : o->to_exclusive;
+		for (take = 0; take < n; take++) {
+			int64_t ver = in[take]->version;
+			bool within = dir == EM_UP ? (excl ? ver < target : ver <= target)
+						   : (excl ? ver > target : ver >= target);
+			if (!within)
+				break;
+		}
+	} else if (o->step_set) {
+		take = o->step < 0 ? 0 : ((size_t)o->step < n ? (size_t)o->step : n);
+	}
+	*sel = in;
+	*nsel = take;
+}
+
+/* The table lock and the versions in one round trip, when nothing is
+ * logged (the log must show each statement, as Ecto sends them). */
+static int lock_and_read_batched(struct run *rn, int64_t **v, size_t *nv,
+				 struct mx_err *err)
+{
+	struct mx_buf sql = MX_BUF_INIT;
+	PGresult *res = NULL;
+	int ret = -1;
+
+	mx_buf_adds(&sql, "BEGIN; LOCK TABLE ");
+	em_versions_table(&sql, rn->repo, rn->prefix);
+	mx_buf_adds(&sql, " IN SHARE UPDATE EXCLUSIVE MODE; ");
+	em_versions_select(&sql, rn->repo, rn->prefix);
+	if (em_exec(&rn->lock_conn, sql.buf, 0, NULL, NULL, &res, err) < 0) {
+		em_exec(&rn->lock_conn, "ROLLBACK", 0, NULL, NULL, NULL, NULL);
+		goto out;
+	}
+	rn->lock.held = true;
+	em_versions_from_result(res, v, nv);
+	ret = 0;
+out:
+	PQclear(res);
+	mx_buf_release(&sql);
+	return ret;
+}
+
+static int lock_and_read(struct run *rn, bool take_lock, int64_t **v,
+			 size_t *nv, struct mx_err *err)
+{
+	if (take_lock && rn->lock.kind == EM_LOCK_TABLE && !rn->lock_conn.log_sql &&
+	    rn->lock.timeout_s == 0)
+		return lock_and_read_batched(rn, v, nv, err);
+	if (take_lock && em_lock_acquire(&rn->lock, err) < 0)
+		return -1;
+	if (em_versions_read(&rn->lock_conn, rn->repo, rn->prefix, false, v, nv,
+			     err) < 0) {
+		em_lock_release(&rn->lock, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+static const char *fn_name(const struct ecto_migration *m, enum em_direction d)
+{
+	const struct ecto_plan *p = d == EM_UP ? &m->up : &m->down;
+	if (p->operation)
+		return p->operation;
+	if (m->has_change)
+		return "change";
+	return d == EM_UP ? "up" : "down";
+}
+
+static const char *dir_suffix(const struct ecto_migration *m, enum em_direction d)
+{
+	const struct ecto_plan *p = d == EM_UP ? &m->up : &m->down;
+	if (p->direction)
+		return p->direction;
+	if (!m->has_change)
+		return "";
+	return d == EM_UP ? " forward" : " backward";
+}
+
+/* IO.warn's look: "warning: <message>" on stderr. */
+static void io_warn(const char *msg)
+{
+	size_t n = strlen(msg);
+	while (n && msg[n - 1] == '\n')
+		n--;
+	fflush(stdout);
+	fprintf(stderr, "%swarning:%s %.*s\n\n", mx_diag_ansi(stderr, MX_YELLOW),
+		mx_diag_ansi(stderr, MX_RESET), (int)n, msg);
+}
+
+/* Runner.maybe_warn_index_migration_lock: a concurrent index while the
+ * migration lock is a table lock. */
+static void warn_concurrent_lock(const struct run *rn, const struct ecto_migration *m,
+				 const struct ecto_step *st)
+{
+	struct mx_buf b = MX_BUF_INIT;
+	if (!st->concurrent_index || m->disable_migration_lock ||
+	    rn->repo->lock_kind == EM_LOCK_ADVISORY)
+		return;
+	mx_buf_addf(&b,
+		    "Migration %s has set index `%s` on table `%s` to concurrently but did not disable migration lock. Please set:\n\n"
+		    "    use Ecto.Migration\n    @disable_migration_lock true\n\n"
+		    "Alternatively, consider using advisory locks during migrations in the repo configuration:\n\n"
+		    "    config %s, migration_lock: :pg_advisory_lock\n",
+		    m->module, st->index_name ? st->index_name : "",
+		    st->index_table ? st->index_table : "", rn->repo->module);
+	io_warn(b.buf);
+	mx_buf_release(&b);
+}
+
+static void report_failure(const struct ecto_migration *m, const char *sql,
+			   const struct mx_err *err, bool in_txn)
+{
+	const char *detail = em_last_detail(), *hint = em_last_hint();
+	fflush(stdout);
+	fprintf(stderr, "%s** (Postgrex.Error) %s%s\n", mx_diag_ansi(stderr, MX_RED),
+		err->msg, mx_diag_ansi(stderr, MX_RESET));
+	if (*detail)
+		fprintf(stderr, "\n    detail: %s\n", detail);
+	if (*hint)
+		fprintf(stderr, "\n    hint: %s\n", hint);
+	fprintf(stderr, "\nwhile running migration %lld %s (%s):\n\n    %s\n\n",
+		(long long)m->version, m->module, display_path(m->path), sql);
+	if (in_txn)
+		fprintf(stderr, "The migration was rolled back: none of it was applied.\n");
+	else
+		fprintf(stderr,
+			"This migration runs without a DDL transaction (@disable_ddl_transaction):\n"
+			"the statements before the failing one were applied and stay applied.\n");
+}
+
+/* Runs one migration on the migration connection (lock already held). */
+static int run_one(struct run *rn, const struct ecto_migration *m)
+{
+	const struct ecto_plan *plan = rn->dir == EM_UP ? &m->up : &m->down;
+	struct em_conn *c = &rn->mig_conn;
+	struct mx_err err = MX_ERR_INIT;
+	bool txn = !m->disable_ddl_transaction;
+	struct timespec t0, t1;
+	long us, tenths;
+
+	c->log_sql = rn->log_migrator_sql;
+	c->log_notices = false;
+	if (txn && em_exec(c, "begin", 0, NULL, NULL, NULL, &err) < 0) {
+		mx_diag_error(&err);
+		return -1;
+	}
+	if (rn->log)
+		em_log(EM_INFO, "== Running %lld %s.%s/0%s", (long long)m->version,
+		       m->module, fn_name(m, rn->dir), dir_suffix(m, rn->dir));
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (size_t i = 0; i < plan->n; i++) {
+		const struct ecto_step *st = &plan->steps[i];
+		if (st->warning)
+			io_warn(st->warning);
+		warn_concurrent_lock(rn, m, st);
+		if (rn->log && st->log && *st->log)
+			em_log(EM_INFO, "%s", st->log);
+		c->log_sql = rn->log_sql;
+		c->log_notices = rn->log;
+		for (size_t j = 0; j < st->sql.n; j++) {
+			if (em_exec(c, st->sql.v[j], 0, NULL, NULL, NULL, &err) < 0) {
+				c->log_sql = false;
+				c->log_notices = false;
+				if (txn)
+					em_exec(c, "rollback", 0, NULL, NULL, NULL, NULL);
+				report_failure(m, st->sql.v[j], &err, txn);
+				return -1;
+			}
+		}
+		c->log_notices = false;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	us = (long)((t1.tv_sec - t0.tv_sec) * 1000000L + (t1.tv_nsec - t0.tv_nsec) / 1000L);
+	tenths = us / 100000;
+	if (rn->log)
+		em_log(EM_INFO, "== Migrated %lld in %ld.%lds", (long long)m->version,
+		       tenths / 10, tenths % 10);
+	c->log_sql = rn->log_migrator_sql;
+	if ((rn->dir == EM_UP ? em_versions_insert(c, rn->repo, rn->prefix, m->version, &err)
+			      : em_versions_delete(c, rn->repo, rn->prefix, m->version, &err)) < 0) {
+		if (txn)
+			em_exec(c, "rollback", 0, NULL, NULL, NULL, NULL);
+		mx_diag_error(&err);
+		return -1;
+	}
+	if (txn && em_exec(c, "commit", 0, NULL, NULL, NULL, &err) < 0) {
+		mx_diag_error(&err);
+		return -1;
+	}
+	return 0;
+}
+
+/* --dry-run: the SQL that would run, as a psql-ready script. */
+static void print_dry_run(struct run *rn, const struct ecto_migration *m)
+{
+	const struct ecto_plan *plan = rn->dir == EM_UP ? &m->up : &m->down;
+	struct mx_buf table = MX_BUF_INIT;
+	bool txn = !m->disable_ddl_transaction;
+
+	em_versions_table(&table, rn->repo, rn->prefix);
+	printf("-- == Running %lld %s.%s/0%s (%s)\n", (long long)m->version, m->module,
+	       fn_name(m, rn->dir), dir_suffix(m, rn->dir), display_path(m->path));
+	if (txn)
+		printf("BEGIN;\n");
+	for (size_t i = 0; i < plan->n; i++) {
+		const struct ecto_step *st = &plan->steps[i];
+		if (st->log && *st->log)
+			printf("-- %s\n", st->log);
+		for (size_t j = 0; j < st->sql.n; j++)
+			printf("%s;\n", st->sql.v[j]);
+	}
+	if (rn->dir == EM_UP)
+		printf("INSERT INTO %s (\"version\",\"inserted_at\") VALUES (%lld, now() AT TIME ZONE 'utc');\n",
+		       table.buf, (long long)m->version);
+	else
+		printf("DELETE FROM %s WHERE \"version\" = %lld;\n", table.buf,
+		       (long long)m->version);
+	if (txn)
+		printf("COMMIT;\n");
+	printf("\n");
+	mx_buf_release(&table);
+}
+
+static int load_all(struct run *rn, const struct em_file *const *sel, size_t n,
+		    struct ecto_migration *migs, size_t *loaded)
+{
+	struct mx_err err = MX_ERR_INIT;
+	for (size_t i = 0; i < n; i++) {
+		const struct ecto_plan *plan;
+		memset(&migs[i], 0, sizeof(migs[i]));
+		*loaded = i + 1; /* released on failure too */
+		/* Relative to the cwd, as Elixir names files in its errors. */
+		if (ecto_migration_load(&migs[i], display_path(sel[i]->path), &rn->cfg,
+					&err) < 0) {
+			if (!err.file[0])
+				snprintf(err.file, sizeof(err.file), "%s",
+					 display_path(sel[i]->path));
+			mx_diag_error(&err);
+			fprintf(stderr, "%s: nothing was applied\n", mx_diag_prog());
+			return -1;
+		}
+		plan = rn->dir == EM_UP ? &migs[i].up : &migs[i].down;
+		if (plan->failed) {
+			/* Ecto would raise while running this one, after the
+			 * earlier migrations; we stop before the first. */
+			struct mx_buf b = MX_BUF_INIT;
+			mx_err_format(&plan->error, &b);
+			fflush(stdout);
+			fprintf(stderr, "%s** (%s) %s%s\n", mx_diag_ansi(stderr, MX_RED),
+				plan->exception[0] ? plan->exception : "Ecto.MigrationError",
+				b.buf, mx_diag_ansi(stderr, MX_RESET));
+			fprintf(stderr, "%s: nothing was applied\n", mx_diag_prog());
+			mx_buf_release(&b);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int em_run(const struct em_repo *r, const struct em_opts *o, enum em_direction dir)
+{
+	struct run rn;
+	struct mx_strvec paths = MX_STRVEC_INIT;
+	struct em_files files = EM_FILES_INIT;
+	struct mx_err err = MX_ERR_INIT;
+	const struct em_file **sel = NULL;
+	struct ecto_migration *migs = NULL;
+	size_t nsel = 0, loaded = 0, nv = 0;
+	int64_t *v = NULL;
+	int ret = MX_EXIT_FAIL;
+
+	memset(&rn, 0, sizeof(rn));
+	rn.repo = r;
+	rn.opts = o;
+	rn.dir = dir;
+	rn.prefix = o->prefix;
+	rn.log = !o->quiet;
+	rn.log_sql = !o->quiet && o->log_migrations_sql;
+	rn.log_migrator_sql = !o->quiet && o->log_migrator_sql;
+	rn.lock_conn = (struct em_conn)EM_CONN_INIT;
+	rn.mig_conn = (struct em_conn)EM_CONN_INIT;
+	rn.cfg = r->ddl;
+	rn.cfg.prefix = o->prefix;
+	rn.cfg.default_prefix = r->default_prefix;
+	rn.cfg.migration_source = r->migration_source;
+
+	if (o->pool_size == 1) {
+		/* ecto_sql's check: the lock needs one connection, the
+		 * migration the other. */
+		ret = em_mix_raise(
+			"Migrations failed to run because the connection pool size is less than 2.\n\n"
+			"Ecto requires a pool size of at least 2 to support concurrent migrators.\n"
+			"When migrations run, Ecto uses one connection to maintain a lock and\n"
+			"another to run migrations.\n\n"
+			"If you are running migrations with Mix, you can increase the number\n"
+			"of connections via the pool size option:\n\n"
+			"    mix ecto.migrate --pool-size 2\n\n"
+			"If you are running the Ecto.Migrator programmatically, you can configure\n"
+			"the pool size via your application config:\n\n"
+			"    config :my_app, Repo,\n"
+			"      ...,\n"
+			"      pool_size: 2 # at least\n");
+		goto out;
+	}
+	em_repo_migrations_paths(r, o, &paths);
+	for (size_t i = 0; i < paths.n; i++) {
+		if (!mx_fs_is_dir(paths.v[i])) {
+			ret = raise_missing_dir(paths.v[i], r->module);
+			goto out;
+		}
+	}
+	if (em_discover(&paths, &files, &err) < 0) {
+		ret = mx_diag_error(&err);
+		goto out;
+	}
+
+	if (em_conn_open(&rn.lock_conn, r, false, o, &err) < 0) {
+		ret = mx_diag_fail(MX_EXIT_FAIL, "could not connect to the database of %s: %s",
+				   r->module, err.msg);
+		goto out;
+	}
+	rn.lock_conn.log_sql = rn.log_migrator_sql;
+	rn.lock = (struct em_lock){ .conn = &rn.lock_conn, .repo = r,
+				    .prefix = rn.prefix, .kind = r->lock_kind,
+				    .timeout_s = o->lock_timeout_set ? o->lock_timeout : 0 };
+
+	if (o->dry_run) {
+		if (em_versions_read(&rn.lock_conn, r, rn.prefix, true, &v, &nv, &err) < 0) {
+			ret = mx_diag_error(&err);
+			goto out;
+		}
+	} else {
+		if (em_versions_ensure(&rn.lock_conn, r, rn.prefix, &err) < 0) {
+			/* inspect(otp_app): the app is the module's first segment,
+			 * underscored (Hello.Repo -> :hello). */
+			struct mx_buf app = MX_BUF_INIT;
+			mx_buf_addch(&app, ':');
+			for (const char *p = r->module; *p && *p != '.'; p++) {
+				if (*p >= 'A' && *p <= 'Z') {
+					if (p != r->module)
+						mx_buf_addch(&app, '_');
+					mx_buf_addch(&app, (char)(*p - 'A' + 'a'));
+				} else {
+					mx_buf_addch(&app, *p);
+				}
+			}
+			em_log(EM_ERROR,
+			       "Could not create schema migrations table. This error usually happens due to the following:\n\n"
+			       "  * The database does not exist\n"
+			       "  * The \"schema_migrations\" table, which Ecto uses for managing\n"
+			       "    migrations, was defined by another library\n"
+			       "  * There is a deadlock while migrating (such as using concurrent\n"
+			       "    indexes with a migration_lock)\n\n"
+			       "To fix the first issue, run \"mix ecto.create\" for the desired MIX_ENV.\n\n"
+			       "To address the second, you can run \"mix ecto.drop\" followed by\n"
+			       "\"mix ecto.create\", both for the desired MIX_ENV. Alternatively you may\n"
+			       "configure Ecto to use another table and/or repository for managing\n"
+			       "migrations:\n\n"
+			       "    config %s, %s,\n"
+			       "      migration_source: \"some_other_table_for_schema_migrations\",\n"
+			       "      migration_repo: AnotherRepoForSchemaMigrations\n\n"
+			       "The full error report is shown below.\n",
+			       app.buf, r->module);
+			mx_buf_release(&app);
+			ret = em_mix_raise("%s", err.msg);
+			goto out;
+		}
+		if (lock_and_read(&rn, r->migration_lock, &v, &nv, &err) < 0) {
+			ret = mx_diag_error(&err);
+			goto out;
+		}
+		if (em_lock_release(&rn.lock, &err) < 0) {
+			ret = mx_diag_error(&err);
+			goto out;
+		}
+	}
+
+	em_select_pending(&files, v, nv, o, dir, &sel, &nsel);
+	if (em_check_duplicates(sel, nsel, &err) < 0) {
+		ret = em_mix_raise("%s", err.msg);
+		goto out;
+	}
+	if (!nsel) {
+		if (rn.log && !o->dry_run)
+			em_log(EM_INFO, "Migrations already %s", dir == EM_UP ? "up" : "down");
+		ret = MX_EXIT_OK;
+		goto out;
+	}
+	if (dir == EM_UP && o->strict_version_order && nv > 0 &&
+	    sel[0]->version < v[nv - 1]) {
+		/* mix ecto.migrate accepts this switch but never checks it
+		 * (only Ecto.Migrator.up/4 does); here it is honoured, before
+		 * anything runs. */
+		ret = em_mix_raise(
+			"You are running migration %lld but an older migration with version %lld has already run.\n\n"
+			"This can be an issue if you have already ran %lld in production because a new deployment may migrate %lld but a rollback command would revert %lld instead of %lld.\n\n"
+			"If this can be an issue, we recommend to rollback %lld and change it to a version later than %lld.\n",
+			(long long)sel[0]->version, (long long)v[nv - 1],
+			(long long)v[nv - 1], (long long)sel[0]->version,
+			(long long)v[nv - 1], (long long)sel[0]->version,
+			(long long)sel[0]->version, (long long)v[nv - 1]);
+		goto out;
+	}
+
+	/* Everything is read and translated before anything runs. */
+	migs = mx_xcalloc(nsel, sizeof(*migs));
+	if (load_all(&rn, sel, nsel, migs, &loaded) < 0)
+		goto out;
+
+	if (o->dry_run) {
+		for (size_t i = 0; i < nsel; i++)
+			print_dry_run(&rn, &migs[i]);
+		ret = MX_EXIT_OK;
+		goto out;
+	}
+
+	if (em_conn_open(&rn.mig_conn, r, false, o, &err) < 0) {
+		ret = mx_diag_fail(MX_EXIT_FAIL, "could not connect to the database of %s: %s",
+				   r->module, err.msg);
+		goto out;
+	}
+	for (size_t i = 0; i < nsel; i++) {
+		const struct ecto_migration *m = &migs[i];
+		bool take_lock = r->migration_lock && !m->disable_migration_lock;
+		bool applied;
+		free(v);
+		v = NULL;
+		if (lock_and_read(&rn, take_lock, &v, &nv, &err) < 0) {
+			ret = mx_diag_error(&err);
+			goto out;
+		}
+		applied = em_versions_has(v, nv, m->version);
+		if ((dir == EM_UP) != applied && run_one(&rn, m) < 0) {
+			em_lock_release(&rn.lock, NULL);
+			ret = MX_EXIT_FAIL;
+			goto out;
+		}
+		if (em_lock_release(&rn.lock, &err) < 0) {
+			ret = mx_diag_error(&err);
+			goto out;
+		}
+	}
+	ret = MX_EXIT_OK;
+out:
+	for (size_t i = 0; i < loaded; i++)
+		ecto_migration_release(&migs[i]);
+	free(migs);
+	free(sel);
+	free(v);
+	em_conn_close(&rn.mig_conn);
+	em_conn_close(&rn.lock_conn);
+	em_files_clear(&files);
+	mx_strvec_clear(&paths);
+	return ret;
+}

@@ -1,0 +1,180 @@
+/*
+ * eval: a small evaluator for the constant code around Elixir DSLs.
+ *
+ * Tools read config files, mix.exs, migrations and routers by evaluating
+ * them here. The evaluator knows literals, variables (scoped as modern Elixir
+ * scopes them: bindings inside if/case/cond/fn/for do not leak out), module
+ * attributes (a read sees the last value defined before the point of use),
+ * def/defp with several clauses, pattern matching, guards and default
+ * arguments, closures and captures, for comprehensions, and a useful part
+ * of Kernel, Enum, String, Keyword, Map, List, Path, System, Atom, Integer,
+ * Macro and Mix (eval_stdlib.c lists them).
+ *
+ * Everything else goes to the tool's HOST callback: the DSL calls (`create`,
+ * `add`, `get`, `scope`, `config`...) arrive in source order with their
+ * arguments evaluated and their do/else blocks unevaluated; the host can run
+ * a block later with mx_eval_block() (e.g. after opening a "create table"
+ * scope). What neither knows is an error at the call's position:
+ * "unsupported call MyApp.Helper.x/1", "receive is not a constant".
+ *
+ * Memory: terms are allocated in the arena given to mx_eval_init and live as
+ * long as it does; the evaluator's own tables are freed by mx_eval_release.
+ * The ASTs given to the evaluator must outlive it (closures and function
+ * definitions point into them).
+ */
+#ifndef MX_EXS_EVAL_H
+#define MX_EXS_EVAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../arena.h"
+#include "../diag.h"
+#include "ast.h"
+#include "term.h"
+
+struct mx_eval;
+struct mx_eval_module;
+
+/* A call the evaluator hands to the host. */
+struct mx_eval_call {
+	/* The module as written and alias-expanded, without "Elixir."
+	 * ("Application", "Ecto.Migration"); NULL for a local call, or ":lists"
+	 * for an Erlang module. */
+	const char *module;
+	const char *name;
+	size_t arity;          /* as Elixir counts it (blocks included) */
+	struct mx_term **args; /* the evaluated arguments (pipes included),
+	                          without the do/else blocks */
+	size_t nargs;
+	const struct mx_ast *node; /* the call, for positions */
+	/* The unevaluated bodies of `do ... end` / `else ...` (or `do:` /
+	 * `else:` keywords), NULL when absent. A do-block given as `do: x`
+	 * is NOT also in args. Run them with mx_eval_block(). */
+	const struct mx_ast *do_block;
+	const struct mx_ast *else_block;
+	/* With MX_EVAL_HOST_LENIENT, an argument the evaluator could not
+	 * evaluate arrives as NULL, and arg_err holds the first such error. */
+	const struct mx_err *arg_err;
+};
+
+enum {
+	MX_EVAL_HANDLED = 0, /* *result set */
+	MX_EVAL_UNKNOWN = 1, /* not the host's: the evaluator reports it */
+	/* -1: an error, err filled by the host (use mx_err_at with the node) */
+};
+
+/*
+ * The host callback: returns MX_EVAL_HANDLED with *result set (may be nil),
+ * MX_EVAL_UNKNOWN, or -1 with err filled. It may call back into the
+ * evaluator (mx_eval_block, mx_eval_expr, mx_eval_call_fun...).
+ */
+typedef int (*mx_eval_host_fn)(struct mx_eval *ev, const struct mx_eval_call *call,
+                               struct mx_term **result, void *ctx, struct mx_err *err);
+
+enum {
+	/* Unevaluable arguments reach the host as NULL instead of failing
+	 * the call (for DSLs whose arguments may hold runtime code). */
+	MX_EVAL_HOST_LENIENT = 1 << 0,
+};
+
+struct mx_eval_setenv;
+
+struct mx_eval {
+	struct mx_arena *arena; /* terms, scopes, closures */
+	/* Mix.env() / config_env(): "dev" unless set. */
+	const char *mix_env;
+	/* config_target() / Mix.target(): "host" unless set. */
+	const char *mix_target;
+	mx_eval_host_fn host;
+	void *host_ctx;
+	unsigned host_flags;
+	/* The directory relative paths resolve against in Path.expand/1,
+	 * Path.wildcard/1 and File.* (mix runs from the project root); NULL:
+	 * the process's working directory. */
+	const char *cwd;
+	/* When true, System.get_env sees only the variables given with
+	 * mx_eval_setenv (tests); otherwise those override the process's. */
+	bool isolated_env;
+	/* Evaluation budget: every step costs one; 0 stops with an error
+	 * (an infinite loop or runaway recursion in the evaluated code). */
+	unsigned long steps_left;
+	unsigned max_call_depth;
+
+	/* Private. */
+	struct mx_eval_module **modules;
+	size_t nmodules, amodules;
+	struct mx_eval_setenv *envvars;
+	size_t nenv, aenv;
+	unsigned depth, call_depth;
+	struct mx_eval_scope *scope; /* the scope of the running code */
+	size_t match_mark;           /* bindings of the running match start here */
+	struct mx_err *err;          /* where the running entry point reports */
+};
+
+/* Initialises ev; terms will be allocated in a (which must outlive ev's use
+ * of them). */
+void mx_eval_init(struct mx_eval *ev, struct mx_arena *a);
+/* Frees the evaluator's tables (not the terms, which live in the arena). */
+void mx_eval_release(struct mx_eval *ev);
+
+void mx_eval_set_host(struct mx_eval *ev, mx_eval_host_fn fn, void *ctx, unsigned flags);
+/* Sets (value non-NULL) or hides (NULL) an environment variable as
+ * System.get_env/1 sees it. Strings are copied. */
+void mx_eval_setenv(struct mx_eval *ev, const char *name, const char *value);
+
+/*
+ * Evaluates a whole file as Elixir runs a script: expressions in order,
+ * `defmodule` defining modules (their bodies run: attributes and def/defp
+ * are collected, other calls go to the host in order). *out (may be NULL)
+ * gets the value of the last expression. Returns 0 or -1 with err.
+ */
+int mx_eval_file(struct mx_eval *ev, const struct mx_ast *file_ast, struct mx_term **out,
+                 struct mx_err *err);
+
+/* Evaluates one expression in a fresh top-level scope. */
+int mx_eval_expr(struct mx_eval *ev, const struct mx_ast *expr, struct mx_term **out,
+                 struct mx_err *err);
+
+/*
+ * For hosts: runs a do/else block handed over in struct mx_eval_call, in a
+ * new scope nested in the scope of the call (variables of the enclosing code
+ * are visible; the block's own bindings do not leak). Valid only while the
+ * host callback for that call runs.
+ */
+int mx_eval_block(struct mx_eval *ev, const struct mx_ast *block, struct mx_term **out,
+                  struct mx_err *err);
+
+/* The module defined with that name ("Hello.Repo.Migrations.AddUsers",
+ * without "Elixir."), or NULL. */
+struct mx_eval_module *mx_eval_module_find(struct mx_eval *ev, const char *name);
+/* The i-th module defined (in order of their defmodule), or NULL. */
+struct mx_eval_module *mx_eval_module_at(struct mx_eval *ev, size_t i);
+const char *mx_eval_module_name(const struct mx_eval_module *m);
+/* Whether the module defines name/arity (def or defp; defaults counted). */
+bool mx_eval_module_has(const struct mx_eval_module *m, const char *name, size_t arity,
+                        bool *is_private);
+/* The last value given to @name in the module body, or NULL (also when that
+ * value could not be evaluated: such an attribute is an error only when
+ * code reads it). Accumulating attributes are not modelled: each @name
+ * replaces the previous value. Typespec attributes (@spec, @type...) are
+ * not evaluated. */
+const struct mx_term *mx_eval_module_attr(const struct mx_eval_module *m, const char *name);
+/* The AST node of the module (the defmodule call). */
+const struct mx_ast *mx_eval_module_node(const struct mx_eval_module *m);
+
+/* Calls m.name(args...) (private functions included), with the host. */
+int mx_eval_call_function(struct mx_eval *ev, struct mx_eval_module *m, const char *name,
+                          struct mx_term **args, size_t nargs, struct mx_term **out,
+                          struct mx_err *err);
+
+/* Calls a fun term (fn or capture) with args. at gives the position for
+ * errors (may be NULL). */
+int mx_eval_call_fun(struct mx_eval *ev, const struct mx_term *fun, struct mx_term **args,
+                     size_t nargs, const struct mx_ast *at, struct mx_term **out,
+                     struct mx_err *err);
+
+/* "Elixir.Foo.Bar" as an atom term for the alias text "Foo.Bar". */
+struct mx_term *mx_eval_alias_atom(struct mx_eval *ev, const char *alias);
+
+#endif

@@ -1,0 +1,144 @@
+/*
+ * `mixless debug config [-C DIR] [--env ENV] [--no-runtime] [--set NAME=VALUE]...
+ * [APP [KEY...]]`: loads the project as every tool does (mix.exs, then
+ * config.exs with its imports and runtime.exs for the env) and prints what
+ * it resolved: the project facts, then one line per configured key,
+ *
+ *   config :hello, Hello.Repo, [username: "postgres", ...]  # config/dev.exs:4:1
+ *
+ * in the order Config.Reader leaves them. With APP (and KEYs, which go
+ * through keyword lists and maps), only that value is printed, inspected;
+ * exit 1 when it is not configured. Tests use it to check config
+ * resolution; people use it to see where a setting comes from.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "commands.h"
+#include "diag.h"
+#include "opt.h"
+#include "project/project.h"
+#include "strvec.h"
+
+/* The path of file relative to root when inside it. */
+static const char *rel(const char *root, const char *file)
+{
+	size_t n = strlen(root);
+	if (!strncmp(file, root, n) && file[n] == '/')
+		return file + n + 1;
+	return file;
+}
+
+static void print_all(const struct mx_project *p)
+{
+	struct mx_buf b = MX_BUF_INIT;
+	printf("root: %s\n", p->root);
+	printf("env: %s\n", p->env);
+	if (p->app)
+		printf("app: %s\n", p->app);
+	if (p->version)
+		printf("version: %s\n", p->version);
+	if (p->umbrella)
+		printf("umbrella: %s\n", p->apps_path);
+	if (p->base)
+		printf("base: %s\nweb: %s\n", p->base, p->web);
+	for (size_t i = 0; i < p->config.files.n; i++)
+		printf("file: %s\n", rel(p->root, p->config.files.v[i]));
+	const struct mx_term *data = p->config.data;
+	for (size_t i = 0; data && i < data->u.list.n; i++) {
+		const struct mx_term *app = data->u.list.items[i];
+		const struct mx_term *kw = app->u.tuple.items[1];
+		for (size_t j = 0; j < kw->u.list.n; j++) {
+			const struct mx_term *pair = kw->u.list.items[j];
+			mx_buf_reset(&b);
+			mx_buf_adds(&b, "config ");
+			mx_term_inspect(app->u.tuple.items[0], &b);
+			mx_buf_adds(&b, ", ");
+			mx_term_inspect(pair->u.tuple.items[0], &b);
+			mx_buf_adds(&b, ", ");
+			mx_term_inspect(pair->u.tuple.items[1], &b);
+			const struct mx_config_loc *l =
+			    mx_config_where(&p->config, app->u.tuple.items[0]->u.atom.name,
+			                    pair->u.tuple.items[0]->u.atom.name);
+			if (l)
+				mx_buf_addf(&b, "  # %s:%u:%u", rel(p->root, l->file), l->line,
+				            l->col);
+			printf("%s\n", b.buf);
+		}
+	}
+	mx_buf_release(&b);
+}
+
+int mixless_cmd_debug_config(int argc, char **argv)
+{
+	const char *dir = NULL, *env = NULL;
+	bool help = false, no_runtime = false;
+	struct mx_strvec pos = MX_STRVEC_INIT, set = MX_STRVEC_INIT;
+	struct mx_err err = MX_ERR_INIT;
+	struct mx_project p = MX_PROJECT_INIT;
+	const struct mx_option opts[] = {
+	    MX_OPT_STR_(NULL, 'C', &dir, "DIR", "Project root (default: nearest mix.exs upward)"),
+	    MX_OPT_STR_("env", 0, &env, "ENV", "MIX_ENV to resolve (default: $MIX_ENV or dev)"),
+	    MX_OPT_BOOL_("no-runtime", 0, &no_runtime, "Do not read config/runtime.exs"),
+	    MX_OPT_LIST_("set", 0, &set, "NAME=VALUE",
+	                 "Environment variable as System.get_env sees it"),
+	    MX_OPT_BOOL_("help", 'h', &help, "Show this help"),
+	    MX_OPT_END_,
+	};
+	int ret = MX_EXIT_OK;
+	const char **setenv = NULL;
+
+	if (mx_opt_parse(argc, argv, 1, opts, &pos, &err) < 0) {
+		ret = mx_diag_usage("%s", err.msg);
+		goto out;
+	}
+	if (help) {
+		printf("Usage: mixless debug config [-C DIR] [--env ENV] [APP [KEY...]]\n\n");
+		mx_opt_print_help(stdout, opts);
+		goto out;
+	}
+	setenv = mx_xcalloc(set.n + 1, sizeof(*setenv));
+	for (size_t i = 0; i < set.n; i++)
+		setenv[i] = set.v[i];
+	struct mx_project_opts o = {
+	    .dir = dir,
+	    .env = env,
+	    .no_runtime = no_runtime,
+	    .setenv = setenv,
+	};
+	if (mx_project_load(&p, &o, &err) < 0) {
+		ret = mx_diag_error(&err);
+		goto out;
+	}
+	if (!pos.n) {
+		print_all(&p);
+		goto out;
+	}
+	const struct mx_term *t = mx_config_app(&p.config, pos.v[0]);
+	for (size_t i = 1; t && i < pos.n; i++) {
+		struct mx_buf k = MX_BUF_INIT;
+		const char *key = pos.v[i];
+		if (key[0] >= 'A' && key[0] <= 'Z' && strncmp(key, "Elixir.", 7)) {
+			mx_buf_addf(&k, "Elixir.%s", key);
+			key = k.buf;
+		}
+		t = t->type == MX_TERM_MAP ? mx_term_map_get_atom(t, key) : mx_term_kw_get(t, key);
+		mx_buf_release(&k);
+	}
+	if (!t) {
+		ret = mx_diag_fail(MX_EXIT_FAIL, "not configured");
+		goto out;
+	}
+	struct mx_buf b = MX_BUF_INIT;
+	mx_term_inspect(t, &b);
+	printf("%s\n", b.buf);
+	mx_buf_release(&b);
+out:
+	free(setenv);
+	mx_project_release(&p);
+	mx_strvec_clear(&pos);
+	mx_strvec_clear(&set);
+	return ret;
+}

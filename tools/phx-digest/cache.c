@@ -1,0 +1,234 @@
+/*
+ * The incremental cache: OUT/.phx-digest-cache/state remembers, per input
+ * file, the stat identity it had (size, mtime, ctime, inode, device) and
+ * what the run computed from it (MD5, SHA-512 of the digested content, and
+ * for CSS/JS/map the lookups the rewriter made and a hash of their answers),
+ * plus the identity of every output directory as the run left it.
+ *
+ * A rerun trusts an entry only when all of that still holds: the file's stat
+ * is unchanged, the rewriter would get the same answers, and the output
+ * directory has not been touched (so no output was removed); otherwise the
+ * file is done again from scratch. A cache written with other settings is
+ * ignored whole. The format is text, one record a line, fields separated by
+ * tabs, with tab, newline and backslash escaped.
+ */
+#include "digest.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fsutil.h"
+
+#define MAGIC "phx-digest-cache 1"
+
+static void add_esc(struct mx_buf *b, const char *s)
+{
+	for (;;) {
+		size_t run = strcspn(s, "\t\n\\");
+		mx_buf_add(b, s, run);
+		s += run;
+		if (!*s)
+			return;
+		mx_buf_adds(b, *s == '\t' ? "\\t" : *s == '\n' ? "\\n" : "\\\\");
+		s++;
+	}
+}
+
+/* Splits line (modified in place) on tabs and unescapes each field. */
+static size_t split(char *line, char **fields, size_t max)
+{
+	size_t n = 0;
+	char *p = line;
+	while (n < max) {
+		fields[n++] = p;
+		char *w = p;
+		while (*p && *p != '\t') {
+			if (*p == '\\' && p[1]) {
+				p++;
+				*w++ = *p == 't' ? '\t' : *p == 'n' ? '\n' : *p;
+				p++;
+			} else {
+				*w++ = *p++;
+			}
+		}
+		bool more = *p == '\t';
+		*w = '\0';
+		if (!more)
+			break;
+		p++;
+	}
+	return n;
+}
+
+static const char *entry_key(size_t i, void *ctx)
+{
+	return ((struct phx_digest_cache *)ctx)->e[i].rel;
+}
+
+static bool parse_ts(const char *s, const char *ns, struct timespec *ts)
+{
+	char *end;
+	ts->tv_sec = (time_t)strtoll(s, &end, 10);
+	if (*end)
+		return false;
+	ts->tv_nsec = strtol(ns, &end, 10);
+	return !*end;
+}
+
+void phx_digest_cache_load(struct phx_digest_cache *c, const char *path, const char *settings)
+{
+	struct mx_buf text = MX_BUF_INIT;
+	if (mx_fs_read(path, &text, NULL) < 0)
+		goto out;
+	char *p = text.buf, *end = text.buf + text.len;
+	char *nl = memchr(p, '\n', (size_t)(end - p));
+	if (!nl)
+		goto out;
+	*nl = '\0';
+	{
+		char *f[2];
+		if (split(p, f, 2) != 2 || strcmp(f[0], MAGIC))
+			goto out;
+		/* split() unescaped f[1]; compare against the plain settings */
+		if (strcmp(f[1], settings))
+			goto out;
+	}
+	p = nl + 1;
+	while (p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			break; /* a torn last line: ignore it */
+		*nl = '\0';
+		char *f[16];
+		size_t n = split(p, f, 16);
+		p = nl + 1;
+		if (n >= 12 && !strcmp(f[0], "F")) {
+			struct phx_digest_cache_entry e;
+			memset(&e, 0, sizeof(e));
+			char *x;
+			e.size = (off_t)strtoll(f[2], &x, 10);
+			if (!parse_ts(f[3], f[4], &e.mtime) || !parse_ts(f[5], f[6], &e.ctime))
+				continue;
+			e.ino = (ino_t)strtoull(f[7], &x, 10);
+			e.dev = (dev_t)strtoull(f[8], &x, 10);
+			if (strlen(f[9]) != 32 || strlen(f[10]) > 88)
+				continue;
+			memcpy(e.md5, f[9], 33);
+			strcpy(e.sha512, f[10]);
+			e.lookups = strtoull(f[11], &x, 16);
+			/* kept joined: they are only split when `latest` changed */
+			e.keys = mx_xstrdup(n > 12 ? f[12] : "");
+			e.rel = mx_xstrdup(f[1]);
+			MX_ALLOC_GROW(c->e, c->n + 1, c->alloc);
+			c->e[c->n++] = e;
+		} else if (n >= 2 && !strcmp(f[0], "L")) {
+			c->latest = strtoull(f[1], NULL, 16);
+		} else if (n >= 5 && !strcmp(f[0], "D")) {
+			struct phx_digest_cache_dir d;
+			if (!parse_ts(f[2], f[3], &d.mtime))
+				continue;
+			d.ino = (ino_t)strtoull(f[4], NULL, 10);
+			d.rel = mx_xstrdup(f[1]);
+			MX_ALLOC_GROW(c->d, c->nd + 1, c->dalloc);
+			c->d[c->nd++] = d;
+		}
+	}
+	phx_digest_index_build(&c->ix, c->n, entry_key, c);
+out:
+	mx_buf_release(&text);
+}
+
+long phx_digest_cache_find(const struct phx_digest_cache *c, const char *rel)
+{
+	return phx_digest_index_find(&c->ix, rel, strlen(rel));
+}
+
+bool phx_digest_cache_dir_ok(const struct phx_digest_cache *c, const char *out,
+			     const char *reldir)
+{
+	const char *r = strcmp(reldir, ".") ? reldir : "";
+	for (size_t i = 0; i < c->nd; i++) {
+		if (strcmp(c->d[i].rel, r))
+			continue;
+		struct mx_buf p = MX_BUF_INIT;
+		struct stat st;
+		mx_path_join(&p, out, r);
+		bool ok = stat(p.buf, &st) == 0 && st.st_ino == c->d[i].ino &&
+			  st.st_mtim.tv_sec == c->d[i].mtime.tv_sec &&
+			  st.st_mtim.tv_nsec == c->d[i].mtime.tv_nsec;
+		mx_buf_release(&p);
+		return ok;
+	}
+	return false;
+}
+
+int phx_digest_cache_save(const char *path, const char *settings, uint64_t latest,
+			  const struct phx_digest_tree *t, const char *out,
+			  const struct mx_strvec *outdirs, struct mx_err *err)
+{
+	struct mx_buf b = MX_BUF_INIT;
+	mx_buf_adds(&b, MAGIC "\t");
+	add_esc(&b, settings);
+	mx_buf_addf(&b, "\nL\t%016" PRIx64 "\n", latest);
+	for (size_t i = 0; i < t->n; i++) {
+		const struct phx_digest_file *f = &t->files[i];
+		if (!f->md5[0] || !f->sha512[0])
+			continue;
+		/* \x1f separates the keys: a key holding one cannot be stored,
+		 * so such a file is simply redone next time */
+		bool storable = true;
+		for (size_t k = 0; k < f->keys.n; k++)
+			if (strchr(f->keys.v[k], '\x1f'))
+				storable = false;
+		if (!storable)
+			continue;
+		mx_buf_adds(&b, "F\t");
+		add_esc(&b, f->rel);
+		mx_buf_addf(&b, "\t%lld\t%lld\t%ld\t%lld\t%ld\t%llu\t%llu\t%s\t%s\t%016" PRIx64 "\t",
+			    (long long)f->size, (long long)f->mtime.tv_sec, f->mtime.tv_nsec,
+			    (long long)f->ctime.tv_sec, f->ctime.tv_nsec,
+			    (unsigned long long)f->ino, (unsigned long long)f->dev, f->md5,
+			    f->sha512, f->lookups);
+		if (f->keys_cached) {
+			add_esc(&b, f->keys_cached);
+		} else {
+			for (size_t k = 0; k < f->keys.n; k++) {
+				if (k)
+					mx_buf_addch(&b, '\x1f');
+				add_esc(&b, f->keys.v[k]);
+			}
+		}
+		mx_buf_addch(&b, '\n');
+	}
+	for (size_t i = 0; i < outdirs->n; i++) {
+		struct mx_buf p = MX_BUF_INIT;
+		struct stat st;
+		mx_path_join(&p, out, outdirs->v[i]);
+		if (stat(p.buf, &st) == 0) {
+			mx_buf_adds(&b, "D\t");
+			add_esc(&b, outdirs->v[i]);
+			mx_buf_addf(&b, "\t%lld\t%ld\t%llu\n", (long long)st.st_mtim.tv_sec,
+				    st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
+		}
+		mx_buf_release(&p);
+	}
+	int ret = mx_fs_write_atomic(path, b.buf, b.len, err);
+	mx_buf_release(&b);
+	return ret;
+}
+
+void phx_digest_cache_release(struct phx_digest_cache *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->e[i].rel);
+		free(c->e[i].keys);
+	}
+	for (size_t i = 0; i < c->nd; i++)
+		free(c->d[i].rel);
+	free(c->e);
+	free(c->d);
+	phx_digest_index_release(&c->ix);
+	*c = (struct phx_digest_cache)PHX_DIGEST_CACHE_INIT;
+}

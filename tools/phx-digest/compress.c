@@ -1,0 +1,187 @@
+/*
+ * Compressors. gzip is :zlib.gzip/1 exactly: deflate level 6 (the default),
+ * window bits 15 + 16 for the gzip wrapper, memLevel 8, default strategy,
+ * which makes zlib write the header 1f 8b 08 00 00000000 00 03 (no name, mtime
+ * 0, OS Unix), the same bytes Phoenix writes. Brotli and zstd are opt-in
+ * extras, at the settings people use to precompress static files: brotli
+ * quality 11 with a 4 MiB window (the brotli CLI's default), zstd level 19.
+ */
+#include "digest.h"
+
+#include <stdlib.h>
+
+#include <brotli/encode.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#define OUT_CHUNK (256 * 1024)
+
+const char *phx_digest_z_ext(enum phx_digest_z z)
+{
+	static const char *const ext[PHX_Z_COUNT] = { ".gz", ".br", ".zst" };
+	return ext[z];
+}
+
+int phx_digest_z_begin(struct phx_digest_zstream *z, enum phx_digest_z kind, long long size,
+		       phx_digest_sink_fn sink, void *ctx, struct mx_err *err)
+{
+	*z = (struct phx_digest_zstream)PHX_DIGEST_ZSTREAM_INIT;
+	z->kind = kind;
+	z->sink = sink;
+	z->sink_ctx = ctx;
+	z->out_size = OUT_CHUNK;
+	z->out = mx_xmalloc(z->out_size);
+	switch (kind) {
+	case PHX_Z_GZIP: {
+		z_stream *s = mx_xcalloc(1, sizeof(*s));
+		if (deflateInit2(s, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+			free(s);
+			goto fail;
+		}
+		z->state = s;
+		break;
+	}
+	case PHX_Z_BROTLI: {
+		BrotliEncoderState *s = BrotliEncoderCreateInstance(NULL, NULL, NULL);
+		if (!s)
+			goto fail;
+		BrotliEncoderSetParameter(s, BROTLI_PARAM_QUALITY, 11);
+		BrotliEncoderSetParameter(s, BROTLI_PARAM_LGWIN, 22);
+		z->state = s;
+		break;
+	}
+	case PHX_Z_ZSTD: {
+		ZSTD_CCtx *s = ZSTD_createCCtx();
+		if (!s)
+			goto fail;
+		ZSTD_CCtx_setParameter(s, ZSTD_c_compressionLevel, 19);
+		ZSTD_CCtx_setParameter(s, ZSTD_c_checksumFlag, 1);
+		if (size >= 0)
+			ZSTD_CCtx_setPledgedSrcSize(s, (unsigned long long)size);
+		z->state = s;
+		break;
+	}
+	default:
+		goto fail;
+	}
+	return 0;
+fail:
+	free(z->out);
+	z->out = NULL;
+	return mx_err_set(err, MX_ERR_OTHER, "cannot start the %s compressor",
+			  phx_digest_z_ext(kind));
+}
+
+static int feed_gzip(struct phx_digest_zstream *z, const void *data, size_t n, bool last,
+		     struct mx_err *err)
+{
+	z_stream *s = z->state;
+	const unsigned char *p = data;
+	/* avail_in is 32-bit: feed huge buffers in slices */
+	do {
+		size_t slice = n > (1u << 30) ? (1u << 30) : n;
+		bool fin = last && slice == n;
+		s->next_in = (unsigned char *)p;
+		s->avail_in = (uInt)slice;
+		int r;
+		do {
+			s->next_out = z->out;
+			s->avail_out = (uInt)z->out_size;
+			r = deflate(s, fin ? Z_FINISH : Z_NO_FLUSH);
+			if (r == Z_STREAM_ERROR)
+				return mx_err_set(err, MX_ERR_OTHER, "gzip failed");
+			size_t have = z->out_size - s->avail_out;
+			if (have)
+				z->sink(z->out, have, z->sink_ctx);
+		} while (s->avail_out == 0 || (fin && r != Z_STREAM_END));
+		p += slice;
+		n -= slice;
+	} while (n);
+	return 0;
+}
+
+static int feed_brotli(struct phx_digest_zstream *z, const void *data, size_t n, bool last,
+		       struct mx_err *err)
+{
+	BrotliEncoderState *s = z->state;
+	size_t avail_in = n;
+	const uint8_t *next_in = data;
+	BrotliEncoderOperation op = last ? BROTLI_OPERATION_FINISH : BROTLI_OPERATION_PROCESS;
+	for (;;) {
+		size_t avail_out = z->out_size;
+		uint8_t *next_out = z->out;
+		if (!BrotliEncoderCompressStream(s, op, &avail_in, &next_in, &avail_out, &next_out,
+						 NULL))
+			return mx_err_set(err, MX_ERR_OTHER, "brotli failed");
+		size_t have = z->out_size - avail_out;
+		if (have)
+			z->sink(z->out, have, z->sink_ctx);
+		if (last ? BrotliEncoderIsFinished(s)
+			 : (!avail_in && !BrotliEncoderHasMoreOutput(s)))
+			return 0;
+	}
+}
+
+static int feed_zstd(struct phx_digest_zstream *z, const void *data, size_t n, bool last,
+		     struct mx_err *err)
+{
+	ZSTD_inBuffer in = { data, n, 0 };
+	for (;;) {
+		ZSTD_outBuffer out = { z->out, z->out_size, 0 };
+		size_t r = ZSTD_compressStream2(z->state, &out, &in,
+						last ? ZSTD_e_end : ZSTD_e_continue);
+		if (ZSTD_isError(r))
+			return mx_err_set(err, MX_ERR_OTHER, "zstd failed: %s",
+					  ZSTD_getErrorName(r));
+		if (out.pos)
+			z->sink(z->out, out.pos, z->sink_ctx);
+		if (last ? r == 0 : in.pos == in.size)
+			return 0;
+	}
+}
+
+int phx_digest_z_feed(struct phx_digest_zstream *z, const void *data, size_t n, bool last,
+		      struct mx_err *err)
+{
+	switch (z->kind) {
+	case PHX_Z_GZIP: return feed_gzip(z, data, n, last, err);
+	case PHX_Z_BROTLI: return feed_brotli(z, data, n, last, err);
+	case PHX_Z_ZSTD: return feed_zstd(z, data, n, last, err);
+	default: return mx_err_set(err, MX_ERR_OTHER, "unknown compressor");
+	}
+}
+
+void phx_digest_z_release(struct phx_digest_zstream *z)
+{
+	if (!z)
+		return;
+	if (z->state) {
+		switch (z->kind) {
+		case PHX_Z_GZIP:
+			deflateEnd(z->state);
+			free(z->state);
+			break;
+		case PHX_Z_BROTLI: BrotliEncoderDestroyInstance(z->state); break;
+		case PHX_Z_ZSTD: ZSTD_freeCCtx(z->state); break;
+		default: break;
+		}
+	}
+	free(z->out);
+	*z = (struct phx_digest_zstream)PHX_DIGEST_ZSTREAM_INIT;
+}
+
+static void buf_sink(const void *data, size_t n, void *ctx)
+{
+	mx_buf_add(ctx, data, n);
+}
+
+int phx_digest_z_buf(enum phx_digest_z kind, const void *data, size_t n, struct mx_buf *out,
+		     struct mx_err *err)
+{
+	struct phx_digest_zstream z;
+	if (phx_digest_z_begin(&z, kind, (long long)n, buf_sink, out, err) < 0)
+		return -1;
+	int r = phx_digest_z_feed(&z, data, n, true, err);
+	phx_digest_z_release(&z);
+	return r;
+}
