@@ -12,6 +12,10 @@ setup() {
 		[ -x "$prefix/bin/$t" ] || { echo "missing $t"; false; }
 	done
 	[ -f "$prefix/share/mixless/make/mixless.mk" ]
+	for t in mixless phx-gen phx-digest ecto-migrate phx-routes; do
+		grep -q "^\.SH NAME" "$prefix/share/man/man1/$t.1" || { echo "no man page for $t"; false; }
+	done
+	grep -q -- "--log-migrations-sql" "$prefix/share/man/man1/ecto-migrate.1"
 	ls "$prefix"/lib*/cmake/Mixless/MixlessConfig.cmake
 	ls "$prefix"/lib*/cmake/Mixless/MixlessConfigVersion.cmake
 	run "$prefix/bin/phx-digest" --version
