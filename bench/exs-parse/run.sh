@@ -49,7 +49,22 @@ best() { # best wall time in seconds of 5 runs of "$@"
 
 "$mixless" debug parse "$big" | grep -q ': ok$' || { echo "generated file does not parse" >&2; exit 1; }
 t=$(best "$mixless" debug parse "$big")
-echo "generated: $bytes bytes, best of 5: ${t}s, $(echo "$bytes $t" | awk '{printf "%.1f", $1 / 1048576 / $2}') MB/s"
+echo "generated, mixless debug parse: $bytes bytes, best of 5: ${t}s, $(echo "$bytes $t" | awk '{printf "%.1f", $1 / 1048576 / $2}') MB/s"
+
+# The lexer and parser alone, in process (no start-up, no file reading).
+cc=${CC:-cc}
+if "$cc" -O2 -std=gnu11 -I "$src/tools/lib" -I "$build/tools/lib" \
+	"$src/bench/exs-parse/parse_bench.c" "$build/tools/lib/libmixless_exs.a" \
+	"$build/tools/lib/libmixless_core.a" -lm -o "$work/parse_bench" 2>/dev/null; then
+	echo "generated, in process: $("$work/parse_bench" "$big" 5)"
+	head -c 4194304 "$big" >"$work/4mb.exs"
+	# cut at a module boundary so the sample parses
+	awk '/^defmodule /{last=NR} {lines[NR]=$0} END{for(i=1;i<last;i++) print lines[i]}' \
+		"$work/4mb.exs" >"$work/4mb-cut.exs"
+	echo "4 MB sample, in process: $("$work/parse_bench" "$work/4mb-cut.exs" 10)"
+else
+	echo "(no C compiler or libraries: in-process figures skipped)"
+fi
 
 mapfile -t hello < <(find "$src/examples/hello" \( -name '*.ex' -o -name '*.exs' \) -not -path '*/deps/*' -not -path '*/_build/*' | sort)
 hbytes=$(cat "${hello[@]}" | wc -c)

@@ -234,7 +234,7 @@ teardown() {
 	printf 'defmodule M do\nend\n' >priv/repo/migrations/20240101000000_oops.ex
 	run --separate-stderr ecto-migrate migrate --url "$DEAD_URL"
 	[[ "$stderr" == *"warning: file looks like a migration but ends in .ex. Migration files should end in .exs."* ]]
-	[[ "$stderr" == *"20240101000000_oops.ex"* ]]
+	[[ "$stderr" == *"└─ priv/repo/migrations/20240101000000_oops.ex: (file)"* ]]
 }
 
 @test "--pool-size 1 is refused with ecto_sql's explanation" {
@@ -249,4 +249,19 @@ teardown() {
 	run ecto-migrate reset --help
 	[[ "$output" == *"--seeds FILE.sql"* ]]
 	[[ "$output" == *"-f, --force"* ]]
+}
+
+@test "--no-compile and --no-deps-check are accepted, as mix forwards them" {
+	run --separate-stderr ecto-migrate migrate --no-compile --no-deps-check --url "$DEAD_URL"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"could not connect"* ]]
+	run --separate-stderr ecto-migrate create --no-compile --url "$DEAD_URL"
+	[ "$status" -eq 1 ]
+}
+
+@test "migrations with a missing migrations directory: Ecto's error, relative path" {
+	rmdir priv/repo/migrations
+	run --separate-stderr ecto-migrate migrations --url "$DEAD_URL"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "** (Mix) Could not find migrations directory \"priv/repo/migrations\""$'\n'"for repo Hello.Repo."* ]]
 }

@@ -78,3 +78,11 @@ setup() {
 	[ "$status" -eq 0 ]
 	[ "$output" = '"ecto://u:p@h/db"' ]
 }
+
+@test "a mix.exs value that cannot be evaluated: a warning, the rest is read" {
+	run --separate-stderr mixless debug config -C "$FIX/partial"
+	[ "$status" -eq 0 ]
+	[ "${lines[2]}" = "app: partial" ]
+	[ "${lines[3]}" = "version: 2.0.0" ]
+	[ "$stderr" = "warning: mix.exs: project/0 read key by key, skipping what failed: $FIX/partial/mix.exs:15:83: unsupported call Helper.x/0" ]
+}

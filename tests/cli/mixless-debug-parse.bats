@@ -107,3 +107,43 @@ teardown() {
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"nested too deeply"* ]]
 }
+
+# Differential tests against Elixir's own parser. mixless never needs Elixir;
+# where one is installed, these check every snippet of the corpora gives
+# the tree Code.string_to_quoted/2 gives (printed by quoted_sexp.exs in
+# mx_ast_print's form), and every broken one Elixir's first error line.
+differential() { # corpus, mode (tree|error)
+	command -v elixir >/dev/null || skip "elixir is not installed"
+	mkdir -p "$T/d"
+	elixir "$MIXLESS_SOURCE_DIR/tests/fixtures/exs/quoted_sexp.exs" \
+		"$MIXLESS_SOURCE_DIR/tests/fixtures/exs/$1" "$T/d" >"$T/elixir.out"
+	local n=0 bad=0 f want got
+	while IFS=$'\t' read -r f want; do
+		n=$((n + 1))
+		got=$(mixless debug parse --ast "$f" | sed -n 2p)
+		if [ "$2" = tree ] && [[ "$want" == ERROR* ]]; then
+			# Elixir rejects it: mixless must too (the message is
+			# the other corpus's business)
+			mixless debug parse "$f" >/dev/null && got=accepted || got=$want
+		elif [ "$2" = error ]; then
+			got=$(mixless debug parse "$f" | head -n 1)
+			got="nofile:${got#"$f:"}"
+			want=${want#ERROR }
+		fi
+		if [ "$got" != "$want" ]; then
+			bad=$((bad + 1))
+			printf '%s\n  mixless: %s\n  elixir:  %s\n' "$(cat "$f")" "$got" "$want" >&3
+		fi
+	done <"$T/elixir.out"
+	echo "# $n snippets compared" >&3
+	[ "$n" -gt 300 ]
+	[ "$bad" -eq 0 ]
+}
+
+@test "trees agree with Elixir's parser (differential.txt; needs elixir)" {
+	differential differential.txt tree
+}
+
+@test "syntax errors agree with Elixir's parser (differential-errors.txt; needs elixir)" {
+	differential differential-errors.txt error
+}

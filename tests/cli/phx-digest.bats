@@ -398,3 +398,16 @@ print("\t".join(map(str,[d,e["logical_path"],e["size"],e["sha512"],e["mtime"]]))
 	[[ $stderr == *config.exs* ]]
 	[ ! -e app/priv/static/cache_manifest.json ]
 }
+
+@test "digest: a progress line on a TTY for a large tree, none when piped" {
+	command -v script >/dev/null || skip "script(1) not installed"
+	mkdir -p many
+	for i in $(seq 1000); do echo "$i" >"many/f$i.txt"; done
+	run script -qec "phx-digest many -o out" /dev/null
+	[ "$status" -eq 0 ]
+	[[ $output == *$'\r'"phx-digest: 1000/1000 files"* ]]
+	run --separate-stderr phx-digest many -o out2
+	[ -z "$stderr" ]
+	run script -qec "phx-digest many -o out3 --quiet" /dev/null
+	[[ $output != *"files"* ]]
+}

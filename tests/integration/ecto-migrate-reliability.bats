@@ -243,3 +243,30 @@ EOF
 	[ "$status" -eq 0 ]
 	[ "$(count "SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email_index'")" = "1" ]
 }
+
+@test "--wait does not wait for what will not change (an unknown database)" {
+	start=$(date +%s)
+	run --separate-stderr ecto-migrate migrations --wait=20 --url "postgres://postgres@127.0.0.1:$PGPORT/no_such_db"
+	end=$(date +%s)
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *'database "no_such_db" does not exist'* ]]
+	[ $((end - start)) -le 5 ]
+}
+
+@test "--wait rides out a server restart: the migration runs once it is back" {
+	mig 20240101000000 a '    create table(:a)'
+	pg_ctl=$(_pg_bin pg_ctl)
+	_pg_as_owner "$pg_ctl" -D "$MIXLESS_PG_DIR/data" -m fast -w stop >/dev/null
+	(
+		sleep 2
+		_pg_as_owner "$pg_ctl" -D "$MIXLESS_PG_DIR/data" -l "$MIXLESS_PG_DIR/server.log" -w -t 60 \
+			-o "-p $PGPORT -k $MIXLESS_PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100" \
+			start >/dev/null 2>&1
+	) &
+	run --separate-stderr ecto-migrate migrate --wait=60
+	wait
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"waiting for the database of Hello.Repo"* ]]
+	[[ "$output" == *"== Migrated 20240101000000"* ]]
+	[ "$(count 'SELECT count(*) FROM schema_migrations')" = "1" ]
+}

@@ -485,6 +485,80 @@ EOF
 	[ "$(pg_psql "$DB" -c 'SELECT version FROM my_versions')" = "20240101000000" ]
 }
 
+@test "--strict-version-order stops before applying an older pending migration; without it, it runs" {
+	ecto-migrate create
+	mig 20240102000000 create_posts '    create table(:posts)'
+	ecto-migrate migrate >/dev/null
+	mig 20240101000000 create_users '    create table(:users)'
+	run --separate-stderr ecto-migrate migrate --strict-version-order
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "** (Mix) You are running migration 20240101000000 but an older migration with version 20240102000000 has already run."* ]]
+	[ "$(versions)" = "20240102000000 " ]
+	run ecto-migrate migrate
+	[ "$status" -eq 0 ]
+	[ "$(versions)" = "20240101000000 20240102000000 " ]
+}
+
+@test "rollback --dry-run prints the down SQL and changes nothing" {
+	ecto-migrate create
+	three_migrations
+	ecto-migrate migrate >/dev/null
+	run ecto-migrate rollback --dry-run -n 2
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"-- == Running 20240103000000 Hello.Repo.Migrations.AddAge.change/0 backward"* ]]
+	[[ "$output" == *'ALTER TABLE "users" DROP COLUMN "age";'* ]]
+	[[ "$output" == *'DELETE FROM "schema_migrations" WHERE "version" = 20240102000000;'* ]]
+	[ "$(versions)" = "20240101000000 20240102000000 20240103000000 " ]
+}
+
+@test "load asks in prod unless --force; -q silences it" {
+	ecto-migrate create
+	three_migrations
+	ecto-migrate migrate >/dev/null
+	ecto-migrate dump -q
+	ecto-migrate drop -q && ecto-migrate create -q
+	MIX_ENV=prod run ecto-migrate load <<<"n"
+	[ "$status" -eq 0 ]
+	[[ "$output" == "Are you sure you want to load a new structure for Hello.Repo? Any existing data in this repo may be lost. [Yn] "* ]]
+	[ "$(pg_psql "$DB" -c "SELECT count(*) FROM pg_tables WHERE tablename = 'users'")" = "0" ]
+	MIX_ENV=prod run ecto-migrate load --force -q
+	[ "$status" -eq 0 ]
+	[ "$output" = "" ]
+	[ "$(versions)" = "20240101000000 20240102000000 20240103000000 " ]
+}
+
+@test "create: role missing, NOLOGIN, no CREATEDB: mix's first words, the reason, the remedy" {
+	url="postgres://ghost@127.0.0.1:$PGPORT/$DB"
+	run --separate-stderr ecto-migrate create --url "$url"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "** (Mix) The database for Hello.Repo couldn't be created: "*'role "ghost" does not exist'* ]]
+	[[ "$stderr" == *"CREATE ROLE ghost LOGIN CREATEDB;"* ]]
+	pg_psql -c "CREATE ROLE shy NOLOGIN"
+	run --separate-stderr ecto-migrate create --url "postgres://shy@127.0.0.1:$PGPORT/$DB"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *'role "shy" is not permitted to log in'* ]]
+	[[ "$stderr" == *"ALTER ROLE shy LOGIN;"* ]]
+	pg_psql -c "CREATE ROLE plain LOGIN"
+	run --separate-stderr ecto-migrate create --url "postgres://plain@127.0.0.1:$PGPORT/$DB"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"couldn't be created: ERROR 42501 (insufficient_privilege) permission denied to create database"* ]]
+	[[ "$stderr" == *"ALTER ROLE plain CREATEDB;"* ]]
+}
+
+@test "concurrent index without @disable_ddl_transaction: Ecto's warnings, then PostgreSQL's refusal" {
+	ecto-migrate create
+	mig 20240101000000 users '    create table(:users) do
+      add :email, :string
+    end'
+	mig 20240102000000 idx '    create index(:users, [:email], concurrently: true)'
+	run --separate-stderr ecto-migrate migrate
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"warning: Migration Hello.Repo.Migrations.Idx has set index \`users_email_index\` on table \`users\` to concurrently but did not disable ddl transaction."* ]]
+	[[ "$stderr" == *"to concurrently but did not disable migration lock."*"config Hello.Repo, migration_lock: :pg_advisory_lock"* ]]
+	[[ "$stderr" == *"ERROR 25001 (active_sql_transaction) CREATE INDEX CONCURRENTLY cannot run inside a transaction block"* ]]
+	[ "$(versions)" = "20240101000000 " ]
+}
+
 @test "migrate before create: Ecto's explanation, then the server's error" {
 	mig 20240101000000 create_users '    create table(:users)'
 	run --separate-stderr ecto-migrate migrate

@@ -27,26 +27,32 @@ static void role_in(const char *msg, const char *after, struct mx_buf *role)
 		mx_buf_add(role, p, (size_t)(q - p));
 }
 
-void em_remedy(const char *msg, const struct em_repo *r, struct mx_buf *out)
+void em_remedy(const char *msg, const char *user, struct mx_buf *out)
 {
 	struct mx_buf role = MX_BUF_INIT;
-	(void)r;
 	if (strstr(msg, "does not exist") && strstr(msg, "role \"")) {
 		role_in(msg, "role \"", &role);
-		mx_buf_addf(out, "\n\nThe role does not exist. Create it (in psql, as a superuser):\n\n    CREATE ROLE %s LOGIN CREATEDB;",
-			    role.len ? role.buf : "postgres");
+		mx_buf_addf(out,
+		            "\n\nThe role does not exist. Create it (in psql, as a superuser):\n\n "
+		            "   CREATE ROLE %s LOGIN CREATEDB;",
+		            role.len ? role.buf : "postgres");
 	} else if (strstr(msg, "is not permitted to log in")) {
 		role_in(msg, "role \"", &role);
-		mx_buf_addf(out, "\n\nThe role may not log in. Allow it (in psql, as a superuser):\n\n    ALTER ROLE %s LOGIN;",
-			    role.len ? role.buf : "postgres");
+		mx_buf_addf(out,
+		            "\n\nThe role may not log in. Allow it (in psql, as a superuser):\n\n  "
+		            "  ALTER ROLE %s LOGIN;",
+		            role.len ? role.buf : "postgres");
 	} else if (strstr(msg, "permission denied to create database")) {
-		mx_buf_adds(out, "\n\nThe role may not create databases. Allow it (in psql, as a superuser):\n\n    ALTER ROLE ");
-		mx_buf_adds(out, r->username ? r->username : "<role>");
+		mx_buf_adds(out, "\n\nThe role may not create databases. Allow it (in psql, as a "
+		                 "superuser):\n\n    ALTER ROLE ");
+		mx_buf_adds(out, user && *user ? user : "<role>");
 		mx_buf_adds(out, " CREATEDB;");
 	} else if (strstr(msg, "password authentication failed")) {
-		mx_buf_adds(out, "\n\nThe password is wrong: fix it in the repo's config (config/dev.exs for dev) or in the URL.");
+		mx_buf_adds(out, "\n\nThe password is wrong: fix it in the repo's config "
+		                 "(config/dev.exs for dev) or in the URL.");
 	} else if (strstr(msg, "Connection refused") || strstr(msg, "No such file or directory")) {
-		mx_buf_adds(out, "\n\nIs PostgreSQL running and accepting connections there? (--wait waits for it to start.)");
+		mx_buf_adds(out, "\n\nIs PostgreSQL running and accepting connections there? "
+		                 "(--wait waits for it to start.)");
 	}
 	mx_buf_release(&role);
 }
@@ -72,8 +78,10 @@ int em_cmd_create(const struct em_repo *r, const struct em_opts *o)
 	int ret = MX_EXIT_FAIL;
 
 	if (!db) {
-		ret = em_mix_raise("The database for %s couldn't be created: no database is configured (set :database in the repo's config, pass --url, or set DATABASE_URL)",
-				   r->module);
+		ret = em_mix_raise(
+		    "The database for %s couldn't be created: no database is configured (set "
+		    ":database in the repo's config, pass --url, or set DATABASE_URL)",
+		    r->module);
 		goto out;
 	}
 	if (em_conn_open(&c, r, true, o, &err) < 0)
@@ -114,9 +122,9 @@ int em_cmd_create(const struct em_repo *r, const struct em_opts *o)
 	ret = MX_EXIT_OK;
 	goto out;
 fail:
-	em_remedy(err.msg, r, &why);
-	ret = em_mix_raise("The database for %s couldn't be created: %s%s", r->module,
-			   err.msg, why.buf);
+	em_remedy(err.msg, c.pg ? PQuser(c.pg) : NULL, &why);
+	ret = em_mix_raise("The database for %s couldn't be created: %s%s", r->module, err.msg,
+	                   why.buf);
 out:
 	PQclear(res);
 	em_conn_close(&c);

@@ -10,7 +10,6 @@
 #include "buf.h"
 #include "ecto_migrate.h"
 
-
 int em_cmd_drop(const struct em_repo *r, const struct em_opts *o)
 {
 	struct em_conn c = EM_CONN_INIT;
@@ -20,12 +19,15 @@ int em_cmd_drop(const struct em_repo *r, const struct em_opts *o)
 	int ret = MX_EXIT_FAIL;
 
 	if (!db) {
-		ret = em_mix_raise("The database for %s couldn't be dropped: no database is configured (set :database in the repo's config, pass --url, or set DATABASE_URL)",
-				   r->module);
+		ret = em_mix_raise(
+		    "The database for %s couldn't be dropped: no database is configured (set "
+		    ":database in the repo's config, pass --url, or set DATABASE_URL)",
+		    r->module);
 		goto out;
 	}
 	if (r->start_permanent && !o->force) {
-		mx_buf_addf(&q, "Are you sure you want to drop the database for repo %s?", r->module);
+		mx_buf_addf(&q, "Are you sure you want to drop the database for repo %s?",
+		            r->module);
 		if (!em_yes(q.buf)) {
 			ret = MX_EXIT_OK;
 			goto out;
@@ -48,9 +50,9 @@ int em_cmd_drop(const struct em_repo *r, const struct em_opts *o)
 	ret = MX_EXIT_OK;
 	goto out;
 fail:
-	em_remedy(err.msg, r, &why);
-	ret = em_mix_raise("The database for %s couldn't be dropped: %s%s", r->module,
-			   err.msg, why.buf);
+	em_remedy(err.msg, c.pg ? PQuser(c.pg) : NULL, &why);
+	ret = em_mix_raise("The database for %s couldn't be dropped: %s%s", r->module, err.msg,
+	                   why.buf);
 out:
 	em_conn_close(&c);
 	mx_buf_release(&sql);

@@ -46,19 +46,19 @@ static bool in_path(const char *tool)
 	return found;
 }
 
-int em_run_pg_tool(const struct em_repo *r, const char *tool,
-		   const struct mx_strvec *args, struct mx_buf *output,
-		   int *status, struct mx_err *err)
+int em_run_pg_tool(const struct em_repo *r, const char *tool, const struct mx_strvec *args,
+                   struct mx_buf *output, int *status, struct mx_err *err)
 {
 	struct mx_strvec env = MX_STRVEC_INIT, argv = MX_STRVEC_INIT;
-	int fds[2] = { -1, -1 };
+	int fds[2] = {-1, -1};
 	pid_t pid;
 	int ret = -1, st = 0;
 
 	if (!in_path(tool))
 		return mx_err_set(err, MX_ERR_OTHER,
-				  "could not find executable `%s` in path, please guarantee it is available before running ecto commands",
-				  tool);
+		                  "could not find executable `%s` in path, please guarantee it is "
+		                  "available before running ecto commands",
+		                  tool);
 	if (em_conn_env(r, &env, err) < 0)
 		goto out;
 	mx_strvec_push(&argv, tool);
@@ -111,8 +111,7 @@ out:
 	return ret;
 }
 
-void em_default_structure_path(const struct em_repo *r, const struct em_opts *o,
-			       struct mx_buf *out)
+void em_default_structure_path(const struct em_repo *r, const struct em_opts *o, struct mx_buf *out)
 {
 	if (o->dump_path)
 		mx_buf_adds(out, o->dump_path);
@@ -160,8 +159,8 @@ int em_cmd_dump(const struct em_repo *r, const struct em_opts *o)
 			goto fail;
 		}
 		for (int j = 0; j < PQntuples(res); j++)
-			mx_buf_addf(&part, "INSERT INTO %s.\"%s\" (version) VALUES (%s);\n",
-				    prefix, src, PQgetvalue(res, j, 0));
+			mx_buf_addf(&part, "INSERT INTO %s.\"%s\" (version) VALUES (%s);\n", prefix,
+			            src, PQgetvalue(res, j, 0));
 		PQclear(res);
 		mx_buf_add(&part, inserts.buf, inserts.len);
 		mx_buf_release(&inserts);
@@ -187,7 +186,7 @@ int em_cmd_dump(const struct em_repo *r, const struct em_opts *o)
 	}
 	if (status != 0) {
 		ret = em_mix_raise("The structure for %s couldn't be dumped: %s", r->module,
-				   output.buf);
+		                   output.buf);
 		goto out;
 	}
 	if (inserts.len) {
@@ -205,8 +204,8 @@ int em_cmd_dump(const struct em_repo *r, const struct em_opts *o)
 	}
 	if (!o->quiet) {
 		em_format_elapsed(&t, elapsed_us(&t0));
-		printf("The structure for %s has been dumped to %s in %s\n", r->module,
-		       path.buf, t.buf);
+		printf("The structure for %s has been dumped to %s in %s\n", r->module, path.buf,
+		       t.buf);
 	}
 	ret = MX_EXIT_OK;
 	goto out;

@@ -21,7 +21,7 @@ int em_cmd_load(const struct em_repo *r, const struct em_opts *o)
 	struct em_conn c = EM_CONN_INIT;
 	struct mx_err err = MX_ERR_INIT;
 	const char *src = r->migration_source ? r->migration_source : "schema_migrations";
-	const char *params[1] = { src };
+	const char *params[1] = {src};
 	PGresult *res = NULL;
 	struct timespec t0, t1;
 	bool loaded;
@@ -32,8 +32,10 @@ int em_cmd_load(const struct em_repo *r, const struct em_opts *o)
 		goto out;
 	}
 	/* Ecto.Adapters.SQL.table_exists?/3 */
-	if (em_exec(&c, "SELECT true FROM information_schema.tables WHERE table_name = $1 AND table_schema = current_schema() LIMIT 1",
-		    1, params, NULL, &res, &err) < 0) {
+	if (em_exec(&c,
+	            "SELECT true FROM information_schema.tables WHERE table_name = $1 AND "
+	            "table_schema = current_schema() LIMIT 1",
+	            1, params, NULL, &res, &err) < 0) {
 		ret = em_mix_raise("%s", err.msg);
 		goto out;
 	}
@@ -45,11 +47,16 @@ int em_cmd_load(const struct em_repo *r, const struct em_opts *o)
 	}
 	if (!((!r->start_permanent && !loaded) || o->force)) {
 		if (loaded)
-			mx_buf_addf(&q, "It looks like a structure was already loaded for %s. Any attempt to load it again might fail.\nAre you sure you want to proceed?\n",
-				    r->module);
+			mx_buf_addf(
+			    &q,
+			    "It looks like a structure was already loaded for %s. Any attempt to "
+			    "load it again might fail.\nAre you sure you want to proceed?\n",
+			    r->module);
 		else
-			mx_buf_addf(&q, "Are you sure you want to load a new structure for %s? Any existing data in this repo may be lost.",
-				    r->module);
+			mx_buf_addf(&q,
+			            "Are you sure you want to load a new structure for %s? Any "
+			            "existing data in this repo may be lost.",
+			            r->module);
 		if (!em_yes(q.buf)) {
 			ret = MX_EXIT_OK;
 			goto out;
@@ -69,15 +76,15 @@ int em_cmd_load(const struct em_repo *r, const struct em_opts *o)
 	}
 	if (status != 0) {
 		ret = em_mix_raise("The structure for %s couldn't be loaded: %s", r->module,
-				   output.buf);
+		                   output.buf);
 		goto out;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (!o->quiet) {
 		em_format_elapsed(&t, (long)((t1.tv_sec - t0.tv_sec) * 1000000L +
-					    (t1.tv_nsec - t0.tv_nsec) / 1000L));
-		printf("The structure for %s has been loaded from %s in %s\n", r->module,
-		       path.buf, t.buf);
+		                             (t1.tv_nsec - t0.tv_nsec) / 1000L));
+		printf("The structure for %s has been loaded from %s in %s\n", r->module, path.buf,
+		       t.buf);
 	}
 	ret = MX_EXIT_OK;
 out:

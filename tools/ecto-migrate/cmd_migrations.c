@@ -47,10 +47,10 @@ static void json_str(struct mx_buf *b, const char *s)
 	mx_buf_addch(b, '"');
 }
 
-static void add_row(struct row *rows, size_t *n, bool up, int64_t version,
-		    const char *name, const char *path)
+static void add_row(struct row *rows, size_t *n, bool up, int64_t version, const char *name,
+                    const char *path)
 {
-	rows[*n] = (struct row){ up, version, name, path, *n };
+	rows[*n] = (struct row){up, version, name, path, *n};
 	(*n)++;
 }
 
@@ -85,14 +85,14 @@ int em_cmd_migrations(const struct em_repo *r, const struct em_opts *o)
 	for (size_t i = 0; i < paths.n; i++) {
 		if (!mx_fs_is_dir(paths.v[i])) {
 			ret = em_mix_raise(
-				"Could not find migrations directory \"%s\"\nfor repo %s.\n\n"
-				"This may be because you are in a new project and the\n"
-				"migration directory has not been created yet. Creating an\n"
-				"empty directory at the path above will fix this error.\n\n"
-				"If you expected existing migrations to be found, please\n"
-				"make sure your repository has been properly configured\n"
-				"and the configured path exists.\n",
-				paths.v[i], r->module);
+			    "Could not find migrations directory \"%s\"\nfor repo %s.\n\n"
+			    "This may be because you are in a new project and the\n"
+			    "migration directory has not been created yet. Creating an\n"
+			    "empty directory at the path above will fix this error.\n\n"
+			    "If you expected existing migrations to be found, please\n"
+			    "make sure your repository has been properly configured\n"
+			    "and the configured path exists.\n",
+			    em_display_path(paths.v[i]), r->module);
 			goto out;
 		}
 	}
@@ -102,7 +102,7 @@ int em_cmd_migrations(const struct em_repo *r, const struct em_opts *o)
 	}
 	if (em_conn_open(&c, r, false, o, &err) < 0) {
 		ret = mx_diag_fail(MX_EXIT_FAIL, "could not connect to the database of %s: %s",
-				   r->module, err.msg);
+		                   r->module, err.msg);
 		goto out;
 	}
 	/* Ecto.Migrator.migrations/3 creates the table and reads it under
@@ -111,9 +111,11 @@ int em_cmd_migrations(const struct em_repo *r, const struct em_opts *o)
 		ret = em_mix_raise("%s", err.msg);
 		goto out;
 	}
-	lock = (struct em_lock){ .conn = &c, .repo = r, .prefix = o->prefix,
-				 .kind = r->lock_kind,
-				 .timeout_s = o->lock_timeout_set ? o->lock_timeout : 0 };
+	lock = (struct em_lock){.conn = &c,
+	                        .repo = r,
+	                        .prefix = o->prefix,
+	                        .kind = r->lock_kind,
+	                        .timeout_s = o->lock_timeout_set ? o->lock_timeout : 0};
 	if (r->migration_lock && em_lock_acquire(&lock, &err) < 0) {
 		ret = mx_diag_error(&err);
 		goto out;
@@ -133,15 +135,15 @@ int em_cmd_migrations(const struct em_repo *r, const struct em_opts *o)
 	 * downs; then a stable sort by version. */
 	for (size_t i = files.n; i-- > 0;)
 		if (em_versions_has(v, nv, files.v[i].version))
-			add_row(rows, &nrows, true, files.v[i].version,
-				files.v[i].name, files.v[i].path);
+			add_row(rows, &nrows, true, files.v[i].version, files.v[i].name,
+			        files.v[i].path);
 	for (size_t i = 0; i < nv; i++)
 		if (!file_has(&files, v[i]))
 			add_row(rows, &nrows, true, v[i], "** FILE NOT FOUND **", NULL);
 	for (size_t i = 0; i < files.n; i++)
 		if (!em_versions_has(v, nv, files.v[i].version)) {
-			add_row(rows, &nrows, false, files.v[i].version,
-				files.v[i].name, files.v[i].path);
+			add_row(rows, &nrows, false, files.v[i].version, files.v[i].name,
+			        files.v[i].path);
 			pending++;
 		}
 	qsort(rows, nrows, sizeof(*rows), cmp_row);
@@ -157,9 +159,9 @@ int em_cmd_migrations(const struct em_repo *r, const struct em_opts *o)
 			size_t n = strlen(cwd);
 			if (p && n && !strncmp(p, cwd, n) && p[n] == '/')
 				p += n + 1;
-			mx_buf_addf(&out, "%s{\"status\":\"%s\",\"version\":%lld,\"name\":",
-				    i ? "," : "", rows[i].up ? "up" : "down",
-				    (long long)rows[i].version);
+			mx_buf_addf(&out,
+			            "%s{\"status\":\"%s\",\"version\":%lld,\"name\":", i ? "," : "",
+			            rows[i].up ? "up" : "down", (long long)rows[i].version);
 			json_str(&out, rows[i].path ? rows[i].name : "");
 			mx_buf_adds(&out, ",\"file\":");
 			if (p)
@@ -170,13 +172,14 @@ int em_cmd_migrations(const struct em_repo *r, const struct em_opts *o)
 		}
 		mx_buf_adds(&out, "]}\n");
 	} else {
-		mx_buf_addf(&out, "\nRepo: %s\n\n  Status    Migration ID    Migration Name\n"
-			    "--------------------------------------------------\n",
-			    r->module);
+		mx_buf_addf(&out,
+		            "\nRepo: %s\n\n  Status    Migration ID    Migration Name\n"
+		            "--------------------------------------------------\n",
+		            r->module);
 		for (size_t i = 0; i < nrows; i++)
 			mx_buf_addf(&out, "%s  %-10s%-16lld%s", i ? "\n" : "",
-				    rows[i].up ? "up" : "down",
-				    (long long)rows[i].version, rows[i].name);
+			            rows[i].up ? "up" : "down", (long long)rows[i].version,
+			            rows[i].name);
 		mx_buf_adds(&out, "\n\n");
 	}
 	fwrite(out.buf, 1, out.len, stdout);

@@ -43,14 +43,15 @@ static int run_seeds(const struct em_repo *r, const struct em_opts *o)
 			goto out;
 		}
 		if (em_conn_open(&c, r, false, o, &err) < 0) {
-			ret = mx_diag_fail(MX_EXIT_FAIL, "could not connect to the database of %s: %s",
-					   r->module, err.msg);
+			ret = mx_diag_fail(MX_EXIT_FAIL,
+			                   "could not connect to the database of %s: %s", r->module,
+			                   err.msg);
 			goto out;
 		}
 		mx_buf_addf(&script, "BEGIN;\n%s\n;COMMIT;", src.buf);
 		if (em_exec(&c, script.buf, 0, NULL, NULL, NULL, &err) < 0) {
 			ret = mx_diag_fail(MX_EXIT_FAIL, "%s: %s (nothing of it was applied)",
-					   o->seeds, err.msg);
+			                   o->seeds, err.msg);
 			goto out;
 		}
 		ret = MX_EXIT_OK;
@@ -63,9 +64,9 @@ static int run_seeds(const struct em_repo *r, const struct em_opts *o)
 		goto out;
 	}
 	fprintf(stderr,
-		"%s: %s/seeds.exs is Elixir code and needs Elixir: it was not run.\n"
-		"Run `mix run %s/seeds.exs`, or pass the seeds as SQL with --seeds FILE.sql.\n",
-		mx_diag_prog(), r->priv, r->priv);
+	        "%s: %s/seeds.exs is Elixir code and needs Elixir: it was not run.\n"
+	        "Run `mix run %s/seeds.exs`, or pass the seeds as SQL with --seeds FILE.sql.\n",
+	        mx_diag_prog(), r->priv, r->priv);
 	ret = MX_EXIT_OK;
 out:
 	em_conn_close(&c);

@@ -118,7 +118,7 @@ static bool libpq_keyword(const char *k)
 
 /* Rewrites an Ecto URL for libpq: scheme, and a query string filtered to
  * what libpq knows (ssl=true becomes sslmode=require). */
-static char *libpq_url(const char *url)
+char *em_libpq_url(const char *url)
 {
 	struct mx_buf b = MX_BUF_INIT;
 	const char *rest = strstr(url, "://");
@@ -158,15 +158,15 @@ static char *libpq_url(const char *url)
  * password). */
 static int params_from_url(struct params *p, const char *url, struct mx_err *err)
 {
-	char *fixed = libpq_url(url);
+	char *fixed = em_libpq_url(url);
 	char *perr = NULL;
 	PQconninfoOption *opts = PQconninfoParse(fixed, &perr);
 	int ret = 0;
 
 	if (!opts) {
 		char *shown = em_redact(url);
-		ret = mx_err_set(err, MX_ERR_CONFIG, "invalid database URL '%s': %s",
-				 shown, perr ? perr : "cannot parse");
+		ret = mx_err_set(err, MX_ERR_CONFIG, "invalid database URL '%s': %s", shown,
+		                 perr ? perr : "cannot parse");
 		free(shown);
 		if (ret < 0 && err) {
 			/* libpq's message may not end cleanly */
@@ -187,8 +187,8 @@ out:
 	return ret;
 }
 
-static int build_params(struct params *p, const struct em_repo *r,
-			bool maintenance, struct mx_err *err)
+static int build_params(struct params *p, const struct em_repo *r, bool maintenance,
+                        struct mx_err *err)
 {
 	/* Config fields first, then the URL over them: Ecto merges the parsed
 	 * :url over the repo's keyword config. */
@@ -201,8 +201,8 @@ static int build_params(struct params *p, const struct em_repo *r,
 	if (r->url && params_from_url(p, r->url, err) < 0)
 		return -1;
 	if (maintenance)
-		param_set(p, "dbname", r->maintenance_database ? r->maintenance_database
-							       : "postgres");
+		param_set(p, "dbname",
+		          r->maintenance_database ? r->maintenance_database : "postgres");
 	if (!param_get(p, "application_name"))
 		param_set(p, "application_name", "ecto-migrate");
 	return 0;
@@ -216,7 +216,7 @@ static void params_clear(struct params *p)
 
 char *em_repo_database(const struct em_repo *r)
 {
-	struct params p = { MX_STRVEC_INIT, MX_STRVEC_INIT };
+	struct params p = {MX_STRVEC_INIT, MX_STRVEC_INIT};
 	char *db = NULL;
 	const char *v;
 	if (build_params(&p, r, false, NULL) == 0) {
@@ -231,6 +231,19 @@ char *em_repo_database(const struct em_repo *r)
 }
 
 /* ---- Notices ------------------------------------------------------------ */
+
+/* Notices wait until the query's own log line is out: ecto_sql logs the
+ * statement, then the messages execute_ddl returned. Each entry is the level
+ * digit followed by the message. */
+static struct mx_strvec pending_notices = MX_STRVEC_INIT;
+
+static void flush_notices(void)
+{
+	for (size_t i = 0; i < pending_notices.n; i++)
+		em_log((enum em_level)(pending_notices.v[i][0] - '0'), "%s",
+		       pending_notices.v[i] + 1);
+	mx_strvec_clear(&pending_notices);
+}
 
 static void on_notice(void *arg, const PGresult *res)
 {
@@ -247,7 +260,7 @@ static void on_notice(void *arg, const PGresult *res)
 		lvl = EM_DEBUG;
 	else if (sev && !strcmp(sev, "WARNING"))
 		lvl = EM_WARNING;
-	em_log(lvl, "%s", msg);
+	mx_strvec_pushf(&pending_notices, "%d%s", (int)lvl, msg);
 }
 
 /* ---- Connecting ----------------------------------------------------------- */
@@ -259,6 +272,20 @@ static void trim_libpq_message(struct mx_buf *b, const char *m)
 		mx_buf_setlen(b, b->len - 1);
 }
 
+/* Worth waiting for: the server not up yet (refused, no socket, starting
+ * up, unreachable). A wrong role, password or database name is not. */
+static bool transient(const char *msg)
+{
+	static const char *permanent[] = {
+		"password authentication failed", "does not exist", "not permitted to log in",
+		"no pg_hba.conf entry", "invalid", "SSL",
+	};
+	for (size_t i = 0; i < sizeof(permanent) / sizeof(permanent[0]); i++)
+		if (strstr(msg, permanent[i]))
+			return false;
+	return true;
+}
+
 static double mono_now(void)
 {
 	struct timespec ts;
@@ -267,9 +294,9 @@ static double mono_now(void)
 }
 
 int em_conn_open(struct em_conn *c, const struct em_repo *r, bool maintenance,
-		 const struct em_opts *o, struct mx_err *err)
+                 const struct em_opts *o, struct mx_err *err)
 {
-	struct params p = { MX_STRVEC_INIT, MX_STRVEC_INIT };
+	struct params p = {MX_STRVEC_INIT, MX_STRVEC_INIT};
 	double deadline = 0;
 	bool announced = false;
 	int ret = -1;
@@ -284,17 +311,17 @@ int em_conn_open(struct em_conn *c, const struct em_repo *r, bool maintenance,
 	for (;;) {
 		struct mx_buf m = MX_BUF_INIT;
 		c->pg = PQconnectdbParams((const char *const *)p.keys.v,
-					  (const char *const *)p.vals.v, 0);
+		                          (const char *const *)p.vals.v, 0);
 		if (c->pg && PQstatus(c->pg) == CONNECTION_OK)
 			break;
 		trim_libpq_message(&m, c->pg ? PQerrorMessage(c->pg) : NULL);
 		PQfinish(c->pg);
 		c->pg = NULL;
-		if (deadline > 0 && mono_now() < deadline) {
-			struct timespec ts = { 0, 250 * 1000000L };
+		if (deadline > 0 && mono_now() < deadline && transient(m.buf)) {
+			struct timespec ts = {0, 250 * 1000000L};
 			if (!announced) {
 				fprintf(stderr, "%s: waiting for the database of %s (%s)\n",
-					mx_diag_prog(), r->module, m.buf);
+				        mx_diag_prog(), r->module, m.buf);
 				announced = true;
 			}
 			mx_buf_release(&m);
@@ -334,9 +361,8 @@ static void set_last(const PGresult *res)
 	last_hint = h ? mx_xstrdup(h) : NULL;
 }
 
-int em_exec(struct em_conn *c, const char *sql, int nparams,
-	    const char *const *params, const char *shown, PGresult **res,
-	    struct mx_err *err)
+int em_exec(struct em_conn *c, const char *sql, int nparams, const char *const *params,
+            const char *shown, PGresult **res, struct mx_err *err)
 {
 	struct timespec t0, t1;
 	PGresult *r;
@@ -353,20 +379,19 @@ int em_exec(struct em_conn *c, const char *sql, int nparams,
 		r = PQexec(c->pg, sql);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
-	ok = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ||
-	     st == PGRES_EMPTY_QUERY;
-	us = (long)((t1.tv_sec - t0.tv_sec) * 1000000L +
-		    (t1.tv_nsec - t0.tv_nsec) / 1000L);
+	ok = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY;
+	us = (long)((t1.tv_sec - t0.tv_sec) * 1000000L + (t1.tv_nsec - t0.tv_nsec) / 1000L);
 	if (c->log_sql) {
 		/* Ecto.Adapters.SQL's log line: tenths of a millisecond. */
 		long tenths = us / 100;
 		struct mx_buf src = MX_BUF_INIT;
 		if (c->log_source)
 			mx_buf_addf(&src, " source=\"%s\"", c->log_source);
-		em_log(EM_DEBUG, "QUERY %s%s db=%ld.%ldms\n%s %s", ok ? "OK" : "ERROR",
-		       src.buf, tenths / 10, tenths % 10, sql, shown ? shown : "[]");
+		em_log(EM_DEBUG, "QUERY %s%s db=%ld.%ldms\n%s %s", ok ? "OK" : "ERROR", src.buf,
+		       tenths / 10, tenths % 10, sql, shown ? shown : "[]");
 		mx_buf_release(&src);
 	}
+	flush_notices();
 	if (ok) {
 		last_state[0] = '\0';
 		if (res)
@@ -380,8 +405,8 @@ int em_exec(struct em_conn *c, const char *sql, int nparams,
 		const char *sev = PQresultErrorField(r, PG_DIAG_SEVERITY_NONLOCALIZED);
 		const char *name = em_sqlstate_name(last_state);
 		const char *msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
-		mx_err_set(err, MX_ERR_DB, "%s %s (%s) %s", sev ? sev : "ERROR",
-			   last_state, name ? name : "unknown", msg ? msg : "");
+		mx_err_set(err, MX_ERR_DB, "%s %s (%s) %s", sev ? sev : "ERROR", last_state,
+		           name ? name : "unknown", msg ? msg : "");
 	} else {
 		struct mx_buf m = MX_BUF_INIT;
 		trim_libpq_message(&m, PQerrorMessage(c->pg));
@@ -394,7 +419,7 @@ int em_exec(struct em_conn *c, const char *sql, int nparams,
 
 int em_conn_env(const struct em_repo *r, struct mx_strvec *env, struct mx_err *err)
 {
-	struct params p = { MX_STRVEC_INIT, MX_STRVEC_INIT };
+	struct params p = {MX_STRVEC_INIT, MX_STRVEC_INIT};
 	PQconninfoOption *defs = PQconndefaults();
 	int ret = -1;
 

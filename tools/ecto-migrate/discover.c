@@ -26,8 +26,8 @@ void em_files_clear(struct em_files *f)
 }
 
 /* Integer.parse/1 on the root name: optional sign, digits; then "_name". */
-static bool parse_name(const char *base, size_t len, int64_t *version,
-		       const char **name, size_t *name_len)
+static bool parse_name(const char *base, size_t len, int64_t *version, const char **name,
+                       size_t *name_len)
 {
 	size_t i = 0;
 	bool neg = false;
@@ -50,8 +50,7 @@ static bool parse_name(const char *base, size_t len, int64_t *version,
 	return true;
 }
 
-static int visit(const char *path, const char *rel, const struct stat *st,
-		 void *ctx)
+static int visit(const char *path, const char *rel, const struct stat *st, void *ctx)
 {
 	struct em_files *out = ctx;
 	const char *base = mx_path_basename(path);
@@ -70,12 +69,12 @@ static int visit(const char *path, const char *rel, const struct stat *st,
 	if (!strcmp(ext, ".ex")) {
 		/* ecto_sql 3.12+ skips these with an IO.warn. */
 		fprintf(stderr,
-			"%swarning:%s file looks like a migration but ends in .ex. "
-			"Migration files should end in .exs. Use \"mix ecto.gen.migration\" "
-			"to generate migration files with the correct extension.\n"
-			"\u2514\u2500 %s\n\n",
-			mx_diag_ansi(stderr, MX_YELLOW), mx_diag_ansi(stderr, MX_RESET),
-			path);
+		        "%swarning:%s file looks like a migration but ends in .ex. "
+		        "Migration files should end in .exs. Use \"mix ecto.gen.migration\" "
+		        "to generate migration files with the correct extension.\n"
+		        "\u2514\u2500 %s: (file)\n\n",
+		        mx_diag_ansi(stderr, MX_YELLOW), mx_diag_ansi(stderr, MX_RESET),
+		        em_display_path(path));
 		return MX_WALK_CONTINUE;
 	}
 	(void)rel;
@@ -98,8 +97,7 @@ static int cmp_file(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
-int em_discover(const struct mx_strvec *paths, struct em_files *out,
-		struct mx_err *err)
+int em_discover(const struct mx_strvec *paths, struct em_files *out, struct mx_err *err)
 {
 	for (size_t i = 0; i < paths->n; i++) {
 		/* Path.wildcard skips dot files, as MX_WALK without HIDDEN. */
@@ -113,21 +111,22 @@ int em_discover(const struct mx_strvec *paths, struct em_files *out,
 	return 0;
 }
 
-int em_check_duplicates(const struct em_file *const *files, size_t n,
-			struct mx_err *err)
+int em_check_duplicates(const struct em_file *const *files, size_t n, struct mx_err *err)
 {
 	/* Ecto checks each entry against the ones after it, version first. */
 	for (size_t i = 0; i < n; i++) {
 		for (size_t j = i + 1; j < n; j++)
 			if (files[j]->version == files[i]->version)
 				return mx_err_set(err, MX_ERR_OTHER,
-						  "migrations can't be executed, migration version %lld is duplicated",
-						  (long long)files[i]->version);
+				                  "migrations can't be executed, migration version "
+				                  "%lld is duplicated",
+				                  (long long)files[i]->version);
 		for (size_t j = i + 1; j < n; j++)
 			if (!strcmp(files[j]->name, files[i]->name))
-				return mx_err_set(err, MX_ERR_OTHER,
-						  "migrations can't be executed, migration name %s is duplicated",
-						  files[i]->name);
+				return mx_err_set(
+				    err, MX_ERR_OTHER,
+				    "migrations can't be executed, migration name %s is duplicated",
+				    files[i]->name);
 	}
 	return 0;
 }

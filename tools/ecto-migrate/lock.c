@@ -25,6 +25,7 @@
 /* ---- phash2 ------------------------------------------------------------- */
 
 /* Bob Jenkins' mix, as make_hash2 uses it. */
+/* clang-format off */
 #define MIX(a, b, c)                                                           \
 	do {                                                                   \
 		a -= b; a -= c; a ^= (c >> 13);                                \
@@ -37,13 +38,14 @@
 		b -= c; b -= a; b ^= (a << 10);                                \
 		c -= a; c -= b; c ^= (b >> 15);                                \
 	} while (0)
+/* clang-format on */
 
 /* The golden ratio constant and its multiples (HCONST * k mod 2^32) that
  * make_hash2 salts each kind of term with. */
-#define HCONST 0x9e3779b9u
-#define HCONST_2 0x3c6ef372u
-#define HCONST_3 0xdaa66d2bu
-#define HCONST_9 0x8ff34781u
+#define HCONST    0x9e3779b9u
+#define HCONST_2  0x3c6ef372u
+#define HCONST_3  0xdaa66d2bu
+#define HCONST_9  0x8ff34781u
 #define HCONST_13 0x08d12e65u
 
 static void hash2(uint32_t *hash, uint32_t x, uint32_t y, uint32_t k)
@@ -77,8 +79,7 @@ static uint32_t atom_hash(const char *name, size_t len)
 
 static uint32_t le32(const unsigned char *k)
 {
-	return (uint32_t)k[0] | (uint32_t)k[1] << 8 | (uint32_t)k[2] << 16 |
-	       (uint32_t)k[3] << 24;
+	return (uint32_t)k[0] | (uint32_t)k[1] << 8 | (uint32_t)k[2] << 16 | (uint32_t)k[3] << 24;
 }
 
 /* Jenkins' lookup2 block hash over a binary's bytes, seeded with initval. */
@@ -98,18 +99,30 @@ static uint32_t block_hash(const unsigned char *k, size_t len, uint32_t initval)
 	/* The low byte of c is taken by the length, so the tail's bytes 8..10
 	 * go to c shifted by one byte. */
 	switch (len) {
-	case 11: c += (uint32_t)k[10] << 24; /* fall through */
-	case 10: c += (uint32_t)k[9] << 16;  /* fall through */
-	case 9: c += (uint32_t)k[8] << 8;    /* fall through */
-	case 8: b += (uint32_t)k[7] << 24;   /* fall through */
-	case 7: b += (uint32_t)k[6] << 16;   /* fall through */
-	case 6: b += (uint32_t)k[5] << 8;    /* fall through */
-	case 5: b += k[4];                   /* fall through */
-	case 4: a += (uint32_t)k[3] << 24;   /* fall through */
-	case 3: a += (uint32_t)k[2] << 16;   /* fall through */
-	case 2: a += (uint32_t)k[1] << 8;    /* fall through */
-	case 1: a += k[0];                   /* fall through */
-	default: break;
+	case 11:
+		c += (uint32_t)k[10] << 24; /* fall through */
+	case 10:
+		c += (uint32_t)k[9] << 16; /* fall through */
+	case 9:
+		c += (uint32_t)k[8] << 8; /* fall through */
+	case 8:
+		b += (uint32_t)k[7] << 24; /* fall through */
+	case 7:
+		b += (uint32_t)k[6] << 16; /* fall through */
+	case 6:
+		b += (uint32_t)k[5] << 8; /* fall through */
+	case 5:
+		b += k[4]; /* fall through */
+	case 4:
+		a += (uint32_t)k[3] << 24; /* fall through */
+	case 3:
+		a += (uint32_t)k[2] << 16; /* fall through */
+	case 2:
+		a += (uint32_t)k[1] << 8; /* fall through */
+	case 1:
+		a += k[0]; /* fall through */
+	default:
+		break;
 	}
 	MIX(a, b, c);
 	return c;
@@ -132,7 +145,7 @@ static void small_hash(uint32_t *hash, int64_t v)
 	} else {
 		uint64_t t = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 		uint32_t k = v < 0 ? 0x2e2ac13au /* HCONST_10 */
-				   : 0xcc623af3u /* HCONST_11 */;
+		                   : 0xcc623af3u /* HCONST_11 */;
 		hash2(hash, (uint32_t)t, (uint32_t)(t >> 32), k);
 	}
 }
@@ -161,8 +174,7 @@ static void term_hash(uint32_t *hash, const struct em_term *t)
 		if (t->len == 0)
 			*hash = con;
 		else
-			*hash = block_hash((const unsigned char *)t->s, t->len,
-					   con);
+			*hash = block_hash((const unsigned char *)t->s, t->len, con);
 		break;
 	}
 	case EM_T_TUPLE:
@@ -192,16 +204,14 @@ uint32_t em_advisory_key(const char *prefix, const char *repo_module)
 	uint32_t h;
 
 	mx_buf_addf(&mod, "Elixir.%s", repo_module);
-	elems[0] = (struct em_term){ .kind = EM_T_ATOM, .s = "ecto", .len = 4 };
+	elems[0] = (struct em_term){.kind = EM_T_ATOM, .s = "ecto", .len = 4};
 	if (prefix)
-		elems[1] = (struct em_term){ .kind = EM_T_BINARY, .s = prefix,
-					     .len = strlen(prefix) };
+		elems[1] =
+		    (struct em_term){.kind = EM_T_BINARY, .s = prefix, .len = strlen(prefix)};
 	else
-		elems[1] = (struct em_term){ .kind = EM_T_ATOM, .s = "nil",
-					     .len = 3 };
-	elems[2] = (struct em_term){ .kind = EM_T_ATOM, .s = mod.buf,
-				     .len = mod.len };
-	tuple = (struct em_term){ .kind = EM_T_TUPLE, .elems = elems, .arity = 3 };
+		elems[1] = (struct em_term){.kind = EM_T_ATOM, .s = "nil", .len = 3};
+	elems[2] = (struct em_term){.kind = EM_T_ATOM, .s = mod.buf, .len = mod.len};
+	tuple = (struct em_term){.kind = EM_T_TUPLE, .elems = elems, .arity = 3};
 	h = em_phash2_full(&tuple) & ((1u << 27) - 1);
 	mx_buf_release(&mod);
 	return h;
@@ -218,7 +228,7 @@ static double now_s(void)
 
 static void sleep_ms(long ms)
 {
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
 	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
 		;
 }
@@ -250,8 +260,9 @@ static int table_lock(struct em_lock *l, struct mx_err *err)
 			mx_buf_reset(&sql);
 			em_versions_table(&sql, l->repo, l->prefix);
 			mx_err_set(err, MX_ERR_DB,
-				   "could not take the migration lock (LOCK TABLE %s) within %ld s: another migration is running",
-				   sql.buf, l->timeout_s);
+			           "could not take the migration lock (LOCK TABLE %s) within %ld "
+			           "s: another migration is running",
+			           sql.buf, l->timeout_s);
 		}
 		goto rollback;
 	}
@@ -289,14 +300,17 @@ static int advisory_lock(struct em_lock *l, struct mx_err *err)
 		}
 		if (max_tries >= 0 && max_tries <= tries)
 			return mx_err_set(err, MX_ERR_DB,
-					  "failed to obtain advisory lock. Tried %ld times waiting %ldms between tries",
-					  max_tries, interval);
+			                  "failed to obtain advisory lock. Tried %ld times waiting "
+			                  "%ldms between tries",
+			                  max_tries, interval);
 		if (l->timeout_s > 0) {
 			double left = (double)l->timeout_s - (now_s() - start);
 			if (left <= 0)
-				return mx_err_set(err, MX_ERR_DB,
-						  "could not take the migration lock (advisory lock %u) within %ld s: another migration is running",
-						  l->key, l->timeout_s);
+				return mx_err_set(
+				    err, MX_ERR_DB,
+				    "could not take the migration lock (advisory lock %u) within "
+				    "%ld s: another migration is running",
+				    l->key, l->timeout_s);
 			if (left * 1000 < interval)
 				interval = (long)(left * 1000) + 1;
 		}

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/time.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ecto_migrate.h"
 
@@ -24,13 +25,14 @@ void em_log_set_level(enum em_level min)
 int em_log_parse_level(const char *s, enum em_level *out)
 {
 	/* Logger.level/0 names; notice/critical/... map onto our four. */
-	static const struct { const char *name; enum em_level lvl; } names[] = {
-		{ "all", EM_DEBUG },       { "debug", EM_DEBUG },
-		{ "info", EM_INFO },       { "notice", EM_INFO },
-		{ "warning", EM_WARNING }, { "warn", EM_WARNING },
-		{ "error", EM_ERROR },     { "critical", EM_ERROR },
-		{ "alert", EM_ERROR },     { "emergency", EM_ERROR },
-		{ "none", EM_NONE },
+	static const struct {
+		const char *name;
+		enum em_level lvl;
+	} names[] = {
+	    {"all", EM_DEBUG},       {"debug", EM_DEBUG},     {"info", EM_INFO},
+	    {"notice", EM_INFO},     {"warning", EM_WARNING}, {"warn", EM_WARNING},
+	    {"error", EM_ERROR},     {"critical", EM_ERROR},  {"alert", EM_ERROR},
+	    {"emergency", EM_ERROR}, {"none", EM_NONE},
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		if (!strcmp(s, names[i].name)) {
@@ -43,8 +45,8 @@ int em_log_parse_level(const char *s, enum em_level *out)
 
 void em_log(enum em_level level, const char *fmt, ...)
 {
-	static const char *names[] = { "debug", "info", "warning", "error" };
-	static const enum mx_color colors[] = { MX_CYAN, MX_RESET, MX_YELLOW, MX_RED };
+	static const char *names[] = {"debug", "info", "warning", "error"};
+	static const enum mx_color colors[] = {MX_CYAN, MX_RESET, MX_YELLOW, MX_RED};
 	struct timeval tv;
 	struct tm tm;
 	va_list ap;
@@ -56,8 +58,7 @@ void em_log(enum em_level level, const char *fmt, ...)
 	localtime_r(&tv.tv_sec, &tm);
 	color = mx_diag_color(stdout) && colors[level] != MX_RESET;
 	printf("\n%s%02d:%02d:%02d.%03ld [%s] ", color ? mx_diag_ansi(stdout, colors[level]) : "",
-	       tm.tm_hour, tm.tm_min, tm.tm_sec, (long)(tv.tv_usec / 1000),
-	       names[level]);
+	       tm.tm_hour, tm.tm_min, tm.tm_sec, (long)(tv.tv_usec / 1000), names[level]);
 	va_start(ap, fmt);
 	vprintf(fmt, ap);
 	va_end(ap);
@@ -94,4 +95,17 @@ bool em_yes(const char *question)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
 	return !line[0] || !strcmp(line, "y") || !strcmp(line, "yes");
+}
+
+const char *em_display_path(const char *path)
+{
+	/* Path.relative_to_cwd, as Elixir names files in messages. */
+	static char cwd[4096];
+	size_t n;
+	if (!cwd[0] && !getcwd(cwd, sizeof(cwd)))
+		return path;
+	n = strlen(cwd);
+	if (!strncmp(path, cwd, n) && path[n] == '/')
+		return path + n + 1;
+	return path;
 }

@@ -21,6 +21,7 @@
 static struct em_opts O;
 static bool help, version;
 
+/* clang-format off */
 #define OPT_REPO MX_OPT_LIST_("repo", 'r', &O.repos, "REPO", "The repo (repeatable; default: the project's repo)")
 #define OPT_COMPILE                                                                            \
 	{ MX_OPT_BOOL, "no-compile", 0, &O.no_compile, NULL, "Accepted for mix compatibility", MX_OPT_HIDDEN, NULL, NULL }, \
@@ -133,6 +134,8 @@ static const struct mx_option top_opts[] = {
 	MX_OPT_END_,
 };
 
+/* clang-format on */
+
 struct command {
 	const char *name;
 	const struct mx_option *opts;
@@ -141,24 +144,26 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "create", create_opts, em_cmd_create, "ecto.create", "Creates the repository storage" },
-	{ "drop", drop_opts, em_cmd_drop, "ecto.drop", "Drops the repository storage" },
-	{ "migrate", migrate_opts, em_cmd_migrate, "ecto.migrate", "Runs the repository migrations" },
-	{ "rollback", rollback_opts, em_cmd_rollback, "ecto.rollback", "Rolls back the repository migrations" },
-	{ "migrations", migrations_opts, em_cmd_migrations, "ecto.migrations", "Displays the repository migration status" },
-	{ "dump", dump_opts, em_cmd_dump, "ecto.dump", "Dumps the repository database structure" },
-	{ "load", load_opts, em_cmd_load, "ecto.load", "Loads previously dumped database structure" },
-	{ "setup", setup_opts, em_cmd_setup, "ecto.setup", "create + migrate (+ seeds)" },
-	{ "reset", reset_opts, em_cmd_reset, "ecto.reset", "drop + setup" },
+    {"create", create_opts, em_cmd_create, "ecto.create", "Creates the repository storage"},
+    {"drop", drop_opts, em_cmd_drop, "ecto.drop", "Drops the repository storage"},
+    {"migrate", migrate_opts, em_cmd_migrate, "ecto.migrate", "Runs the repository migrations"},
+    {"rollback", rollback_opts, em_cmd_rollback, "ecto.rollback",
+     "Rolls back the repository migrations"},
+    {"migrations", migrations_opts, em_cmd_migrations, "ecto.migrations",
+     "Displays the repository migration status"},
+    {"dump", dump_opts, em_cmd_dump, "ecto.dump", "Dumps the repository database structure"},
+    {"load", load_opts, em_cmd_load, "ecto.load", "Loads previously dumped database structure"},
+    {"setup", setup_opts, em_cmd_setup, "ecto.setup", "create + migrate (+ seeds)"},
+    {"reset", reset_opts, em_cmd_reset, "ecto.reset", "drop + setup"},
 };
 
 static void usage(FILE *out)
 {
 	fprintf(out, "Usage: ecto-migrate COMMAND [options]\n\n"
-		     "Ecto's mix tasks for PostgreSQL, without Elixir.\n\nCommands:\n");
+	             "Ecto's mix tasks for PostgreSQL, without Elixir.\n\nCommands:\n");
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(out, "  %-12s %-44s (mix %s)\n", commands[i].name,
-			commands[i].summary, commands[i].task);
+		fprintf(out, "  %-12s %-44s (mix %s)\n", commands[i].name, commands[i].summary,
+		        commands[i].task);
 	fprintf(out, "\nRun 'ecto-migrate COMMAND --help' for a command's options.\n");
 }
 
@@ -209,14 +214,16 @@ int main(int argc, char **argv)
 	if (O.log_level) {
 		enum em_level lvl;
 		if (em_log_parse_level(O.log_level, &lvl) < 0) {
-			ret = mx_diag_usage("option '--log-level' expects a Logger level (debug, info, warning, error), got '%s'",
-					    O.log_level);
+			ret = mx_diag_usage("option '--log-level' expects a Logger level (debug, "
+			                    "info, warning, error), got '%s'",
+			                    O.log_level);
 			goto out;
 		}
 		em_log_set_level(lvl);
 	}
 	if (O.wait && *O.wait && strtol(O.wait, NULL, 10) <= 0) {
-		ret = mx_diag_usage("option '--wait' expects a number of seconds, got '%s'", O.wait);
+		ret =
+		    mx_diag_usage("option '--wait' expects a number of seconds, got '%s'", O.wait);
 		goto out;
 	}
 	if (em_repos_resolve(&O, &repos, &nrepos, &err) < 0) {

@@ -18,11 +18,24 @@
 void em_repo_release(struct em_repo *r)
 {
 	char **fields[] = {
-		&r->module, &r->root, &r->priv, &r->url, &r->hostname, &r->port,
-		&r->username, &r->password, &r->database, &r->socket_dir,
-		&r->maintenance_database, &r->sslmode, &r->template,
-		&r->lc_ctype, &r->lc_collate, &r->encoding, &r->migration_source,
-		&r->default_prefix,
+	    &r->module,
+	    &r->root,
+	    &r->priv,
+	    &r->url,
+	    &r->hostname,
+	    &r->port,
+	    &r->username,
+	    &r->password,
+	    &r->database,
+	    &r->socket_dir,
+	    &r->maintenance_database,
+	    &r->sslmode,
+	    &r->template,
+	    &r->lc_ctype,
+	    &r->lc_collate,
+	    &r->encoding,
+	    &r->migration_source,
+	    &r->default_prefix,
 	};
 	if (!r)
 		return;
@@ -57,7 +70,7 @@ static void underscore(struct mx_buf *out, const char *s, size_t n)
 		unsigned char c = (unsigned char)s[i];
 		if (isupper(c)) {
 			bool prev_lower = i > 0 && (islower((unsigned char)s[i - 1]) ||
-						    isdigit((unsigned char)s[i - 1]));
+			                            isdigit((unsigned char)s[i - 1]));
 			bool next_lower = i + 1 < n && islower((unsigned char)s[i + 1]);
 			bool prev_upper = i > 0 && isupper((unsigned char)s[i - 1]);
 			if (prev_lower || (prev_upper && next_lower))
@@ -208,8 +221,7 @@ static int apply_config(struct em_repo *r, const struct mx_repo_config *rc)
 	return 0;
 }
 
-int em_repos_resolve(const struct em_opts *o, struct em_repo **repos, size_t *n,
-		     struct mx_err *err)
+int em_repos_resolve(const struct em_opts *o, struct em_repo **repos, size_t *n, struct mx_err *err)
 {
 	struct mx_buf rootb = MX_BUF_INIT;
 	struct mx_strvec mods = MX_STRVEC_INIT;
@@ -233,7 +245,9 @@ int em_repos_resolve(const struct em_opts *o, struct em_repo **repos, size_t *n,
 		} else if (url && o->repos.n) {
 			/* A deploy image may hold a config the reader cannot
 			 * evaluate; with the URL and repo given, go on. */
-			mx_diag_warn("the project's config was not read (%s); using --url/DATABASE_URL", perr.msg);
+			mx_diag_warn(
+			    "the project's config was not read (%s); using --url/DATABASE_URL",
+			    perr.msg);
 			mx_project_release(&project);
 		} else {
 			*err = perr;
@@ -255,20 +269,23 @@ int em_repos_resolve(const struct em_opts *o, struct em_repo **repos, size_t *n,
 			goto out;
 		if (!mods.n) {
 			/* ecto's parse_repo: a warning, and nothing to do */
-			fprintf(stderr,
-				"warning: could not find Ecto repos in any of the apps: [:%s].\n\n"
-				"You can avoid this warning by passing the -r flag or by setting the\n"
-				"repositories managed by those applications in your config/config.exs:\n\n"
-				"    config :%s, ecto_repos: [...]\n\n",
-				project.app ? project.app : "", project.app ? project.app : "");
+			fprintf(
+			    stderr,
+			    "warning: could not find Ecto repos in any of the apps: [:%s].\n\n"
+			    "You can avoid this warning by passing the -r flag or by setting the\n"
+			    "repositories managed by those applications in your "
+			    "config/config.exs:\n\n"
+			    "    config :%s, ecto_repos: [...]\n\n",
+			    project.app ? project.app : "", project.app ? project.app : "");
 			ret = 0;
 			goto out;
 		}
 	}
 	if (!mods.n) {
 		mx_err_set(err, MX_ERR_CONFIG,
-			   "no Ecto repo: no mix.exs in '%s' or above; pass the repo with -r (e.g. -r MyApp.Repo)",
-			   root);
+		           "no Ecto repo: no mix.exs in '%s' or above; pass the repo with -r (e.g. "
+		           "-r MyApp.Repo)",
+		           root);
 		goto out;
 	}
 	*repos = mx_xcalloc(mods.n, sizeof(**repos));
@@ -285,7 +302,9 @@ int em_repos_resolve(const struct em_opts *o, struct em_repo **repos, size_t *n,
 			if (mx_project_repo_config(&project, r->module, &rc, err) < 0)
 				goto out;
 			apply_config(r, &rc);
-			sp = project.project_kw ? mx_term_kw_get(project.project_kw, "start_permanent") : NULL;
+			sp = project.project_kw
+			         ? mx_term_kw_get(project.project_kw, "start_permanent")
+			         : NULL;
 			r->start_permanent = sp && mx_term_truthy(sp);
 		}
 		if (o->lock) {
@@ -295,8 +314,8 @@ int em_repos_resolve(const struct em_opts *o, struct em_repo **repos, size_t *n,
 				r->lock_kind = EM_LOCK_TABLE;
 			else {
 				mx_err_set(err, MX_ERR_USAGE,
-					   "option '--lock' expects table or advisory, got '%s'",
-					   o->lock);
+				           "option '--lock' expects table or advisory, got '%s'",
+				           o->lock);
 				goto out;
 			}
 		}
@@ -315,7 +334,7 @@ out:
 }
 
 void em_repo_migrations_paths(const struct em_repo *r, const struct em_opts *o,
-			      struct mx_strvec *out)
+                              struct mx_strvec *out)
 {
 	struct mx_buf b = MX_BUF_INIT;
 	if (o->migrations_paths.n) {

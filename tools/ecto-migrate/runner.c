@@ -23,44 +23,29 @@ struct run {
 	const struct em_repo *repo;
 	const struct em_opts *opts;
 	enum em_direction dir;
-	const char *prefix;     /* --prefix: schema_migrations and the lock */
+	const char *prefix; /* --prefix: schema_migrations and the lock */
 	bool log, log_sql, log_migrator_sql;
 	struct em_conn lock_conn, mig_conn;
 	struct em_lock lock;
 	struct ecto_ddl_config cfg;
 };
 
-static const char *display_path(const char *path)
-{
-	/* Path.relative_to_cwd, for messages. */
-	static char cwd[4096];
-	size_t n;
-	if (!cwd[0] && !getcwd(cwd, sizeof(cwd)))
-		return path;
-	n = strlen(cwd);
-	if (!strncmp(path, cwd, n) && path[n] == '/')
-		return path + n + 1;
-	return path;
-}
-
 static int raise_missing_dir(const char *path, const char *repo)
 {
-	return em_mix_raise(
-		"Could not find migrations directory \"%s\"\n"
-		"for repo %s.\n\n"
-		"This may be because you are in a new project and the\n"
-		"migration directory has not been created yet. Creating an\n"
-		"empty directory at the path above will fix this error.\n\n"
-		"If you expected existing migrations to be found, please\n"
-		"make sure your repository has been properly configured\n"
-		"and the configured path exists.\n",
-		display_path(path), repo);
+	return em_mix_raise("Could not find migrations directory \"%s\"\n"
+	                    "for repo %s.\n\n"
+	                    "This may be because you are in a new project and the\n"
+	                    "migration directory has not been created yet. Creating an\n"
+	                    "empty directory at the path above will fix this error.\n\n"
+	                    "If you expected existing migrations to be found, please\n"
+	                    "make sure your repository has been properly configured\n"
+	                    "and the configured path exists.\n",
+	                    em_display_path(path), repo);
 }
 
-void em_select_pending(const struct em_files *files, const int64_t *v,
-			   size_t nv, const struct em_opts *o,
-			   enum em_direction dir, const struct em_file ***sel,
-			   size_t *nsel)
+void em_select_pending(const struct em_files *files, const int64_t *v, size_t nv,
+                       const struct em_opts *o, enum em_direction dir, const struct em_file ***sel,
+                       size_t *nsel)
 {
 	const struct em_file **in = mx_xcalloc(files->n + 1, sizeof(*in));
 	size_t n = 0, take;
@@ -83,7 +68,7 @@ void em_select_pending(const struct em_files *files, const int64_t *v,
 		for (take = 0; take < n; take++) {
 			int64_t ver = in[take]->version;
 			bool within = dir == EM_UP ? (excl ? ver < target : ver <= target)
-						   : (excl ? ver > target : ver >= target);
+			                           : (excl ? ver > target : ver >= target);
 			if (!within)
 				break;
 		}
@@ -96,8 +81,7 @@ void em_select_pending(const struct em_files *files, const int64_t *v,
 
 /* The table lock and the versions in one round trip, when nothing is
  * logged (the log must show each statement, as Ecto sends them). */
-static int lock_and_read_batched(struct run *rn, int64_t **v, size_t *nv,
-				 struct mx_err *err)
+static int lock_and_read_batched(struct run *rn, int64_t **v, size_t *nv, struct mx_err *err)
 {
 	struct mx_buf sql = MX_BUF_INIT;
 	PGresult *res = NULL;
@@ -120,16 +104,15 @@ out:
 	return ret;
 }
 
-static int lock_and_read(struct run *rn, bool take_lock, int64_t **v,
-			 size_t *nv, struct mx_err *err)
+static int lock_and_read(struct run *rn, bool take_lock, int64_t **v, size_t *nv,
+                         struct mx_err *err)
 {
 	if (take_lock && rn->lock.kind == EM_LOCK_TABLE && !rn->lock_conn.log_sql &&
 	    rn->lock.timeout_s == 0)
 		return lock_and_read_batched(rn, v, nv, err);
 	if (take_lock && em_lock_acquire(&rn->lock, err) < 0)
 		return -1;
-	if (em_versions_read(&rn->lock_conn, rn->repo, rn->prefix, false, v, nv,
-			     err) < 0) {
+	if (em_versions_read(&rn->lock_conn, rn->repo, rn->prefix, false, v, nv, err) < 0) {
 		em_lock_release(&rn->lock, NULL);
 		return -1;
 	}
@@ -164,48 +147,51 @@ static void io_warn(const char *msg)
 		n--;
 	fflush(stdout);
 	fprintf(stderr, "%swarning:%s %.*s\n\n", mx_diag_ansi(stderr, MX_YELLOW),
-		mx_diag_ansi(stderr, MX_RESET), (int)n, msg);
+	        mx_diag_ansi(stderr, MX_RESET), (int)n, msg);
 }
 
 /* Runner.maybe_warn_index_migration_lock: a concurrent index while the
  * migration lock is a table lock. */
 static void warn_concurrent_lock(const struct run *rn, const struct ecto_migration *m,
-				 const struct ecto_step *st)
+                                 const struct ecto_step *st)
 {
 	struct mx_buf b = MX_BUF_INIT;
 	if (!st->concurrent_index || m->disable_migration_lock ||
 	    rn->repo->lock_kind == EM_LOCK_ADVISORY)
 		return;
 	mx_buf_addf(&b,
-		    "Migration %s has set index `%s` on table `%s` to concurrently but did not disable migration lock. Please set:\n\n"
-		    "    use Ecto.Migration\n    @disable_migration_lock true\n\n"
-		    "Alternatively, consider using advisory locks during migrations in the repo configuration:\n\n"
-		    "    config %s, migration_lock: :pg_advisory_lock\n",
-		    m->module, st->index_name ? st->index_name : "",
-		    st->index_table ? st->index_table : "", rn->repo->module);
+	            "Migration %s has set index `%s` on table `%s` to concurrently but did not "
+	            "disable migration lock. Please set:\n\n"
+	            "    use Ecto.Migration\n    @disable_migration_lock true\n\n"
+	            "Alternatively, consider using advisory locks during migrations in the repo "
+	            "configuration:\n\n"
+	            "    config %s, migration_lock: :pg_advisory_lock\n",
+	            m->module, st->index_name ? st->index_name : "",
+	            st->index_table ? st->index_table : "", rn->repo->module);
 	io_warn(b.buf);
 	mx_buf_release(&b);
 }
 
 static void report_failure(const struct ecto_migration *m, const char *sql,
-			   const struct mx_err *err, bool in_txn)
+                           const struct mx_err *err, bool in_txn)
 {
 	const char *detail = em_last_detail(), *hint = em_last_hint();
 	fflush(stdout);
-	fprintf(stderr, "%s** (Postgrex.Error) %s%s\n", mx_diag_ansi(stderr, MX_RED),
-		err->msg, mx_diag_ansi(stderr, MX_RESET));
+	fprintf(stderr, "%s** (Postgrex.Error) %s%s\n", mx_diag_ansi(stderr, MX_RED), err->msg,
+	        mx_diag_ansi(stderr, MX_RESET));
 	if (*detail)
 		fprintf(stderr, "\n    detail: %s\n", detail);
 	if (*hint)
 		fprintf(stderr, "\n    hint: %s\n", hint);
 	fprintf(stderr, "\nwhile running migration %lld %s (%s):\n\n    %s\n\n",
-		(long long)m->version, m->module, display_path(m->path), sql);
+	        (long long)m->version, m->module, em_display_path(m->path), sql);
 	if (in_txn)
 		fprintf(stderr, "The migration was rolled back: none of it was applied.\n");
 	else
-		fprintf(stderr,
-			"This migration runs without a DDL transaction (@disable_ddl_transaction):\n"
-			"the statements before the failing one were applied and stay applied.\n");
+		fprintf(
+		    stderr,
+		    "This migration runs without a DDL transaction (@disable_ddl_transaction):\n"
+		    "the statements before the failing one were applied and stay applied.\n");
 }
 
 /* Runs one migration on the migration connection (lock already held). */
@@ -225,8 +211,8 @@ static int run_one(struct run *rn, const struct ecto_migration *m)
 		return -1;
 	}
 	if (rn->log)
-		em_log(EM_INFO, "== Running %lld %s.%s/0%s", (long long)m->version,
-		       m->module, fn_name(m, rn->dir), dir_suffix(m, rn->dir));
+		em_log(EM_INFO, "== Running %lld %s.%s/0%s", (long long)m->version, m->module,
+		       fn_name(m, rn->dir), dir_suffix(m, rn->dir));
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (size_t i = 0; i < plan->n; i++) {
 		const struct ecto_step *st = &plan->steps[i];
@@ -253,11 +239,21 @@ static int run_one(struct run *rn, const struct ecto_migration *m)
 	us = (long)((t1.tv_sec - t0.tv_sec) * 1000000L + (t1.tv_nsec - t0.tv_nsec) / 1000L);
 	tenths = us / 100000;
 	if (rn->log)
-		em_log(EM_INFO, "== Migrated %lld in %ld.%lds", (long long)m->version,
-		       tenths / 10, tenths % 10);
+		em_log(EM_INFO, "== Migrated %lld in %ld.%lds", (long long)m->version, tenths / 10,
+		       tenths % 10);
 	c->log_sql = rn->log_migrator_sql;
-	if ((rn->dir == EM_UP ? em_versions_insert(c, rn->repo, rn->prefix, m->version, &err)
-			      : em_versions_delete(c, rn->repo, rn->prefix, m->version, &err)) < 0) {
+	if (txn && !rn->log_migrator_sql) {
+		if (em_versions_record_commit(c, rn->repo, rn->prefix, rn->dir == EM_UP, m->version,
+		                              &err) < 0) {
+			em_exec(c, "rollback", 0, NULL, NULL, NULL, NULL);
+			mx_diag_error(&err);
+			return -1;
+		}
+		return 0;
+	}
+	if ((rn->dir == EM_UP
+	         ? em_versions_insert(c, rn->repo, rn->prefix, m->version, &err)
+	         : em_versions_delete(c, rn->repo, rn->prefix, m->version, &err)) < 0) {
 		if (txn)
 			em_exec(c, "rollback", 0, NULL, NULL, NULL, NULL);
 		mx_diag_error(&err);
@@ -279,7 +275,7 @@ static void print_dry_run(struct run *rn, const struct ecto_migration *m)
 
 	em_versions_table(&table, rn->repo, rn->prefix);
 	printf("-- == Running %lld %s.%s/0%s (%s)\n", (long long)m->version, m->module,
-	       fn_name(m, rn->dir), dir_suffix(m, rn->dir), display_path(m->path));
+	       fn_name(m, rn->dir), dir_suffix(m, rn->dir), em_display_path(m->path));
 	if (txn)
 		printf("BEGIN;\n");
 	for (size_t i = 0; i < plan->n; i++) {
@@ -290,7 +286,8 @@ static void print_dry_run(struct run *rn, const struct ecto_migration *m)
 			printf("%s;\n", st->sql.v[j]);
 	}
 	if (rn->dir == EM_UP)
-		printf("INSERT INTO %s (\"version\",\"inserted_at\") VALUES (%lld, now() AT TIME ZONE 'utc');\n",
+		printf("INSERT INTO %s (\"version\",\"inserted_at\") VALUES (%lld, now() AT TIME "
+		       "ZONE 'utc');\n",
 		       table.buf, (long long)m->version);
 	else
 		printf("DELETE FROM %s WHERE \"version\" = %lld;\n", table.buf,
@@ -302,7 +299,7 @@ static void print_dry_run(struct run *rn, const struct ecto_migration *m)
 }
 
 static int load_all(struct run *rn, const struct em_file *const *sel, size_t n,
-		    struct ecto_migration *migs, size_t *loaded)
+                    struct ecto_migration *migs, size_t *loaded)
 {
 	struct mx_err err = MX_ERR_INIT;
 	for (size_t i = 0; i < n; i++) {
@@ -310,11 +307,10 @@ static int load_all(struct run *rn, const struct em_file *const *sel, size_t n,
 		memset(&migs[i], 0, sizeof(migs[i]));
 		*loaded = i + 1; /* released on failure too */
 		/* Relative to the cwd, as Elixir names files in its errors. */
-		if (ecto_migration_load(&migs[i], display_path(sel[i]->path), &rn->cfg,
-					&err) < 0) {
+		if (ecto_migration_load(&migs[i], em_display_path(sel[i]->path), &rn->cfg, &err) < 0) {
 			if (!err.file[0])
 				snprintf(err.file, sizeof(err.file), "%s",
-					 display_path(sel[i]->path));
+				         em_display_path(sel[i]->path));
 			mx_diag_error(&err);
 			fprintf(stderr, "%s: nothing was applied\n", mx_diag_prog());
 			return -1;
@@ -327,8 +323,8 @@ static int load_all(struct run *rn, const struct em_file *const *sel, size_t n,
 			mx_err_format(&plan->error, &b);
 			fflush(stdout);
 			fprintf(stderr, "%s** (%s) %s%s\n", mx_diag_ansi(stderr, MX_RED),
-				plan->exception[0] ? plan->exception : "Ecto.MigrationError",
-				b.buf, mx_diag_ansi(stderr, MX_RESET));
+			        plan->exception[0] ? plan->exception : "Ecto.MigrationError", b.buf,
+			        mx_diag_ansi(stderr, MX_RESET));
 			fprintf(stderr, "%s: nothing was applied\n", mx_diag_prog());
 			mx_buf_release(&b);
 			return -1;
@@ -368,18 +364,18 @@ int em_run(const struct em_repo *r, const struct em_opts *o, enum em_direction d
 		/* ecto_sql's check: the lock needs one connection, the
 		 * migration the other. */
 		ret = em_mix_raise(
-			"Migrations failed to run because the connection pool size is less than 2.\n\n"
-			"Ecto requires a pool size of at least 2 to support concurrent migrators.\n"
-			"When migrations run, Ecto uses one connection to maintain a lock and\n"
-			"another to run migrations.\n\n"
-			"If you are running migrations with Mix, you can increase the number\n"
-			"of connections via the pool size option:\n\n"
-			"    mix ecto.migrate --pool-size 2\n\n"
-			"If you are running the Ecto.Migrator programmatically, you can configure\n"
-			"the pool size via your application config:\n\n"
-			"    config :my_app, Repo,\n"
-			"      ...,\n"
-			"      pool_size: 2 # at least\n");
+		    "Migrations failed to run because the connection pool size is less than 2.\n\n"
+		    "Ecto requires a pool size of at least 2 to support concurrent migrators.\n"
+		    "When migrations run, Ecto uses one connection to maintain a lock and\n"
+		    "another to run migrations.\n\n"
+		    "If you are running migrations with Mix, you can increase the number\n"
+		    "of connections via the pool size option:\n\n"
+		    "    mix ecto.migrate --pool-size 2\n\n"
+		    "If you are running the Ecto.Migrator programmatically, you can configure\n"
+		    "the pool size via your application config:\n\n"
+		    "    config :my_app, Repo,\n"
+		    "      ...,\n"
+		    "      pool_size: 2 # at least\n");
 		goto out;
 	}
 	em_repo_migrations_paths(r, o, &paths);
@@ -396,13 +392,15 @@ int em_run(const struct em_repo *r, const struct em_opts *o, enum em_direction d
 
 	if (em_conn_open(&rn.lock_conn, r, false, o, &err) < 0) {
 		ret = mx_diag_fail(MX_EXIT_FAIL, "could not connect to the database of %s: %s",
-				   r->module, err.msg);
+		                   r->module, err.msg);
 		goto out;
 	}
 	rn.lock_conn.log_sql = rn.log_migrator_sql;
-	rn.lock = (struct em_lock){ .conn = &rn.lock_conn, .repo = r,
-				    .prefix = rn.prefix, .kind = r->lock_kind,
-				    .timeout_s = o->lock_timeout_set ? o->lock_timeout : 0 };
+	rn.lock = (struct em_lock){.conn = &rn.lock_conn,
+	                           .repo = r,
+	                           .prefix = rn.prefix,
+	                           .kind = r->lock_kind,
+	                           .timeout_s = o->lock_timeout_set ? o->lock_timeout : 0};
 
 	if (o->dry_run) {
 		if (em_versions_read(&rn.lock_conn, r, rn.prefix, true, &v, &nv, &err) < 0) {
@@ -424,25 +422,34 @@ int em_run(const struct em_repo *r, const struct em_opts *o, enum em_direction d
 					mx_buf_addch(&app, *p);
 				}
 			}
-			em_log(EM_ERROR,
-			       "Could not create schema migrations table. This error usually happens due to the following:\n\n"
-			       "  * The database does not exist\n"
-			       "  * The \"schema_migrations\" table, which Ecto uses for managing\n"
-			       "    migrations, was defined by another library\n"
-			       "  * There is a deadlock while migrating (such as using concurrent\n"
-			       "    indexes with a migration_lock)\n\n"
-			       "To fix the first issue, run \"mix ecto.create\" for the desired MIX_ENV.\n\n"
-			       "To address the second, you can run \"mix ecto.drop\" followed by\n"
-			       "\"mix ecto.create\", both for the desired MIX_ENV. Alternatively you may\n"
-			       "configure Ecto to use another table and/or repository for managing\n"
-			       "migrations:\n\n"
-			       "    config %s, %s,\n"
-			       "      migration_source: \"some_other_table_for_schema_migrations\",\n"
-			       "      migration_repo: AnotherRepoForSchemaMigrations\n\n"
-			       "The full error report is shown below.\n",
-			       app.buf, r->module);
+			em_log(
+			    EM_ERROR,
+			    "Could not create schema migrations table. This error usually happens "
+			    "due to the following:\n\n"
+			    "  * The database does not exist\n"
+			    "  * The \"schema_migrations\" table, which Ecto uses for managing\n"
+			    "    migrations, was defined by another library\n"
+			    "  * There is a deadlock while migrating (such as using concurrent\n"
+			    "    indexes with a migration_lock)\n\n"
+			    "To fix the first issue, run \"mix ecto.create\" for the desired "
+			    "MIX_ENV.\n\n"
+			    "To address the second, you can run \"mix ecto.drop\" followed by\n"
+			    "\"mix ecto.create\", both for the desired MIX_ENV. Alternatively you "
+			    "may\n"
+			    "configure Ecto to use another table and/or repository for managing\n"
+			    "migrations:\n\n"
+			    "    config %s, %s,\n"
+			    "      migration_source: \"some_other_table_for_schema_migrations\",\n"
+			    "      migration_repo: AnotherRepoForSchemaMigrations\n\n"
+			    "The full error report is shown below.\n",
+			    app.buf, r->module);
 			mx_buf_release(&app);
-			ret = em_mix_raise("%s", err.msg);
+			/* Ecto re-raises the database error after its explanation. */
+			fflush(stdout);
+			fprintf(stderr, "%s** (Postgrex.Error) %s%s\n",
+			        mx_diag_ansi(stderr, MX_RED), err.msg,
+			        mx_diag_ansi(stderr, MX_RESET));
+			ret = MX_EXIT_FAIL;
 			goto out;
 		}
 		if (lock_and_read(&rn, r->migration_lock, &v, &nv, &err) < 0) {
@@ -466,19 +473,21 @@ int em_run(const struct em_repo *r, const struct em_opts *o, enum em_direction d
 		ret = MX_EXIT_OK;
 		goto out;
 	}
-	if (dir == EM_UP && o->strict_version_order && nv > 0 &&
-	    sel[0]->version < v[nv - 1]) {
+	if (dir == EM_UP && o->strict_version_order && nv > 0 && sel[0]->version < v[nv - 1]) {
 		/* mix ecto.migrate accepts this switch but never checks it
 		 * (only Ecto.Migrator.up/4 does); here it is honoured, before
 		 * anything runs. */
-		ret = em_mix_raise(
-			"You are running migration %lld but an older migration with version %lld has already run.\n\n"
-			"This can be an issue if you have already ran %lld in production because a new deployment may migrate %lld but a rollback command would revert %lld instead of %lld.\n\n"
-			"If this can be an issue, we recommend to rollback %lld and change it to a version later than %lld.\n",
-			(long long)sel[0]->version, (long long)v[nv - 1],
-			(long long)v[nv - 1], (long long)sel[0]->version,
-			(long long)v[nv - 1], (long long)sel[0]->version,
-			(long long)sel[0]->version, (long long)v[nv - 1]);
+		ret = em_mix_raise("You are running migration %lld but an older migration with "
+		                   "version %lld has already run.\n\n"
+		                   "This can be an issue if you have already ran %lld in "
+		                   "production because a new deployment may migrate %lld but a "
+		                   "rollback command would revert %lld instead of %lld.\n\n"
+		                   "If this can be an issue, we recommend to rollback %lld and "
+		                   "change it to a version later than %lld.\n",
+		                   (long long)sel[0]->version, (long long)v[nv - 1],
+		                   (long long)v[nv - 1], (long long)sel[0]->version,
+		                   (long long)v[nv - 1], (long long)sel[0]->version,
+		                   (long long)sel[0]->version, (long long)v[nv - 1]);
 		goto out;
 	}
 
@@ -496,7 +505,7 @@ int em_run(const struct em_repo *r, const struct em_opts *o, enum em_direction d
 
 	if (em_conn_open(&rn.mig_conn, r, false, o, &err) < 0) {
 		ret = mx_diag_fail(MX_EXIT_FAIL, "could not connect to the database of %s: %s",
-				   r->module, err.msg);
+		                   r->module, err.msg);
 		goto out;
 	}
 	for (size_t i = 0; i < nsel; i++) {

@@ -16,16 +16,15 @@ static const char *source(const struct em_repo *r)
 	return r->migration_source ? r->migration_source : "schema_migrations";
 }
 
-void em_versions_table(struct mx_buf *out, const struct em_repo *r,
-		       const char *prefix)
+void em_versions_table(struct mx_buf *out, const struct em_repo *r, const char *prefix)
 {
 	if (prefix)
 		mx_buf_addf(out, "\"%s\".", prefix);
 	mx_buf_addf(out, "\"%s\"", source(r));
 }
 
-int em_versions_ensure(struct em_conn *c, const struct em_repo *r,
-		       const char *prefix, struct mx_err *err)
+int em_versions_ensure(struct em_conn *c, const struct em_repo *r, const char *prefix,
+                       struct mx_err *err)
 {
 	struct mx_buf sql = MX_BUF_INIT;
 	bool log = c->log_sql, notices = c->log_notices;
@@ -33,13 +32,14 @@ int em_versions_ensure(struct em_conn *c, const struct em_repo *r,
 
 	mx_buf_adds(&sql, "CREATE TABLE IF NOT EXISTS ");
 	em_versions_table(&sql, r, prefix);
-	mx_buf_adds(&sql, " (\"version\" bigint, \"inserted_at\" timestamp(0), PRIMARY KEY (\"version\"))");
+	mx_buf_adds(
+	    &sql, " (\"version\" bigint, \"inserted_at\" timestamp(0), PRIMARY KEY (\"version\"))");
 	/* ecto_sql runs this with log: false, and drops its notices. */
 	c->log_sql = false;
 	c->log_notices = false;
 	ret = em_exec(c, sql.buf, 0, NULL, NULL, NULL, err);
-	if (ret < 0 && (!strcmp(em_last_sqlstate(), "23505") ||
-			!strcmp(em_last_sqlstate(), "42P07"))) {
+	if (ret < 0 &&
+	    (!strcmp(em_last_sqlstate(), "23505") || !strcmp(em_last_sqlstate(), "42P07"))) {
 		/* Two first runs racing: IF NOT EXISTS is not atomic in
 		 * PostgreSQL (the loser hits pg_type's unique index). The
 		 * other process made the table; check it is there. */
@@ -57,9 +57,8 @@ static int cmp64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-int em_versions_read(struct em_conn *c, const struct em_repo *r,
-		     const char *prefix, bool missing_ok, int64_t **v,
-		     size_t *n, struct mx_err *err)
+int em_versions_read(struct em_conn *c, const struct em_repo *r, const char *prefix,
+                     bool missing_ok, int64_t **v, size_t *n, struct mx_err *err)
 {
 	struct mx_buf sql = MX_BUF_INIT;
 	PGresult *res = NULL;
@@ -88,8 +87,7 @@ out:
 	return ret;
 }
 
-void em_versions_select(struct mx_buf *out, const struct em_repo *r,
-			const char *prefix)
+void em_versions_select(struct mx_buf *out, const struct em_repo *r, const char *prefix)
 {
 	mx_buf_adds(out, "SELECT s0.\"version\" FROM ");
 	em_versions_table(out, r, prefix);
@@ -110,12 +108,12 @@ bool em_versions_has(const int64_t *v, size_t n, int64_t version)
 	return v && n && bsearch(&version, v, n, sizeof(*v), cmp64) != NULL;
 }
 
-int em_versions_insert(struct em_conn *c, const struct em_repo *r,
-		       const char *prefix, int64_t version, struct mx_err *err)
+int em_versions_insert(struct em_conn *c, const struct em_repo *r, const char *prefix,
+                       int64_t version, struct mx_err *err)
 {
 	struct mx_buf sql = MX_BUF_INIT, shown = MX_BUF_INIT;
 	char vbuf[32], tbuf[32];
-	const char *params[2] = { vbuf, tbuf };
+	const char *params[2] = {vbuf, tbuf};
 	time_t now = time(NULL);
 	struct tm tm;
 	int ret;
@@ -137,12 +135,12 @@ int em_versions_insert(struct em_conn *c, const struct em_repo *r,
 	return ret;
 }
 
-int em_versions_delete(struct em_conn *c, const struct em_repo *r,
-		       const char *prefix, int64_t version, struct mx_err *err)
+int em_versions_delete(struct em_conn *c, const struct em_repo *r, const char *prefix,
+                       int64_t version, struct mx_err *err)
 {
 	struct mx_buf sql = MX_BUF_INIT, shown = MX_BUF_INIT;
 	char vbuf[32];
-	const char *params[1] = { vbuf };
+	const char *params[1] = {vbuf};
 	int ret;
 
 	snprintf(vbuf, sizeof(vbuf), "%lld", (long long)version);
@@ -155,5 +153,32 @@ int em_versions_delete(struct em_conn *c, const struct em_repo *r,
 	c->log_source = NULL;
 	mx_buf_release(&sql);
 	mx_buf_release(&shown);
+	return ret;
+}
+
+int em_versions_record_commit(struct em_conn *c, const struct em_repo *r, const char *prefix,
+                              bool up, int64_t version, struct mx_err *err)
+{
+	struct mx_buf sql = MX_BUF_INIT;
+	char tbuf[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	int ret;
+
+	gmtime_r(&now, &tm);
+	strftime(tbuf, sizeof(tbuf), "%Y-%m-%d %H:%M:%S", &tm);
+	if (up) {
+		mx_buf_adds(&sql, "INSERT INTO ");
+		em_versions_table(&sql, r, prefix);
+		mx_buf_addf(&sql, " (\"version\",\"inserted_at\") VALUES (%lld,'%s'); COMMIT",
+		            (long long)version, tbuf);
+	} else {
+		mx_buf_adds(&sql, "DELETE FROM ");
+		em_versions_table(&sql, r, prefix);
+		mx_buf_addf(&sql, " AS s0 WHERE (s0.\"version\" = %lld::bigint); COMMIT",
+		            (long long)version);
+	}
+	ret = em_exec(c, sql.buf, 0, NULL, NULL, NULL, err);
+	mx_buf_release(&sql);
 	return ret;
 }

@@ -112,6 +112,13 @@ int mixless_cmd_debug_config(int argc, char **argv)
 		ret = mx_diag_error(&err);
 		goto out;
 	}
+	if (p.mix_exs_partial) {
+		/* Tools go on without the values that failed; say which. */
+		struct mx_buf w = MX_BUF_INIT;
+		mx_err_format(&p.mix_exs_err, &w);
+		mx_diag_warn("mix.exs: project/0 read key by key, skipping what failed: %s", w.buf);
+		mx_buf_release(&w);
+	}
 	if (!pos.n) {
 		print_all(&p);
 		goto out;

@@ -55,10 +55,10 @@ int mixless_cmd_debug_parse(int argc, char **argv)
 	struct mx_strvec files = MX_STRVEC_INIT;
 	struct mx_err err = MX_ERR_INIT;
 	const struct mx_option opts[] = {
-		MX_OPT_BOOL_("ast", 0, &ast, "Print the syntax tree of each file"),
-		MX_OPT_BOOL_("positions", 0, &positions, "With --ast, prefix nodes with line:col"),
-		MX_OPT_BOOL_("help", 'h', &help, "Show this help"),
-		MX_OPT_END_,
+	    MX_OPT_BOOL_("ast", 0, &ast, "Print the syntax tree of each file"),
+	    MX_OPT_BOOL_("positions", 0, &positions, "With --ast, prefix nodes with line:col"),
+	    MX_OPT_BOOL_("help", 'h', &help, "Show this help"),
+	    MX_OPT_END_,
 	};
 	int ret = 0;
 

@@ -21,7 +21,7 @@
 
 #include "fsutil.h"
 
-#define MAGIC "phx-digest-cache 1"
+#define MAGIC "phx-digest-cache 2"
 
 static void add_esc(struct mx_buf *b, const char *s)
 {
@@ -60,6 +60,41 @@ static size_t split(char *line, char **fields, size_t max)
 		p++;
 	}
 	return n;
+}
+
+/* Every record ends with a checksum of itself, so a damaged line (a copy
+ * cut short, an edit) is dropped instead of believed. */
+static uint64_t line_sum(const char *s, size_t n)
+{
+	return phx_digest_hash(s, n, PHX_DIGEST_HASH_SEED);
+}
+
+static void end_line(struct mx_buf *b, size_t start)
+{
+	uint64_t h = line_sum(b->buf + start, b->len - start);
+	mx_buf_addf(b, "\t#%016" PRIx64 "\n", h);
+}
+
+/* Checks and strips the checksum of a line (NUL-terminated, no newline). */
+static bool line_ok(char *line)
+{
+	char *tab = strrchr(line, '\t');
+	if (!tab || tab[1] != '#' || strlen(tab + 2) != 16)
+		return false;
+	char *end;
+	uint64_t want = strtoull(tab + 2, &end, 16);
+	if (*end || line_sum(line, (size_t)(tab - line)) != want)
+		return false;
+	*tab = '\0';
+	return true;
+}
+
+static bool all_hex(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return false;
+	return s[n] == '\0';
 }
 
 static const char *entry_key(size_t i, void *ctx)
@@ -102,8 +137,11 @@ void phx_digest_cache_load(struct phx_digest_cache *c, const char *path, const c
 			break; /* a torn last line: ignore it */
 		*nl = '\0';
 		char *f[16];
-		size_t n = split(p, f, 16);
+		char *line = p;
 		p = nl + 1;
+		if (!line_ok(line))
+			continue;
+		size_t n = split(line, f, 16);
 		if (n >= 12 && !strcmp(f[0], "F")) {
 			struct phx_digest_cache_entry e;
 			memset(&e, 0, sizeof(e));
@@ -113,7 +151,7 @@ void phx_digest_cache_load(struct phx_digest_cache *c, const char *path, const c
 				continue;
 			e.ino = (ino_t)strtoull(f[7], &x, 10);
 			e.dev = (dev_t)strtoull(f[8], &x, 10);
-			if (strlen(f[9]) != 32 || strlen(f[10]) > 88)
+			if (!all_hex(f[9], 32) || strlen(f[10]) != 88)
 				continue;
 			memcpy(e.md5, f[9], 33);
 			strcpy(e.sha512, f[10]);
@@ -171,7 +209,10 @@ int phx_digest_cache_save(const char *path, const char *settings, uint64_t lates
 	struct mx_buf b = MX_BUF_INIT;
 	mx_buf_adds(&b, MAGIC "\t");
 	add_esc(&b, settings);
-	mx_buf_addf(&b, "\nL\t%016" PRIx64 "\n", latest);
+	mx_buf_addch(&b, '\n');
+	size_t lline = b.len;
+	mx_buf_addf(&b, "L\t%016" PRIx64, latest);
+	end_line(&b, lline);
 	for (size_t i = 0; i < t->n; i++) {
 		const struct phx_digest_file *f = &t->files[i];
 		if (!f->md5[0] || !f->sha512[0])
@@ -184,6 +225,7 @@ int phx_digest_cache_save(const char *path, const char *settings, uint64_t lates
 				storable = false;
 		if (!storable)
 			continue;
+		size_t line = b.len;
 		mx_buf_adds(&b, "F\t");
 		add_esc(&b, f->rel);
 		mx_buf_addf(&b, "\t%lld\t%lld\t%ld\t%lld\t%ld\t%llu\t%llu\t%s\t%s\t%016" PRIx64 "\t",
@@ -200,17 +242,19 @@ int phx_digest_cache_save(const char *path, const char *settings, uint64_t lates
 				add_esc(&b, f->keys.v[k]);
 			}
 		}
-		mx_buf_addch(&b, '\n');
+		end_line(&b, line);
 	}
 	for (size_t i = 0; i < outdirs->n; i++) {
 		struct mx_buf p = MX_BUF_INIT;
 		struct stat st;
 		mx_path_join(&p, out, outdirs->v[i]);
 		if (stat(p.buf, &st) == 0) {
+			size_t line = b.len;
 			mx_buf_adds(&b, "D\t");
 			add_esc(&b, outdirs->v[i]);
-			mx_buf_addf(&b, "\t%lld\t%ld\t%llu\n", (long long)st.st_mtim.tv_sec,
+			mx_buf_addf(&b, "\t%lld\t%ld\t%llu", (long long)st.st_mtim.tv_sec,
 				    st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
+			end_line(&b, line);
 		}
 		mx_buf_release(&p);
 	}

@@ -98,6 +98,11 @@ static const char *file_key(size_t i, void *ctx)
 	return ((struct run *)ctx)->t.files[i].rel;
 }
 
+static const char *json_key(size_t i, void *ctx)
+{
+	return ((const struct phx_json *)ctx)->keys[i];
+}
+
 static const char *digested_key(size_t i, void *ctx)
 {
 	return ((struct run *)ctx)->t.files[i].digested;
@@ -348,6 +353,7 @@ static int write_stream(struct run *r, struct phx_digest_file *f, struct mx_err 
 	struct zsink zs[PHX_Z_COUNT];
 	char *buf = NULL;
 	int fd = -1, ret = 0;
+	size_t total = 0;
 	for (int z = 0; z < PHX_Z_COUNT; z++)
 		zst[z] = (struct phx_digest_zstream)PHX_DIGEST_ZSTREAM_INIT;
 	if (outset_open(r, f, &s, err) < 0) {
@@ -380,10 +386,16 @@ static int write_stream(struct run *r, struct phx_digest_file *f, struct mx_err 
 			goto out;
 		}
 		bool last = got < CHUNK;
-		if (af_if(&s, OUT_DIG))
-			mx_atomic_write(&s.af[OUT_DIG], buf, got);
-		if (af_if(&s, OUT_ORIG))
-			mx_atomic_write(&s.af[OUT_ORIG], buf, got);
+		/* a block of zeros becomes a hole, as cp --sparse=auto does */
+		bool zeros = got == CHUNK && !buf[0] && !memcmp(buf, buf + 1, got - 1);
+		for (int k = OUT_DIG; k <= OUT_ORIG; k++) {
+			if (!af_if(&s, k))
+				continue;
+			if (zeros && lseek(s.af[k].fd, (off_t)got, SEEK_CUR) >= 0)
+				continue;
+			mx_atomic_write(&s.af[k], buf, got);
+		}
+		total += got;
 		for (int z = 0; z < PHX_Z_COUNT; z++)
 			if (zst[z].state && phx_digest_z_feed(&zst[z], buf, got, last, err) < 0) {
 				ret = -1;
@@ -392,6 +404,10 @@ static int write_stream(struct run *r, struct phx_digest_file *f, struct mx_err 
 		if (last)
 			break;
 	}
+	/* a file ending in a hole needs its length set */
+	for (int k = OUT_DIG; k <= OUT_ORIG; k++)
+		if (af_if(&s, k) && ftruncate(s.af[k].fd, (off_t)total) < 0 && !s.af[k].failed_errno)
+			s.af[k].failed_errno = errno;
 	ret = outset_commit(&s, err);
 out:
 	if (ret < 0)
@@ -733,12 +749,12 @@ static int write_manifest(struct run *r, struct mx_err *err)
 	struct phx_json old = PHX_JSON_INIT;
 	struct mx_buf path = MX_BUF_INIT, text = MX_BUF_INIT, p = MX_BUF_INIT;
 	struct mx_buf vals = MX_BUF_INIT;
-	struct phx_digest_index newkeys = PHX_DIGEST_INDEX_INIT;
+	struct phx_digest_index newkeys = PHX_DIGEST_INDEX_INIT, oldix = PHX_DIGEST_INDEX_INIT;
 	struct mentry *latest = NULL, *digests = NULL;
 	size_t nd = 0, dalloc = 0;
 	int ret = 0;
 	mx_path_join(&path, r->out, "cache_manifest.json");
-	if (phx_digest_manifest_load(path.buf, &old, err) < 0) {
+	if (phx_digest_manifest_load_lazy(path.buf, &old, err) < 0) {
 		ret = -1;
 		goto out;
 	}
@@ -775,16 +791,13 @@ static int write_manifest(struct run *r, struct mx_err *err)
 	/* old entries that still exist, unless a new one replaces them; for a
 	 * key given twice the last one counts, as in a decoded map */
 	phx_digest_index_build(&newkeys, r->t.n, digested_key, r);
+	phx_digest_index_build(&oldix, od->n, json_key, (void *)od);
 	for (size_t i = 0; i < od->n; i++) {
 		struct stat st;
 		if (strlen(od->keys[i]) != od->keylens[i] ||
 		    phx_digest_index_find(&newkeys, od->keys[i], od->keylens[i]) >= 0)
 			continue;
-		bool later = false;
-		for (size_t k = i + 1; k < od->n && !later; k++)
-			later = od->keylens[k] == od->keylens[i] &&
-				!memcmp(od->keys[k], od->keys[i], od->keylens[i]);
-		if (later)
+		if (phx_digest_index_find(&oldix, od->keys[i], od->keylens[i]) != (long)i)
 			continue;
 		mx_buf_reset(&p);
 		mx_path_join(&p, r->out, od->keys[i]);
@@ -799,7 +812,7 @@ static int write_manifest(struct run *r, struct mx_err *err)
 
 	mx_buf_grow(&text, vals.len + (r->t.n + nd) * 64 + 512);
 	mx_buf_adds(&text, "{\n  \"!comment!\":");
-	phx_json_encode_str(&text, phx_digest_comment, sizeof(phx_digest_comment) - 1);
+	phx_json_encode_str(&text, phx_digest_comment, strlen(phx_digest_comment));
 	mx_buf_adds(&text, ",\n  \"version\":1,\n  \"latest\":");
 	emit_map(&text, latest, r->t.n, &vals);
 	mx_buf_adds(&text, ",\n  \"digests\":");
@@ -826,6 +839,7 @@ static int write_manifest(struct run *r, struct mx_err *err)
 	trace("m-write");
 out:
 	phx_digest_index_release(&newkeys);
+	phx_digest_index_release(&oldix);
 	phx_json_release(&old);
 	free(latest);
 	free(digests);

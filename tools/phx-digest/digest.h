@@ -103,7 +103,8 @@ void phx_digest_inspect(struct mx_buf *out, const char *s);
 /* ---- JSON (json.c) ------------------------------------------------------- */
 
 enum phx_json_type { PHX_JSON_NULL, PHX_JSON_BOOL, PHX_JSON_NUM, PHX_JSON_STR,
-		     PHX_JSON_ARR, PHX_JSON_OBJ };
+		     PHX_JSON_ARR, PHX_JSON_OBJ,
+		     PHX_JSON_RAW /* a container kept as its (checked) text, in s */ };
 
 struct phx_json {
 	enum phx_json_type type;
@@ -120,6 +121,11 @@ struct phx_json {
 /* Parses text (RFC 8259, as Jason accepts it) into out. Duplicate keys: the
  * last one wins, as in a decoded map. Errors carry "line:col". */
 int phx_json_parse(const char *text, size_t n, struct phx_json *out, struct mx_err *err);
+/* The same, but containers nested depth deep or more are only checked and
+ * kept as PHX_JSON_RAW text (decoded when encoded): reading a large
+ * manifest costs little when most of its entries are about to be replaced. */
+int phx_json_parse_lazy(const char *text, size_t n, int depth, struct phx_json *out,
+			struct mx_err *err);
 void phx_json_release(struct phx_json *v);
 /* The value of key in an object, or NULL. */
 const struct phx_json *phx_json_get(const struct phx_json *obj, const char *key);
@@ -292,6 +298,9 @@ extern const char phx_digest_comment[];
  * version other than 1 gives the empty manifest, as Phoenix's
  * migrate_manifest/2. Returns 0 or -1 with err (unreadable or invalid). */
 int phx_digest_manifest_load(const char *path, struct phx_json *m, struct mx_err *err);
+/* The same, with each entry of "digests" kept as raw text (see
+ * phx_json_parse_lazy): for the digest run, which only copies old entries. */
+int phx_digest_manifest_load_lazy(const char *path, struct phx_json *m, struct mx_err *err);
 /* The text Phoenix writes for latest and digests (both objects). */
 void phx_digest_manifest_format(struct mx_buf *out, const struct phx_json *latest,
 				const struct phx_json *digests);

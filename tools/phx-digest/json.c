@@ -16,6 +16,7 @@ struct parser {
 	const char *s, *end, *p;
 	struct mx_err *err;
 	int depth;
+	int lazy_depth; /* 0: parse everything */
 };
 
 static int fail(struct parser *ps, const char *what)
@@ -75,6 +76,9 @@ static void add_utf8(struct mx_buf *b, unsigned cp)
 	}
 }
 
+/* b NULL: validate only */
+#define ADDCH(b, ch) ((b) ? mx_buf_addch((b), (ch)) : (void)0)
+
 static int parse_string(struct parser *ps, struct mx_buf *b)
 {
 	ps->p++; /* opening quote */
@@ -92,7 +96,8 @@ static int parse_string(struct parser *ps, struct mx_buf *b)
 			const char *q = ps->p;
 			while (q < ps->end && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20)
 				q++;
-			mx_buf_add(b, ps->p, (size_t)(q - ps->p));
+			if (b)
+				mx_buf_add(b, ps->p, (size_t)(q - ps->p));
 			ps->p = q;
 			continue;
 		}
@@ -101,14 +106,14 @@ static int parse_string(struct parser *ps, struct mx_buf *b)
 		char e = ps->p[1];
 		ps->p += 2;
 		switch (e) {
-		case '"': mx_buf_addch(b, '"'); break;
-		case '\\': mx_buf_addch(b, '\\'); break;
-		case '/': mx_buf_addch(b, '/'); break;
-		case 'b': mx_buf_addch(b, '\b'); break;
-		case 'f': mx_buf_addch(b, '\f'); break;
-		case 'n': mx_buf_addch(b, '\n'); break;
-		case 'r': mx_buf_addch(b, '\r'); break;
-		case 't': mx_buf_addch(b, '\t'); break;
+		case '"': ADDCH(b, '"'); break;
+		case '\\': ADDCH(b, '\\'); break;
+		case '/': ADDCH(b, '/'); break;
+		case 'b': ADDCH(b, '\b'); break;
+		case 'f': ADDCH(b, '\f'); break;
+		case 'n': ADDCH(b, '\n'); break;
+		case 'r': ADDCH(b, '\r'); break;
+		case 't': ADDCH(b, '\t'); break;
 		case 'u': {
 			unsigned cp, lo;
 			if (ps->end - ps->p < 4 || hex4(ps->p, &cp) < 0)
@@ -123,7 +128,8 @@ static int parse_string(struct parser *ps, struct mx_buf *b)
 			} else if (cp >= 0xDC00 && cp <= 0xDFFF) {
 				return fail(ps, "unpaired surrogate");
 			}
-			add_utf8(b, cp);
+			if (b)
+				add_utf8(b, cp);
 			break;
 		}
 		default:
@@ -163,9 +169,11 @@ static int parse_number(struct parser *ps, struct phx_json *v)
 		while (q < ps->end && *q >= '0' && *q <= '9')
 			q++;
 	}
-	v->type = PHX_JSON_NUM;
-	v->len = (size_t)(q - ps->p);
-	v->s = mx_xstrndup(ps->p, v->len);
+	if (v) {
+		v->type = PHX_JSON_NUM;
+		v->len = (size_t)(q - ps->p);
+		v->s = mx_xstrndup(ps->p, v->len);
+	}
 	ps->p = q;
 	return 0;
 }
@@ -182,7 +190,14 @@ static int literal(struct parser *ps, const char *word)
 static int parse_container(struct parser *ps, struct phx_json *v, bool obj)
 {
 	size_t alloc_keys = 0, alloc_lens = 0;
-	v->type = obj ? PHX_JSON_OBJ : PHX_JSON_ARR;
+	const char *start = ps->p;
+	/* below lazy_depth a container is only checked and kept as its text */
+	bool raw = v && ps->lazy_depth && ps->depth >= ps->lazy_depth;
+	struct phx_json *keep = v;
+	if (raw)
+		v = NULL;
+	if (v)
+		v->type = obj ? PHX_JSON_OBJ : PHX_JSON_ARR;
 	if (++ps->depth > MAX_DEPTH)
 		return fail(ps, "nesting too deep");
 	ps->p++;
@@ -190,7 +205,7 @@ static int parse_container(struct parser *ps, struct phx_json *v, bool obj)
 	if (ps->p < ps->end && *ps->p == (obj ? '}' : ']')) {
 		ps->p++;
 		ps->depth--;
-		return 0;
+		goto done;
 	}
 	for (;;) {
 		skip_ws(ps);
@@ -198,7 +213,7 @@ static int parse_container(struct parser *ps, struct phx_json *v, bool obj)
 			struct mx_buf key = MX_BUF_INIT;
 			if (ps->p >= ps->end || *ps->p != '"')
 				return fail(ps, "expected a string key");
-			if (parse_string(ps, &key) < 0) {
+			if (parse_string(ps, v ? &key : NULL) < 0) {
 				mx_buf_release(&key);
 				return -1;
 			}
@@ -208,16 +223,21 @@ static int parse_container(struct parser *ps, struct phx_json *v, bool obj)
 				return fail(ps, "expected ':'");
 			}
 			ps->p++;
-			MX_ALLOC_GROW(v->keys, v->n + 1, alloc_keys);
-			MX_ALLOC_GROW(v->keylens, v->n + 1, alloc_lens);
-			/* the key is stored before the value so release sees it */
-			v->keylens[v->n] = key.len;
-			v->keys[v->n] = mx_buf_detach(&key, NULL);
+			if (v) {
+				MX_ALLOC_GROW(v->keys, v->n + 1, alloc_keys);
+				MX_ALLOC_GROW(v->keylens, v->n + 1, alloc_lens);
+				/* the key is stored before the value so release sees it */
+				v->keylens[v->n] = key.len;
+				v->keys[v->n] = mx_buf_detach(&key, NULL);
+			}
 		}
-		MX_ALLOC_GROW(v->items, v->n + 1, v->alloc);
-		struct phx_json *item = &v->items[v->n];
-		*item = (struct phx_json)PHX_JSON_INIT;
-		v->n++;
+		struct phx_json *item = NULL;
+		if (v) {
+			MX_ALLOC_GROW(v->items, v->n + 1, v->alloc);
+			item = &v->items[v->n];
+			*item = (struct phx_json)PHX_JSON_INIT;
+			v->n++;
+		}
 		skip_ws(ps);
 		if (parse_value(ps, item) < 0)
 			return -1;
@@ -229,10 +249,17 @@ static int parse_container(struct parser *ps, struct phx_json *v, bool obj)
 		if (ps->p < ps->end && *ps->p == (obj ? '}' : ']')) {
 			ps->p++;
 			ps->depth--;
-			return 0;
+			goto done;
 		}
 		return fail(ps, obj ? "expected ',' or '}'" : "expected ',' or ']'");
 	}
+done:
+	if (raw) {
+		keep->type = PHX_JSON_RAW;
+		keep->len = (size_t)(ps->p - start);
+		keep->s = mx_xstrndup(start, keep->len);
+	}
+	return 0;
 }
 
 static int parse_value(struct parser *ps, struct phx_json *v)
@@ -244,14 +271,25 @@ static int parse_value(struct parser *ps, struct phx_json *v)
 	case '[': return parse_container(ps, v, false);
 	case '"': {
 		struct mx_buf b = MX_BUF_INIT;
-		int r = parse_string(ps, &b);
-		v->type = PHX_JSON_STR;
-		v->s = mx_buf_detach(&b, &v->len);
+		int r = parse_string(ps, v ? &b : NULL);
+		if (v) {
+			v->type = PHX_JSON_STR;
+			v->s = mx_buf_detach(&b, &v->len);
+		}
 		return r;
 	}
-	case 't': v->type = PHX_JSON_BOOL, v->b = true; return literal(ps, "true");
-	case 'f': v->type = PHX_JSON_BOOL, v->b = false; return literal(ps, "false");
-	case 'n': v->type = PHX_JSON_NULL; return literal(ps, "null");
+	case 't':
+		if (v)
+			v->type = PHX_JSON_BOOL, v->b = true;
+		return literal(ps, "true");
+	case 'f':
+		if (v)
+			v->type = PHX_JSON_BOOL, v->b = false;
+		return literal(ps, "false");
+	case 'n':
+		if (v)
+			v->type = PHX_JSON_NULL;
+		return literal(ps, "null");
 	default:
 		if (*ps->p == '-' || (*ps->p >= '0' && *ps->p <= '9'))
 			return parse_number(ps, v);
@@ -261,7 +299,13 @@ static int parse_value(struct parser *ps, struct phx_json *v)
 
 int phx_json_parse(const char *text, size_t n, struct phx_json *out, struct mx_err *err)
 {
-	struct parser ps = { text, text + n, text, err, 0 };
+	return phx_json_parse_lazy(text, n, 0, out, err);
+}
+
+int phx_json_parse_lazy(const char *text, size_t n, int depth, struct phx_json *out,
+			struct mx_err *err)
+{
+	struct parser ps = { text, text + n, text, err, 0, depth };
 	*out = (struct phx_json)PHX_JSON_INIT;
 	skip_ws(&ps);
 	if (parse_value(&ps, out) < 0)
@@ -475,6 +519,15 @@ void phx_json_encode(const struct phx_json *v, struct mx_buf *out)
 	case PHX_JSON_BOOL: mx_buf_adds(out, v->b ? "true" : "false"); break;
 	case PHX_JSON_NUM: encode_num(v, out); break;
 	case PHX_JSON_STR: phx_json_encode_str(out, v->s, v->len); break;
+	case PHX_JSON_RAW: {
+		/* checked when it was read, so it parses */
+		struct phx_json full;
+		if (phx_json_parse(v->s, v->len, &full, NULL) == 0) {
+			phx_json_encode(&full, out);
+			phx_json_release(&full);
+		}
+		break;
+	}
 	case PHX_JSON_ARR:
 		mx_buf_addch(out, '[');
 		for (size_t i = 0; i < v->n; i++) {

@@ -36,8 +36,8 @@ static void make_tree(void)
 	snprintf(tmpdir, sizeof(tmpdir), "/tmp/em-unit-%ld", (long)getpid());
 	touch("20240103000000_c.exs");
 	touch("20240101000000_a.exs");
-	touch("sub/20240102000000_b.exs");   /* ** matches subdirectories */
-	touch("20240104000000_d.sql");       /* mixless's .sql migrations */
+	touch("sub/20240102000000_b.exs"); /* ** matches subdirectories */
+	touch("20240104000000_d.sql");     /* mixless's .sql migrations */
 	touch("README.md");
 	touch("notes_1.exs");                /* no leading integer */
 	touch("20240105000000.exs");         /* no _name */
@@ -85,17 +85,16 @@ TEST(discover_skips_missing_dirs)
 	mx_strvec_clear(&paths);
 }
 
-static struct em_file F(int64_t v, const char *name)
-{
-	return (struct em_file){ v, (char *)name, (char *)name };
+static struct em_file F(int64_t v, const char *name) {
+	return (struct em_file){v, (char *)name, (char *)name};
 }
 
 TEST(duplicates_use_ectos_messages)
 {
 	struct em_file a = F(1, "a"), b = F(1, "b"), c = F(2, "a"), d = F(3, "d");
-	const struct em_file *dup_v[] = { &a, &b };
-	const struct em_file *dup_n[] = { &a, &c };
-	const struct em_file *ok[] = { &a, &d };
+	const struct em_file *dup_v[] = {&a, &b};
+	const struct em_file *dup_n[] = {&a, &c};
+	const struct em_file *ok[] = {&a, &d};
 	struct mx_err err = MX_ERR_INIT;
 
 	CHECK_INT(em_check_duplicates(dup_v, 2, &err), -1);
@@ -106,13 +105,13 @@ TEST(duplicates_use_ectos_messages)
 }
 
 static struct em_file files5[] = {
-	{ 10, "a", "a" }, { 20, "b", "b" }, { 30, "c", "c" }, { 40, "d", "d" }, { 50, "e", "e" },
+    {10, "a", "a"}, {20, "b", "b"}, {30, "c", "c"}, {40, "d", "d"}, {50, "e", "e"},
 };
 
-static void pending(const int64_t *v, size_t nv, const struct em_opts *o,
-		    enum em_direction dir, struct mx_buf *out)
+static void pending(const int64_t *v, size_t nv, const struct em_opts *o, enum em_direction dir,
+                    struct mx_buf *out)
 {
-	struct em_files f = { files5, 5, 5 };
+	struct em_files f = {files5, 5, 5};
 	const struct em_file **sel = NULL;
 	size_t n = 0;
 	em_select_pending(&f, v, nv, o, dir, &sel, &n);
@@ -123,7 +122,7 @@ static void pending(const int64_t *v, size_t nv, const struct em_opts *o,
 
 TEST(strategies_up)
 {
-	int64_t applied[] = { 10, 30 };
+	int64_t applied[] = {10, 30};
 	struct em_opts o;
 	struct mx_buf b = MX_BUF_INIT;
 
@@ -162,7 +161,7 @@ TEST(strategies_up)
 
 TEST(strategies_down)
 {
-	int64_t applied[] = { 10, 20, 40, 99 }; /* 99 has no file */
+	int64_t applied[] = {10, 20, 40, 99}; /* 99 has no file */
 	struct em_opts o;
 	struct mx_buf b = MX_BUF_INIT;
 
@@ -239,7 +238,7 @@ TEST(versions_table_and_lookup)
 {
 	struct em_repo r;
 	struct mx_buf b = MX_BUF_INIT;
-	int64_t v[] = { 1, 5, 9 };
+	int64_t v[] = {1, 5, 9};
 
 	memset(&r, 0, sizeof(r));
 	em_versions_table(&b, &r, NULL);

@@ -151,7 +151,8 @@ TEST(lists_ops)
 	          "arguments:\n\n  * 1st argument: not a nonempty list\n");
 	CHECK_STR(run("Enum.to_list(1..4)"), "[1, 2, 3, 4]");
 	CHECK_STR(run("Enum.to_list(5..1//-2)"), "[5, 3, 1]");
-	CHECK_STR(run("1..3"), "%Range{first: 1, last: 3, step: 1}");
+	CHECK_STR(run("1..3"), "1..3");
+	CHECK_STR(run("{3..1, 1..9//2}"), "{3..1//-1, 1..9//2}");
 }
 
 TEST(type_guards)
@@ -189,6 +190,9 @@ TEST(variables_and_scoping)
 	CHECK_STR(run("f = fn {a, a} -> :same\n _ -> :diff end\n{f.({1, 1}), f.({1, 2})}"),
 	          "{:same, :diff}");
 	CHECK_STR(run("__ENV__.file"), "error: t.exs:1:1: __ENV__ is not a constant");
+	CHECK_STR(run("%{kv} = %{k: 5}"), "error: t.exs:1:3: invalid map pattern");
+	CHECK_STR(run("m = %{}\n%{m | a: 1} = %{a: 1}"),
+	          "error: t.exs:2:1: cannot use map update syntax in a pattern");
 	CHECK_STR(run("undefined_thing"),
 	          "error: t.exs:1:1: undefined variable \"undefined_thing\"");
 	CHECK_STR(run("f = fn -> y end\ny = 1\nf.()"),
@@ -243,6 +247,24 @@ TEST(system_env)
 	          "missing.\n");
 }
 
+TEST(try_rescue)
+{
+	CHECK_STR(run("try do\n String.to_integer(\"x\")\nrescue\n ArgumentError -> 4000\nend"),
+	          "4000");
+	CHECK_STR(run("try do\n raise \"boom\"\nrescue\n e in RuntimeError -> e.message\nend"),
+	          "\"boom\"");
+	CHECK_STR(run("try do\n raise ArgumentError, \"a\"\nrescue\n e -> e\nend"),
+	          "%ArgumentError{message: \"a\"}");
+	CHECK_STR(run("try do\n raise \"boom\"\nrescue\n [KeyError, ArgumentError] -> 1\nend"),
+	          "error: t.exs:2:2: ** (RuntimeError) boom");
+	CHECK_STR(run("try do\n Foo.bar()\nrescue\n _ -> 1\nend"),
+	          "error: t.exs:2:2: unsupported call Foo.bar/0");
+	CHECK_STR(run("try do\n :ok\nelse\n :ok -> :fine\nafter\n :ignored\nend"), ":fine");
+	CHECK_STR(run("try do\n raise \"x\"\nrescue\n e -> raise e\nend"),
+	          "error: t.exs:4:7: ** (RuntimeError) x");
+	CHECK_STR(run("x = 1\ntry do\n x = 2\nafter\n x = 3\nend\nx"), "1");
+}
+
 TEST(raise_forms)
 {
 	CHECK_STR(run("raise \"boom\""), "error: t.exs:1:1: ** (RuntimeError) boom");
@@ -255,6 +277,14 @@ TEST(strings_module)
 {
 	CHECK_STR(run("String.upcase(\"abc\") <> String.downcase(\"DEF\")"), "\"ABCdef\"");
 	CHECK_STR(run("String.capitalize(\"hELLO world\")"), "\"Hello world\"");
+	CHECK_STR(run("String.upcase(\"\xc3\xa9t\xc3\xa9 stra\xc3\x9f\x65\")"),
+	          "\"\xc3\x89T\xc3\x89 STRASSE\"");
+	CHECK_STR(run("String.downcase(\"\xd0\x9c\xd0\x98\xd0\xa0 \xce\x91\")"),
+	          "\"\xd0\xbc\xd0\xb8\xd1\x80 \xce\xb1\"");
+	CHECK_STR(run("String.capitalize(\"\xc3\xa9"
+	              "COLE\")"),
+	          "\"\xc3\x89"
+	          "cole\"");
 	CHECK_STR(run("String.replace(\"a-b-c\", \"-\", \"_\")"), "\"a_b_c\"");
 	CHECK_STR(run("String.replace(\"a-b-c\", \"-\", \"_\", global: false)"), "\"a_b-c\"");
 	CHECK_STR(run("String.split(\" a  b c \")"), "[\"a\", \"b\", \"c\"]");
@@ -274,6 +304,8 @@ TEST(strings_module)
 	CHECK_STR(run("String.length(\"h\xc3\xa9\")"), "2");
 	CHECK_STR(run("String.duplicate(\"ab\", 3)"), "\"ababab\"");
 	CHECK_STR(run("String.slice(\"hello\", 1, 3)"), "\"ell\"");
+	CHECK_STR(run("{String.at(\"hello\", 1), String.at(\"hello\", -1), String.at(\"h\", 5)}"),
+	          "{\"e\", \"o\", nil}");
 	CHECK_STR(run("Atom.to_string(:foo)"), "\"foo\"");
 	CHECK_STR(run("Integer.to_string(255)"), "\"255\"");
 	CHECK_STR(run("Integer.to_string(255, 16)"), "\"FF\"");
@@ -322,9 +354,19 @@ TEST(enum_module)
 	CHECK_STR(run("Enum.take([1, 2, 3], 2) ++ Enum.drop([1, 2, 3], 2)"), "[1, 2, 3]");
 	CHECK_STR(run("Enum.sum([1, 2, 3.5])"), "6.5");
 	CHECK_STR(run("Enum.group_by([1, 2, 3], &rem(&1, 2))"), "%{0 => [2], 1 => [1, 3]}");
+	CHECK_STR(run("{Enum.min_by([3, 1, 2], &(-&1)), Enum.max_by([\"a\", \"bbb\"], "
+	              "&String.length/1)}"),
+	          "{3, \"bbb\"}");
+	CHECK_STR(run("{Enum.take_while([1, 2, 3, 1], &(&1 < 3)), Enum.drop_while([1, 2, 3], &(&1 "
+	              "< 2))}"),
+	          "{[1, 2], [2, 3]}");
+	CHECK_STR(run("{Enum.slice([1, 2, 3, 4], 1, 2), Enum.chunk_every([1, 2, 3], 2)}"),
+	          "{[2, 3], [[1, 2], [3]]}");
+	CHECK_STR(run("Enum.unzip([a: 1, b: 2])"), "{[:a, :b], [1, 2]}");
+	CHECK_STR(run("Enum.frequencies(~w(a b a))"), "%{\"a\" => 2, \"b\" => 1}");
 	CHECK_STR(run("Enum.map(5, &(&1))"),
 	          "error: t.exs:1:1: ** (Protocol.UndefinedError) protocol Enumerable not "
-	          "implemented for type 5");
+	          "implemented for type Integer\n\nGot value:\n\n    5\n");
 }
 
 TEST(keyword_map_list)
@@ -339,10 +381,16 @@ TEST(keyword_map_list)
 	CHECK_STR(run("Keyword.put([a: 1, b: 2, a: 3], :a, 9)"), "[a: 9, b: 2]");
 	CHECK_STR(run("Keyword.delete([a: 1, b: 2], :a)"), "[b: 2]");
 	CHECK_STR(run("Keyword.keys([a: 1, b: 2])"), "[:a, :b]");
+	CHECK_STR(run("Keyword.get_values([a: 1, b: 2, a: 3], :a)"), "[1, 3]");
+	CHECK_STR(run("Keyword.update([a: 1, b: 2, a: 3], :a, 0, &(&1 * 10))"), "[a: 10, b: 2]");
+	CHECK_STR(run("Keyword.update([b: 2], :a, 0, &(&1 * 10))"), "[b: 2, a: 0]");
 	CHECK_STR(run("Map.get(%{a: 1}, :a)"), "1");
 	CHECK_STR(run("Map.get(%{a: 1}, :b, :d)"), ":d");
 	CHECK_STR(run("Map.put(%{a: 1}, :b, 2)"), "%{a: 1, b: 2}");
 	CHECK_STR(run("Map.merge(%{a: 1, b: 1}, %{b: 2})"), "%{a: 1, b: 2}");
+	CHECK_STR(run("Map.new([a: 1])"), "%{a: 1}");
+	CHECK_STR(run("Map.new([1, 2], &{&1, &1 * 2})"), "%{1 => 2, 2 => 4}");
+	CHECK_STR(run("Map.keys(%{b: 1, a: 2})"), "[:a, :b]");
 	CHECK_STR(run("Map.fetch!(%{a: 1}, :z)"),
 	          "error: t.exs:1:1: ** (KeyError) key :z not found in: %{a: 1}");
 	CHECK_STR(run("m = %{a: 1}\n%{m | a: 2}"), "%{a: 2}");
@@ -618,6 +666,48 @@ TEST(module_introspection)
 	CHECK(mx_eval_module_has(m, "down", 1, NULL));
 	CHECK(!mx_eval_module_has(m, "down", 2, NULL));
 	CHECK(mx_eval_module_find(&ev, "X") == NULL);
+	mx_eval_release(&ev);
+	mx_arena_release(&a);
+}
+
+/* Terms nested deeper than any source (built by a loop) are walked with a
+ * depth limit instead of overflowing the stack. */
+TEST(deep_terms)
+{
+	CHECK_STR(run("x = Enum.reduce(1..30000, [], fn _, acc -> [acc] end)\n"
+	              "{x == x, String.length(inspect(x))}"),
+	          "{true, 4003}");
+	CHECK_STR(run("x = Enum.reduce(1..30000, [], fn _, acc -> [acc] end)\nList.flatten(x)"),
+	          "error: t.exs:2:1: List.flatten: list nested too deeply");
+	const char *r =
+	    run("x = Enum.reduce(1..30000, \"\", fn _, acc -> [acc] end)\nto_string(x)");
+	static const char want[] = "error: t.exs:2:1: ** (Protocol.UndefinedError) protocol "
+	                           "String.Chars not implemented for type List";
+	CHECK(!strncmp(r, want, sizeof(want) - 1));
+	CHECK(strlen(r) > 8 && !strcmp(r + strlen(r) - 8, "[[[[...\n"));
+}
+
+TEST(api_entry_points)
+{
+	struct mx_arena a = MX_ARENA_INIT;
+	struct mx_err err = MX_ERR_INIT;
+	struct mx_eval ev;
+	struct mx_ast *ast;
+	struct mx_term *f, *r;
+	const char *src = "fn x, y -> {y, x} end";
+	mx_eval_init(&ev, &a);
+	CHECK_INT(mx_exs_parse(&a, "f.exs", src, strlen(src), &ast, &err), 0);
+	CHECK_INT(mx_eval_expr(&ev, ast, &f, &err), 0);
+	CHECK(f->type == MX_TERM_FUN);
+	struct mx_term *args[2] = {mx_term_int(&a, 1), mx_term_atom(&a, "b")};
+	CHECK_INT(mx_eval_call_fun(&ev, f, args, 2, NULL, &r, &err), 0);
+	mx_buf_reset(&OUT);
+	mx_term_inspect(r, &OUT);
+	CHECK_STR(OUT.buf, "{:b, 1}");
+	CHECK_INT(mx_eval_call_fun(&ev, f, args, 1, NULL, &r, &err), -1);
+	CHECK_STR(err.msg, "** (BadArityError) #Function<> with arity 2 called with 1 argument");
+	CHECK_STR(mx_term_alias_name(mx_eval_alias_atom(&ev, "Foo.Bar")), "Foo.Bar");
+	CHECK(mx_eval_module_at(&ev, 0) == NULL);
 	mx_eval_release(&ev);
 	mx_arena_release(&a);
 }

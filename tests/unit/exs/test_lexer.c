@@ -22,10 +22,11 @@ static struct mx_toks lex(const char *src, int *ret)
 static const char *kind_name(int k)
 {
 	static const char *const names[] = {
-		"eof", "eol", "int", "float", "char", "atom", "atom_q", "string",
-		"charlist", "heredoc", "sigil", "alias", "ident", "kw", "op",
-		"capture_int", "(", ")", "[", "]", "{", "}", "<<", ">>", "%{", "%",
-		",", ".", ".(", "fn", "do", "end", "block", "true", "false", "nil",
+	    "eof",      "eol",     "int",   "float", "char",  "atom", "atom_q", "string",
+	    "charlist", "heredoc", "sigil", "alias", "ident", "kw",   "op",     "capture_int",
+	    "(",        ")",       "[",     "]",     "{",     "}",    "<<",     ">>",
+	    "%{",       "%",       ",",     ".",     ".(",    "fn",   "do",     "end",
+	    "block",    "true",    "false", "nil",
 	};
 	return names[k];
 }
@@ -48,36 +49,45 @@ static void describe(const char *src, struct mx_buf *out)
 	mx_toks_release(&t);
 }
 
-#define CHECK_TOKS(src, want)                                                  \
-	do {                                                                   \
-		struct mx_buf b_ = MX_BUF_INIT;                                \
-		describe((src), &b_);                                          \
-		CHECK_STR(b_.buf, (want));                                     \
-		mx_buf_release(&b_);                                           \
+#define CHECK_TOKS(src, want)                                                                      \
+	do {                                                                                       \
+		struct mx_buf b_ = MX_BUF_INIT;                                                    \
+		describe((src), &b_);                                                              \
+		CHECK_STR(b_.buf, (want));                                                         \
+		mx_buf_release(&b_);                                                               \
 	} while (0)
 
 TEST(kinds_and_positions)
 {
 	CHECK_TOKS("foo(1, :a)", "ident@1:1 (@1:4 int@1:5 ,@1:6 atom@1:8 )@1:10 eof@1:11");
-	CHECK_TOKS("Foo.bar \"x\" 'y'", "alias@1:1 .@1:4 ident@1:5 string@1:9 charlist@1:13 eof@1:16");
+	CHECK_TOKS("Foo.bar \"x\" 'y'",
+	           "alias@1:1 .@1:4 ident@1:5 string@1:9 charlist@1:13 eof@1:16");
 	CHECK_TOKS("a\n\n  b; c", "ident@1:1 eol@1:2 ident@3:3 eol@3:4 ident@3:6 eof@3:7");
-	CHECK_TOKS("%{a: 1} %S{}", "%{@1:1 kw@1:3 int@1:6 }@1:7 %@1:9 alias@1:10 {@1:11 }@1:12 eof@1:13");
-	CHECK_TOKS("<<1>> fn do end else", "<<@1:1 int@1:3 >>@1:4 fn@1:7 do@1:10 end@1:13 block@1:17 eof@1:21");
+	CHECK_TOKS("%{a: 1} %S{}",
+	           "%{@1:1 kw@1:3 int@1:6 }@1:7 %@1:9 alias@1:10 {@1:11 }@1:12 eof@1:13");
+	CHECK_TOKS("<<1>> if do end else",
+	           "<<@1:1 int@1:3 >>@1:4 ident@1:7 do@1:10 end@1:13 block@1:17 eof@1:21");
+	CHECK_TOKS("fn -> x end", "fn@1:1 op(->)@1:4 ident@1:7 end@1:9 eof@1:12");
 	CHECK_TOKS("true false nil", "true@1:1 false@1:6 nil@1:12 eof@1:15");
-	CHECK_TOKS("f.(x) &1 ?a 1.5", "ident@1:1 .(@1:2 (@1:3 ident@1:4 )@1:5 capture_int@1:7 char@1:10 float@1:13 eof@1:16"
-		   );
+	CHECK_TOKS(
+	    "f.(x) &1 ?a 1.5",
+	    "ident@1:1 .(@1:2 (@1:3 ident@1:4 )@1:5 capture_int@1:7 char@1:10 float@1:13 eof@1:16");
 	CHECK_TOKS("\"a\n#{b}\" x", "string@1:1 ident@2:7 eof@2:8");
 	CHECK_TOKS("~w(a\nb) x", "sigil@1:1 ident@2:4 eof@2:5");
 }
 
 TEST(operators)
 {
-	CHECK_TOKS("a === b !== c", "ident@1:1 op(===)@1:3 ident@1:7 op(!==)@1:9 ident@1:13 eof@1:14");
+	CHECK_TOKS("a === b !== c",
+	           "ident@1:1 op(===)@1:3 ident@1:7 op(!==)@1:9 ident@1:13 eof@1:14");
 	CHECK_TOKS("a not in b", "ident@1:1 op(not in)@1:3 ident@1:10 eof@1:11");
-	CHECK_TOKS("a |> b <> c ++ d", "ident@1:1 op(|>)@1:3 ident@1:6 op(<>)@1:8 ident@1:11 op(++)@1:13 ident@1:16 eof@1:17");
+	CHECK_TOKS(
+	    "a |> b <> c ++ d",
+	    "ident@1:1 op(|>)@1:3 ident@1:6 op(<>)@1:8 ident@1:11 op(++)@1:13 ident@1:16 eof@1:17");
 	CHECK_TOKS("a..b//c", "ident@1:1 op(..)@1:2 ident@1:4 op(//)@1:5 ident@1:7 eof@1:8");
 	CHECK_TOKS("a \\\\ b", "ident@1:1 op(\\\\)@1:3 ident@1:6 eof@1:7");
-	CHECK_TOKS("x when y and z or w", "ident@1:1 op(when)@1:3 ident@1:8 op(and)@1:10 ident@1:14 op(or)@1:16 ident@1:19 eof@1:20");
+	CHECK_TOKS("x when y and z or w", "ident@1:1 op(when)@1:3 ident@1:8 op(and)@1:10 "
+	                                  "ident@1:14 op(or)@1:16 ident@1:19 eof@1:20");
 	CHECK_TOKS("&+/2", "op(&)@1:1 ident@1:2 op(/)@1:3 int@1:4 eof@1:5");
 	CHECK_TOKS("Kernel.+(1)", "alias@1:1 .@1:7 ident@1:8 (@1:9 int@1:10 )@1:11 eof@1:12");
 	CHECK_TOKS("x.do", "ident@1:1 .@1:2 ident@1:3 eof@1:5");
@@ -127,7 +137,8 @@ TEST(identifier_flags)
 TEST(numbers)
 {
 	int ret;
-	struct mx_toks t = lex("1_000 0xFF 0o17 0b101 1.5e3 2.0E-2 99999999999999999999 ?\\n ?ä", &ret);
+	struct mx_toks t =
+	    lex("1_000 0xFF 0o17 0b101 1.5e3 2.0E-2 99999999999999999999 ?\\n ?ä", &ret);
 	CHECK_INT(ret, 0);
 	CHECK_INT(mx_tok_int(&t.v[0]), 1000);
 	CHECK_INT(mx_tok_int(&t.v[1]), 255);
@@ -182,12 +193,14 @@ TEST(heredocs_and_sigils)
 
 TEST(errors)
 {
-	const char *bad[] = { "\"abc", "~w(abc", "\"\"\"x\n\"\"\"", "1x", "foo:bar",
-			      "\"#{", "'a", "%(", "\\", "`", "~", ":" };
+	const char *bad[] = {
+	    "\"abc", "~w(abc", "\"\"\"x\n\"\"\"", "1x", "foo:bar", "\"#{", "'a", "%(", "\\", "`",
+	    "~",     ":"};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct mx_toks t = MX_TOKS_INIT;
 		struct mx_err err = MX_ERR_INIT;
-		int ret = mx_exs_lex("t.exs", bad[i], strlen(bad[i]), 0, 1, 0, false, &t, NULL, &err);
+		int ret =
+		    mx_exs_lex("t.exs", bad[i], strlen(bad[i]), 0, 1, 0, false, &t, NULL, &err);
 		if (ret != -1)
 			fprintf(stderr, "no error for %s\n", bad[i]);
 		CHECK_INT(ret, -1);
@@ -195,6 +208,61 @@ TEST(errors)
 		CHECK(err.line == 1 && err.col >= 1);
 		mx_toks_release(&t);
 	}
+}
+
+/* The message of the first error lexing src, as "line:col: message". */
+static void lex_msg(const char *src, struct mx_buf *out)
+{
+	struct mx_toks t = MX_TOKS_INIT;
+	struct mx_err err = MX_ERR_INIT;
+	if (mx_exs_lex("t.exs", src, strlen(src), 0, 1, 0, false, &t, NULL, &err) < 0)
+		mx_buf_addf(out, "%u:%u: %s", err.line, err.col, err.msg);
+	else
+		mx_buf_adds(out, "ok");
+	mx_toks_release(&t);
+}
+
+#define CHECK_LEXMSG(src, want)                                                                    \
+	do {                                                                                       \
+		struct mx_buf b_ = MX_BUF_INIT;                                                    \
+		lex_msg((src), &b_);                                                               \
+		CHECK_STR(b_.buf, (want));                                                         \
+		mx_buf_release(&b_);                                                               \
+	} while (0)
+
+TEST(terminators)
+{
+	/* paired as Elixir's tokenizer pairs them, before any parsing */
+	CHECK_LEXMSG("[1, 2)",
+	             "1:6: unexpected token: ). The \"[\" at line 1 is missing terminator \"]\"");
+	CHECK_LEXMSG("x = )", "1:5: unexpected token: )");
+	CHECK_LEXMSG("end", "1:1: unexpected reserved word: end");
+	CHECK_LEXMSG(
+	    "foo do\n  (\nend",
+	    "3:1: unexpected reserved word: end. The \"(\" at line 2 is missing terminator \")\"");
+	CHECK_LEXMSG("foo do\n  x", "2:4: missing terminator: end (for \"do\" starting at line 1)");
+	CHECK_LEXMSG("%{a: <<1", "1:9: missing terminator: >> (for \"<<\" starting at line 1)");
+	CHECK_LEXMSG("f(x # no end\n", "2:1: missing terminator: ) (for \"(\" starting at line 1)");
+	CHECK_LEXMSG("f(x # no newline",
+	             "1:5: missing terminator: ) (for \"(\" starting at line 1)");
+	/* inside an interpolation the pairing starts afresh */
+	CHECK_LEXMSG("\"#{)}\"", "1:4: unexpected token: )");
+	CHECK_LEXMSG(
+	    "\"a#{b",
+	    "1:3: missing interpolation terminator: \"}\" (for string starting at line 1)");
+	CHECK_LEXMSG("fn x -> fn y -> y end end", "ok");
+	CHECK_LEXMSG("fn do x end",
+	             "1:4: unexpected reserved word: do. Anonymous functions are written as:\n\n   "
+	             " fn pattern -> expression end\n\nPlease remove the \"do\" keyword");
+	struct mx_buf b = MX_BUF_INIT;
+	lex_msg("if a, do b end", &b);
+	CHECK(!strncmp(b.buf, "1:7: unexpected reserved word: do. In case", 42));
+	mx_buf_release(&b);
+	b = (struct mx_buf)MX_BUF_INIT;
+	lex_msg("if a; do b end", &b);
+	CHECK(!strncmp(b.buf, "1:7: unexpected reserved word: do. In case", 42));
+	mx_buf_release(&b);
+	CHECK_LEXMSG("if a and do b end", "ok"); /* the parser's to report */
 }
 
 TEST(unescape)

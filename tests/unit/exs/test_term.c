@@ -54,6 +54,10 @@ TEST(atoms)
 	CHECK_STR(insp(mx_term_bool(&A, false)), "false");
 	CHECK_STR(insp(mx_term_atom(&A, "Elixir.Foo.Bar")), "Foo.Bar");
 	CHECK_STR(insp(mx_term_atom(&A, "Elixir")), "Elixir");
+	CHECK_STR(insp(mx_term_atom(&A, "Elixir.Elixir")), "Elixir.Elixir");
+	CHECK_STR(insp(mx_term_atom(&A, "Elixir.Elixir.Foo")), "Elixir.Elixir.Foo");
+	CHECK_STR(insp(mx_term_atom(&A, "node@host")), ":node@host");
+	CHECK_STR(insp(mx_term_atom(&A, "@x")), ":\"@x\"");
 	CHECK_STR(insp(mx_term_atom(&A, "Elixir.foo")), ":\"Elixir.foo\"");
 	CHECK_STR(mx_term_alias_name(mx_term_atom(&A, "Elixir.Foo.Bar")), "Foo.Bar");
 	CHECK_STR(mx_term_alias_name(mx_term_atom(&A, "foo")), "foo");

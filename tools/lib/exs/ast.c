@@ -7,20 +7,20 @@
 #include <string.h>
 
 static const char *const kind_names[MX_AST_KIND_COUNT] = {
-	[MX_AST_INT] = "int",         [MX_AST_FLOAT] = "float",
-	[MX_AST_ATOM] = "atom",       [MX_AST_ATOM_INTERP] = "atom_interp",
-	[MX_AST_STRING] = "string",   [MX_AST_CHARLIST] = "charlist",
-	[MX_AST_SIGIL] = "sigil",     [MX_AST_ALIAS] = "alias",
-	[MX_AST_VAR] = "var",         [MX_AST_LIST] = "list",
-	[MX_AST_TUPLE] = "tuple",     [MX_AST_BITSTRING] = "bitstring",
-	[MX_AST_KW] = "kw",           [MX_AST_ASSOC] = "assoc",
-	[MX_AST_MAP] = "map",         [MX_AST_STRUCT] = "struct",
-	[MX_AST_CALL] = "call",       [MX_AST_OP] = "op",
-	[MX_AST_UNARY] = "unary",     [MX_AST_ATTR] = "attr",
-	[MX_AST_CAPTURE] = "capture", [MX_AST_CAPTURE_ARG] = "capture_arg",
-	[MX_AST_ACCESS] = "access",   [MX_AST_BLOCK] = "block",
-	[MX_AST_FN] = "fn",           [MX_AST_STAB] = "stab",
-	[MX_AST_CLAUSES] = "clauses",
+    [MX_AST_INT] = "int",         [MX_AST_FLOAT] = "float",
+    [MX_AST_ATOM] = "atom",       [MX_AST_ATOM_INTERP] = "atom_interp",
+    [MX_AST_STRING] = "string",   [MX_AST_CHARLIST] = "charlist",
+    [MX_AST_SIGIL] = "sigil",     [MX_AST_ALIAS] = "alias",
+    [MX_AST_VAR] = "var",         [MX_AST_LIST] = "list",
+    [MX_AST_TUPLE] = "tuple",     [MX_AST_BITSTRING] = "bitstring",
+    [MX_AST_KW] = "kw",           [MX_AST_ASSOC] = "assoc",
+    [MX_AST_MAP] = "map",         [MX_AST_STRUCT] = "struct",
+    [MX_AST_CALL] = "call",       [MX_AST_OP] = "op",
+    [MX_AST_UNARY] = "unary",     [MX_AST_ATTR] = "attr",
+    [MX_AST_CAPTURE] = "capture", [MX_AST_CAPTURE_ARG] = "capture_arg",
+    [MX_AST_ACCESS] = "access",   [MX_AST_BLOCK] = "block",
+    [MX_AST_FN] = "fn",           [MX_AST_STAB] = "stab",
+    [MX_AST_CLAUSES] = "clauses",
 };
 
 const char *mx_ast_kind_name(enum mx_ast_kind kind)
@@ -38,7 +38,8 @@ bool mx_ast_is_atom(const struct mx_ast *n, const char *name)
 
 bool mx_ast_is_call(const struct mx_ast *n, const char *target_alias, const char *name)
 {
-	if (!n || n->kind != MX_AST_CALL || !n->u.call.name || (n->flags & MX_AST_F_ANON))
+	if (!n || n->kind != MX_AST_CALL || !n->u.call.name || !n->u.call.name_len ||
+	    (n->flags & MX_AST_F_ANON))
 		return false;
 	if (strlen(name) != n->u.call.name_len || memcmp(n->u.call.name, name, n->u.call.name_len))
 		return false;
@@ -105,10 +106,18 @@ static void put_escaped(struct mx_buf *out, const char *s, size_t len, char quot
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 		switch (c) {
-		case '\n': mx_buf_adds(out, "\\n"); break;
-		case '\t': mx_buf_adds(out, "\\t"); break;
-		case '\r': mx_buf_adds(out, "\\r"); break;
-		case '\\': mx_buf_adds(out, "\\\\"); break;
+		case '\n':
+			mx_buf_adds(out, "\\n");
+			break;
+		case '\t':
+			mx_buf_adds(out, "\\t");
+			break;
+		case '\r':
+			mx_buf_adds(out, "\\r");
+			break;
+		case '\\':
+			mx_buf_adds(out, "\\\\");
+			break;
 		case '#':
 			if (i + 1 < len && s[i + 1] == '{')
 				mx_buf_adds(out, "\\#");
@@ -126,8 +135,8 @@ static void put_escaped(struct mx_buf *out, const char *s, size_t len, char quot
 	}
 }
 
-static void put_parts(struct mx_buf *out, const struct mx_ast_part *parts, size_t n,
-		      bool raw, char quote, bool pos)
+static void put_parts(struct mx_buf *out, const struct mx_ast_part *parts, size_t n, bool raw,
+                      char quote, bool pos)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (parts[i].expr) {
@@ -153,8 +162,8 @@ static bool plain_atom(const char *s, size_t len)
 		c = (unsigned char)s[i];
 		if ((c == '?' || c == '!') && i == len - 1)
 			return true;
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		      (c >= '0' && c <= '9') || c == '_' || c == '@'))
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '_' || c == '@'))
 			return false;
 	}
 	return true;
@@ -188,8 +197,8 @@ static void put_float(struct mx_buf *out, double f)
 		mx_buf_adds(out, ".0");
 }
 
-static void print_items(struct mx_ast *const *items, size_t n, const char *sep,
-			bool pos, struct mx_buf *out)
+static void print_items(struct mx_ast *const *items, size_t n, const char *sep, bool pos,
+                        struct mx_buf *out)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i)
@@ -304,7 +313,8 @@ static void print(const struct mx_ast *n, bool pos, struct mx_buf *out)
 		if (n->flags & MX_AST_F_ANON) {
 			mx_buf_adds(out, "(call. ");
 			print(n->u.call.target, pos, out);
-		} else if (!n->u.call.name) {
+		} else if (!n->u.call.name_len && !(n->flags & MX_AST_F_QUOTED)) {
+			/* unquote(name)(args) */
 			mx_buf_adds(out, "(call ");
 			print(n->u.call.target, pos, out);
 		} else {
@@ -324,7 +334,8 @@ static void print(const struct mx_ast *n, bool pos, struct mx_buf *out)
 			for (size_t i = 0; i < b->u.list.n; i++) {
 				const struct mx_ast *kw = b->u.list.items[i];
 				mx_buf_adds(out, " (");
-				mx_buf_add(out, kw->u.pair.key->u.name.name, kw->u.pair.key->u.name.len);
+				mx_buf_add(out, kw->u.pair.key->u.name.name,
+				           kw->u.pair.key->u.name.len);
 				mx_buf_addch(out, ' ');
 				print(kw->u.pair.value, pos, out);
 				mx_buf_addch(out, ')');

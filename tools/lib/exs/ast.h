@@ -34,8 +34,8 @@
  * which must outlive the tree), 1-based line and column of the node's first
  * character, and its byte span [off, end) in the source buffer, so tools can
  * quote or rewrite the exact text of any node. Columns count characters
- * (UTF-8 code points) from 1, as Elixir's do; off/end count bytes. For binary operators the position is the start of
- * the left operand; op_line/op_col hold the operator token's position.
+ * (UTF-8 code points) from 1, as Elixir's do; off/end count bytes. For binary operators the
+ * position is the start of the left operand; op_line/op_col hold the operator token's position.
  */
 #ifndef MX_EXS_AST_H
 #define MX_EXS_AST_H
@@ -49,60 +49,60 @@
 #include "../diag.h"
 
 enum mx_ast_kind {
-	MX_AST_INT,      /* u.i: 42, 0x1F, 1_000, ?a */
-	MX_AST_FLOAT,    /* u.f: 1.5, 1.0e-3 */
-	MX_AST_ATOM,     /* u.name: :foo, :"foo bar", true, false, nil, :+ */
+	MX_AST_INT,         /* u.i: 42, 0x1F, 1_000, ?a */
+	MX_AST_FLOAT,       /* u.f: 1.5, 1.0e-3 */
+	MX_AST_ATOM,        /* u.name: :foo, :"foo bar", true, false, nil, :+ */
 	MX_AST_ATOM_INTERP, /* u.str: :"foo#{x}" (an atom built at run time) */
-	MX_AST_STRING,   /* u.str: "..." or """...""" (heredoc flag set) */
-	MX_AST_CHARLIST, /* u.str: '...' or '''...''' */
-	MX_AST_SIGIL,    /* u.sigil: ~w(a b)a, ~H"""...""", ~r/x/i */
-	MX_AST_ALIAS,    /* u.alias: Foo.Bar, __MODULE__.Sub */
-	MX_AST_VAR,      /* u.name: x, _x, _, __MODULE__, __ENV__, ...
-			    and any bare identifier (Elixir cannot tell a
-			    variable from a zero-arity call without parens:
-			    both are {name, meta, nil}). Also "..." and "..". */
-	MX_AST_LIST,     /* u.list: [a, b], [a: 1], [h | t] (last item an
-			    MX_AST_OP "|"), or an implicit trailing keyword
-			    list (flag MX_AST_F_IMPLICIT) */
-	MX_AST_TUPLE,    /* u.list: {a, b} */
-	MX_AST_BITSTRING, /* u.list: <<a::8, rest::binary>> */
-	MX_AST_KW,       /* u.pair: `key: value` in lists, maps and args; key is
-			    an MX_AST_ATOM or, for "a#{b}": v, MX_AST_ATOM_INTERP */
-	MX_AST_ASSOC,    /* u.pair: `key => value` in a map */
-	MX_AST_MAP,      /* u.map: %{...}, %{m | k: v} (name is NULL) */
-	MX_AST_STRUCT,   /* u.map: %Mod{...}, %Mod{s | k: v}, %__MODULE__{} */
-	MX_AST_CALL,     /* u.call: foo(a), foo a, Mod.fun(a), expr.field,
-			    fun.(a) (flag MX_AST_F_ANON), Mod.{A, B} */
-	MX_AST_OP,       /* u.op: binary operator a + b, a |> f(), a not in b,
-			    first..last//step (op "..//", step in u.op.step) */
-	MX_AST_UNARY,    /* u.op (left NULL): -x, +x, !x, not x, ^x, ~~~x, and
-			    `@expr` when expr is not a plain name */
-	MX_AST_ATTR,     /* u.attr: @name (value NULL) or @name value */
-	MX_AST_CAPTURE,  /* u.op (left NULL, right the operand): &fun/1,
-			    &Mod.fun/2, &(&1 + 1), &{&1, &2} */
+	MX_AST_STRING,      /* u.str: "..." or """...""" (heredoc flag set) */
+	MX_AST_CHARLIST,    /* u.str: '...' or '''...''' */
+	MX_AST_SIGIL,       /* u.sigil: ~w(a b)a, ~H"""...""", ~r/x/i */
+	MX_AST_ALIAS,       /* u.alias: Foo.Bar, __MODULE__.Sub */
+	MX_AST_VAR,         /* u.name: x, _x, _, __MODULE__, __ENV__, ...
+	                       and any bare identifier (Elixir cannot tell a
+	                       variable from a zero-arity call without parens:
+	                       both are {name, meta, nil}). Also "..." and "..". */
+	MX_AST_LIST,        /* u.list: [a, b], [a: 1], [h | t] (last item an
+	                       MX_AST_OP "|"), or an implicit trailing keyword
+	                       list (flag MX_AST_F_IMPLICIT) */
+	MX_AST_TUPLE,       /* u.list: {a, b} */
+	MX_AST_BITSTRING,   /* u.list: <<a::8, rest::binary>> */
+	MX_AST_KW,          /* u.pair: `key: value` in lists, maps and args; key is
+	                       an MX_AST_ATOM or, for "a#{b}": v, MX_AST_ATOM_INTERP */
+	MX_AST_ASSOC,       /* u.pair: `key => value` in a map */
+	MX_AST_MAP,         /* u.map: %{...}, %{m | k: v} (name is NULL) */
+	MX_AST_STRUCT,      /* u.map: %Mod{...}, %Mod{s | k: v}, %__MODULE__{} */
+	MX_AST_CALL,        /* u.call: foo(a), foo a, Mod.fun(a), expr.field,
+	                       fun.(a) (flag MX_AST_F_ANON), Mod.{A, B} */
+	MX_AST_OP,          /* u.op: binary operator a + b, a |> f(), a not in b,
+	                       first..last//step (op "..//", step in u.op.step) */
+	MX_AST_UNARY,       /* u.op (left NULL): -x, +x, !x, not x, ^x, ~~~x, and
+	                       `@expr` when expr is not a plain name */
+	MX_AST_ATTR,        /* u.attr: @name (value NULL) or @name value */
+	MX_AST_CAPTURE,     /* u.op (left NULL, right the operand): &fun/1,
+	                       &Mod.fun/2, &(&1 + 1), &{&1, &2} */
 	MX_AST_CAPTURE_ARG, /* u.i.v: &1, &2 ... */
-	MX_AST_ACCESS,   /* u.access: a[b] */
-	MX_AST_BLOCK,    /* u.list: a; b / several expressions of a body; an
-			    empty body `do end` or `()` is a block with n == 0 */
-	MX_AST_FN,       /* u.list: fn clauses (items are MX_AST_STAB) */
-	MX_AST_STAB,     /* u.stab: one `args when guard -> body` clause */
-	MX_AST_CLAUSES,  /* u.list: the body of do/else/after/rescue/catch when
-			    it is made of `->` clauses (items are MX_AST_STAB) */
+	MX_AST_ACCESS,      /* u.access: a[b] */
+	MX_AST_BLOCK,       /* u.list: a; b / several expressions of a body; an
+	                       empty body `do end` or `()` is a block with n == 0 */
+	MX_AST_FN,          /* u.list: fn clauses (items are MX_AST_STAB) */
+	MX_AST_STAB,        /* u.stab: one `args when guard -> body` clause */
+	MX_AST_CLAUSES,     /* u.list: the body of do/else/after/rescue/catch when
+	                       it is made of `->` clauses (items are MX_AST_STAB) */
 	MX_AST_KIND_COUNT
 };
 
 /* Node flags (bit set in mx_ast.flags). */
 enum {
 	MX_AST_F_PARENS = 1 << 0,   /* call written with parentheses, or any
-				       expression wrapped in (...) */
+	                               expression wrapped in (...) */
 	MX_AST_F_IMPLICIT = 1 << 1, /* list: trailing keywords without [] */
 	MX_AST_F_HEREDOC = 1 << 2,  /* string/charlist/sigil: """ or ''' */
 	MX_AST_F_CHAR = 1 << 3,     /* int: written as ?c */
 	MX_AST_F_ANON = 1 << 4,     /* call: fun.(args) */
 	MX_AST_F_QUOTED = 1 << 5,   /* atom/kw key/call name written quoted:
-				       :"a b", "a b": 1, Mod."fun"() */
+	                               :"a b", "a b": 1, Mod."fun"() */
 	MX_AST_F_BIGINT = 1 << 6,   /* int: does not fit int64; u.i.v is 0,
-				       u.i.big holds its decimal digits */
+	                               u.i.big holds its decimal digits */
 	MX_AST_F_DO = 1 << 7,       /* call: has a do ... end block */
 };
 
@@ -197,7 +197,8 @@ struct mx_ast {
 		 *  field  a.b:        target VAR a, name "b", nargs 0, no parens
 		 *  anon   f.(a):      target f, name NULL, flag MX_AST_F_ANON
 		 *  callee unquote(n)(a): target the call unquote(n), name
-		 *                     NULL, no MX_AST_F_ANON (macro code)
+		 *                     "" (name_len 0), no MX_AST_F_ANON
+		 *                     (macro code)
 		 * args: the arguments as written; trailing keywords written
 		 * without brackets become one last MX_AST_LIST with
 		 * MX_AST_F_IMPLICIT. blocks: NULL, or a LIST of MX_AST_KW whose
@@ -234,7 +235,8 @@ struct mx_ast {
 		} access;
 		/* MX_AST_STAB: `(args) when guard -> body`. args may be empty
 		 * (fn -> x end); guard NULL without `when`; body is an
-		 * expression, a BLOCK, or an empty BLOCK. */
+		 * expression or a BLOCK; a missing body (`x -> end`) is the
+		 * atom nil, as Elixir reads it. */
 		struct {
 			struct mx_ast **args;
 			size_t nargs;
@@ -258,8 +260,8 @@ struct mx_ast {
  * "missing terminator: end (for \"do\" starting at line 3)"); *out is then
  * NULL. Whatever was allocated stays in a until it is released.
  */
-int mx_exs_parse(struct mx_arena *a, const char *file, const char *src,
-		 size_t len, struct mx_ast **out, struct mx_err *err);
+int mx_exs_parse(struct mx_arena *a, const char *file, const char *src, size_t len,
+                 struct mx_ast **out, struct mx_err *err);
 
 /* ---- Helpers for consumers ----------------------------------------------- */
 
@@ -268,8 +270,7 @@ const char *mx_ast_kind_name(enum mx_ast_kind kind);
 
 /* True when n is a call named name (any target when target_alias is NULL;
  * else the target must be the alias spelled target_alias, "Mix" or "Foo.Bar"). */
-bool mx_ast_is_call(const struct mx_ast *n, const char *target_alias,
-		    const char *name);
+bool mx_ast_is_call(const struct mx_ast *n, const char *target_alias, const char *name);
 /* True when n is an atom named name. */
 bool mx_ast_is_atom(const struct mx_ast *n, const char *name);
 
@@ -290,17 +291,23 @@ struct mx_ast *mx_ast_call_block(const struct mx_ast *call, const char *key);
 size_t mx_ast_call_arity(const struct mx_ast *call);
 
 /*
- * Appends a compact S-expression form of the tree to out, the format used by
- * the unit tests and `mixless debug parse --ast`. With positions, each node
- * is prefixed by its line:col, e.g. `1:1(call get "/" 1:9(alias Page))`.
- * Examples (without positions):
- *   (call foo 1 :a)            foo(1, :a)     (parens)
- *   (call* foo 1)              foo 1          (no parens)
- *   (call Mod.f)  (call x.f)   remote calls; (call. f 1) for f.(1)
- *   (op + 1 2) (unary - x) (@ name) (@ name value) (& (op / (var f) 1))
- *   (list 1 (kw a 2)) (tuple) (map (=> "a" 1)) (struct Foo (kw a 1))
- *   "text#{(var x)}"  'chars'  ~w"a b"a  :atom  Foo.Bar  1.5  ?a=97
- *   (fn (-> (x) (when ...) body)) (block a b) (do-blocks as [do: ...])
+ * Appends a compact S-expression form of the tree to out: the format of the
+ * unit tests, of `mixless debug parse --ast`, and of the differential test
+ * against Elixir (tests/fixtures/exs/quoted_sexp.exs prints Elixir's own
+ * reading the same way). With positions, every node is prefixed by its
+ * line:col, e.g. `1:1:(call* get 1:5:"/")`. The forms:
+ *   42  -1  97 (for ?a)  1.5  :foo  :"a b"  true  nil  x  Foo.Bar
+ *   "text #{x}"  'chars'  :"a#{b}"  ~r"raw"i  (alias __MODULE__ Sub)
+ *   [1, a: 2]  {1, 2}  <<a, (:: b 8)>>  %{"k" => 1, a: 2}  %{m | a: 1}
+ *   %Foo{a: 1}  (call foo 1)  (call* get "/" Page)  (call Mod.f x)
+ *   (call* a.b)  (call. f x)  (call (call unquote n) x)
+ *   (call* if c (do a) (else b))       do-blocks after the arguments
+ *   (+ a b)  (not in a b)  (..// 1 9 2)  (- x)  (& (/ f 1))  &1
+ *   (@ doc "x")  (@ attr)  (access a k)  (block a b)  (block)
+ *   (fn (-> (x y) (when g) body))  (clauses (-> (1) :one) (-> (_) nil))
+ * `call` is a call written with parentheses (or braces: Foo.{A, B}),
+ * `call*` one without. Strings print decoded, sigils raw, with \n \t \\
+ * \" and \#{ escaped.
  */
 void mx_ast_print(const struct mx_ast *n, bool positions, struct mx_buf *out);
 

@@ -112,6 +112,16 @@ int ev_step(struct mx_eval *ev, const struct mx_ast *at)
 	return 0;
 }
 
+int ev_charge(struct mx_eval *ev, const struct mx_ast *at, size_t n)
+{
+	if (ev->steps_left < n) {
+		ev->steps_left = 0;
+		return ev_fail(ev, at, "evaluation step limit reached (an endless loop?)");
+	}
+	ev->steps_left -= n;
+	return 0;
+}
+
 /* ---- Small helpers -------------------------------------------------------- */
 
 void ev_vec_push(struct mx_eval *ev, struct ev_vec *vec, struct mx_term *t)
@@ -400,6 +410,10 @@ static int eval_parts(struct mx_eval *ev, const struct mx_ast_part *parts, size_
 			return -1;
 		if (ev_to_string(ev, t, parts[i].expr, b) < 0)
 			return -1;
+		/* Building text costs in proportion, so doubling a string in
+		 * a loop runs out of steps before memory. */
+		if (ev_charge(ev, parts[i].expr, b->len / 16) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -582,6 +596,8 @@ static int match_map_items(struct mx_eval *ev, struct mx_ast *const *items, size
 	for (size_t i = 0; i < n; i++) {
 		const struct mx_ast *it = items[i];
 		struct mx_term *k;
+		if (it->kind != MX_AST_KW && it->kind != MX_AST_ASSOC)
+			return ev_fail(ev, it, "invalid map pattern");
 		if (eval(ev, it->u.pair.key, &k) < 0)
 			return -1;
 		const struct mx_term *v = mx_term_map_get(val, k);
@@ -647,10 +663,14 @@ static int match(struct mx_eval *ev, const struct mx_ast *pat, struct mx_term *v
 		*ok = true;
 		return 0;
 	case MX_AST_MAP:
+		if (pat->u.map.update)
+			return ev_fail(ev, pat, "cannot use map update syntax in a pattern");
 		if (val->type != MX_TERM_MAP)
 			return 0;
 		return match_map_items(ev, pat->u.map.items, pat->u.map.n, val, ok);
 	case MX_AST_STRUCT: {
+		if (pat->u.map.update)
+			return ev_fail(ev, pat, "cannot use struct update syntax in a pattern");
 		if (val->type != MX_TERM_MAP)
 			return 0;
 		const char *sn = mx_term_struct_name(val);
@@ -901,6 +921,36 @@ static int call_clauses(struct mx_eval *ev, struct mx_eval_module *m, const char
 	                 "The following arguments were given to %s.%s/%zu:\n%s",
 	                 m->name, name, full, m->name, name, full, b.buf);
 	mx_buf_release(&b);
+	return r;
+}
+
+const struct mx_ast *mx_eval_module_body(const struct mx_eval_module *m, const char *name,
+                                         size_t arity)
+{
+	for (size_t i = 0; i < m->nfns; i++)
+		if (!strcmp(m->fns[i].name, name) && m->fns[i].nparams == arity && m->fns[i].body)
+			return m->fns[i].body;
+	return NULL;
+}
+
+int mx_eval_expr_in(struct mx_eval *ev, struct mx_eval_module *m, const struct mx_ast *expr,
+                    struct mx_term **out, struct mx_err *err)
+{
+	struct mx_err *saved_err = ev->err;
+	struct mx_eval_scope *saved = ev->scope;
+	struct mx_err dummy = MX_ERR_INIT;
+	ev->err = err ? err : &dummy;
+	struct mx_eval_scope *s = scope_new(ev, NULL);
+	s->module = m;
+	s->attr_seq = m->attr_seq;
+	s->in_function = true;
+	ev->scope = s;
+	struct mx_term *v = NULL;
+	int r = eval(ev, expr, &v);
+	if (r == 0 && out)
+		*out = v;
+	ev->scope = saved;
+	ev->err = saved_err;
 	return r;
 }
 
@@ -1506,6 +1556,116 @@ out:
 	return ret;
 }
 
+/*
+ * try/rescue/else/after. Only Elixir raises ("** (Exc) message" errors:
+ * raise, MatchError, KeyError, System.EnvError...) are exceptions a rescue
+ * can catch; "not a constant" errors are the evaluator's own limits and
+ * always propagate. A rescued exception is the struct %Exc{message: msg}.
+ * catch clauses (throw/exit) are not modelled: they never match.
+ */
+static bool split_raise(const struct mx_err *err, char *exc, size_t excsz, const char **msg)
+{
+	const char *p = err->msg, *close;
+	if (strncmp(p, "** (", 4) || !(close = strchr(p + 4, ')')) || close[1] != ' ')
+		return false;
+	snprintf(exc, excsz, "%.*s", (int)(close - p - 4), p + 4);
+	*msg = close + 2;
+	return true;
+}
+
+/* Whether a rescue clause's pattern (Exc, [A, B], e, _, e in Exc) takes
+ * exception exc; binds the variable, if any, to ex. */
+static int rescue_matches(struct mx_eval *ev, const struct mx_ast *pat, const char *exc,
+                          struct mx_term *ex, bool *ok)
+{
+	const struct mx_ast *var = NULL, *mods = pat;
+	*ok = false;
+	if (pat->kind == MX_AST_OP && !strcmp(pat->u.op.op, "in")) {
+		var = pat->u.op.left;
+		mods = pat->u.op.right;
+	} else if (pat->kind == MX_AST_VAR) {
+		var = pat;
+		mods = NULL;
+	}
+	if (mods) {
+		struct mx_term *m;
+		if (eval(ev, mods, &m) < 0)
+			return -1;
+		struct mx_term *one[1] = {m};
+		struct mx_term *const *list = m->type == MX_TERM_LIST ? m->u.list.items : one;
+		size_t cnt = m->type == MX_TERM_LIST ? m->u.list.n : 1;
+		for (size_t i = 0; i < cnt && !*ok; i++)
+			*ok = list[i]->type == MX_TERM_ATOM &&
+			      !strcmp(mx_term_alias_name(list[i]), exc);
+	} else {
+		*ok = true;
+	}
+	if (*ok && var && var->kind == MX_AST_VAR && strcmp(var->u.name.name, "_"))
+		scope_bind(ev, ev->scope, var->u.name.name, ex);
+	return 0;
+}
+
+static int sf_try(struct mx_eval *ev, const struct mx_ast *n, struct mx_term **out)
+{
+	const struct mx_ast *rescue = mx_ast_call_block(n, "rescue");
+	const struct mx_ast *else_b = mx_ast_call_block(n, "else");
+	const struct mx_ast *after = mx_ast_call_block(n, "after");
+	struct mx_term *v = NULL, *ignored;
+	int r = eval_in_child(ev, mx_ast_call_block(n, "do"), &v);
+	char exc[200];
+	const char *msg;
+	if (r < 0 && rescue && ev->steps_left && split_raise(ev->err, exc, sizeof(exc), &msg)) {
+		const char *fields[1] = {"message"};
+		struct mx_term *mv = mx_term_string(EV_A(ev), msg);
+		struct mx_buf mod = MX_BUF_INIT;
+		mx_buf_addf(&mod, "Elixir.%s", exc);
+		struct mx_term *ex = mx_term_struct(EV_A(ev), mod.buf, fields, &mv, 1);
+		mx_buf_release(&mod);
+		struct mx_err saved = *ev->err;
+		size_t cnt = rescue->kind == MX_AST_CLAUSES ? rescue->u.list.n : 1;
+		bool handled = false;
+		r = 0;
+		for (size_t i = 0; i < cnt && !handled && r == 0; i++) {
+			const struct mx_ast *st =
+			    rescue->kind == MX_AST_CLAUSES ? rescue->u.list.items[i] : rescue;
+			if (st->kind != MX_AST_STAB || st->u.stab.nargs != 1) {
+				r = ev_fail(ev, st, "invalid rescue clause");
+				break;
+			}
+			struct mx_eval_scope *saved_scope = ev->scope;
+			ev->scope = scope_new(ev, saved_scope);
+			bool ok;
+			r = rescue_matches(ev, st->u.stab.args[0], exc, ex, &ok);
+			if (r == 0 && ok) {
+				handled = true;
+				r = eval_body(ev, st->u.stab.body, &v);
+			}
+			ev->scope = saved_scope;
+		}
+		if (r == 0 && !handled) {
+			*ev->err = saved;
+			r = -1;
+		}
+	} else if (r == 0 && else_b) {
+		bool matched;
+		r = run_clauses(ev, else_b, &v, 1, &matched, &v);
+		if (r == 0 && !matched)
+			r = ev_raise(ev, n, "TryClauseError", "no try clause matching: %s",
+			             inspect_str(ev, v));
+	}
+	if (after) {
+		/* after runs either way; its own failure wins, as in Elixir. */
+		struct mx_err pending = *ev->err;
+		if (eval_in_child(ev, after, &ignored) < 0)
+			return -1;
+		if (r < 0)
+			*ev->err = pending;
+	}
+	if (r == 0)
+		*out = v;
+	return r;
+}
+
 /* alias Foo.Bar / alias Foo.Bar, as: B / alias Foo.{A, B} */
 static int sf_alias(struct mx_eval *ev, const struct mx_ast *n, struct mx_term **out)
 {
@@ -1685,6 +1845,12 @@ static int eval_args(struct mx_eval *ev, const struct mx_ast *n, struct mx_term 
 					if (is_do_kw(kw))
 						continue;
 					struct mx_term *key, *val;
+					if (kw->kind != MX_AST_KW) {
+						if (eval(ev, kw, &val) < 0)
+							goto fail;
+						ev_vec_push(ev, &vec, val);
+						continue;
+					}
 					if (eval(ev, kw->u.pair.key, &key) < 0 ||
 					    eval(ev, kw->u.pair.value, &val) < 0)
 						goto fail;
@@ -1855,19 +2021,8 @@ static int eval_call(struct mx_eval *ev, const struct mx_ast *n, struct mx_term 
 			*out = nil(ev);
 			return 0;
 		}
-		if (!strcmp(name, "try")) {
-			/* Only the do body and after run: rescue/catch cannot
-			 * be modelled without exceptions. */
-			struct mx_term *v;
-			if (eval_in_child(ev, block_of(n, "do"), &v) < 0)
-				return -1;
-			const struct mx_ast *after = mx_ast_call_block(n, "after");
-			struct mx_term *ignored;
-			if (after && eval_in_child(ev, after, &ignored) < 0)
-				return -1;
-			*out = v;
-			return 0;
-		}
+		if (!strcmp(name, "try"))
+			return sf_try(ev, n, out);
 		if (!strcmp(name, "receive") || !strcmp(name, "quote") ||
 		    !strcmp(name, "unquote") || !strcmp(name, "super") ||
 		    !strcmp(name, "unquote_splicing"))
@@ -2087,6 +2242,8 @@ static int eval_map(struct mx_eval *ev, const struct mx_ast *n, struct mx_term *
 		return ev_raise(ev, n, "BadMapError", "expected a map, got: %s",
 		                inspect_str(ev, base));
 	size_t bn = base ? base->u.map.n : 0;
+	if (ev_charge(ev, n, bn) < 0)
+		return -1;
 	size_t sn = (!base && sname) ? 1 + (sm ? sm->nstruct : 0) : 0;
 	struct mx_term **k = MX_ARENA_NEWN(EV_A(ev), struct mx_term *, cap + bn + sn + 1);
 	struct mx_term **v = MX_ARENA_NEWN(EV_A(ev), struct mx_term *, cap + bn + sn + 1);
@@ -2417,7 +2574,8 @@ void mx_eval_init(struct mx_eval *ev, struct mx_arena *a)
 	ev->arena = a;
 	ev->mix_env = "dev";
 	ev->mix_target = "host";
-	ev->steps_left = 50UL * 1000 * 1000;
+	/* A generated config file takes ~10k steps, a big migration ~100k. */
+	ev->steps_left = 10UL * 1000 * 1000;
 	ev->max_call_depth = DEFAULT_MAX_CALL_DEPTH;
 }
 

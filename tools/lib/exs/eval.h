@@ -7,8 +7,14 @@
  * attributes (a read sees the last value defined before the point of use),
  * def/defp with several clauses, pattern matching, guards and default
  * arguments, closures and captures, for comprehensions, and a useful part
- * of Kernel, Enum, String, Keyword, Map, List, Path, System, Atom, Integer,
- * Macro and Mix (eval_stdlib.c lists them).
+ * of Kernel, Enum, String, Keyword, Map, List, Tuple, Path, File, System,
+ * Atom, Integer, Access, Mix and Config (eval_stdlib.c lists them).
+ *
+ * A call is resolved in this order: the special forms (if, case, cond, for,
+ * with, fn, def, defmodule, alias, raise...); functions of the modules this
+ * evaluator defined (private ones only from inside their module); the
+ * builtins; the host. `import`, `require` and `use` go to the host and are
+ * ignored when it does not want them.
  *
  * Everything else goes to the tool's HOST callback: the DSL calls (`create`,
  * `add`, `get`, `scope`, `config`...) arrive in source order with their
@@ -146,7 +152,8 @@ int mx_eval_block(struct mx_eval *ev, const struct mx_ast *block, struct mx_term
                   struct mx_err *err);
 
 /* The module defined with that name ("Hello.Repo.Migrations.AddUsers",
- * without "Elixir."), or NULL. */
+ * without "Elixir."), or NULL. Modules belong to ev (valid until
+ * mx_eval_release). */
 struct mx_eval_module *mx_eval_module_find(struct mx_eval *ev, const char *name);
 /* The i-th module defined (in order of their defmodule), or NULL. */
 struct mx_eval_module *mx_eval_module_at(struct mx_eval *ev, size_t i);
@@ -162,6 +169,17 @@ bool mx_eval_module_has(const struct mx_eval_module *m, const char *name, size_t
 const struct mx_term *mx_eval_module_attr(const struct mx_eval_module *m, const char *name);
 /* The AST node of the module (the defmodule call). */
 const struct mx_ast *mx_eval_module_node(const struct mx_eval_module *m);
+
+/* The body of the first clause of m's name/arity (def or defp), or NULL
+ * (also for a bodiless head). For readers that fall back to looking at the
+ * code when it cannot be run as a whole. */
+const struct mx_ast *mx_eval_module_body(const struct mx_eval_module *m, const char *name,
+                                         size_t arity);
+
+/* Evaluates expr as code inside a function of m would run: m's functions
+ * callable locally, module attributes as they are at the end of m's body. */
+int mx_eval_expr_in(struct mx_eval *ev, struct mx_eval_module *m, const struct mx_ast *expr,
+                    struct mx_term **out, struct mx_err *err);
 
 /* Calls m.name(args...) (private functions included), with the host. */
 int mx_eval_call_function(struct mx_eval *ev, struct mx_eval_module *m, const char *name,

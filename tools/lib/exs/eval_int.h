@@ -76,6 +76,9 @@ struct mx_term *mx_eval_kw_merge(struct mx_eval *ev, const struct mx_term *a,
 
 /* The current step budget check; returns -1 after failing when exhausted. */
 int ev_step(struct mx_eval *ev, const struct mx_ast *at);
+/* Charges n steps for work proportional to n (copying a list, a string),
+ * so that quadratic code runs out of budget instead of memory. */
+int ev_charge(struct mx_eval *ev, const struct mx_ast *at, size_t n);
 
 /* The value of System.get_env(name), or NULL. */
 const char *ev_getenv(struct mx_eval *ev, const char *name);

@@ -1,13 +1,44 @@
 /*
- * eval_stdlib: the builtins of the evaluator: operators and Kernel, Enum,
- * String, Keyword, Map, List, Tuple, Path, System, Atom, Integer, Access,
- * Mix and Config functions, each following the Elixir function it names.
+ * eval_stdlib: the builtins of the evaluator, each following the Elixir
+ * function it names (results, and the messages of the errors it raises):
  *
- * Text functions work on bytes and ASCII case; code points outside ASCII
- * pass through unchanged (String.upcase("é") stays "é", where Elixir would
- * give "É").
+ *   operators  + - * / ** ++ -- <> == != === !== < > <= >= in, not in,
+ *              .. ..// =~ (strings only), unary - + ! not
+ *   Kernel     hd tl length elem put_elem tuple_size map_size byte_size
+ *              is_atom/binary/bitstring/boolean/float/integer/number/list/
+ *              tuple/map/nil/function/struct is_map_key abs div rem max min
+ *              round trunc floor ceil to_string to_charlist inspect apply
+ *              then tap get_in config_env config_target
+ *   Enum       map each flat_map filter reject join map_join concat
+ *              with_index reverse reduce sort sort_by uniq uniq_by dedup
+ *              into zip member? count empty? any? all? find find_index
+ *              find_value sum max min min_by max_by at fetch! take drop
+ *              take_while drop_while slice chunk_every unzip frequencies
+ *              intersperse split_with group_by to_list
+ *   String     upcase downcase capitalize split replace trim(_leading/
+ *              _trailing) contains? starts_with? ends_with? to_integer
+ *              to_float to_atom to_existing_atom to_charlist length
+ *              duplicate slice at first last pad_leading pad_trailing reverse
+ *              replace_prefix/suffix/leading/trailing graphemes codepoints
+ *   Keyword    new keyword? get get_values fetch fetch! has_key? put
+ *              put_new delete update merge/2,3 keys values take drop to_list
+ *   Map        new/0,1,2 get fetch fetch! has_key? put put_new merge delete
+ *              drop take keys values to_list from_struct update update!
+ *   List       wrap duplicate flatten first last delete to_tuple to_string
+ *              keyfind
+ *   Path       join expand absname dirname basename extname rootname split
+ *              wildcard (glob(3) patterns)
+ *   File       exists? dir? regular? read!
+ *   System     get_env/1,2 fetch_env fetch_env! schedulers_online tmp_dir
+ *              user_home
+ *   Integer    to_string parse;  Atom to_string to_charlist;
+ *   Tuple      to_list;  Access get;  Mix env target;  Config config_env
+ *              config_target
+ *
+ * Case conversion covers ASCII, Latin-1, Latin Extended-A, Greek and
+ * Cyrillic; other scripts pass through unchanged, where Elixir would map
+ * them too. Graphemes are approximated by code points.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <glob.h>
 #include <limits.h>
@@ -129,10 +160,39 @@ struct mx_term *ev_range(struct mx_eval *ev, int64_t first, int64_t last, int64_
 	return mx_term_struct(A, "Elixir.Range", fields, vals, 3);
 }
 
+/* A %Range{} with integer bounds and step (a hand-built %Range{first: :a}
+ * is just a map). */
 static bool is_range(const struct mx_term *t)
 {
 	const char *s = mx_term_struct_name(t);
-	return s && !strcmp(s, "Elixir.Range");
+	return s && !strcmp(s, "Elixir.Range") && is_int(mx_term_map_get_atom(t, "first")) &&
+	       is_int(mx_term_map_get_atom(t, "last")) && is_int(mx_term_map_get_atom(t, "step"));
+}
+
+/* Protocol.UndefinedError's message, as Elixir words it for protocols
+ * that are not consolidated (the consolidated form also lists every type
+ * the protocol is implemented for, which depends on the application). */
+static int undefined_protocol(struct mx_eval *ev, const struct mx_ast *at, const char *proto,
+                              const struct mx_term *t)
+{
+	char kind[300];
+	const char *sn = mx_term_struct_name(t);
+	if (sn)
+		snprintf(kind, sizeof(kind), "%s (a struct)", sn + (strncmp(sn, "Elixir.", 7) ? 0 : 7));
+	else
+		snprintf(kind, sizeof(kind), "%s",
+		         t->type == MX_TERM_ATOM     ? "Atom"
+		         : t->type == MX_TERM_BINARY ? "BitString"
+		         : t->type == MX_TERM_FLOAT  ? "Float"
+		         : t->type == MX_TERM_FUN    ? "Function"
+		         : t->type == MX_TERM_INT    ? "Integer"
+		         : t->type == MX_TERM_LIST   ? "List"
+		         : t->type == MX_TERM_MAP    ? "Map"
+		         : t->type == MX_TERM_TUPLE  ? "Tuple"
+		                                     : "Reference");
+	return ev_raise(ev, at, "Protocol.UndefinedError",
+	                "protocol %s not implemented for type %s\n\nGot value:\n\n    %s\n", proto,
+	                kind, insp(ev, t));
 }
 
 struct mx_term *ev_to_list(struct mx_eval *ev, const struct mx_term *t, const struct mx_ast *at)
@@ -155,14 +215,22 @@ struct mx_term *ev_to_list(struct mx_eval *ev, const struct mx_term *t, const st
 			ev_raise(ev, at, "ArgumentError", "step must not be zero");
 			return NULL;
 		}
-		int64_t count = step > 0 ? (l->u.i >= f->u.i ? (l->u.i - f->u.i) / step + 1 : 0)
-		                         : (l->u.i <= f->u.i ? (f->u.i - l->u.i) / -step + 1 : 0);
-		if (count > 10 * 1000 * 1000 || (unsigned long)count > ev->steps_left) {
+		/* The distance in unsigned arithmetic: bounds may be any
+		 * int64 and their difference overflow a signed one. */
+		uint64_t span = 0, st = step > 0 ? (uint64_t)step : 0 - (uint64_t)step;
+		bool any = step > 0 ? l->u.i >= f->u.i : l->u.i <= f->u.i;
+		if (any)
+			span = step > 0 ? (uint64_t)l->u.i - (uint64_t)f->u.i
+			                : (uint64_t)f->u.i - (uint64_t)l->u.i;
+		uint64_t count = any ? span / st + 1 : 0;
+		if (count > 10 * 1000 * 1000 || count > ev->steps_left) {
 			ev_fail(ev, at, "range too large to enumerate");
 			return NULL;
 		}
-		for (int64_t i = 0; i < count; i++)
-			ev_vec_push(ev, &v, mx_term_int(A, f->u.i + i * step));
+		for (uint64_t i = 0; i < count; i++)
+			ev_vec_push(
+			    ev, &v,
+			    mx_term_int(A, (int64_t)((uint64_t)f->u.i + i * (uint64_t)step)));
 		return ev_vec_list(ev, &v);
 	}
 	if (t && t->type == MX_TERM_MAP && !mx_term_struct_name(t)) {
@@ -183,8 +251,7 @@ struct mx_term *ev_to_list(struct mx_eval *ev, const struct mx_term *t, const st
 		}
 		return mx_term_list(A, items, n);
 	}
-	ev_raise(ev, at, "Protocol.UndefinedError",
-	         "protocol Enumerable not implemented for type %s", t ? insp(ev, t) : "nil");
+	undefined_protocol(ev, at, "Enumerable", t);
 	return NULL;
 }
 
@@ -197,14 +264,7 @@ int ev_to_string(struct mx_eval *ev, const struct mx_term *t, const struct mx_as
 		mx_buf_adds(out, t->u.opaque.what);
 		return 0;
 	}
-	const char *kind = t->type == MX_TERM_TUPLE ? "Tuple"
-	                   : t->type == MX_TERM_MAP ? "Map"
-	                   : t->type == MX_TERM_FUN ? "Function"
-	                                            : "List";
-	return ev_raise(
-	    ev, at, "Protocol.UndefinedError",
-	    "protocol String.Chars not implemented for type %s\n\nGot value:\n\n    %s\n", kind,
-	    insp(ev, t));
+	return undefined_protocol(ev, at, "String.Chars", t);
 }
 
 /* ---- Text helpers -------------------------------------------------------- */
@@ -214,16 +274,101 @@ static bool ws(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
+/* Simple case mappings of the scripts config and generator text uses:
+ * ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic (Unicode's
+ * UnicodeData simple mappings). Other code points map to themselves. */
+static uint32_t cp_upper(uint32_t c)
+{
+	if (c >= 'a' && c <= 'z')
+		return c - 32;
+	if (c < 0x80)
+		return c;
+	if ((c >= 0xE0 && c <= 0xFE && c != 0xF7))
+		return c - 0x20;
+	if (c == 0xFF)
+		return 0x178;
+	if (c == 0xB5)
+		return 0x39C;
+	if (c == 0x131)
+		return 'I';
+	if (c == 0x17F)
+		return 'S';
+	if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177))
+		return c & ~1u;
+	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+		return (c & 1) ? c : c - 1;
+	if ((c >= 0x3B1 && c <= 0x3C1) || (c >= 0x3C3 && c <= 0x3CB))
+		return c - 0x20;
+	if (c == 0x3C2)
+		return 0x3A3;
+	if (c == 0x3AC)
+		return 0x386;
+	if (c >= 0x3AD && c <= 0x3AF)
+		return c - 0x25;
+	if (c == 0x3CC)
+		return 0x38C;
+	if (c == 0x3CD || c == 0x3CE)
+		return c - 0x3F;
+	if (c >= 0x430 && c <= 0x44F)
+		return c - 0x20;
+	if (c >= 0x450 && c <= 0x45F)
+		return c - 0x50;
+	return c;
+}
+
+static uint32_t cp_lower(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c < 0x80)
+		return c;
+	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+		return c + 0x20;
+	if (c == 0x178)
+		return 0xFF;
+	if ((c >= 0x100 && c <= 0x137 && c != 0x130) || (c >= 0x14A && c <= 0x177))
+		return c | 1u;
+	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+		return (c & 1) ? c + 1 : c;
+	if ((c >= 0x391 && c <= 0x3A1) || (c >= 0x3A3 && c <= 0x3AB))
+		return c + 0x20;
+	if (c == 0x386)
+		return 0x3AC;
+	if (c >= 0x388 && c <= 0x38A)
+		return c + 0x25;
+	if (c == 0x38C)
+		return 0x3CC;
+	if (c == 0x38E || c == 0x38F)
+		return c + 0x3F;
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 0x20;
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 0x50;
+	return c;
+}
+
+/* mode 0: String.upcase, 1: downcase, 2: capitalize (first up, rest down).
+ * ß upcases to "SS" and İ downcases to "i̇", as Elixir's full mappings do. */
 static struct mx_term *str_case(struct mx_eval *ev, const struct mx_term *s, int mode)
 {
 	struct mx_buf b = MX_BUF_INIT;
-	mx_buf_add(&b, s->u.bin.data, s->u.bin.len);
-	for (size_t i = 0; i < b.len; i++) {
-		unsigned char c = (unsigned char)b.buf[i];
-		if (mode == 0 || (mode == 2 && i == 0))
-			b.buf[i] = (char)toupper(c);
+	const char *d = s->u.bin.data;
+	size_t n = s->u.bin.len;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t l = mx_term_utf8_decode(d + i, n - i, &cp);
+		if (!l) {
+			mx_buf_addch(&b, d[i++]);
+			continue;
+		}
+		bool up = mode == 0 || (mode == 2 && i == 0);
+		if (up && cp == 0xDF)
+			mx_buf_adds(&b, mode == 0 ? "SS" : "Ss");
+		else if (!up && cp == 0x130)
+			mx_buf_adds(&b, "i\xcc\x87");
 		else
-			b.buf[i] = (char)tolower(c);
+			mx_term_utf8_encode(&b, up ? cp_upper(cp) : cp_lower(cp));
+		i += l;
 	}
 	struct mx_term *r = bin(ev, b.buf, b.len);
 	mx_buf_release(&b);
@@ -373,6 +518,8 @@ static int sort_list(struct mx_eval *ev, struct mx_term *list, const struct mx_t
                      const struct mx_ast *at, struct mx_term **out)
 {
 	size_t n = list->u.list.n;
+	if (ev_charge(ev, at, n * 4) < 0)
+		return -1;
 	struct mx_term **v = MX_ARENA_NEWN(A, struct mx_term *, n + 1);
 	struct mx_term **tmp = MX_ARENA_NEWN(A, struct mx_term *, n + 1);
 	if (n)
@@ -428,6 +575,8 @@ static int list_concat(struct mx_eval *ev, struct mx_term *x, struct mx_term *y,
 {
 	if (!is_proper(x))
 		return ev_raise(ev, at, "ArgumentError", "argument error");
+	if (ev_charge(ev, at, x->u.list.n) < 0)
+		return -1;
 	/* [1] ++ 2 is the improper list [1 | 2]; [] ++ x is x. */
 	*out = x->u.list.n ? mx_term_improper_list(A, x->u.list.items, x->u.list.n, y) : y;
 	return 0;
@@ -439,6 +588,8 @@ static int list_subtract(struct mx_eval *ev, struct mx_term *x, struct mx_term *
 	if (!is_proper(x) || !is_proper(y))
 		return ev_raise(ev, at, "ArgumentError", "argument error");
 	size_t n = x->u.list.n;
+	if (ev_charge(ev, at, n + y->u.list.n) < 0 || ev_charge(ev, at, n / 16 * y->u.list.n) < 0)
+		return -1;
 	bool *gone = MX_ARENA_NEWN(A, bool, n + 1);
 	for (size_t j = 0; j < y->u.list.n; j++)
 		for (size_t i = 0; i < n; i++)
@@ -464,9 +615,11 @@ static bool member(struct mx_eval *ev, const struct mx_term *coll, const struct 
 		int64_t f = mx_term_map_get_atom(coll, "first")->u.i;
 		int64_t l = mx_term_map_get_atom(coll, "last")->u.i;
 		int64_t s = mx_term_map_get_atom(coll, "step")->u.i;
+		uint64_t st = s > 0 ? (uint64_t)s : 0 - (uint64_t)s;
 		if (s > 0)
-			return x->u.i >= f && x->u.i <= l && (x->u.i - f) % s == 0;
-		return x->u.i <= f && x->u.i >= l && (f - x->u.i) % -s == 0;
+			return x->u.i >= f && x->u.i <= l &&
+			       ((uint64_t)x->u.i - (uint64_t)f) % st == 0;
+		return x->u.i <= f && x->u.i >= l && ((uint64_t)f - (uint64_t)x->u.i) % st == 0;
 	}
 	const struct mx_term *l = ev_to_list(ev, coll, at);
 	if (!l) {
@@ -479,13 +632,16 @@ static bool member(struct mx_eval *ev, const struct mx_term *coll, const struct 
 	return false;
 }
 
-static int inspect_term(struct mx_eval *ev, const struct mx_term *t, struct mx_term **out)
+static int inspect_term(struct mx_eval *ev, const struct mx_term *t, const struct mx_ast *at,
+                        struct mx_term **out)
 {
 	struct mx_buf b = MX_BUF_INIT;
 	mx_term_inspect(t, &b);
-	*out = bin(ev, b.buf, b.len);
+	int r = ev_charge(ev, at, b.len / 16);
+	if (r == 0)
+		*out = bin(ev, b.buf, b.len);
 	mx_buf_release(&b);
-	return 0;
+	return r;
 }
 
 static int round_float(struct mx_eval *ev, const struct mx_term *x, int mode,
@@ -519,10 +675,15 @@ static int kernel(struct mx_eval *ev, const char *name, struct mx_term **a, size
 			return ev_raise(ev, at, "ArithmeticError",
 			                "bad argument in arithmetic expression");
 		if (is_int(a[0]) && is_int(a[1]) && a[1]->u.i >= 0) {
-			int64_t r = 1;
-			for (int64_t i = 0; i < a[1]->u.i; i++)
-				if (__builtin_mul_overflow(r, a[0]->u.i, &r))
+			/* Square and multiply: 1 ** huge must not loop. */
+			int64_t r = 1, b = a[0]->u.i, e = a[1]->u.i;
+			while (e) {
+				if ((e & 1) && __builtin_mul_overflow(r, b, &r))
 					return ev_fail(ev, at, "integer overflow (beyond 64 bits)");
+				e >>= 1;
+				if (e && __builtin_mul_overflow(b, b, &b))
+					return ev_fail(ev, at, "integer overflow (beyond 64 bits)");
+			}
 			*out = mx_term_int(A, r);
 		} else {
 			*out = mx_term_float(A, pow(num(a[0]), num(a[1])));
@@ -535,6 +696,8 @@ static int kernel(struct mx_eval *ev, const char *name, struct mx_term **a, size
 			                "bad argument in arithmetic expression");
 		if (name[0] == '+')
 			*out = a[0];
+		else if (is_int(a[0]) && a[0]->u.i == INT64_MIN)
+			return ev_fail(ev, at, "integer overflow (beyond 64 bits)");
 		else if (is_int(a[0]))
 			*out = mx_term_int(A, -a[0]->u.i);
 		else
@@ -558,6 +721,8 @@ static int kernel(struct mx_eval *ev, const char *name, struct mx_term **a, size
 				    ev, at, "ArgumentError",
 				    "expected binary argument in <> operator but got: %s",
 				    insp(ev, a[i]));
+		if (ev_charge(ev, at, (a[0]->u.bin.len + a[1]->u.bin.len) / 16) < 0)
+			return -1;
 		struct mx_buf b = MX_BUF_INIT;
 		mx_buf_add(&b, a[0]->u.bin.data, a[0]->u.bin.len);
 		mx_buf_add(&b, a[1]->u.bin.data, a[1]->u.bin.len);
@@ -600,6 +765,9 @@ static int kernel(struct mx_eval *ev, const char *name, struct mx_term **a, size
 			                "got: %s..%s",
 			                insp(ev, a[0]), insp(ev, a[1]));
 		int64_t step = n == 3 ? a[2]->u.i : (a[0]->u.i <= a[1]->u.i ? 1 : -1);
+		if (step == 0)
+			return ev_raise(ev, at, "ArgumentError",
+			                "the step to be a non-zero integer, got: 0");
 		*out = ev_range(ev, a[0]->u.i, a[1]->u.i, step);
 		return 0;
 	}
@@ -713,6 +881,8 @@ static int kernel(struct mx_eval *ev, const char *name, struct mx_term **a, size
 	if (IS("abs", 1)) {
 		if (!is_num(a[0]))
 			return badarg(ev, at, 0, "not a number");
+		if (is_int(a[0]) && a[0]->u.i == INT64_MIN)
+			return ev_fail(ev, at, "integer overflow (beyond 64 bits)");
 		*out = is_int(a[0]) ? mx_term_int(A, a[0]->u.i < 0 ? -a[0]->u.i : a[0]->u.i)
 		                    : mx_term_float(A, fabs(a[0]->u.f));
 		return 0;
@@ -721,6 +891,8 @@ static int kernel(struct mx_eval *ev, const char *name, struct mx_term **a, size
 		if (!is_int(a[0]) || !is_int(a[1]) || a[1]->u.i == 0)
 			return ev_raise(ev, at, "ArithmeticError",
 			                "bad argument in arithmetic expression");
+		if (a[0]->u.i == INT64_MIN && a[1]->u.i == -1)
+			return ev_fail(ev, at, "integer overflow (beyond 64 bits)");
 		*out =
 		    mx_term_int(A, name[0] == 'd' ? a[0]->u.i / a[1]->u.i : a[0]->u.i % a[1]->u.i);
 		return 0;
@@ -757,7 +929,7 @@ static int kernel(struct mx_eval *ev, const char *name, struct mx_term **a, size
 		return r;
 	}
 	if (IS("inspect", 1) || IS("inspect", 2))
-		return inspect_term(ev, a[0], out);
+		return inspect_term(ev, a[0], at, out);
 	if (IS("apply", 2)) {
 		if (!is_proper(a[1]))
 			return badarg(ev, at, 1, "not a list");
@@ -854,6 +1026,8 @@ static int into(struct mx_eval *ev, struct mx_term *l, struct mx_term *coll,
 	}
 	if (coll->type == MX_TERM_MAP) {
 		size_t n = coll->u.map.n + l->u.list.n;
+		if (ev_charge(ev, at, n) < 0)
+			return -1;
 		struct mx_term **k = MX_ARENA_NEWN(A, struct mx_term *, n + 1);
 		struct mx_term **v = MX_ARENA_NEWN(A, struct mx_term *, n + 1);
 		size_t cnt = coll->u.map.n;
@@ -895,6 +1069,8 @@ static int enum_fn(struct mx_eval *ev, const char *name, struct mx_term **a, siz
 	size_t len = l->u.list.n;
 	struct mx_term **it = l->u.list.items;
 	struct ev_vec v = {0};
+	if (ev_charge(ev, at, len) < 0)
+		return -1;
 	if (IS("map", 2) || IS("flat_map", 2) || IS("filter", 2) || IS("reject", 2)) {
 		for (size_t i = 0; i < len; i++) {
 			struct mx_term *x;
@@ -1188,6 +1364,86 @@ static int enum_fn(struct mx_eval *ev, const char *name, struct mx_term **a, siz
 		*out = mx_term_tuple2(A, ev_vec_list(ev, &v), ev_vec_list(ev, &no));
 		return 0;
 	}
+	if (IS("min_by", 2) || IS("max_by", 2)) {
+		if (!len)
+			return ev_raise(ev, at, "Enum.EmptyError", "empty error");
+		struct mx_term *best = it[0], *bk;
+		if (call1(ev, a[1], it[0], at, &bk) < 0)
+			return -1;
+		for (size_t i = 1; i < len; i++) {
+			struct mx_term *k;
+			if (call1(ev, a[1], it[i], at, &k) < 0)
+				return -1;
+			int c = mx_term_compare(k, bk);
+			if (name[1] == 'a' ? c > 0 : c < 0)
+				best = it[i], bk = k;
+		}
+		*out = best;
+		return 0;
+	}
+	if (IS("take_while", 2) || IS("drop_while", 2)) {
+		size_t i = 0;
+		for (; i < len; i++) {
+			struct mx_term *x;
+			if (call1(ev, a[1], it[i], at, &x) < 0)
+				return -1;
+			if (!mx_term_truthy(x))
+				break;
+		}
+		size_t from = name[0] == 't' ? 0 : i, to = name[0] == 't' ? i : len;
+		for (size_t j = from; j < to; j++)
+			ev_vec_push(ev, &v, it[j]);
+		*out = ev_vec_list(ev, &v);
+		return 0;
+	}
+	if (IS("slice", 3)) {
+		if (!is_int(a[1]) || !is_int(a[2]) || a[2]->u.i < 0)
+			return fclause(ev, at, "Enum", name, n, a);
+		int64_t from = a[1]->u.i < 0 ? (int64_t)len + a[1]->u.i : a[1]->u.i;
+		for (int64_t j = from < 0 ? 0 : from; j < from + a[2]->u.i && (size_t)j < len; j++)
+			ev_vec_push(ev, &v, it[j]);
+		*out = ev_vec_list(ev, &v);
+		return 0;
+	}
+	if (IS("chunk_every", 2)) {
+		if (!is_int(a[1]) || a[1]->u.i <= 0)
+			return fclause(ev, at, "Enum", name, n, a);
+		size_t k = (size_t)a[1]->u.i;
+		for (size_t i = 0; i < len; i += k) {
+			size_t m = len - i < k ? len - i : k;
+			ev_vec_push(ev, &v, mx_term_list(A, it + i, m));
+		}
+		*out = ev_vec_list(ev, &v);
+		return 0;
+	}
+	if (IS("unzip", 1)) {
+		struct ev_vec l2 = {0};
+		for (size_t i = 0; i < len; i++) {
+			if (it[i]->type != MX_TERM_TUPLE || it[i]->u.tuple.n != 2)
+				return fclause(ev, at, "Enum", name, n, a);
+			ev_vec_push(ev, &v, it[i]->u.tuple.items[0]);
+			ev_vec_push(ev, &l2, it[i]->u.tuple.items[1]);
+		}
+		*out = mx_term_tuple2(A, ev_vec_list(ev, &v), ev_vec_list(ev, &l2));
+		return 0;
+	}
+	if (IS("frequencies", 1)) {
+		struct ev_vec keys = {0}, counts = {0};
+		for (size_t i = 0; i < len; i++) {
+			size_t j;
+			for (j = 0; j < keys.n; j++)
+				if (mx_term_equal(keys.v[j], it[i]))
+					break;
+			if (j == keys.n) {
+				ev_vec_push(ev, &keys, it[i]);
+				ev_vec_push(ev, &counts, mx_term_int(A, 1));
+			} else {
+				counts.v[j] = mx_term_int(A, counts.v[j]->u.i + 1);
+			}
+		}
+		*out = mx_term_map(A, keys.v, counts.v, keys.n);
+		return 0;
+	}
 	if (IS("group_by", 2)) {
 		/* %{key => [items...]} keeping item order. */
 		struct ev_vec keys = {0}, groups = {0};
@@ -1447,8 +1703,14 @@ static int string_fn(struct mx_eval *ev, const char *name, struct mx_term **a, s
 	if (IS("duplicate", 2)) {
 		if (!is_int(a[1]) || a[1]->u.i < 0)
 			return fclause(ev, at, "String", name, n, a);
-		if ((uint64_t)a[1]->u.i * len > 64u * 1024 * 1024)
+		if (len && (uint64_t)a[1]->u.i > 64u * 1024 * 1024 / len)
 			return ev_fail(ev, at, "String.duplicate result too large");
+		if (!len) {
+			*out = a[0];
+			return 0;
+		}
+		if (ev_charge(ev, at, (size_t)a[1]->u.i * len / 16) < 0)
+			return -1;
 		struct mx_buf b = MX_BUF_INIT;
 		for (int64_t i = 0; i < a[1]->u.i; i++)
 			mx_buf_add(&b, d, len);
@@ -1506,6 +1768,8 @@ static int string_fn(struct mx_eval *ev, const char *name, struct mx_term **a, s
 		size_t padlen = n == 3 ? a[2]->u.bin.len : 1;
 		struct mx_buf b = MX_BUF_INIT;
 		int64_t need = a[1]->u.i - cps;
+		if (need > 0 && ev_charge(ev, at, (size_t)need / 16) < 0)
+			return -1;
 		if (name[4] == 't')
 			mx_buf_add(&b, d, len);
 		for (int64_t i = 0; i < need && i < 1000000; i++)
@@ -1549,6 +1813,19 @@ static int string_fn(struct mx_eval *ev, const char *name, struct mx_term **a, s
 			*out = bin(ev, b.buf, b.len);
 		}
 		mx_buf_release(&b);
+		return 0;
+	}
+	if (IS("at", 2)) {
+		if (!is_int(a[1]))
+			return fclause(ev, at, "String", name, n, a);
+		size_t *starts = MX_ARENA_NEWN(A, size_t, len + 2), ncp = 0;
+		for (size_t i = 0; i < len; i++)
+			if (((unsigned char)d[i] & 0xC0) != 0x80)
+				starts[ncp++] = i;
+		starts[ncp] = len;
+		int64_t k = a[1]->u.i < 0 ? (int64_t)ncp + a[1]->u.i : a[1]->u.i;
+		*out = k >= 0 && (size_t)k < ncp ? bin(ev, d + starts[k], starts[k + 1] - starts[k])
+		                                 : nil_(ev);
 		return 0;
 	}
 	if (IS("graphemes", 1) || IS("codepoints", 1)) {
@@ -1663,6 +1940,8 @@ static int keyword_fn(struct mx_eval *ev, const char *name, struct mx_term **a, 
 	if (!n || !mx_term_is_keyword(a[0]))
 		return n ? fclause(ev, at, "Keyword", name, n, a) : 1;
 	struct mx_term *kw = a[0];
+	if (ev_charge(ev, at, kw->u.list.n) < 0)
+		return -1;
 	if (IS("new", 1) || IS("to_list", 1)) {
 		*out = kw;
 		return 0;
@@ -1726,6 +2005,37 @@ static int keyword_fn(struct mx_eval *ev, const char *name, struct mx_term **a, 
 		*out = ev_vec_list(ev, &v);
 		return 0;
 	}
+	if (IS("get_values", 2)) {
+		struct ev_vec v = {0};
+		for (size_t i = 0; i < kw->u.list.n; i++)
+			if (mx_term_equal(kw->u.list.items[i]->u.tuple.items[0], a[1]))
+				ev_vec_push(ev, &v, kw->u.list.items[i]->u.tuple.items[1]);
+		*out = ev_vec_list(ev, &v);
+		return 0;
+	}
+	if (IS("update", 4)) {
+		/* Keyword.update(kw, key, default, fun): the first value updated,
+		 * later duplicates dropped; default appended when missing. */
+		long i = kw_index(kw, a[1]);
+		if (i < 0) {
+			struct mx_term *pair = mx_term_tuple2(A, a[1], a[2]);
+			struct mx_term *one = mx_term_list(A, &pair, 1);
+			return list_concat(ev, kw, one, at, out);
+		}
+		struct mx_term *nv;
+		if (call1(ev, a[3], kw->u.list.items[i]->u.tuple.items[1], at, &nv) < 0)
+			return -1;
+		struct ev_vec v = {0};
+		for (size_t j = 0; j < kw->u.list.n; j++) {
+			struct mx_term *e = kw->u.list.items[j];
+			if ((long)j == i)
+				ev_vec_push(ev, &v, mx_term_tuple2(A, a[1], nv));
+			else if (!mx_term_equal(e->u.tuple.items[0], a[1]))
+				ev_vec_push(ev, &v, e);
+		}
+		*out = ev_vec_list(ev, &v);
+		return 0;
+	}
 	if (IS("take", 2) || IS("drop", 2)) {
 		if (!is_proper(a[1]))
 			return fclause(ev, at, "Keyword", name, n, a);
@@ -1772,17 +2082,19 @@ static int map_fn(struct mx_eval *ev, const char *name, struct mx_term **a, size
 		*out = mx_term_map(A, NULL, NULL, 0);
 		return 0;
 	}
-	if (IS("new", 1)) {
+	if (IS("new", 1) || IS("new", 2)) {
 		struct mx_term *l = ev_to_list(ev, a[0], at);
 		if (!l)
 			return -1;
-		return into(ev, l, mx_term_map(A, NULL, NULL, 0), NULL, at, out);
+		return into(ev, l, mx_term_map(A, NULL, NULL, 0), n == 2 ? a[1] : NULL, at, out);
 	}
 	if (!n || a[0]->type != MX_TERM_MAP)
 		return n ? ev_raise(ev, at, "BadMapError", "expected a map, got: %s",
 		                    insp(ev, a[0]))
 		         : 1;
 	struct mx_term *m = a[0];
+	if (ev_charge(ev, at, m->u.map.n) < 0)
+		return -1;
 	if (IS("get", 2) || IS("get", 3) || IS("fetch!", 2) || IS("fetch", 2) ||
 	    IS("has_key?", 2)) {
 		const struct mx_term *v = mx_term_map_get(m, a[1]);
@@ -1877,15 +2189,25 @@ static int map_fn(struct mx_eval *ev, const char *name, struct mx_term **a, size
 	return 1;
 }
 
-static void flatten_into(struct mx_eval *ev, const struct mx_term *l, struct ev_vec *v)
+/* Nesting deeper than this (only a loop can build it) is an error rather
+ * than a stack overflow. */
+enum { MAX_FLATTEN_DEPTH = 10000 };
+
+static int flatten_into(struct mx_eval *ev, const struct mx_term *l, struct ev_vec *v,
+                        unsigned depth, const struct mx_ast *at)
 {
+	if (depth > MAX_FLATTEN_DEPTH)
+		return ev_fail(ev, at, "List.flatten: list nested too deeply");
 	for (size_t i = 0; i < l->u.list.n; i++) {
 		struct mx_term *e = l->u.list.items[i];
-		if (is_proper(e))
-			flatten_into(ev, e, v);
-		else
+		if (is_proper(e)) {
+			if (flatten_into(ev, e, v, depth + 1, at) < 0)
+				return -1;
+		} else {
 			ev_vec_push(ev, v, e);
+		}
 	}
+	return 0;
 }
 
 static int list_fn(struct mx_eval *ev, const char *name, struct mx_term **a, size_t n,
@@ -1902,8 +2224,10 @@ static int list_fn(struct mx_eval *ev, const char *name, struct mx_term **a, siz
 		return 0;
 	}
 	if (IS("duplicate", 2)) {
-		if (!is_int(a[1]) || a[1]->u.i < 0 || a[1]->u.i > 10000000)
+		if (!is_int(a[1]) || a[1]->u.i < 0)
 			return fclause(ev, at, "List", name, n, a);
+		if ((uint64_t)a[1]->u.i > ev->steps_left || a[1]->u.i > 10000000)
+			return ev_fail(ev, at, "List.duplicate result too large");
 		struct ev_vec v = {0};
 		for (int64_t i = 0; i < a[1]->u.i; i++)
 			ev_vec_push(ev, &v, a[0]);
@@ -1915,7 +2239,8 @@ static int list_fn(struct mx_eval *ev, const char *name, struct mx_term **a, siz
 	struct mx_term *l = a[0];
 	if (IS("flatten", 1)) {
 		struct ev_vec v = {0};
-		flatten_into(ev, l, &v);
+		if (flatten_into(ev, l, &v, 0, at) < 0)
+			return -1;
 		*out = ev_vec_list(ev, &v);
 		return 0;
 	}
@@ -2103,7 +2428,7 @@ static int path_fn(struct mx_eval *ev, const char *name, struct mx_term **a, siz
 			goto unknown_args;
 	if (IS("join", 1)) {
 		const struct mx_term *l = a[0];
-		if (!l->u.list.n) {
+		if (!is_proper(l) || !l->u.list.n) {
 			ret = fclause(ev, at, "Path", "join", 1, a);
 			goto out;
 		}

@@ -10,61 +10,34 @@
 #include "../buf.h"
 
 const struct mx_exs_opinfo mx_exs_ops[MX_OP_COUNT] = {
-	[MX_OP_NONE] = { "", 0, 0, 0 },
-	[MX_OP_AT] = { "@", 0, 0, 320 },
-	[MX_OP_CAPTURE] = { "&", 0, 0, 90 },
-	[MX_OP_BANG] = { "!", 0, 0, 300 },
-	[MX_OP_CARET] = { "^", 0, 0, 300 },
-	[MX_OP_TILDE3] = { "~~~", 0, 0, 300 },
-	[MX_OP_NOT] = { "not", 0, 0, 300 },
-	[MX_OP_PLUS] = { "+", 210, 0, 300 },
-	[MX_OP_MINUS] = { "-", 210, 0, 300 },
-	[MX_OP_MUL] = { "*", 220, 0, 0 },
-	[MX_OP_DIV] = { "/", 220, 0, 0 },
-	[MX_OP_POW] = { "**", 230, 0, 0 },
-	[MX_OP_PLUSPLUS] = { "++", 200, 1, 0 },
-	[MX_OP_MINUSMINUS] = { "--", 200, 1, 0 },
-	[MX_OP_PLUS3] = { "+++", 200, 1, 0 },
-	[MX_OP_MINUS3] = { "---", 200, 1, 0 },
-	[MX_OP_CONCAT] = { "<>", 200, 1, 0 },
-	[MX_OP_RANGE] = { "..", 200, 1, 0 },
-	[MX_OP_TERNARY] = { "//", 190, 1, 0 },
-	[MX_OP_XOR] = { "^^^", 180, 0, 0 },
-	[MX_OP_IN] = { "in", 170, 0, 0 },
-	[MX_OP_NOT_IN] = { "not in", 170, 0, 0 },
-	[MX_OP_PIPE_FWD] = { "|>", 160, 0, 0 },
-	[MX_OP_LSHIFT3] = { "<<<", 160, 0, 0 },
-	[MX_OP_RSHIFT3] = { ">>>", 160, 0, 0 },
-	[MX_OP_LTLTTILDE] = { "<<~", 160, 0, 0 },
-	[MX_OP_TILDEGTGT] = { "~>>", 160, 0, 0 },
-	[MX_OP_LTTILDE] = { "<~", 160, 0, 0 },
-	[MX_OP_TILDEGT] = { "~>", 160, 0, 0 },
-	[MX_OP_LTTILDEGT] = { "<~>", 160, 0, 0 },
-	[MX_OP_LTPIPEGT] = { "<|>", 160, 0, 0 },
-	[MX_OP_LT] = { "<", 150, 0, 0 },
-	[MX_OP_GT] = { ">", 150, 0, 0 },
-	[MX_OP_LE] = { "<=", 150, 0, 0 },
-	[MX_OP_GE] = { ">=", 150, 0, 0 },
-	[MX_OP_EQ] = { "==", 140, 0, 0 },
-	[MX_OP_NE] = { "!=", 140, 0, 0 },
-	[MX_OP_MATCHES] = { "=~", 140, 0, 0 },
-	[MX_OP_STRICT_EQ] = { "===", 140, 0, 0 },
-	[MX_OP_STRICT_NE] = { "!==", 140, 0, 0 },
-	[MX_OP_ANDAND] = { "&&", 130, 0, 0 },
-	[MX_OP_AND3] = { "&&&", 130, 0, 0 },
-	[MX_OP_AND] = { "and", 130, 0, 0 },
-	[MX_OP_OROR] = { "||", 120, 0, 0 },
-	[MX_OP_OR3] = { "|||", 120, 0, 0 },
-	[MX_OP_OR] = { "or", 120, 0, 0 },
-	[MX_OP_MATCH] = { "=", 100, 1, 0 },
-	[MX_OP_ASSOC] = { "=>", 80, 1, 0 },
-	[MX_OP_PIPE] = { "|", 70, 1, 0 },
-	[MX_OP_TYPE] = { "::", 60, 1, 0 },
-	[MX_OP_WHEN] = { "when", 50, 1, 0 },
-	[MX_OP_LARROW] = { "<-", 40, 0, 0 },
-	[MX_OP_DEFAULT] = { "\\\\", 40, 0, 0 },
-	[MX_OP_STAB] = { "->", 0, 0, 0 },
-	[MX_OP_ELLIPSIS] = { "...", 0, 0, 0 },
+    [MX_OP_NONE] = {"", 0, 0, 0},           [MX_OP_AT] = {"@", 0, 0, 320},
+    [MX_OP_CAPTURE] = {"&", 0, 0, 90},      [MX_OP_BANG] = {"!", 0, 0, 300},
+    [MX_OP_CARET] = {"^", 0, 0, 300},       [MX_OP_TILDE3] = {"~~~", 0, 0, 300},
+    [MX_OP_NOT] = {"not", 0, 0, 300},       [MX_OP_PLUS] = {"+", 210, 0, 300},
+    [MX_OP_MINUS] = {"-", 210, 0, 300},     [MX_OP_MUL] = {"*", 220, 0, 0},
+    [MX_OP_DIV] = {"/", 220, 0, 0},         [MX_OP_POW] = {"**", 230, 0, 0},
+    [MX_OP_PLUSPLUS] = {"++", 200, 1, 0},   [MX_OP_MINUSMINUS] = {"--", 200, 1, 0},
+    [MX_OP_PLUS3] = {"+++", 200, 1, 0},     [MX_OP_MINUS3] = {"---", 200, 1, 0},
+    [MX_OP_CONCAT] = {"<>", 200, 1, 0},     [MX_OP_RANGE] = {"..", 200, 1, 0},
+    [MX_OP_TERNARY] = {"//", 190, 1, 0},    [MX_OP_XOR] = {"^^^", 180, 0, 0},
+    [MX_OP_IN] = {"in", 170, 0, 0},         [MX_OP_NOT_IN] = {"not in", 170, 0, 0},
+    [MX_OP_PIPE_FWD] = {"|>", 160, 0, 0},   [MX_OP_LSHIFT3] = {"<<<", 160, 0, 0},
+    [MX_OP_RSHIFT3] = {">>>", 160, 0, 0},   [MX_OP_LTLTTILDE] = {"<<~", 160, 0, 0},
+    [MX_OP_TILDEGTGT] = {"~>>", 160, 0, 0}, [MX_OP_LTTILDE] = {"<~", 160, 0, 0},
+    [MX_OP_TILDEGT] = {"~>", 160, 0, 0},    [MX_OP_LTTILDEGT] = {"<~>", 160, 0, 0},
+    [MX_OP_LTPIPEGT] = {"<|>", 160, 0, 0},  [MX_OP_LT] = {"<", 150, 0, 0},
+    [MX_OP_GT] = {">", 150, 0, 0},          [MX_OP_LE] = {"<=", 150, 0, 0},
+    [MX_OP_GE] = {">=", 150, 0, 0},         [MX_OP_EQ] = {"==", 140, 0, 0},
+    [MX_OP_NE] = {"!=", 140, 0, 0},         [MX_OP_MATCHES] = {"=~", 140, 0, 0},
+    [MX_OP_STRICT_EQ] = {"===", 140, 0, 0}, [MX_OP_STRICT_NE] = {"!==", 140, 0, 0},
+    [MX_OP_ANDAND] = {"&&", 130, 0, 0},     [MX_OP_AND3] = {"&&&", 130, 0, 0},
+    [MX_OP_AND] = {"and", 130, 0, 0},       [MX_OP_OROR] = {"||", 120, 0, 0},
+    [MX_OP_OR3] = {"|||", 120, 0, 0},       [MX_OP_OR] = {"or", 120, 0, 0},
+    [MX_OP_MATCH] = {"=", 100, 1, 0},       [MX_OP_ASSOC] = {"=>", 80, 1, 0},
+    [MX_OP_PIPE] = {"|", 70, 1, 0},         [MX_OP_TYPE] = {"::", 60, 1, 0},
+    [MX_OP_WHEN] = {"when", 50, 1, 0},      [MX_OP_LARROW] = {"<-", 40, 0, 0},
+    [MX_OP_DEFAULT] = {"\\\\", 40, 0, 0},   [MX_OP_STAB] = {"->", 0, 0, 0},
+    [MX_OP_ELLIPSIS] = {"...", 0, 0, 0},
 };
 
 /* Operator spellings, longest first so a greedy scan picks `===` over `==`. */
@@ -72,31 +45,22 @@ static const struct {
 	const char *s;
 	unsigned char len, op;
 } op_spellings[] = {
-	{ "===", 3, MX_OP_STRICT_EQ }, { "!==", 3, MX_OP_STRICT_NE },
-	{ "&&&", 3, MX_OP_AND3 },      { "|||", 3, MX_OP_OR3 },
-	{ "<<<", 3, MX_OP_LSHIFT3 },   { ">>>", 3, MX_OP_RSHIFT3 },
-	{ "<<~", 3, MX_OP_LTLTTILDE }, { "~>>", 3, MX_OP_TILDEGTGT },
-	{ "<~>", 3, MX_OP_LTTILDEGT }, { "<|>", 3, MX_OP_LTPIPEGT },
-	{ "^^^", 3, MX_OP_XOR },       { "+++", 3, MX_OP_PLUS3 },
-	{ "---", 3, MX_OP_MINUS3 },    { "~~~", 3, MX_OP_TILDE3 },
-	{ "...", 3, MX_OP_ELLIPSIS },
-	{ "==", 2, MX_OP_EQ },         { "!=", 2, MX_OP_NE },
-	{ "=~", 2, MX_OP_MATCHES },    { "<=", 2, MX_OP_LE },
-	{ ">=", 2, MX_OP_GE },         { "&&", 2, MX_OP_ANDAND },
-	{ "||", 2, MX_OP_OROR },       { "|>", 2, MX_OP_PIPE_FWD },
-	{ "<~", 2, MX_OP_LTTILDE },    { "~>", 2, MX_OP_TILDEGT },
-	{ "<-", 2, MX_OP_LARROW },     { "\\\\", 2, MX_OP_DEFAULT },
-	{ "++", 2, MX_OP_PLUSPLUS },   { "--", 2, MX_OP_MINUSMINUS },
-	{ "<>", 2, MX_OP_CONCAT },     { "**", 2, MX_OP_POW },
-	{ "->", 2, MX_OP_STAB },       { "..", 2, MX_OP_RANGE },
-	{ "::", 2, MX_OP_TYPE },       { "=>", 2, MX_OP_ASSOC },
-	{ "//", 2, MX_OP_TERNARY },
-	{ "@", 1, MX_OP_AT },          { "&", 1, MX_OP_CAPTURE },
-	{ "!", 1, MX_OP_BANG },        { "^", 1, MX_OP_CARET },
-	{ "+", 1, MX_OP_PLUS },        { "-", 1, MX_OP_MINUS },
-	{ "*", 1, MX_OP_MUL },         { "/", 1, MX_OP_DIV },
-	{ "<", 1, MX_OP_LT },          { ">", 1, MX_OP_GT },
-	{ "=", 1, MX_OP_MATCH },       { "|", 1, MX_OP_PIPE },
+    {"===", 3, MX_OP_STRICT_EQ}, {"!==", 3, MX_OP_STRICT_NE}, {"&&&", 3, MX_OP_AND3},
+    {"|||", 3, MX_OP_OR3},       {"<<<", 3, MX_OP_LSHIFT3},   {">>>", 3, MX_OP_RSHIFT3},
+    {"<<~", 3, MX_OP_LTLTTILDE}, {"~>>", 3, MX_OP_TILDEGTGT}, {"<~>", 3, MX_OP_LTTILDEGT},
+    {"<|>", 3, MX_OP_LTPIPEGT},  {"^^^", 3, MX_OP_XOR},       {"+++", 3, MX_OP_PLUS3},
+    {"---", 3, MX_OP_MINUS3},    {"~~~", 3, MX_OP_TILDE3},    {"...", 3, MX_OP_ELLIPSIS},
+    {"==", 2, MX_OP_EQ},         {"!=", 2, MX_OP_NE},         {"=~", 2, MX_OP_MATCHES},
+    {"<=", 2, MX_OP_LE},         {">=", 2, MX_OP_GE},         {"&&", 2, MX_OP_ANDAND},
+    {"||", 2, MX_OP_OROR},       {"|>", 2, MX_OP_PIPE_FWD},   {"<~", 2, MX_OP_LTTILDE},
+    {"~>", 2, MX_OP_TILDEGT},    {"<-", 2, MX_OP_LARROW},     {"\\\\", 2, MX_OP_DEFAULT},
+    {"++", 2, MX_OP_PLUSPLUS},   {"--", 2, MX_OP_MINUSMINUS}, {"<>", 2, MX_OP_CONCAT},
+    {"**", 2, MX_OP_POW},        {"->", 2, MX_OP_STAB},       {"..", 2, MX_OP_RANGE},
+    {"::", 2, MX_OP_TYPE},       {"=>", 2, MX_OP_ASSOC},      {"//", 2, MX_OP_TERNARY},
+    {"@", 1, MX_OP_AT},          {"&", 1, MX_OP_CAPTURE},     {"!", 1, MX_OP_BANG},
+    {"^", 1, MX_OP_CARET},       {"+", 1, MX_OP_PLUS},        {"-", 1, MX_OP_MINUS},
+    {"*", 1, MX_OP_MUL},         {"/", 1, MX_OP_DIV},         {"<", 1, MX_OP_LT},
+    {">", 1, MX_OP_GT},          {"=", 1, MX_OP_MATCH},       {"|", 1, MX_OP_PIPE},
 };
 
 /* Nesting of interpolations inside strings inside interpolations... */
@@ -107,7 +71,7 @@ struct lexer {
 	const char *s;
 	size_t n, p;
 	unsigned line;
-	size_t ls; /* offset of the current line's first byte */
+	size_t ls;           /* offset of the current line's first byte */
 	struct mx_toks *out; /* NULL while skipping an interpolation */
 	struct mx_err *err;
 	int depth;
@@ -119,6 +83,26 @@ struct lexer {
 	 * on from the last one keeps this linear. */
 	size_t cc_ls, cc_off;
 	unsigned cc_col;
+	size_t eof_at; /* when not 0: position reported for end of file */
+	/* Escape checking of the string being scanned (see note_escape). */
+	int check_esc;
+	char esc_msg[160];
+	/* The last token pushed, for the terminator checks of lex_run. */
+	unsigned long pushed;
+	unsigned last_line, last_col;
+	size_t last_off;
+};
+
+/* Open ( [ { %{ << do fn of one lex_run, innermost last: Elixir's tokenizer
+ * pairs them as it goes, so a stray `end` is reported before any error the
+ * rest of the file holds. */
+struct opener {
+	unsigned char kind;
+	unsigned line;
+};
+struct openers {
+	struct opener *v;
+	size_t n, alloc;
 };
 
 void mx_toks_release(struct mx_toks *t)
@@ -137,13 +121,22 @@ static int is_ident_start(unsigned char c)
 
 static int is_ident_char(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c >= 0x80;
 }
 
-static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int is_upper(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+static int is_lower(unsigned char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+static int is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
 static int is_hex(unsigned char c)
 {
 	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -181,7 +174,7 @@ static unsigned colof(struct lexer *lx, size_t off)
 }
 
 static int lex_error(struct lexer *lx, size_t off, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 static int lex_error(struct lexer *lx, size_t off, const char *fmt, ...)
 {
@@ -203,8 +196,8 @@ static int lex_error(struct lexer *lx, size_t off, const char *fmt, ...)
 			if (lx->s[i] == '\n')
 				line--;
 	}
-	return mx_err_at(lx->err, MX_ERR_SYNTAX, lx->file, line,
-			 1 + count_cols(lx->s, ls, off), "%s", msg);
+	return mx_err_at(lx->err, MX_ERR_SYNTAX, lx->file, line, 1 + count_cols(lx->s, ls, off),
+	                 "%s", msg);
 }
 
 static void newline_at(struct lexer *lx, size_t nl)
@@ -242,9 +235,13 @@ static struct mx_tok *push(struct lexer *lx, int kind, size_t off)
 	t->off = (uint32_t)off;
 	t->line = lx->line;
 	t->col = colof(lx, off);
+	lx->pushed++;
+	lx->last_line = t->line;
+	lx->last_col = t->col;
+	lx->last_off = off;
 	if (off > 0 && off == lx->p && off <= lx->n &&
-	    (lx->s[off - 1] == ' ' || lx->s[off - 1] == '\t' ||
-	     lx->s[off - 1] == '\n' || lx->s[off - 1] == '\r'))
+	    (lx->s[off - 1] == ' ' || lx->s[off - 1] == '\t' || lx->s[off - 1] == '\n' ||
+	     lx->s[off - 1] == '\r'))
 		t->flags |= MX_TOKF_SPACE;
 	lx->prev_kind = kind;
 	lx->prev_op = 0;
@@ -264,8 +261,14 @@ static void finish(struct lexer *lx, struct mx_tok *t)
 static int continues_line(int op)
 {
 	switch (op) {
-	case MX_OP_AT: case MX_OP_CAPTURE: case MX_OP_BANG: case MX_OP_CARET:
-	case MX_OP_TILDE3: case MX_OP_NOT: case MX_OP_PLUS: case MX_OP_MINUS:
+	case MX_OP_AT:
+	case MX_OP_CAPTURE:
+	case MX_OP_BANG:
+	case MX_OP_CARET:
+	case MX_OP_TILDE3:
+	case MX_OP_NOT:
+	case MX_OP_PLUS:
+	case MX_OP_MINUS:
 	case MX_OP_ELLIPSIS:
 		return 0;
 	default:
@@ -276,7 +279,9 @@ static int continues_line(int op)
 /* Drops a trailing EOL token: the next token continues the expression. */
 static unsigned drop_eol(struct lexer *lx)
 {
-	if (lx->out && lx->out->n && lx->out->v[lx->out->n - 1].kind == MX_TOK_EOL) {
+	/* only newlines: `a ; || b` stays two expressions (an error) */
+	if (lx->out && lx->out->n && lx->out->v[lx->out->n - 1].kind == MX_TOK_EOL &&
+	    lx->s[lx->out->v[lx->out->n - 1].off] != ';') {
 		lx->out->n--;
 		return MX_TOKF_NL_BEFORE;
 	}
@@ -285,14 +290,25 @@ static unsigned drop_eol(struct lexer *lx)
 
 static int lex_run(struct lexer *lx, bool in_interp, size_t *stop);
 
+/* lex_run's result for an interpolation that reached the end of the file. */
+enum { UNTERMINATED_INTERP = -2 };
+
 /* Skips #{...} starting at lx->p (just after the `#{`), lexing the code
- * inside without keeping its tokens. */
-static int skip_interp(struct lexer *lx)
+ * inside without keeping its tokens. what/sline name the string for the
+ * message when the interpolation never ends. */
+static int skip_interp(struct lexer *lx, const char *what, unsigned sline)
 {
 	if (lx->depth >= MAX_INTERP_DEPTH)
 		return lex_error(lx, lx->p, "interpolation nested too deeply");
 	struct mx_toks *saved_out = lx->out;
 	int pk = lx->prev_kind, po = lx->prev_op;
+	size_t hash = lx->p - 2;
+	unsigned hline = lx->line;
+	size_t hls = lx->ls;
+	int saved_check = lx->check_esc;
+	char saved_msg[sizeof(lx->esc_msg)];
+	memcpy(saved_msg, lx->esc_msg, sizeof(saved_msg));
+	lx->esc_msg[0] = '\0';
 	lx->out = NULL;
 	lx->depth++;
 	size_t stop = 0;
@@ -301,17 +317,78 @@ static int skip_interp(struct lexer *lx)
 	lx->out = saved_out;
 	lx->prev_kind = pk;
 	lx->prev_op = po;
+	lx->check_esc = saved_check;
+	memcpy(lx->esc_msg, saved_msg, sizeof(saved_msg));
+	if (ret == UNTERMINATED_INTERP) {
+		lx->line = hline;
+		lx->ls = hls;
+		return lex_error(
+		    lx, hash,
+		    "missing interpolation terminator: \"}\" (for %s starting at line %u)", what,
+		    sline);
+	}
 	if (ret < 0)
 		return ret;
 	lx->p = stop;
 	return 0;
 }
 
+/* When the escape at s[0] == '\\' is an invalid \x or \u one, writes
+ * Elixir's message to msg and returns 1. */
+int mx_exs_escape_error(const char *s, size_t n, char *msg, size_t msgsz)
+{
+	struct mx_buf tmp = MX_BUF_INIT;
+	if (n < 2 || (s[1] != 'x' && s[1] != 'u'))
+		return 0;
+	size_t used = mx_exs_unescape1(s, n, &tmp);
+	mx_buf_release(&tmp);
+	if (used)
+		return 0;
+	if (s[1] == 'x') {
+		snprintf(msg, msgsz,
+		         "invalid hex escape character, expected \\xHH where H is a hexadecimal "
+		         "digit. Syntax error after: \\x");
+		return 1;
+	}
+	size_t k = 3;
+	while (k < n && k < 12 && is_hex((unsigned char)s[k]))
+		k++;
+	if (n > 3 && s[2] == '{' && k > 3 && k < n && s[k] == '}')
+		snprintf(
+		    msg, msgsz,
+		    "invalid or reserved Unicode code point \\u{%.*s}. Syntax error after: \\u",
+		    (int)(k - 3), s + 3);
+	else
+		snprintf(msg, msgsz,
+		         "invalid Unicode escape character, expected \\uHHHH or \\u{H*} where H is "
+		         "a hexadecimal digit. Syntax error after: \\u");
+	return 1;
+}
+
+/* Elixir unescapes strings, charlists and quoted atoms while tokenizing,
+ * so a bad \x or \u there is an error before anything after the string. */
+static void note_escape(struct lexer *lx, size_t at)
+{
+	if (lx->check_esc && !lx->esc_msg[0])
+		mx_exs_escape_error(lx->s + at, lx->n - at, lx->esc_msg, sizeof(lx->esc_msg));
+}
+
+/* Reports a bad escape noted while scanning the string that started at
+ * (line, col); returns 0 when there was none. */
+static int escape_failed(struct lexer *lx, unsigned line, unsigned col)
+{
+	if (!lx->esc_msg[0])
+		return 0;
+	int r = mx_err_at(lx->err, MX_ERR_SYNTAX, lx->file, line, col, "%s", lx->esc_msg);
+	lx->esc_msg[0] = '\0';
+	return r;
+}
+
 /* Scans string content up to the closing delimiter close (a single char),
  * starting at lx->p. interp: #{ starts an interpolation. Leaves lx->p after
  * the delimiter; *cend is the content end. */
-static int scan_quoted(struct lexer *lx, int close, bool interp, size_t start,
-		       const char *what, unsigned *flags, size_t *cend)
+static int scan_quoted(struct lexer *lx, int close, bool interp, size_t start, const char *what,
+                       unsigned *flags, size_t *cend)
 {
 	unsigned sline = lx->line;
 	while (lx->p < lx->n) {
@@ -323,6 +400,7 @@ static int scan_quoted(struct lexer *lx, int close, bool interp, size_t start,
 		}
 		if (c == '\\') {
 			*flags |= MX_TOKF_ESCAPE;
+			note_escape(lx, lx->p);
 			if (lx->p + 1 < lx->n) {
 				if (lx->s[lx->p + 1] == '\n')
 					newline_at(lx, lx->p + 1);
@@ -337,24 +415,21 @@ static int scan_quoted(struct lexer *lx, int close, bool interp, size_t start,
 		if (interp && c == '#' && peekc(lx, 1) == '{') {
 			*flags |= MX_TOKF_INTERP;
 			lx->p += 2;
-			if (skip_interp(lx) < 0)
+			if (skip_interp(lx, what, sline) < 0)
 				return -1;
 			continue;
 		}
 		lx->p++;
 	}
 	(void)start;
-	return mx_err_at(lx->err, MX_ERR_SYNTAX, lx->file, lx->line,
-			 colof(lx, lx->p),
-			 "missing terminator: %c (for %s starting at line %u)",
-			 close, what, sline);
+	return mx_err_at(lx->err, MX_ERR_SYNTAX, lx->file, lx->line, colof(lx, lx->p),
+	                 "missing terminator: %c (for %s starting at line %u)", close, what, sline);
 }
 
 /* A heredoc body: lx->p is just after the opening triple quote. On success
  * content is [*cstart, *cend) and *indent the closing line's indentation. */
-static int scan_heredoc(struct lexer *lx, int q, bool interp, size_t open,
-			size_t *cstart, size_t *cend, unsigned *indent,
-			unsigned *flags)
+static int scan_heredoc(struct lexer *lx, int q, bool interp, size_t open, size_t *cstart,
+                        size_t *cend, unsigned *indent, unsigned *flags)
 {
 	unsigned sline = lx->line;
 	/* Only whitespace may follow the opening on its line. */
@@ -363,10 +438,10 @@ static int scan_heredoc(struct lexer *lx, int q, bool interp, size_t open,
 	if (lx->p < lx->n && lx->s[lx->p] == '\r' && peekc(lx, 1) == '\n')
 		lx->p++;
 	if (lx->p >= lx->n || lx->s[lx->p] != '\n')
-		return mx_err_at(lx->err, MX_ERR_SYNTAX, lx->file, lx->line,
-				 colof(lx, open) + 3,
-				 "heredoc allows only whitespace characters followed by a new line after opening %c%c%c",
-				 q, q, q);
+		return mx_err_at(lx->err, MX_ERR_SYNTAX, lx->file, lx->line, colof(lx, open) + 3,
+		                 "heredoc allows only whitespace characters followed by a new line "
+		                 "after opening %c%c%c",
+		                 q, q, q);
 	newline_at(lx, lx->p);
 	lx->p++;
 	*cstart = lx->p;
@@ -375,8 +450,7 @@ static int scan_heredoc(struct lexer *lx, int q, bool interp, size_t open,
 		size_t ls = lx->p, k = lx->p;
 		while (k < lx->n && (lx->s[k] == ' ' || lx->s[k] == '\t'))
 			k++;
-		if (k + 2 < lx->n && lx->s[k] == q && lx->s[k + 1] == q &&
-		    lx->s[k + 2] == q) {
+		if (k + 2 < lx->n && lx->s[k] == q && lx->s[k + 1] == q && lx->s[k + 2] == q) {
 			*cend = ls;
 			*indent = (unsigned)(k - ls);
 			lx->p = k + 3;
@@ -387,6 +461,7 @@ static int scan_heredoc(struct lexer *lx, int q, bool interp, size_t open,
 			unsigned char c = (unsigned char)lx->s[lx->p];
 			if (c == '\\') {
 				*flags |= MX_TOKF_ESCAPE;
+				note_escape(lx, lx->p);
 				if (lx->p + 1 < lx->n && lx->s[lx->p + 1] == '\n') {
 					/* an escaped newline ends the line too */
 					lx->p++;
@@ -398,7 +473,7 @@ static int scan_heredoc(struct lexer *lx, int q, bool interp, size_t open,
 			if (interp && c == '#' && peekc(lx, 1) == '{') {
 				*flags |= MX_TOKF_INTERP;
 				lx->p += 2;
-				if (skip_interp(lx) < 0)
+				if (skip_interp(lx, "heredoc", sline) < 0)
 					return -1;
 				continue;
 			}
@@ -409,10 +484,9 @@ static int scan_heredoc(struct lexer *lx, int q, bool interp, size_t open,
 		newline_at(lx, lx->p);
 		lx->p++;
 	}
-	return mx_err_at(lx->err, MX_ERR_SYNTAX, lx->file, lx->line,
-			 colof(lx, lx->p),
-			 "missing terminator: %c%c%c (for heredoc starting at line %u)",
-			 q, q, q, sline);
+	return mx_err_at(lx->err, MX_ERR_SYNTAX, lx->file, lx->line, colof(lx, lx->p),
+	                 "missing terminator: %c%c%c (for heredoc starting at line %u)", q, q, q,
+	                 sline);
 }
 
 /* Decimal, hex, octal, binary integers and floats. */
@@ -424,9 +498,9 @@ static int lex_number(struct lexer *lx)
 	if (lx->s[lx->p] == '0' && (c1 == 'x' || c1 == 'o' || c1 == 'b')) {
 		int base = c1 == 'x' ? 16 : c1 == 'o' ? 8 : 2;
 		int d = peekc(lx, 2);
-		int ok = base == 16 ? (d >= 0 && is_hex((unsigned char)d))
-				    : base == 8 ? (d >= '0' && d <= '7')
-						: (d == '0' || d == '1');
+		int ok = base == 16  ? (d >= 0 && is_hex((unsigned char)d))
+		         : base == 8 ? (d >= '0' && d <= '7')
+		                     : (d == '0' || d == '1');
 		if (ok) {
 			lx->p += 2;
 			uint64_t v = 0;
@@ -468,7 +542,13 @@ static int lex_number(struct lexer *lx)
 	char buf[128];
 	size_t bl = 0;
 	int toolong = 0;
-#define ADD(ch) do { if (bl < sizeof(buf) - 1) buf[bl++] = (char)(ch); else toolong = 1; } while (0)
+#define ADD(ch)                                                                                    \
+	do {                                                                                       \
+		if (bl < sizeof(buf) - 1)                                                          \
+			buf[bl++] = (char)(ch);                                                    \
+		else                                                                               \
+			toolong = 1;                                                               \
+	} while (0)
 	while (lx->p < lx->n) {
 		unsigned char c = (unsigned char)lx->s[lx->p];
 		int n1 = peekc(lx, 1), n2 = peekc(lx, 2);
@@ -482,8 +562,8 @@ static int lex_number(struct lexer *lx)
 			ADD('.');
 			lx->p++;
 		} else if (is_float && (c == 'e' || c == 'E') &&
-			   ((n1 >= 0 && is_digit((unsigned char)n1)) ||
-			    ((n1 == '+' || n1 == '-') && n2 >= 0 && is_digit((unsigned char)n2)))) {
+		           ((n1 >= 0 && is_digit((unsigned char)n1)) ||
+		            ((n1 == '+' || n1 == '-') && n2 >= 0 && is_digit((unsigned char)n2)))) {
 			ADD('e');
 			lx->p++;
 			if (n1 == '+' || n1 == '-') {
@@ -500,9 +580,14 @@ static int lex_number(struct lexer *lx)
 	if (lx->p < lx->n) {
 		unsigned char c = (unsigned char)lx->s[lx->p];
 		if (is_upper(c) || is_lower(c) || c == '_')
-			return lex_error(lx, start,
-					 "invalid character \"%c\" after number %.*s. If you intended to write a number, make sure to separate the number from the character (using comma, space, etc). If you meant to write a function name or a variable, note that identifiers in Elixir cannot start with numbers. Unexpected token: %c",
-					 c, (int)(lx->p - start), lx->s + start, c);
+			return lex_error(
+			    lx, start,
+			    "invalid character \"%c\" after number %.*s. If you intended to write "
+			    "a number, make sure to separate the number from the character (using "
+			    "comma, space, etc). If you meant to write a function name or a "
+			    "variable, note that identifiers in Elixir cannot start with numbers. "
+			    "Unexpected token: %c",
+			    c, (int)(lx->p - start), lx->s + start, c);
 	}
 	if (is_float) {
 		t = push(lx, MX_TOK_FLOAT, start);
@@ -563,18 +648,30 @@ static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 static int unescape_char(int c)
 {
 	switch (c) {
-	case '0': return 0;
-	case 'a': return 7;
-	case 'b': return 8;
-	case 'd': return 127;
-	case 'e': return 27;
-	case 'f': return 12;
-	case 'n': return 10;
-	case 'r': return 13;
-	case 's': return 32;
-	case 't': return 9;
-	case 'v': return 11;
-	default: return c;
+	case '0':
+		return 0;
+	case 'a':
+		return 7;
+	case 'b':
+		return 8;
+	case 'd':
+		return 127;
+	case 'e':
+		return 27;
+	case 'f':
+		return 12;
+	case 'n':
+		return 10;
+	case 'r':
+		return 13;
+	case 's':
+		return 32;
+	case 't':
+		return 9;
+	case 'v':
+		return 11;
+	default:
+		return c;
 	}
 }
 
@@ -585,20 +682,20 @@ static int lex_char(struct lexer *lx)
 	struct mx_tok *t;
 	lx->p++; /* ? */
 	if (lx->p >= lx->n)
-		return lex_error(lx, start, "unexpected token: \"?\" (column %u, code point U+003F)",
-				 colof(lx, start));
+		return lex_error(lx, start,
+		                 "unexpected token: \"?\" (column %u, code point U+003F)",
+		                 colof(lx, start));
 	uint32_t cp;
 	if (lx->s[lx->p] == '\\' && lx->p + 1 < lx->n) {
-		size_t l = utf8_decode((const unsigned char *)lx->s + lx->p + 1,
-				       lx->n - lx->p - 1, &cp);
+		size_t l =
+		    utf8_decode((const unsigned char *)lx->s + lx->p + 1, lx->n - lx->p - 1, &cp);
 		if (l == 1)
 			cp = (uint32_t)unescape_char((unsigned char)lx->s[lx->p + 1]);
 		if (lx->s[lx->p + 1] == '\n')
 			newline_at(lx, lx->p + 1);
 		lx->p += 1 + l;
 	} else {
-		size_t l = utf8_decode((const unsigned char *)lx->s + lx->p,
-				       lx->n - lx->p, &cp);
+		size_t l = utf8_decode((const unsigned char *)lx->s + lx->p, lx->n - lx->p, &cp);
 		if (lx->s[lx->p] == '\n')
 			newline_at(lx, lx->p);
 		lx->p += l;
@@ -618,11 +715,11 @@ static void skip_hspace(struct lexer *lx)
 		if (c == ' ' || c == '\t') {
 			lx->p++;
 		} else if (c == '\\' && lx->p + 1 < lx->n && lx->s[lx->p + 1] == '\n' &&
-			   lx->p + 2 < lx->n) {
+		           lx->p + 2 < lx->n) {
 			newline_at(lx, lx->p + 1);
 			lx->p += 2;
 		} else if (c == '\\' && lx->p + 2 < lx->n && lx->s[lx->p + 1] == '\r' &&
-			   lx->s[lx->p + 2] == '\n' && lx->p + 3 < lx->n) {
+		           lx->s[lx->p + 2] == '\n' && lx->p + 3 < lx->n) {
 			newline_at(lx, lx->p + 2);
 			lx->p += 3;
 		} else {
@@ -658,7 +755,13 @@ static int match_op(const struct lexer *lx, size_t *len)
 {
 	const char *s = lx->s + lx->p;
 	size_t rem = lx->n - lx->p;
+	/* Only these characters start an operator: skip the table scan for
+	 * everything else. */
+	if (!rem || !s[0] || !strchr("=!&|<>~^+-*/@.:\\", s[0]))
+		return 0;
 	for (size_t i = 0; i < sizeof(op_spellings) / sizeof(op_spellings[0]); i++) {
+		if (op_spellings[i].s[0] != s[0])
+			continue;
 		size_t l = op_spellings[i].len;
 		if (l <= rem && !memcmp(s, op_spellings[i].s, l)) {
 			*len = l;
@@ -679,29 +782,54 @@ static int keyword_kind(const char *s, size_t len, int *op)
 	*op = 0;
 	switch (len) {
 	case 2:
-		if (!memcmp(s, "fn", 2)) return MX_TOK_FN;
-		if (!memcmp(s, "do", 2)) return MX_TOK_DO;
-		if (!memcmp(s, "in", 2)) { *op = MX_OP_IN; return MX_TOK_OP; }
-		if (!memcmp(s, "or", 2)) { *op = MX_OP_OR; return MX_TOK_OP; }
+		if (!memcmp(s, "fn", 2))
+			return MX_TOK_FN;
+		if (!memcmp(s, "do", 2))
+			return MX_TOK_DO;
+		if (!memcmp(s, "in", 2)) {
+			*op = MX_OP_IN;
+			return MX_TOK_OP;
+		}
+		if (!memcmp(s, "or", 2)) {
+			*op = MX_OP_OR;
+			return MX_TOK_OP;
+		}
 		break;
 	case 3:
-		if (!memcmp(s, "end", 3)) return MX_TOK_END;
-		if (!memcmp(s, "nil", 3)) return MX_TOK_NIL;
-		if (!memcmp(s, "and", 3)) { *op = MX_OP_AND; return MX_TOK_OP; }
-		if (!memcmp(s, "not", 3)) { *op = MX_OP_NOT; return MX_TOK_OP; }
+		if (!memcmp(s, "end", 3))
+			return MX_TOK_END;
+		if (!memcmp(s, "nil", 3))
+			return MX_TOK_NIL;
+		if (!memcmp(s, "and", 3)) {
+			*op = MX_OP_AND;
+			return MX_TOK_OP;
+		}
+		if (!memcmp(s, "not", 3)) {
+			*op = MX_OP_NOT;
+			return MX_TOK_OP;
+		}
 		break;
 	case 4:
-		if (!memcmp(s, "true", 4)) return MX_TOK_TRUE;
-		if (!memcmp(s, "when", 4)) { *op = MX_OP_WHEN; return MX_TOK_OP; }
-		if (!memcmp(s, "else", 4)) return MX_TOK_BLOCK;
+		if (!memcmp(s, "true", 4))
+			return MX_TOK_TRUE;
+		if (!memcmp(s, "when", 4)) {
+			*op = MX_OP_WHEN;
+			return MX_TOK_OP;
+		}
+		if (!memcmp(s, "else", 4))
+			return MX_TOK_BLOCK;
 		break;
 	case 5:
-		if (!memcmp(s, "false", 5)) return MX_TOK_FALSE;
-		if (!memcmp(s, "after", 5)) return MX_TOK_BLOCK;
-		if (!memcmp(s, "catch", 5)) return MX_TOK_BLOCK;
+		if (!memcmp(s, "false", 5))
+			return MX_TOK_FALSE;
+		if (!memcmp(s, "after", 5))
+			return MX_TOK_BLOCK;
+		if (!memcmp(s, "catch", 5))
+			return MX_TOK_BLOCK;
 		break;
 	case 6:
-		if (!memcmp(s, "rescue", 6)) return MX_TOK_BLOCK;
+		if (!memcmp(s, "rescue", 6))
+			return MX_TOK_BLOCK;
 		break;
 	}
 	return 0;
@@ -722,9 +850,8 @@ static int lex_operator(struct lexer *lx, int op, size_t len)
 	size_t k = lx->p;
 	while (k < lx->n && (lx->s[k] == ' ' || lx->s[k] == '\t'))
 		k++;
-	if (op != MX_OP_DIV && op != MX_OP_TERNARY && op != MX_OP_STAB &&
-	    op != MX_OP_ELLIPSIS && k < lx->n && lx->s[k] == '/' &&
-	    lx->prev_kind != MX_TOK_DOT) {
+	if (op != MX_OP_DIV && op != MX_OP_TERNARY && op != MX_OP_STAB && op != MX_OP_ELLIPSIS &&
+	    k < lx->n && lx->s[k] == '/' && lx->prev_kind != MX_TOK_DOT) {
 		/* `&` then `//`: capture of the // operator; `+/2`: a name. */
 		if (op == MX_OP_CAPTURE && k + 1 < lx->n && lx->s[k + 1] == '/')
 			goto as_op;
@@ -754,12 +881,33 @@ static int lex_identifier(struct lexer *lx)
 	size_t start = lx->p;
 	struct mx_tok *t;
 	int alias = is_upper((unsigned char)lx->s[lx->p]);
+	int has_at = 0;
 	lx->p++;
-	while (lx->p < lx->n && is_ident_char((unsigned char)lx->s[lx->p]))
+	while (lx->p < lx->n &&
+	       (is_ident_char((unsigned char)lx->s[lx->p]) || lx->s[lx->p] == '@')) {
+		has_at |= lx->s[lx->p] == '@';
 		lx->p++;
+	}
 	if (!alias && lx->p < lx->n && (lx->s[lx->p] == '?' || lx->s[lx->p] == '!'))
 		lx->p++;
 	size_t len = lx->p - start;
+	if (has_at && !(lx->p < lx->n && lx->s[lx->p] == ':' && kw_colon_at(lx, lx->p)))
+		return lex_error(lx, start,
+		                 "invalid character \"@\" (code point U+0040) in %s: %.*s",
+		                 alias ? "alias" : "identifier", (int)len, lx->s + start);
+	if (alias && lx->p < lx->n && lx->s[lx->p] == '(')
+		/* Elixir points just past the parenthesis */
+		return lex_error(
+		    lx, lx->p + 1,
+		    "unexpected ( after alias %.*s. Function names and identifiers in Elixir start "
+		    "with lowercase characters or underscore. For example:\n\n"
+		    "    hello_world()\n"
+		    "    _starting_with_underscore()\n"
+		    "    numb3rs_are_allowed()\n"
+		    "    may_finish_with_question_mark?()\n"
+		    "    may_finish_with_exclamation_mark!()\n\n"
+		    "Unexpected token: (",
+		    (int)len, lx->s + start);
 	if (lx->p < lx->n && lx->s[lx->p] == ':' && kw_colon_at(lx, lx->p)) {
 		t = push(lx, MX_TOK_KW, start);
 		lx->p++;
@@ -768,14 +916,21 @@ static int lex_identifier(struct lexer *lx)
 	}
 	if (lx->p + 1 < lx->n && lx->s[lx->p] == ':' && lx->s[lx->p + 1] != ':' &&
 	    lx->prev_kind != MX_TOK_DOT)
-		return lex_error(lx, start, "keyword argument must be followed by space after: %.*s:",
-				 (int)len, lx->s + start);
+		return lex_error(
+		    lx, start, "keyword argument must be followed by space after: %.*s:", (int)len,
+		    lx->s + start);
 	if (alias) {
 		for (size_t i = start; i < lx->p; i++)
-			if ((unsigned char)lx->s[i] >= 0x80)
-				return lex_error(lx, start,
-						 "invalid character in alias (only ASCII characters, without punctuation, are allowed): %.*s",
-						 (int)len, lx->s + start);
+			if ((unsigned char)lx->s[i] >= 0x80) {
+				uint32_t cp;
+				size_t cl =
+				    utf8_decode((const unsigned char *)lx->s + i, lx->p - i, &cp);
+				return lex_error(
+				    lx, start,
+				    "invalid character \"%.*s\" (code point U+%04X) in alias (only "
+				    "ASCII characters, without punctuation, are allowed): %.*s",
+				    (int)cl, lx->s + i, cp, (int)len, lx->s + start);
+			}
 		t = push(lx, MX_TOK_ALIAS, start);
 		finish(lx, t);
 		return 0;
@@ -830,7 +985,8 @@ static int lex_identifier(struct lexer *lx)
 		if (k + 1 < lx->n && (lx->s[k] == '+' || lx->s[k] == '-')) {
 			char nx = lx->s[k + 1];
 			if (!is_space((unsigned char)nx) && nx != lx->s[k] && nx != '/' &&
-			    nx != '>' && nx != '\\' && !(nx == ':' && k + 2 < lx->n && is_space((unsigned char)lx->s[k + 2])))
+			    nx != '>' && nx != '\\' &&
+			    !(nx == ':' && k + 2 < lx->n && is_space((unsigned char)lx->s[k + 2])))
 				t->flags |= MX_TOKF_OPIDENT;
 		}
 	}
@@ -848,20 +1004,26 @@ static int lex_sigil(struct lexer *lx)
 		lx->p++;
 		if (lx->p < lx->n && is_lower((unsigned char)lx->s[lx->p]))
 			return lex_error(lx, start,
-					 "invalid sigil name, it should be either a one-letter lowercase letter or an uppercase letter optionally followed by uppercase letters and digits, got: ~%.*s",
-					 (int)(lx->n - start - 1 > 8 ? 8 : lx->n - start - 1), lx->s + start + 1);
+			                 "invalid sigil name, it should be either a one-letter "
+			                 "lowercase letter or an uppercase letter optionally "
+			                 "followed by uppercase letters and digits, got: ~%.*s",
+			                 (int)(lx->n - start - 1 > 8 ? 8 : lx->n - start - 1),
+			                 lx->s + start + 1);
 	} else {
 		while (lx->p < lx->n && (is_upper((unsigned char)lx->s[lx->p]) ||
-					 is_digit((unsigned char)lx->s[lx->p])))
+		                         is_digit((unsigned char)lx->s[lx->p])))
 			lx->p++;
 		if (lx->p < lx->n && is_lower((unsigned char)lx->s[lx->p]))
 			return lex_error(lx, start,
-					 "invalid sigil name, it should be either a one-letter lowercase letter or an uppercase letter optionally followed by uppercase letters and digits, got: ~%.*s",
-					 (int)(lx->p - start), lx->s + start + 1);
+			                 "invalid sigil name, it should be either a one-letter "
+			                 "lowercase letter or an uppercase letter optionally "
+			                 "followed by uppercase letters and digits, got: ~%.*s",
+			                 (int)(lx->p - start), lx->s + start + 1);
 	}
 	if (lx->p >= lx->n)
-		return lex_error(lx, start, "unexpected token: \"~\" (column %u, code point U+007E)",
-				 colof(lx, start));
+		return lex_error(lx, start,
+		                 "unexpected token: \"~\" (column %u, code point U+007E)",
+		                 colof(lx, start));
 	unsigned flags = 0;
 	size_t cstart, cend;
 	unsigned char d = (unsigned char)lx->s[lx->p];
@@ -880,19 +1042,35 @@ static int lex_sigil(struct lexer *lx)
 		heredoc = 1;
 	} else {
 		switch (d) {
-		case '(': close = ')'; break;
-		case '[': close = ']'; break;
-		case '{': close = '}'; break;
-		case '<': close = '>'; break;
-		case '/': case '|': case '"': case '\'': close = d; break;
+		case '(':
+			close = ')';
+			break;
+		case '[':
+			close = ']';
+			break;
+		case '{':
+			close = '}';
+			break;
+		case '<':
+			close = '>';
+			break;
+		case '/':
+		case '|':
+		case '"':
+		case '\'':
+			close = d;
+			break;
 		default:
-			return lex_error(lx, start,
-					 "invalid sigil delimiter: \"%c\" (column %u, code point U+%04X). The available delimiters are: //, ||, \"\", '', (), [], {}, <>",
-					 d, colof(lx, lx->p), d);
+			return lex_error(
+			    lx, start,
+			    "invalid sigil delimiter: \"%c\" (column %u, code point U+%04X). The "
+			    "available delimiters are: //, ||, \"\", '', (), [], {}, <>",
+			    d, colof(lx, lx->p), d);
 		}
 		char what[64];
 		snprintf(what, sizeof(what), "sigil ~%.*s%c",
-			 (int)(lx->p - start - 1 > 20 ? 20 : lx->p - start - 1), lx->s + start + 1, d);
+		         (int)(lx->p - start - 1 > 20 ? 20 : lx->p - start - 1), lx->s + start + 1,
+		         d);
 		lx->p++;
 		cstart = lx->p;
 		if (scan_quoted(lx, (int)close, lower, start, what, &flags, &cend) < 0)
@@ -912,9 +1090,9 @@ static int lex_sigil(struct lexer *lx)
 	t->c = close;
 	t->c = close | (heredoc ? (indent + 1) << 8 : 0);
 	t->flags |= (unsigned short)flags;
-	while (lx->p < lx->n && (is_lower((unsigned char)lx->s[lx->p]) ||
-				 is_upper((unsigned char)lx->s[lx->p]) ||
-				 is_digit((unsigned char)lx->s[lx->p])))
+	while (lx->p < lx->n &&
+	       (is_lower((unsigned char)lx->s[lx->p]) || is_upper((unsigned char)lx->s[lx->p]) ||
+	        is_digit((unsigned char)lx->s[lx->p])))
 		lx->p++;
 	finish(lx, t);
 	return 0;
@@ -930,10 +1108,14 @@ static int lex_string(struct lexer *lx)
 	size_t cstart, cend;
 	unsigned sline = lx->line;
 	size_t sls = lx->ls;
+	unsigned scol = colof(lx, start);
 	if (lx->p + 2 < lx->n && lx->s[lx->p + 1] == (char)q && lx->s[lx->p + 2] == (char)q) {
 		unsigned indent;
 		lx->p += 3;
-		if (scan_heredoc(lx, q, true, start, &cstart, &cend, &indent, &flags) < 0)
+		lx->check_esc = 1;
+		int r = scan_heredoc(lx, q, true, start, &cstart, &cend, &indent, &flags);
+		lx->check_esc = 0;
+		if (r < 0 || escape_failed(lx, sline, scol) < 0)
 			return -1;
 		unsigned eline = lx->line;
 		size_t els = lx->ls;
@@ -951,7 +1133,10 @@ static int lex_string(struct lexer *lx)
 	}
 	lx->p++;
 	cstart = lx->p;
-	if (scan_quoted(lx, q, true, start, "string", &flags, &cend) < 0)
+	lx->check_esc = 1;
+	int r = scan_quoted(lx, q, true, start, "string", &flags, &cend);
+	lx->check_esc = 0;
+	if (r < 0 || escape_failed(lx, sline, scol + 1) < 0)
 		return -1;
 	int kw = kw_colon_at(lx, lx->p);
 	unsigned eline = lx->line;
@@ -984,9 +1169,13 @@ static int lex_atom(struct lexer *lx)
 		size_t cend;
 		unsigned sline = lx->line;
 		size_t sls = lx->ls;
+		unsigned scol = colof(lx, start);
 		lx->p += 2;
 		size_t cstart = lx->p;
-		if (scan_quoted(lx, c1, true, start, "atom", &flags, &cend) < 0)
+		lx->check_esc = 1;
+		int r = scan_quoted(lx, c1, true, start, "atom", &flags, &cend);
+		lx->check_esc = 0;
+		if (r < 0 || escape_failed(lx, sline, scol) < 0)
 			return -1;
 		unsigned eline = lx->line;
 		size_t els = lx->ls;
@@ -1002,7 +1191,7 @@ static int lex_atom(struct lexer *lx)
 		finish(lx, t);
 		return 0;
 	}
-	static const char *const special[] = { "<<>>", "%{}", "{}", "%", "..//", NULL };
+	static const char *const special[] = {"<<>>", "%{}", "{}", "%", "..//", NULL};
 	for (int i = 0; special[i]; i++) {
 		size_t l = strlen(special[i]);
 		if (lx->p + 1 + l <= lx->n && !memcmp(lx->s + lx->p + 1, special[i], l)) {
@@ -1015,8 +1204,8 @@ static int lex_atom(struct lexer *lx)
 	if (c1 >= 0 && (is_ident_start((unsigned char)c1) || is_upper((unsigned char)c1))) {
 		lx->p++;
 		/* atoms may hold @ anywhere (:foo@bar, node names) */
-		while (lx->p < lx->n && (is_ident_char((unsigned char)lx->s[lx->p]) ||
-					 lx->s[lx->p] == '@'))
+		while (lx->p < lx->n &&
+		       (is_ident_char((unsigned char)lx->s[lx->p]) || lx->s[lx->p] == '@'))
 			lx->p++;
 		if (lx->p < lx->n && (lx->s[lx->p] == '?' || lx->s[lx->p] == '!'))
 			lx->p++;
@@ -1039,10 +1228,10 @@ static int lex_atom(struct lexer *lx)
 	 * identifier branch above. */
 	lx->p = start;
 	return lex_error(lx, start, "unexpected token: \":\" (column %u, code point U+003A)",
-			 colof(lx, start));
+	                 colof(lx, start));
 }
 
-static int lex_token(struct lexer *lx, int *brace_depth, bool in_interp, size_t *stop, int *done)
+static int lex_token(struct lexer *lx, struct openers *opn, bool in_interp, size_t *stop, int *done)
 {
 	size_t start = lx->p;
 	unsigned char c = (unsigned char)lx->s[lx->p];
@@ -1065,9 +1254,12 @@ static int lex_token(struct lexer *lx, int *brace_depth, bool in_interp, size_t 
 			lx->p = nl + 1;
 			return 0;
 		}
+		if (c1 < 0)
+			return lex_error(lx, start, "invalid escape \\ at end of file");
 		if (c1 != '\\')
-			return lex_error(lx, start, "unexpected token: \"\\\" (column %u, code point U+005C)",
-					 colof(lx, start));
+			return lex_error(lx, start,
+			                 "unexpected token: \"\\\" (column %u, code point U+005C)",
+			                 colof(lx, start));
 	}
 	if (c == '\n' || c == ';' || (c == '\r' && c1 == '\n')) {
 		/* One EOL for a run of separators, none where the expression
@@ -1075,10 +1267,10 @@ static int lex_token(struct lexer *lx, int *brace_depth, bool in_interp, size_t 
 		 * bracket). */
 		int pk = lx->prev_kind;
 		int keep = !(pk == MX_TOK_EOL || pk == MX_TOK_COMMA || pk == MX_TOK_LPAREN ||
-			     pk == MX_TOK_LBRACKET || pk == MX_TOK_LBRACE || pk == MX_TOK_LBITS ||
-			     pk == MX_TOK_PERCENT_BRACE || pk == MX_TOK_DOT ||
-			     pk == MX_TOK_DOT_CALL || pk == MX_TOK_KW || pk == -1 ||
-			     (pk == MX_TOK_OP && lx->prev_op != MX_OP_ELLIPSIS));
+		             pk == MX_TOK_LBRACKET || pk == MX_TOK_LBRACE || pk == MX_TOK_LBITS ||
+		             pk == MX_TOK_PERCENT_BRACE || pk == MX_TOK_DOT ||
+		             pk == MX_TOK_DOT_CALL || pk == MX_TOK_KW || pk == -1 ||
+		             (pk == MX_TOK_OP && lx->prev_op != MX_OP_ELLIPSIS));
 		if (c == ';' && pk != MX_TOK_EOL)
 			keep = 1;
 		if (keep) {
@@ -1096,6 +1288,8 @@ static int lex_token(struct lexer *lx, int *brace_depth, bool in_interp, size_t 
 	if (c == '#') {
 		while (lx->p < lx->n && lx->s[lx->p] != '\n')
 			lx->p++;
+		if (lx->p >= lx->n)
+			lx->eof_at = start; /* Elixir's EOF sits where the comment began */
 		return 0;
 	}
 	if (is_digit(c))
@@ -1118,25 +1312,30 @@ static int lex_token(struct lexer *lx, int *brace_depth, bool in_interp, size_t 
 		return 0;
 	}
 	switch (c) {
-	case '(': case ')': case '[': case ']': case '{': case '}': case ',': {
-		int kind = c == '(' ? MX_TOK_LPAREN : c == ')' ? MX_TOK_RPAREN :
-			   c == '[' ? MX_TOK_LBRACKET : c == ']' ? MX_TOK_RBRACKET :
-			   c == '{' ? MX_TOK_LBRACE : c == '}' ? MX_TOK_RBRACE : MX_TOK_COMMA;
-		if (kind == MX_TOK_LBRACE)
-			(*brace_depth)++;
-		if (kind == MX_TOK_RBRACE) {
-			if (in_interp && *brace_depth == 0) {
-				t = push(lx, MX_TOK_EOF, start);
-				finish(lx, t);
-				*stop = lx->p + 1;
-				*done = 1;
-				return 0;
-			}
-			(*brace_depth)--;
+	case '(':
+	case ')':
+	case '[':
+	case ']':
+	case '{':
+	case '}':
+	case ',': {
+		int kind = c == '('   ? MX_TOK_LPAREN
+		           : c == ')' ? MX_TOK_RPAREN
+		           : c == '[' ? MX_TOK_LBRACKET
+		           : c == ']' ? MX_TOK_RBRACKET
+		           : c == '{' ? MX_TOK_LBRACE
+		           : c == '}' ? MX_TOK_RBRACE
+		                      : MX_TOK_COMMA;
+		if (kind == MX_TOK_RBRACE && in_interp && opn->n == 0) {
+			/* the } that closes the interpolation */
+			t = push(lx, MX_TOK_EOF, start);
+			finish(lx, t);
+			*stop = lx->p + 1;
+			*done = 1;
+			return 0;
 		}
 		if (c == '{' && lx->p + 2 < lx->n && lx->s[lx->p + 1] == '}' &&
 		    kw_colon_at(lx, lx->p + 2)) {
-			(*brace_depth)--;
 			t = push(lx, MX_TOK_KW, start);
 			lx->p += 3;
 			finish(lx, t);
@@ -1161,7 +1360,6 @@ static int lex_token(struct lexer *lx, int *brace_depth, bool in_interp, size_t 
 			return 0;
 		}
 		if (c1 == '{') {
-			(*brace_depth)++;
 			t = push(lx, MX_TOK_PERCENT_BRACE, start);
 			lx->p += 2;
 			finish(lx, t);
@@ -1175,7 +1373,8 @@ static int lex_token(struct lexer *lx, int *brace_depth, bool in_interp, size_t 
 		return 0;
 	case '<':
 		if (c1 == '<' && !(peekc(lx, 2) == '<' || peekc(lx, 2) == '~')) {
-			if (peekc(lx, 2) == '>' && peekc(lx, 3) == '>' && kw_colon_at(lx, lx->p + 4)) {
+			if (peekc(lx, 2) == '>' && peekc(lx, 3) == '>' &&
+			    kw_colon_at(lx, lx->p + 4)) {
 				t = push(lx, MX_TOK_KW, start);
 				lx->p += 5;
 				finish(lx, t);
@@ -1204,25 +1403,20 @@ static int lex_token(struct lexer *lx, int *brace_depth, bool in_interp, size_t 
 			finish(lx, t);
 			return 0;
 		}
-		lx->p++;
-		skip_after_dot(lx);
-		if (lx->p < lx->n && lx->s[lx->p] == '(') {
-			unsigned nl = drop_eol(lx);
-			t = push(lx, MX_TOK_DOT_CALL, start);
-			t->flags |= (unsigned short)nl;
-			t->line = t->line; /* position of the dot */
-			finish(lx, t);
-			t->end = (uint32_t)start + 1;
-			return 0;
-		}
 		{
+			/* The dot keeps its own position; the name may follow on a
+			 * later line. */
 			unsigned nl = drop_eol(lx);
-			/* push() takes the position from the current line, which
-			 * skip_after_dot may have moved: fix it afterwards. */
+			lx->p++;
 			t = push(lx, MX_TOK_DOT, start);
 			t->flags |= (unsigned short)nl;
-			t->end = (uint32_t)start + 1;
-			lx->prev_end = start + 1;
+			finish(lx, t);
+			skip_after_dot(lx);
+			if (lx->p < lx->n && lx->s[lx->p] == '(') {
+				t->kind = MX_TOK_DOT_CALL;
+				lx->prev_kind = MX_TOK_DOT_CALL;
+				return 0;
+			}
 		}
 		if (lx->p < lx->n && (lx->s[lx->p] == '"' || lx->s[lx->p] == '\'')) {
 			/* Mod."quoted name"(...) */
@@ -1241,6 +1435,15 @@ static int lex_token(struct lexer *lx, int *brace_depth, bool in_interp, size_t 
 		return 0;
 	case '&':
 		if (c1 >= 0 && is_digit((unsigned char)c1)) {
+			size_t k = lx->p + 1;
+			while (k < lx->n && is_digit((unsigned char)lx->s[k]))
+				k++;
+			if (k < lx->n && (is_lower((unsigned char)lx->s[k]) ||
+			                  is_upper((unsigned char)lx->s[k]) || lx->s[k] == '_')) {
+				/* &1x: the number is lexed on its own and fails */
+				lx->p++;
+				return lex_number(lx);
+			}
 			t = push(lx, MX_TOK_CAPTURE_INT, start);
 			lx->p++;
 			uint64_t v = 0;
@@ -1258,39 +1461,187 @@ static int lex_token(struct lexer *lx, int *brace_depth, bool in_interp, size_t 
 		break;
 	}
 	size_t len;
-	int op = match_op(lx, &len);
-	if (op)
-		return lex_operator(lx, op, len);
+	int opk = match_op(lx, &len);
+	if (opk)
+		return lex_operator(lx, opk, len);
 	if (c >= 0x80)
 		return lex_identifier(lx);
-	return lex_error(lx, start, "unexpected token: \"%c\" (column %u, code point U+%04X)",
-			 c, colof(lx, start), c);
+	return lex_error(lx, start, "unexpected token: \"%c\" (column %u, code point U+%04X)", c,
+	                 colof(lx, start), c);
+}
+
+static const char *opener_text(int kind)
+{
+	switch (kind) {
+	case MX_TOK_LPAREN:
+		return "(";
+	case MX_TOK_LBRACKET:
+		return "[";
+	case MX_TOK_LBRACE:
+	case MX_TOK_PERCENT_BRACE:
+		return "{";
+	case MX_TOK_LBITS:
+		return "<<";
+	case MX_TOK_FN:
+		return "fn";
+	default:
+		return "do";
+	}
+}
+
+static int closer_for(int kind)
+{
+	switch (kind) {
+	case MX_TOK_LPAREN:
+		return MX_TOK_RPAREN;
+	case MX_TOK_LBRACKET:
+		return MX_TOK_RBRACKET;
+	case MX_TOK_LBRACE:
+	case MX_TOK_PERCENT_BRACE:
+		return MX_TOK_RBRACE;
+	case MX_TOK_LBITS:
+		return MX_TOK_RBITS;
+	default:
+		return MX_TOK_END;
+	}
+}
+
+static const char *closer_text(int kind)
+{
+	switch (kind) {
+	case MX_TOK_RPAREN:
+		return ")";
+	case MX_TOK_RBRACKET:
+		return "]";
+	case MX_TOK_RBRACE:
+		return "}";
+	case MX_TOK_RBITS:
+		return ">>";
+	default:
+		return "end";
+	}
+}
+
+static int bad_do(struct lexer *lx)
+{
+	return mx_err_at(
+	    lx->err, MX_ERR_SYNTAX, lx->file, lx->last_line, lx->last_col, "%s",
+	    "unexpected reserved word: do. In case you wanted to write a \"do\" expression, "
+	    "you must either use do-blocks or separate the keyword argument with comma. "
+	    "For example, you should either write:\n\n"
+	    "    if some_condition? do\n"
+	    "      :this\n"
+	    "    else\n"
+	    "      :that\n"
+	    "    end\n\n"
+	    "or the equivalent construct:\n\n"
+	    "    if(some_condition?, do: :this, else: :that)\n\n"
+	    "where \"some_condition?\" is the first argument and the second argument is a keyword "
+	    "list.\n\n"
+	    "You may see this error if you forget a trailing comma before the \"do\" in a \"do\" "
+	    "block");
+}
+
+/* Pairs the token just pushed with the open ones (see struct openers). */
+static int check_terminator(struct lexer *lx, struct openers *op, int kind, int before_kind,
+                            int before_op, size_t before_off)
+{
+	switch (kind) {
+	case MX_TOK_DO:
+		/* a `do` right after these is a mistake (is_valid_do) */
+		if (before_kind == MX_TOK_FN)
+			return mx_err_at(
+			    lx->err, MX_ERR_SYNTAX, lx->file, lx->last_line, lx->last_col,
+			    "unexpected reserved word: do. Anonymous functions are written as:\n\n"
+			    "    fn pattern -> expression end\n\nPlease remove the \"do\" keyword");
+		/* (is_valid_do also lists and/or/when/else...: tokens its
+		 * pattern never matches, so only , and ; count) */
+		(void)before_op;
+		if (before_kind == MX_TOK_COMMA ||
+		    (before_kind == MX_TOK_EOL && lx->s[before_off] == ';'))
+			return bad_do(lx);
+		/* fallthrough */
+	case MX_TOK_LPAREN:
+	case MX_TOK_LBRACKET:
+	case MX_TOK_LBRACE:
+	case MX_TOK_PERCENT_BRACE:
+	case MX_TOK_LBITS:
+	case MX_TOK_FN:
+		MX_ALLOC_GROW(op->v, op->n + 1, op->alloc);
+		op->v[op->n].kind = (unsigned char)kind;
+		op->v[op->n].line = lx->last_line;
+		op->n++;
+		return 0;
+	case MX_TOK_RPAREN:
+	case MX_TOK_RBRACKET:
+	case MX_TOK_RBRACE:
+	case MX_TOK_RBITS:
+	case MX_TOK_END: {
+		const char *what =
+		    kind == MX_TOK_END ? "unexpected reserved word" : "unexpected token";
+		if (op->n && closer_for(op->v[op->n - 1].kind) == kind) {
+			op->n--;
+			return 0;
+		}
+		if (!op->n)
+			return mx_err_at(lx->err, MX_ERR_SYNTAX, lx->file, lx->last_line,
+			                 lx->last_col, "%s: %s", what, closer_text(kind));
+		const struct opener *o = &op->v[op->n - 1];
+		return mx_err_at(lx->err, MX_ERR_SYNTAX, lx->file, lx->last_line, lx->last_col,
+		                 "%s: %s. The \"%s\" at line %u is missing terminator \"%s\"", what,
+		                 closer_text(kind), opener_text(o->kind), o->line,
+		                 closer_text(closer_for(o->kind)));
+	}
+	default:
+		return 0;
+	}
 }
 
 static int lex_run(struct lexer *lx, bool in_interp, size_t *stop)
 {
-	int brace_depth = 0, done = 0;
+	struct openers op = {NULL, 0, 0};
+	int done = 0, ret = -1;
 	lx->prev_kind = -1;
 	while (lx->p < lx->n) {
-		if (lex_token(lx, &brace_depth, in_interp, stop, &done) < 0)
-			return -1;
-		if (done)
-			return 0;
+		unsigned long before = lx->pushed;
+		int bk = lx->prev_kind, bo = lx->prev_op;
+		size_t boff = lx->last_off;
+		if (lex_token(lx, &op, in_interp, stop, &done) < 0)
+			goto out;
+		if (done) {
+			ret = 0;
+			goto out;
+		}
+		if (lx->pushed != before &&
+		    check_terminator(lx, &op, lx->prev_kind, bk, bo, boff) < 0)
+			goto out;
 	}
-	if (in_interp)
-		return mx_err_at(lx->err, MX_ERR_SYNTAX, lx->file, lx->line,
-				 colof(lx, lx->p),
-				 "missing interpolation terminator: \"}\"");
-	struct mx_tok *t = push(lx, MX_TOK_EOF, lx->p);
+	if (in_interp) {
+		ret = UNTERMINATED_INTERP;
+		goto out;
+	}
+	size_t eof = lx->eof_at ? lx->eof_at : lx->p;
+	if (op.n) {
+		const struct opener *o = &op.v[op.n - 1];
+		unsigned line = lx->line, col = colof(lx, eof);
+		ret = mx_err_at(lx->err, MX_ERR_SYNTAX, lx->file, line, col,
+		                "missing terminator: %s (for \"%s\" starting at line %u)",
+		                closer_text(closer_for(o->kind)), opener_text(o->kind), o->line);
+		goto out;
+	}
+	struct mx_tok *t = push(lx, MX_TOK_EOF, eof);
 	finish(lx, t);
-	return 0;
+	ret = 0;
+out:
+	free(op.v);
+	return ret;
 }
 
-int mx_exs_lex(const char *file, const char *src, size_t len, size_t off,
-	       unsigned line, size_t line_start, bool in_interp,
-	       struct mx_toks *toks, size_t *stop, struct mx_err *err)
+int mx_exs_lex(const char *file, const char *src, size_t len, size_t off, unsigned line,
+               size_t line_start, bool in_interp, struct mx_toks *toks, size_t *stop,
+               struct mx_err *err)
 {
-	struct lexer lx = { 0 };
+	struct lexer lx = {0};
 	size_t dummy = 0;
 	lx.file = file;
 	lx.s = src;
@@ -1304,7 +1655,11 @@ int mx_exs_lex(const char *file, const char *src, size_t len, size_t off,
 	lx.cc_col = 1;
 	if (len > UINT32_MAX - 16)
 		return mx_err_at(err, MX_ERR_SYNTAX, file, 1, 1, "file too large");
-	return lex_run(&lx, in_interp, stop ? stop : &dummy);
+	int ret = lex_run(&lx, in_interp, stop ? stop : &dummy);
+	if (ret == UNTERMINATED_INTERP)
+		ret = mx_err_at(err, MX_ERR_SYNTAX, file, lx.line, colof(&lx, lx.p),
+		                "missing interpolation terminator: \"}\"");
+	return ret;
 }
 
 static void add_utf8(struct mx_buf *out, uint32_t cp)
@@ -1411,29 +1766,46 @@ void mx_exs_tok_describe(const char *src, const struct mx_tok *t, struct mx_buf 
 	case MX_TOK_EOL:
 		mx_buf_adds(out, s[0] == ';' ? "';'" : "end of line");
 		return;
-	case MX_TOK_INT: case MX_TOK_FLOAT:
+	case MX_TOK_INT:
+	case MX_TOK_FLOAT:
 		mx_buf_addch(out, '"');
 		mx_buf_add(out, s, len);
 		mx_buf_addch(out, '"');
 		return;
-	case MX_TOK_STRING: case MX_TOK_CHARLIST: case MX_TOK_HEREDOC:
+	case MX_TOK_STRING:
+	case MX_TOK_CHARLIST:
+	case MX_TOK_HEREDOC:
 		mx_buf_addch(out, '"');
 		mx_buf_add(out, src + t->a, t->b - t->a > 40 ? 40 : t->b - t->a);
 		mx_buf_addch(out, '"');
 		return;
-	case MX_TOK_ATOM:
+	case MX_TOK_ATOM: {
+		static const char *const reserved[] = {
+		    "do", "end", "fn", "true", "false", "nil",   "when",   "and",
+		    "or", "not", "in", "else", "after", "catch", "rescue", NULL,
+		};
 		mx_buf_add(out, s + 1, len - 1);
+		for (int i = 0; reserved[i]; i++)
+			if (strlen(reserved[i]) == len - 1 && !memcmp(reserved[i], s + 1, len - 1))
+				mx_buf_addf(
+				    out,
+				    ". \"%s\" is a reserved word in Elixir and therefore its usage "
+				    "is limited. For instance, it can't be used as a variable or "
+				    "be defined nor invoked as a regular function",
+				    reserved[i]);
 		return;
-	case MX_TOK_ALIAS: case MX_TOK_KW:
+	}
+	case MX_TOK_ALIAS:
+	case MX_TOK_KW:
 		mx_buf_addch(out, '\'');
 		mx_buf_add(out, s, len);
 		mx_buf_addch(out, '\'');
 		return;
 	case MX_TOK_SIGIL: {
 		size_t ne = 1;
-		while (t->off + ne < t->a && ((s[ne] >= 'a' && s[ne] <= 'z') ||
-					      (s[ne] >= 'A' && s[ne] <= 'Z') ||
-					      (s[ne] >= '0' && s[ne] <= '9')))
+		while (t->off + ne < t->a &&
+		       ((s[ne] >= 'a' && s[ne] <= 'z') || (s[ne] >= 'A' && s[ne] <= 'Z') ||
+		        (s[ne] >= '0' && s[ne] <= '9')))
 			ne++;
 		mx_buf_adds(out, "sigil ");
 		mx_buf_add(out, s, ne);
@@ -1442,23 +1814,69 @@ void mx_exs_tok_describe(const char *src, const struct mx_tok *t, struct mx_buf 
 		mx_buf_addch(out, '\'');
 		return;
 	}
-	case MX_TOK_TRUE: case MX_TOK_FALSE: case MX_TOK_NIL: case MX_TOK_DO:
-	case MX_TOK_END: case MX_TOK_FN: case MX_TOK_BLOCK:
-		mx_buf_addf(out, "%.*s. \"%.*s\" is a reserved word in Elixir and therefore its usage is limited. For instance, it can't be used as a variable or be defined nor invoked as a regular function",
-			    (int)len, s, (int)len, s);
+	case MX_TOK_DO:
+		mx_buf_adds(out, "do");
 		return;
-	case MX_TOK_ATOM_Q: case MX_TOK_IDENT: case MX_TOK_CHAR:
+	case MX_TOK_TRUE:
+	case MX_TOK_FALSE:
+	case MX_TOK_NIL:
+	case MX_TOK_END:
+	case MX_TOK_FN:
+	case MX_TOK_BLOCK:
+		mx_buf_addf(out,
+		            "%.*s. \"%.*s\" is a reserved word in Elixir and therefore its usage "
+		            "is limited. For instance, it can't be used as a variable or be "
+		            "defined nor invoked as a regular function",
+		            (int)len, s, (int)len, s);
+		return;
+	case MX_TOK_IDENT:
+		if (!(t->flags & MX_TOKF_QUOTED) && !is_ident_start((unsigned char)s[0])) {
+			/* an operator used as a name (&+/2): quoted like one */
+			mx_buf_addch(out, '\'');
+			mx_buf_add(out, s, len);
+			mx_buf_addch(out, '\'');
+			return;
+		}
+		mx_buf_add(out, s, len > 40 ? 40 : len);
+		return;
+	case MX_TOK_ATOM_Q:
+	case MX_TOK_CHAR:
 		mx_buf_add(out, s, len > 40 ? 40 : len);
 		return;
 	case MX_TOK_CAPTURE_INT:
 		mx_buf_adds(out, "'&'");
+		return;
+	case MX_TOK_OP:
+		if (s[0] >= 'a' && s[0] <= 'z') {
+			/* and, or, not, in, when: reserved words */
+			size_t wl = 0;
+			while (wl < len && s[wl] >= 'a' && s[wl] <= 'z')
+				wl++;
+			mx_buf_addf(out,
+			            "%.*s. \"%.*s\" is a reserved word in Elixir and therefore its "
+			            "usage is limited. For instance, it can't be used as a "
+			            "variable or be defined nor invoked as a regular function",
+			            (int)wl, s, (int)wl, s);
+			return;
+		}
+		mx_buf_addch(out, '\'');
+		for (size_t i = 0; i < len; i++) {
+			if (s[i] == '\\')
+				mx_buf_addch(out, '\\');
+			mx_buf_addch(out, s[i]);
+		}
+		mx_buf_addch(out, '\'');
 		return;
 	case MX_TOK_PERCENT_BRACE:
 		mx_buf_adds(out, "'%{}'");
 		return;
 	default:
 		mx_buf_addch(out, '\'');
-		mx_buf_add(out, s, len);
+		for (size_t i = 0; i < len; i++) {
+			if (s[i] == '\\') /* printed as an Erlang atom: \\ escaped */
+				mx_buf_addch(out, '\\');
+			mx_buf_addch(out, s[i]);
+		}
 		mx_buf_addch(out, '\'');
 		return;
 	}

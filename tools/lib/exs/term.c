@@ -205,7 +205,26 @@ static long map_find(const struct mx_term *m, const struct mx_term *key)
 	return -1;
 }
 
+/* Terms the evaluator builds in a loop can nest deeper than any source
+ * could ([acc] 100,000 times). The recursive walks below stop at these
+ * depths instead of overflowing the C stack: equal says false, compare
+ * says equal, inspect prints "...", to_string fails. */
+enum { MAX_WALK_DEPTH = 10000, MAX_INSPECT_DEPTH = 2000 };
+static unsigned walk_depth;
+
+static bool equal_rec(const struct mx_term *x, const struct mx_term *y);
+
 bool mx_term_equal(const struct mx_term *x, const struct mx_term *y)
+{
+	if (walk_depth >= MAX_WALK_DEPTH)
+		return false;
+	walk_depth++;
+	bool r = equal_rec(x, y);
+	walk_depth--;
+	return r;
+}
+
+static bool equal_rec(const struct mx_term *x, const struct mx_term *y)
 {
 	if (x == y)
 		return true;
@@ -334,8 +353,22 @@ static int cmp_map(const struct mx_term *x, const struct mx_term *y)
 	return c;
 }
 
+static int compare_rec(const struct mx_term *x, const struct mx_term *y);
+
 int mx_term_compare(const struct mx_term *x, const struct mx_term *y)
 {
+	if (walk_depth >= MAX_WALK_DEPTH)
+		return 0;
+	walk_depth++;
+	int r = compare_rec(x, y);
+	walk_depth--;
+	return r;
+}
+
+static int compare_rec(const struct mx_term *x, const struct mx_term *y)
+{
+	if (x == y)
+		return 0;
 	int rx = type_rank(x), ry = type_rank(y);
 	if (rx != ry)
 		return rx < ry ? -1 : 1;
@@ -465,7 +498,8 @@ static bool plain_identifier(const char *s, size_t n)
 	if (!(is_lower(c0) || is_upper(c0) || c0 == '_' || c0 >= 0x80))
 		return false;
 	size_t i = 1;
-	while (i < n && is_ident_char((unsigned char)s[i]))
+	/* '@' is allowed after the first character (:foo@host). */
+	while (i < n && (is_ident_char((unsigned char)s[i]) || s[i] == '@'))
 		i++;
 	if (i < n && (s[i] == '?' || s[i] == '!'))
 		i++;
@@ -698,7 +732,11 @@ static void inspect_atom(const struct mx_term *t, struct mx_buf *out)
 		return;
 	}
 	if (alias_atom(s, n)) {
-		mx_buf_add(out, s + 7, n - 7);
+		/* Elixir.Elixir.Foo prints whole, as Macro.inspect_atom does. */
+		if (n >= 13 && !memcmp(s + 7, "Elixir", 6) && (n == 13 || s[13] == '.'))
+			mx_buf_add(out, s, n);
+		else
+			mx_buf_add(out, s + 7, n - 7);
 		return;
 	}
 	if (n == 6 && !memcmp(s, "Elixir", 6)) {
@@ -819,6 +857,19 @@ static void inspect_map_fields(const struct mx_term *t, struct mx_buf *out, bool
 static void inspect_map(const struct mx_term *t, struct mx_buf *out)
 {
 	const struct mx_term *s = mx_term_map_get_atom(t, "__struct__");
+	if (mx_term_is_atom(s, "Elixir.Range") && t->u.map.n == 4) {
+		/* Inspect.Range: first..last, with //step unless it is 1. */
+		const struct mx_term *f = mx_term_map_get_atom(t, "first");
+		const struct mx_term *l = mx_term_map_get_atom(t, "last");
+		const struct mx_term *st = mx_term_map_get_atom(t, "step");
+		if (f && l && st && f->type == MX_TERM_INT && l->type == MX_TERM_INT &&
+		    st->type == MX_TERM_INT) {
+			mx_buf_addf(out, "%lld..%lld", (long long)f->u.i, (long long)l->u.i);
+			if (st->u.i != 1)
+				mx_buf_addf(out, "//%lld", (long long)st->u.i);
+			return;
+		}
+	}
 	if (s && s->type == MX_TERM_ATOM) {
 		/* A struct prints its fields in definition order, which is the
 		 * order the struct term was built in. */
@@ -913,7 +964,20 @@ void mx_term_format_float(double v, struct mx_buf *out)
 	mx_buf_adds(out, ds + place);
 }
 
+static void inspect_rec(const struct mx_term *t, struct mx_buf *out);
+
 void mx_term_inspect(const struct mx_term *t, struct mx_buf *out)
+{
+	if (walk_depth >= MAX_INSPECT_DEPTH) {
+		mx_buf_adds(out, "...");
+		return;
+	}
+	walk_depth++;
+	inspect_rec(t, out);
+	walk_depth--;
+}
+
+static void inspect_rec(const struct mx_term *t, struct mx_buf *out)
 {
 	if (!t) {
 		mx_buf_adds(out, "nil");
@@ -959,7 +1023,18 @@ void mx_term_inspect(const struct mx_term *t, struct mx_buf *out)
 /* ---- to_string ---------------------------------------------------------- */
 
 /* chardata: binaries, code points and nested lists of them. */
+static int chardata_rec(const struct mx_term *t, struct mx_buf *out);
 static int chardata(const struct mx_term *t, struct mx_buf *out)
+{
+	if (walk_depth >= MAX_WALK_DEPTH)
+		return -1;
+	walk_depth++;
+	int r = chardata_rec(t, out);
+	walk_depth--;
+	return r;
+}
+
+static int chardata_rec(const struct mx_term *t, struct mx_buf *out)
 {
 	switch (t->type) {
 	case MX_TERM_BINARY:

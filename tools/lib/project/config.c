@@ -28,6 +28,11 @@ static long kw_find(struct mx_term **items, size_t n, const bool *gone, const st
 
 static struct mx_term *deep_merge(struct mx_arena *a, struct mx_term *v1, struct mx_term *v2);
 
+/* Keyword values nested deeper than this (only a loop can build them) are
+ * replaced rather than merged, instead of overflowing the stack. */
+enum { MAX_MERGE_DEPTH = 5000 };
+static unsigned merge_depth;
+
 /*
  * Keyword.merge(k1, k2, fun) as Keyword's do_merge/6 computes it: the pairs
  * of k1 whose key k2 does not have (in k1's order), then k2's pairs in order,
@@ -70,8 +75,12 @@ static struct mx_term *kw_merge(struct mx_arena *a, const struct mx_term *k1,
 
 static struct mx_term *deep_merge(struct mx_arena *a, struct mx_term *v1, struct mx_term *v2)
 {
-	if (mx_term_is_keyword(v1) && mx_term_is_keyword(v2))
-		return kw_merge(a, v1, v2);
+	if (merge_depth < MAX_MERGE_DEPTH && mx_term_is_keyword(v1) && mx_term_is_keyword(v2)) {
+		merge_depth++;
+		struct mx_term *r = kw_merge(a, v1, v2);
+		merge_depth--;
+		return r;
+	}
 	return v2;
 }
 

@@ -84,6 +84,48 @@ static char *str_of(const struct mx_term *t)
 	return NULL;
 }
 
+/*
+ * When project/0 as a whole cannot run (one value calls something we do not
+ * model, `releases: releases()`), and its body is a keyword list literal,
+ * each value is evaluated alone and those that fail are left out; :app must
+ * still evaluate. The first failure is kept in p->mix_exs_err so a tool can
+ * mention it. On success err is cleared.
+ */
+static int project_by_key(struct mx_project *p, struct mx_eval *ev, struct mx_eval_module *m,
+                          struct mx_term **kw, struct mx_err *err)
+{
+	const struct mx_ast *body = mx_eval_module_body(m, "project", 0);
+	if (body && body->kind == MX_AST_BLOCK && body->u.list.n)
+		body = body->u.list.items[body->u.list.n - 1];
+	if (!body || body->kind != MX_AST_LIST)
+		return -1;
+	struct mx_term **items = MX_ARENA_NEWN(&p->arena, struct mx_term *, body->u.list.n + 1);
+	size_t n = 0;
+	bool have_app = false;
+	for (size_t i = 0; i < body->u.list.n; i++) {
+		const struct mx_ast *kwn = body->u.list.items[i];
+		if (kwn->kind != MX_AST_KW || kwn->u.pair.key->kind != MX_AST_ATOM)
+			return -1;
+		struct mx_term *v;
+		struct mx_err e = MX_ERR_INIT;
+		if (mx_eval_expr_in(ev, m, kwn->u.pair.value, &v, &e) < 0) {
+			if (mx_ast_is_atom(kwn->u.pair.key, "app"))
+				return -1;
+			continue;
+		}
+		if (mx_ast_is_atom(kwn->u.pair.key, "app"))
+			have_app = true;
+		items[n++] = mx_term_tuple2(
+		    &p->arena, mx_term_atom(&p->arena, kwn->u.pair.key->u.name.name), v);
+	}
+	(void)have_app;
+	p->mix_exs_err = *err;
+	p->mix_exs_partial = true;
+	mx_err_clear(err);
+	*kw = mx_term_list(&p->arena, items, n);
+	return 0;
+}
+
 static int load_mix_exs(struct mx_project *p, struct mx_err *err)
 {
 	struct mx_buf src = MX_BUF_INIT;
@@ -111,7 +153,8 @@ static int load_mix_exs(struct mx_project *p, struct mx_err *err)
 		          "mix.exs does not define a module with project/0");
 		goto out;
 	}
-	if (mx_eval_call_function(&ev, m, "project", NULL, 0, &kw, err) < 0)
+	if (mx_eval_call_function(&ev, m, "project", NULL, 0, &kw, err) < 0 &&
+	    project_by_key(p, &ev, m, &kw, err) < 0)
 		goto out;
 	if (!mx_term_is_keyword(kw)) {
 		const struct mx_ast *at = mx_eval_module_node(m);

@@ -46,6 +46,11 @@ struct mx_project {
 	char *env, *target;    /* "dev", "host" */
 	/* From mix.exs project/0 (the whole keyword list in project_kw). */
 	const struct mx_term *project_kw;
+	/* project/0 could not run as a whole: its keyword list was read
+	 * value by value, leaving out those that failed (the first failure
+	 * is in mix_exs_err, for a warning). */
+	bool mix_exs_partial;
+	struct mx_err mix_exs_err;
 	char *app;       /* "hello"; NULL for an umbrella root */
 	char *version;   /* NULL when not a string */
 	bool umbrella;   /* apps_path given */
