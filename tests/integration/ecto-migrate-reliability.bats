@@ -90,6 +90,7 @@ count() {
 	done
 	fails=0
 	for pid in "${pids[@]}"; do wait "$pid" || fails=$((fails + 1)); done
+	cat run.*.err
 	[ "$fails" -eq 0 ]
 	[ "$(count 'SELECT count(*) FROM hits')" = "10" ]
 	[ "$(count 'SELECT count(*) FROM schema_migrations')" = "10" ]

@@ -277,8 +277,8 @@ static void trim_libpq_message(struct mx_buf *b, const char *m)
 static bool transient(const char *msg)
 {
 	static const char *permanent[] = {
-		"password authentication failed", "does not exist", "not permitted to log in",
-		"no pg_hba.conf entry", "invalid", "SSL",
+	    "password authentication failed", "does not exist", "not permitted to log in",
+	    "no pg_hba.conf entry",           "invalid",        "SSL",
 	};
 	for (size_t i = 0; i < sizeof(permanent) / sizeof(permanent[0]); i++)
 		if (strstr(msg, permanent[i]))

@@ -307,7 +307,8 @@ static int load_all(struct run *rn, const struct em_file *const *sel, size_t n,
 		memset(&migs[i], 0, sizeof(migs[i]));
 		*loaded = i + 1; /* released on failure too */
 		/* Relative to the cwd, as Elixir names files in its errors. */
-		if (ecto_migration_load(&migs[i], em_display_path(sel[i]->path), &rn->cfg, &err) < 0) {
+		if (ecto_migration_load(&migs[i], em_display_path(sel[i]->path), &rn->cfg, &err) <
+		    0) {
 			if (!err.file[0])
 				snprintf(err.file, sizeof(err.file), "%s",
 				         em_display_path(sel[i]->path));

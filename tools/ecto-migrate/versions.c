@@ -37,13 +37,17 @@ int em_versions_ensure(struct em_conn *c, const struct em_repo *r, const char *p
 	/* ecto_sql runs this with log: false, and drops its notices. */
 	c->log_sql = false;
 	c->log_notices = false;
-	ret = em_exec(c, sql.buf, 0, NULL, NULL, NULL, err);
-	if (ret < 0 &&
-	    (!strcmp(em_last_sqlstate(), "23505") || !strcmp(em_last_sqlstate(), "42P07"))) {
-		/* Two first runs racing: IF NOT EXISTS is not atomic in
-		 * PostgreSQL (the loser hits pg_type's unique index). The
-		 * other process made the table; check it is there. */
+	/* First runs racing: IF NOT EXISTS is not atomic in PostgreSQL, the
+	 * loser hits the catalogs' unique indexes (23505, 42P07, or 42710 for
+	 * the table's row type). The winner made the table: run it again, and
+	 * it is there. */
+	for (int attempt = 0;; attempt++) {
+		const char *st;
 		ret = em_exec(c, sql.buf, 0, NULL, NULL, NULL, err);
+		st = em_last_sqlstate();
+		if (ret == 0 || attempt == 3 ||
+		    (strcmp(st, "23505") && strcmp(st, "42P07") && strcmp(st, "42710")))
+			break;
 	}
 	c->log_sql = log;
 	c->log_notices = notices;

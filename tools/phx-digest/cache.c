@@ -157,8 +157,8 @@ void phx_digest_cache_load(struct phx_digest_cache *c, const char *path, const c
 			strcpy(e.sha512, f[10]);
 			e.lookups = strtoull(f[11], &x, 16);
 			/* kept joined: they are only split when `latest` changed */
-			e.keys = mx_xstrdup(n > 12 ? f[12] : "");
-			e.rel = mx_xstrdup(f[1]);
+			e.keys = n > 12 ? f[12] : (char *)"";
+			e.rel = f[1];
 			MX_ALLOC_GROW(c->e, c->n + 1, c->alloc);
 			c->e[c->n++] = e;
 		} else if (n >= 2 && !strcmp(f[0], "L")) {
@@ -168,12 +168,14 @@ void phx_digest_cache_load(struct phx_digest_cache *c, const char *path, const c
 			if (!parse_ts(f[2], f[3], &d.mtime))
 				continue;
 			d.ino = (ino_t)strtoull(f[4], NULL, 10);
-			d.rel = mx_xstrdup(f[1]);
+			d.rel = f[1];
 			MX_ALLOC_GROW(c->d, c->nd + 1, c->dalloc);
 			c->d[c->nd++] = d;
 		}
 	}
 	phx_digest_index_build(&c->ix, c->n, entry_key, c);
+	/* entries point into the text: it lives as long as the cache */
+	c->text = mx_buf_detach(&text, NULL);
 out:
 	mx_buf_release(&text);
 }
@@ -265,12 +267,7 @@ int phx_digest_cache_save(const char *path, const char *settings, uint64_t lates
 
 void phx_digest_cache_release(struct phx_digest_cache *c)
 {
-	for (size_t i = 0; i < c->n; i++) {
-		free(c->e[i].rel);
-		free(c->e[i].keys);
-	}
-	for (size_t i = 0; i < c->nd; i++)
-		free(c->d[i].rel);
+	free(c->text);
 	free(c->e);
 	free(c->d);
 	phx_digest_index_release(&c->ix);

@@ -163,7 +163,6 @@ void phx_digest_tree_release(struct phx_digest_tree *t)
 		free(f->reldir);
 		free(f->digested);
 		free(f->content);
-		free(f->keys_cached);
 		mx_strvec_clear(&f->keys);
 	}
 	free(t->files);
@@ -175,13 +174,23 @@ void phx_digest_tree_release(struct phx_digest_tree *t)
 
 /* ---- A small hash index --------------------------------------------------- */
 
+/* A fast non-cryptographic hash, eight bytes at a time (FxHash's step with
+ * a final mix): for hash tables, fingerprints and the cache's checksums. */
 uint64_t phx_digest_hash(const void *data, size_t n, uint64_t h)
 {
 	const unsigned char *p = data;
-	for (size_t i = 0; i < n; i++) {
-		h ^= p[i];
-		h *= 1099511628211ULL;
+	const uint64_t k = 0x517cc1b727220a95ULL;
+	while (n >= 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		h = ((h << 5 | h >> 59) ^ w) * k;
+		p += 8;
+		n -= 8;
 	}
+	uint64_t w = 0;
+	memcpy(&w, p, n);
+	h = ((h << 5 | h >> 59) ^ (w ^ (uint64_t)n << 56)) * k;
+	h ^= h >> 32;
 	return h;
 }
 
@@ -210,12 +219,14 @@ void phx_digest_index_build(struct phx_digest_index *ix, size_t n, phx_digest_ke
 
 long phx_digest_index_find(const struct phx_digest_index *ix, const char *key, size_t len)
 {
-	if (!ix->cap)
+	/* a key holding a NUL cannot equal any NUL-terminated one */
+	if (!ix->cap || memchr(key, '\0', len))
 		return -1;
 	size_t h = (size_t)phx_digest_hash(key, len, PHX_DIGEST_HASH_SEED) & (ix->cap - 1);
 	while (ix->slots[h]) {
 		const char *k = ix->key(ix->slots[h] - 1, ix->ctx);
-		if (strlen(k) == len && !memcmp(k, key, len))
+		/* key has no NUL (checked above): equal bytes keep k[len] in bounds */
+		if (!strncmp(k, key, len) && k[len] == '\0')
 			return (long)(ix->slots[h] - 1);
 		h = (h + 1) & (ix->cap - 1);
 	}

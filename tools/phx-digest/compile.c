@@ -582,9 +582,7 @@ static int do_phase2(struct run *r, struct phx_digest_file *f, struct mx_err *er
 	if (e && (r->same_latest || lookups_hash_joined(r, e->keys) == e->lookups) &&
 	    outputs_present(r, f)) {
 		memcpy(f->sha512, e->sha512, sizeof(f->sha512));
-		/* the entry belongs to this file alone: take its keys */
 		f->keys_cached = e->keys;
-		e->keys = NULL;
 		f->lookups = e->lookups;
 		f->reused = true;
 		return 0;

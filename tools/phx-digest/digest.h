@@ -159,7 +159,8 @@ struct phx_digest_file {
 	bool reused;          /* outputs known current: nothing to write */
 	bool differs;         /* digested content differs from the original */
 	struct mx_strvec keys; /* lookups the rewriter made */
-	char *keys_cached;    /* or, when reused, the cache's \x1f-joined list */
+	const char *keys_cached; /* or, when reused, the cache's \x1f-joined list
+				  * (points into the cache, which outlives it) */
 	uint64_t lookups;     /* hash of what those lookups returned */
 };
 
@@ -198,7 +199,7 @@ uint64_t phx_digest_hash(const void *data, size_t n, uint64_t h);
 /* ---- The incremental cache (cache.c) --------------------------------- */
 
 struct phx_digest_cache_entry {
-	char *rel;
+	char *rel;            /* strings point into the cache's text */
 	off_t size;
 	struct timespec mtime, ctime;
 	ino_t ino;
@@ -222,8 +223,9 @@ struct phx_digest_cache {
 	size_t nd, dalloc;
 	struct phx_digest_index ix;
 	uint64_t latest;   /* fingerprint of the last run's `latest` */
+	char *text;        /* the file's text: every string above points into it */
 };
-#define PHX_DIGEST_CACHE_INIT { NULL, 0, 0, NULL, 0, 0, PHX_DIGEST_INDEX_INIT, 0 }
+#define PHX_DIGEST_CACHE_INIT { NULL, 0, 0, NULL, 0, 0, PHX_DIGEST_INDEX_INIT, 0, NULL }
 
 /* Where the cache lives: a hidden folder of the output, which Phoenix's
  * wildcard never sees. */

@@ -238,6 +238,16 @@ TEST(find_root_upward)
 	CHECK_INT(r, 0);
 	CHECK(strstr(root.buf, "/project/basic") != NULL);
 	CHECK(!strstr(root.buf, "/lib"));
+	char tmpl[] = "/tmp/mixless-noproj.XXXXXX";
+	CHECK(mkdtemp(tmpl) != NULL);
+	CHECK_INT(chdir(tmpl), 0);
+	mx_buf_reset(&root);
+	r = mx_project_find_root(NULL, &root, &err);
+	CHECK_INT(chdir(cwd), 0);
+	rmdir(tmpl);
+	CHECK_INT(r, -1);
+	CHECK_STR(err.msg, "Could not find a Mix.Project, please ensure you are running Mix in a "
+	                   "directory with a mix.exs file");
 	mx_buf_reset(&root);
 	CHECK_INT(mx_project_find_root("project", &root, &err), -1);
 	CHECK_STR(err.msg, "could not find a mix.exs in 'project'");
@@ -279,6 +289,47 @@ TEST(umbrella)
 	CHECK_STR(c.base, "Core");
 	CHECK_STR(insp(mx_project_get(&c, "core", "ecto_repos", NULL)), "[Core.Repo]");
 	mx_project_release(&c);
+}
+
+TEST(context_app)
+{
+	const char *vars[] = {NULL};
+	struct mx_err err = MX_ERR_INIT;
+	const char *app, *path;
+
+	struct mx_project p = MX_PROJECT_INIT;
+	CHECK_INT(load(&p, "project/basic", "dev", vars), 0);
+	CHECK_INT(mx_project_context_app(&p, &app, &path, &err), 0);
+	CHECK_STR(app, "shop");
+	CHECK_STR(path, "");
+	mx_project_release(&p);
+
+	struct mx_project w = MX_PROJECT_INIT;
+	CHECK_INT(load(&w, "project/umbrella/apps/core_web", "dev", vars), 0);
+	CHECK_INT(mx_project_context_app(&w, &app, &path, &err), 0);
+	CHECK_STR(app, "core");
+	CHECK_STR(path, "../core");
+	mx_project_release(&w);
+
+	struct mx_project f = MX_PROJECT_INIT;
+	CHECK_INT(load(&f, "project/ctxfalse", "dev", vars), 0);
+	CHECK_INT(mx_project_context_app(&f, &app, &path, &err), -1);
+	static const char want[] = "no context_app configured for current application ctx_false.\n\n"
+	                           "Add the context_app generators config in config.exs, or pass";
+	CHECK(!strncmp(err.msg, want, sizeof(want) - 1));
+	CHECK(strstr(err.msg, "    config :ctx_false, :generators,\n      context_app: :some_app\n"));
+	mx_project_release(&f);
+
+	struct mx_project o = MX_PROJECT_INIT;
+	const char *other[] = {"CTX=other", NULL};
+	CHECK_INT(load(&o, "project/ctxfalse", "dev", other), 0);
+	CHECK_INT(mx_project_context_app(&o, &app, &path, &err), -1);
+	CHECK_STR(err.msg, "no directory for context_app :other found in ctx_false's deps.\n\n"
+	                   "Ensure you have listed :other as an in_umbrella dependency in mix.exs:\n\n"
+	                   "    def deps do\n      [\n        {:other, in_umbrella: true},\n"
+	                   "        ...\n      ]\n    end\n\nExisting deps:\n\n"
+	                   "    [:bandit, :jason]\n\n");
+	mx_project_release(&o);
 }
 
 TEST(namespace_and_web_module)

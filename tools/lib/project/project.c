@@ -57,9 +57,10 @@ int mx_project_find_root(const char *start, struct mx_buf *out, struct mx_err *e
 			break;
 		mx_buf_setlen(&dir, slash == dir.buf ? 1 : (size_t)(slash - dir.buf));
 	}
+	/* Mix.NoProjectError's message, as mix prints it. */
 	mx_err_set(err, MX_ERR_CONFIG,
-	           "could not find a mix.exs in the current directory or any parent "
-	           "(use -C DIR to name the project)");
+	           "Could not find a Mix.Project, please ensure you are running Mix in a "
+	           "directory with a mix.exs file");
 out:
 	mx_buf_release(&dir);
 	mx_buf_release(&probe);
@@ -589,4 +590,91 @@ int mx_project_eval_host(const struct mx_project *p, struct mx_arena *a,
 	if (!p->config_loaded)
 		return MX_EVAL_UNKNOWN;
 	return mx_config_application_call(&p->config, a, call, res, err);
+}
+
+int mx_project_context_app(const struct mx_project *p, const char **app, const char **path,
+                           struct mx_err *err)
+{
+	struct mx_arena *a = (struct mx_arena *)&p->arena;
+	const struct mx_term *gen = mx_project_generators(p);
+	const struct mx_term *ca = gen && gen->type == MX_TERM_LIST ? mx_term_kw_get(gen, "context_app")
+	                                                            : NULL;
+	*app = p->app;
+	*path = "";
+	if (!ca || mx_term_is_nil(ca))
+		return 0;
+	if (mx_term_is_atom(ca, "false"))
+		return mx_err_set(err, MX_ERR_CONFIG,
+		                  "no context_app configured for current application %s.\n\n"
+		                  "Add the context_app generators config in config.exs, or pass the\n"
+		                  "--context-app option explicitly to the generators. For example:\n\n"
+		                  "via config:\n\n"
+		                  "    config :%s, :generators,\n"
+		                  "      context_app: :some_app\n\n"
+		                  "via cli option:\n\n"
+		                  "    mix phx.gen.[task] --context-app some_app\n\n"
+		                  "Note: cli option only works when `context_app` is not set to `false`\n"
+		                  "in the config.\n",
+		                  p->app, p->app);
+	if (ca->type == MX_TERM_TUPLE && ca->u.tuple.n == 2 &&
+	    ca->u.tuple.items[0]->type == MX_TERM_ATOM &&
+	    ca->u.tuple.items[1]->type == MX_TERM_BINARY) {
+		*app = ca->u.tuple.items[0]->u.atom.name;
+		*path = ca->u.tuple.items[1]->u.bin.data;
+		return 0;
+	}
+	if (ca->type != MX_TERM_ATOM)
+		return mx_err_set(err, MX_ERR_CONFIG, "invalid :context_app in :generators config");
+	*app = ca->u.atom.name;
+	if (!strcmp(*app, p->app))
+		return 0;
+	/* Mix.Project.deps_paths(): where each dependency lives. */
+	const struct mx_term *deps = mx_term_kw_get(p->project_kw, "deps");
+	for (size_t i = 0; deps && deps->type == MX_TERM_LIST && i < deps->u.list.n; i++) {
+		const struct mx_term *d = deps->u.list.items[i];
+		if (d->type != MX_TERM_TUPLE || !d->u.tuple.n ||
+		    !mx_term_is_atom(d->u.tuple.items[0], *app))
+			continue;
+		const struct mx_term *opts = d->u.tuple.items[d->u.tuple.n - 1];
+		const struct mx_term *dp = mx_term_kw_get(opts, "path");
+		struct mx_buf b = MX_BUF_INIT;
+		if (mx_term_truthy(mx_term_kw_get(opts, "in_umbrella")))
+			mx_buf_addf(&b, "../%s", *app);
+		else if (dp && dp->type == MX_TERM_BINARY)
+			mx_buf_add(&b, dp->u.bin.data, dp->u.bin.len);
+		else
+			mx_buf_addf(&b, "deps/%s", *app);
+		*path = mx_arena_strndup(a, b.buf, b.len);
+		mx_buf_release(&b);
+		return 0;
+	}
+	/* Phoenix lists Map.keys(deps), sorted; these are mix.exs's own. */
+	struct mx_strvec names = MX_STRVEC_INIT;
+	struct mx_buf list = MX_BUF_INIT;
+	for (size_t i = 0; i < p->deps.n; i++)
+		mx_strvec_push(&names, p->deps.v[i]);
+	mx_strvec_sort(&names);
+	mx_buf_addch(&list, '[');
+	for (size_t i = 0; i < names.n; i++) {
+		struct mx_term *t = mx_term_atom(a, names.v[i]);
+		if (i)
+			mx_buf_adds(&list, ", ");
+		mx_term_inspect(t, &list);
+	}
+	mx_buf_addch(&list, ']');
+	int r = mx_err_set(err, MX_ERR_CONFIG,
+	                   "no directory for context_app :%s found in %s's deps.\n\n"
+	                   "Ensure you have listed :%s as an in_umbrella dependency in mix.exs:\n\n"
+	                   "    def deps do\n"
+	                   "      [\n"
+	                   "        {:%s, in_umbrella: true},\n"
+	                   "        ...\n"
+	                   "      ]\n"
+	                   "    end\n\n"
+	                   "Existing deps:\n\n"
+	                   "    %s\n\n",
+	                   *app, p->app, *app, *app, list.buf);
+	mx_buf_release(&list);
+	mx_strvec_clear(&names);
+	return r;
 }

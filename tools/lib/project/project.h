@@ -151,6 +151,18 @@ int mx_project_static_compressors(const struct mx_project *p, struct mx_strvec *
                                   struct mx_err *err);
 
 /*
+ * Mix.Phoenix.context_app/0 and the directory of that app (for phx-gen):
+ * :context_app of config :app, :generators; unset is this app (*path "");
+ * {app, path} gives the path; another app is found among the deps of
+ * mix.exs: "../<app>" for in_umbrella, its path: for path deps, else
+ * "deps/<app>". *app and *path are arena strings (relative to the root).
+ * Errors carry Phoenix's messages (context_app: false; an app missing from
+ * the deps).
+ */
+int mx_project_context_app(const struct mx_project *p, const char **app, const char **path,
+                           struct mx_err *err);
+
+/*
  * For tools' evaluator hosts (a router's `if Application.compile_env(:hello,
  * :dev_routes) do`): answers the Application.get_env/fetch_env!/compile_env
  * family from the project's config (see mx_config_application_call).

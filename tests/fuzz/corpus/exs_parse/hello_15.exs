@@ -1,3 +1,0 @@
-defmodule Hello.Mailer do
-  use Swoosh.Mailer, otp_app: :hello
-end

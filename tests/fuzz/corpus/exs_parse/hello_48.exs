@@ -1,2 +1,0 @@
-ExUnit.start()
-Ecto.Adapters.SQL.Sandbox.mode(Hello.Repo, :manual)
