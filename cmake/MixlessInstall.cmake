@@ -18,4 +18,7 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/MixlessConfig.cmake
   ${_mixless_modules} DESTINATION ${MIXLESS_CMAKE_DIR})
 file(GLOB _mixless_makefiles ${PROJECT_SOURCE_DIR}/make/*.mk)
 install(FILES ${_mixless_makefiles} DESTINATION ${CMAKE_INSTALL_DATADIR}/mixless/make)
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/templates/ DESTINATION ${CMAKE_INSTALL_DATADIR}/mixless/templates)
+# phx-gen's templates (none yet: git keeps no empty folder).
+if(EXISTS ${PROJECT_SOURCE_DIR}/templates)
+  install(DIRECTORY ${PROJECT_SOURCE_DIR}/templates/ DESTINATION ${CMAKE_INSTALL_DATADIR}/mixless/templates)
+endif()

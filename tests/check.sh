@@ -10,6 +10,7 @@
 # Ends with one line of totals, "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+root=$PWD
 
 BUILD=${BUILD:-build}
 ASAN_BUILD=${ASAN_BUILD:-build-asan}
@@ -57,9 +58,10 @@ if command -v valgrind >/dev/null; then
 	vg_fail=0
 	for t in "$BUILD"/tests/unit_*; do
 		[ -x "$t" ] || continue
-		if (cd tests/fixtures && MIXLESS_SOURCE_DIR=$PWD/.. MIXLESS_FIXTURES=$PWD \
+		case $t in /*) ;; *) t=$root/$t ;; esac
+		if (cd tests/fixtures && MIXLESS_SOURCE_DIR=$root MIXLESS_FIXTURES=$PWD \
 			valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-			"../../$t" >/dev/null 2>"/tmp/mixless-vg.$$.log"); then
+			"$t" >/dev/null 2>"/tmp/mixless-vg.$$.log"); then
 			passed=$((passed + 1))
 		else
 			echo "valgrind: $(basename "$t") failed:"; cat "/tmp/mixless-vg.$$.log"
