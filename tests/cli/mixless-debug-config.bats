@@ -86,3 +86,14 @@ setup() {
 	[ "${lines[3]}" = "version: 2.0.0" ]
 	[ "$stderr" = "warning: mix.exs: project/0 read key by key, skipping what failed: $FIX/partial/mix.exs:15:83: unsupported call Helper.x/0" ]
 }
+
+@test "an umbrella root: apps_path and its children, no app" {
+	run --separate-stderr mixless debug config -C "$FIX/umbrella"
+	[ "$status" -eq 0 ]
+	[ "${lines[2]}" = "version: 0.1.0" ]
+	[ "${lines[3]}" = "umbrella: apps" ]
+	[ "${lines[4]}" = "child: apps/core" ]
+	[ "${lines[5]}" = "child: apps/core_web" ]
+	run grep -c '^app: ' <<<"$output"
+	[ "$output" = "0" ]
+}

@@ -14,7 +14,7 @@ setup() { pd_setup; }
 teardown() { pd_teardown; }
 
 @test "kill -9 at random points never leaves a manifest naming a missing or partial file" {
-	iterations=${PHX_DIGEST_KILL_ITERATIONS:-30}
+	iterations=${PHX_DIGEST_KILL_ITERATIONS:-24}
 	run python3 - "$iterations" <<-'EOF'
 	import base64, gzip, hashlib, json, os, random, signal, subprocess, sys, time
 	random.seed(4)

@@ -123,17 +123,19 @@ gzippable() {
 @test "digest: every manifest entry matches md5sum, sha512 and stat of the files" {
 	phx-digest static -o out
 	now=$(greg_now)
-	for rel in "${INPUTS[@]}"; do
-		d=$(digested "$rel")
-		IFS=$'\t' read -r latest lp size sha mtime < <(python3 -c 'import json,sys
-m=json.load(open("out/cache_manifest.json")); d=m["latest"][sys.argv[1]]; e=m["digests"][d]
-print("\t".join(map(str,[d,e["logical_path"],e["size"],e["sha512"],e["mtime"]])))' "$rel")
-		[ "$latest" = "$d" ]
+	rows=$(python3 -c 'import json,sys
+m=json.load(open("out/cache_manifest.json"))
+for r in sys.argv[1:]:
+    d=m["latest"][r]; e=m["digests"][d]
+    print("\t".join(map(str,[r,d,e["logical_path"],e["size"],e["sha512"],e["mtime"]])))' "${INPUTS[@]}")
+	[ "$(echo "$rows" | wc -l)" -eq "${#INPUTS[@]}" ]
+	while IFS=$'\t' read -r rel latest lp size sha mtime; do
+		[ "$latest" = "$(digested "$rel")" ]
 		[ "$lp" = "$rel" ]
 		[ "$size" -eq "$(stat -c %s "static/$rel")" ]
-		[ "$sha" = "$(sri "out/$d")" ]
-		[ $((now - mtime)) -ge 0 ] && [ $((now - mtime)) -le 5 ]
-	done
+		[ "$sha" = "$(sri "out/$latest")" ]
+		[ $((now - mtime)) -ge 0 ]; [ $((now - mtime)) -le 5 ]
+	done <<<"$rows"
 }
 
 @test "digest: gzip is :zlib.gzip (level 6, mtime 0, OS 3) of both copies" {
@@ -156,7 +158,7 @@ print("\t".join(map(str,[d,e["logical_path"],e["size"],e["sha512"],e["mtime"]]))
 @test "digest: equal contents are compressed once into identical .gz files" {
 	phx-digest static -o out
 	cmp out/robots.txt.gz "out/$(digested robots.txt).gz"
-	! cmp -s out/css/app.css.gz "out/$(digested css/app.css).gz"
+	! cmp -s out/css/app.css.gz "out/$(digested css/app.css).gz" || false
 }
 
 @test "digest: the input path does not exist: Phoenix's message on stderr, exit 0" {
@@ -202,9 +204,9 @@ print("\t".join(map(str,[d,e["logical_path"],e["size"],e["sha512"],e["mtime"]]))
 	phx-digest static
 	phx-digest static --no-cache
 	[ "$first" = "$(tree static | grep -v '^\.phx-digest-cache')" ]
-	! tree static | grep -q '\.gz\.gz$'
-	! tree static | grep -q 'cache_manifest.json.gz'
-	! tree static | grep -Eq -- '-[0-9a-f]{32}.*-[0-9a-f]{32}'
+	! tree static | grep -q '\.gz\.gz$' || false
+	! tree static | grep -q 'cache_manifest.json.gz' || false
+	! tree static | grep -Eq -- '-[0-9a-f]{32}.*-[0-9a-f]{32}' || false
 }
 
 @test "digest: old digests stay while their file exists, go when it is removed" {
@@ -231,7 +233,7 @@ print("\t".join(map(str,[d,e["logical_path"],e["size"],e["sha512"],e["mtime"]]))
 	EOF
 	phx-digest static -o out
 	grep -qF '"robots-0123456789abcdef0123456789abcdef.txt":{"digest":"x","extra":["é\n",1.5,null,true],"logical_path":"robots.txt","mtime":32132171,"size":1}' out/cache_manifest.json
-	! grep -q gone- out/cache_manifest.json
+	! grep -q gone- out/cache_manifest.json || false
 }
 
 @test "digest: a manifest with another version is discarded" {
@@ -239,7 +241,7 @@ print("\t".join(map(str,[d,e["logical_path"],e["size"],e["sha512"],e["mtime"]]))
 	cp static/robots.txt out/robots-0123456789abcdef0123456789abcdef.txt
 	echo '{"version":2,"latest":{},"digests":{"robots-0123456789abcdef0123456789abcdef.txt":{"mtime":1}}}' >out/cache_manifest.json
 	phx-digest static -o out
-	! grep -q robots-0123456789abcdef0123456789abcdef out/cache_manifest.json
+	! grep -q robots-0123456789abcdef0123456789abcdef out/cache_manifest.json || false
 }
 
 @test "digest: a corrupt manifest is an error naming it; nothing half-done" {
@@ -306,8 +308,8 @@ print("\t".join(map(str,[d,e["logical_path"],e["size"],e["sha512"],e["mtime"]]))
 	grep -qF "$PWD/static/my\\ file.txt" deps.d
 	grep -qxF "  $PWD/static \\" deps.d
 	grep -qxF "  $PWD/static/fonts \\" deps.d
-	! grep -q 'hidden' deps.d
-	! grep -q 'old-0123' deps.d
+	! grep -q 'hidden' deps.d || false
+	! grep -q 'old-0123' deps.d || false
 	# a phony rule per dependency, so make survives a deleted input
 	grep -qxF "$PWD/static/js/app.js:" deps.d
 	# and make reads it
@@ -320,15 +322,15 @@ print("\t".join(map(str,[d,e["logical_path"],e["size"],e["sha512"],e["mtime"]]))
 @test "digest: --brotli and --zstd add .br/.zst copies, skipped as inputs next time" {
 	phx-digest static -o out --brotli --zstd
 	d=$(digested js/app.js)
-	[ -s out/js/app.js.br ] && [ -s "out/$d.br" ]
-	[ -s out/js/app.js.zst ] && [ -s "out/$d.zst" ]
+	[ -s out/js/app.js.br ]; [ -s "out/$d.br" ]
+	[ -s out/js/app.js.zst ]; [ -s "out/$d.zst" ]
 	[ ! -e out/images/logo.png.br ]
 	if command -v zstd >/dev/null; then
 		cmp <(zstd -dc out/js/app.js.zst) out/js/app.js
 		cmp <(zstd -dc "out/$d.zst") "out/$d"
 	fi
 	phx-digest out --brotli --zstd
-	! tree out | grep -Eq '\.(br|zst)-|\.br\.gz|\.zst\.gz'
+	! tree out | grep -Eq '\.(br|zst)-|\.br\.gz|\.zst\.gz' || false
 	[ "$(mf out/cache_manifest.json "len([k for k in m['latest'] if k.endswith(('.br','.zst'))])")" -eq 0 ]
 }
 
@@ -348,10 +350,10 @@ print("\t".join(map(str,[d,e["logical_path"],e["size"],e["sha512"],e["mtime"]]))
 	ln -s nowhere static/dangling.js
 	run --separate-stderr phx-digest static -o out
 	[ "$status" -eq 0 ]
-	[ -f "out/link-$(md5 ext/linked.txt).txt" ] && [ ! -L out/link.txt ]
+	[ -f "out/link-$(md5 ext/linked.txt).txt" ]; [ ! -L out/link.txt ]
 	[ -f "out/extdir/linked-$(md5 ext/linked.txt).txt" ]
 	[[ $stderr == *"skipping 'static/dangling.js'"* ]]
-	! tree out | grep -q '^loop/'
+	! tree out | grep -q '^loop/' || false
 }
 
 @test "digest: a non-directory input is an error" {
@@ -378,14 +380,14 @@ print("\t".join(map(str,[d,e["logical_path"],e["size"],e["sha512"],e["mtime"]]))
 	printf 'import Config\nconfig :phoenix, gzippable_exts: [".css"]\n' >app/config/prod.exs
 	cd app
 	phx-digest --depfile ../deps.d
-	[ -e priv/static/js/app.js.gz ] && [ -e priv/static/robots.txt.gz ]
-	[ ! -e priv/static/css/app.css.gz ] && [ ! -e priv/static/manifest.json.gz ]
+	[ -e priv/static/js/app.js.gz ]; [ -e priv/static/robots.txt.gz ]
+	[ ! -e priv/static/css/app.css.gz ]; [ ! -e priv/static/manifest.json.gz ]
 	grep -qF "$PWD/config/config.exs" ../deps.d
 	grep -qF "$PWD/config/dev.exs" ../deps.d
 	grep -qF "$PWD/mix.exs" ../deps.d
 	phx-digest clean --all -q
 	MIX_ENV=prod phx-digest
-	[ -e priv/static/css/app.css.gz ] && [ ! -e priv/static/js/app.js.gz ]
+	[ -e priv/static/css/app.css.gz ]; [ ! -e priv/static/js/app.js.gz ]
 }
 
 @test "digest: a project config that cannot be read is an error naming the file" {
@@ -402,12 +404,21 @@ print("\t".join(map(str,[d,e["logical_path"],e["size"],e["sha512"],e["mtime"]]))
 @test "digest: a progress line on a TTY for a large tree, none when piped" {
 	command -v script >/dev/null || skip "script(1) not installed"
 	mkdir -p many
-	for i in $(seq 1000); do echo "$i" >"many/f$i.txt"; done
+	(cd many && seq -f 'f%g.bin' 1000 | xargs touch)
 	run script -qec "phx-digest many -o out" /dev/null
 	[ "$status" -eq 0 ]
 	[[ $output == *$'\r'"phx-digest: 1000/1000 files"* ]]
-	run --separate-stderr phx-digest many -o out2
+	run --separate-stderr phx-digest many -o out
+	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
-	run script -qec "phx-digest many -o out3 --quiet" /dev/null
+	run script -qec "phx-digest many -o out --quiet --dry-run" /dev/null
 	[[ $output != *"files"* ]]
+}
+
+@test "digest: outputs get mode 0666 minus the umask, as File.write does" {
+	(umask 027 && phx-digest static -o out -q)
+	[ "$(stat -c %a out/robots.txt)" = 640 ]
+	[ "$(stat -c %a "out/$(digested robots.txt)")" = 640 ]
+	[ "$(stat -c %a out/css/app.css.gz)" = 640 ]
+	[ "$(stat -c %a out/cache_manifest.json)" = 640 ]
 }

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/random.h>
+#include <time.h>
 
 int mx_fs_read(const char *path, struct mx_buf *out, struct mx_err *err)
 {
@@ -117,19 +119,28 @@ int mx_atomic_open(struct mx_atomic *af, const char *path, mode_t mode,
 	mx_buf_adds(&tmp, ".tmp-XXXXXX");
 	free(dir);
 
-	af->fd = mkostemp(tmp.buf, O_CLOEXEC);
+	/* open(O_CREAT | O_EXCL, mode) lets the kernel apply the umask: reading
+	 * it with umask() would race with other threads doing the same. */
+	size_t stem = tmp.len - 6;
+	static const char chars[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+	for (int attempt = 0;; attempt++) {
+		unsigned char rnd[6];
+		if (getrandom(rnd, sizeof(rnd), 0) != (ssize_t)sizeof(rnd)) {
+			/* no entropy: the pid, time and attempt still differ */
+			unsigned long x = (unsigned long)getpid() * 2654435761u ^
+					  (unsigned long)time(NULL) ^ (unsigned long)attempt * 40503u;
+			for (size_t i = 0; i < sizeof(rnd); i++, x >>= 5)
+				rnd[i] = (unsigned char)x;
+		}
+		for (size_t i = 0; i < sizeof(rnd); i++)
+			tmp.buf[stem + i] = chars[rnd[i] % (sizeof(chars) - 1)];
+		af->fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+		if (af->fd >= 0 || errno != EEXIST || attempt >= 100)
+			break;
+	}
 	if (af->fd < 0) {
 		mx_err_errno(err, "cannot create", tmp.buf);
-		mx_buf_release(&tmp);
-		return -1;
-	}
-	mode_t mask = umask(0);
-	umask(mask);
-	if (fchmod(af->fd, mode & ~mask) < 0) {
-		mx_err_errno(err, "cannot chmod", tmp.buf);
-		close(af->fd);
-		unlink(tmp.buf);
-		af->fd = -1;
 		mx_buf_release(&tmp);
 		return -1;
 	}

@@ -40,8 +40,15 @@ static void print_all(const struct mx_project *p)
 		printf("app: %s\n", p->app);
 	if (p->version)
 		printf("version: %s\n", p->version);
-	if (p->umbrella)
+	if (p->umbrella) {
+		struct mx_strvec apps = MX_STRVEC_INIT;
+		struct mx_err err = MX_ERR_INIT;
 		printf("umbrella: %s\n", p->apps_path);
+		if (mx_project_umbrella_apps(p, &apps, &err) == 0)
+			for (size_t i = 0; i < apps.n; i++)
+				printf("child: %s\n", apps.v[i]);
+		mx_strvec_clear(&apps);
+	}
 	if (p->base)
 		printf("base: %s\nweb: %s\n", p->base, p->web);
 	for (size_t i = 0; i < p->config.files.n; i++)

@@ -63,7 +63,7 @@ struct run {
 	bool same_dir;
 	bool dry;
 	atomic_bool failed;
-	pthread_mutex_t lock; /* first_err, planned, progress, atomic opens */
+	pthread_mutex_t lock; /* first_err, planned, progress */
 	struct mx_err first_err;
 	struct mx_strvec planned; /* --dry-run: outputs that would be written */
 	atomic_size_t done;
@@ -259,13 +259,13 @@ static int outset_open(struct run *r, struct phx_digest_file *f, struct outset *
 				  : i >= OUT_ZDIG ? phx_digest_z_ext(i - OUT_ZDIG)
 						  : NULL;
 		out_path(r, &p, rel, ext);
-		pthread_mutex_lock(&r->lock);
-		if (r->dry)
+		if (r->dry) {
+			pthread_mutex_lock(&r->lock);
 			mx_strvec_push(&r->planned, p.buf);
-		else
-			/* mx_atomic_open reads the umask by setting it: one at a time */
+			pthread_mutex_unlock(&r->lock);
+		} else {
 			ret = mx_atomic_open(&s->af[i], p.buf, 0666, err);
-		pthread_mutex_unlock(&r->lock);
+		}
 	}
 	mx_buf_release(&p);
 	return ret;

@@ -280,6 +280,13 @@ TEST(umbrella)
 	CHECK(p.app == NULL);
 	CHECK(p.base == NULL);
 	CHECK_STR(insp(mx_project_get(&p, "core", "ecto_repos", NULL)), "[Core.Repo]");
+	struct mx_strvec apps = MX_STRVEC_INIT;
+	struct mx_err err = MX_ERR_INIT;
+	CHECK_INT(mx_project_umbrella_apps(&p, &apps, &err), 0);
+	CHECK_INT(apps.n, 2);
+	CHECK_STR(apps.v[0], "apps/core");
+	CHECK_STR(apps.v[1], "apps/core_web");
+	mx_strvec_clear(&apps);
 	mx_project_release(&p);
 	/* A child app reads the umbrella's config through config_path. */
 	struct mx_project c = MX_PROJECT_INIT;
@@ -314,21 +321,24 @@ TEST(context_app)
 	struct mx_project f = MX_PROJECT_INIT;
 	CHECK_INT(load(&f, "project/ctxfalse", "dev", vars), 0);
 	CHECK_INT(mx_project_context_app(&f, &app, &path, &err), -1);
-	static const char want[] = "no context_app configured for current application ctx_false.\n\n"
-	                           "Add the context_app generators config in config.exs, or pass";
+	static const char want[] =
+	    "no context_app configured for current application ctx_false.\n\n"
+	    "Add the context_app generators config in config.exs, or pass";
 	CHECK(!strncmp(err.msg, want, sizeof(want) - 1));
-	CHECK(strstr(err.msg, "    config :ctx_false, :generators,\n      context_app: :some_app\n"));
+	CHECK(
+	    strstr(err.msg, "    config :ctx_false, :generators,\n      context_app: :some_app\n"));
 	mx_project_release(&f);
 
 	struct mx_project o = MX_PROJECT_INIT;
 	const char *other[] = {"CTX=other", NULL};
 	CHECK_INT(load(&o, "project/ctxfalse", "dev", other), 0);
 	CHECK_INT(mx_project_context_app(&o, &app, &path, &err), -1);
-	CHECK_STR(err.msg, "no directory for context_app :other found in ctx_false's deps.\n\n"
-	                   "Ensure you have listed :other as an in_umbrella dependency in mix.exs:\n\n"
-	                   "    def deps do\n      [\n        {:other, in_umbrella: true},\n"
-	                   "        ...\n      ]\n    end\n\nExisting deps:\n\n"
-	                   "    [:bandit, :jason]\n\n");
+	CHECK_STR(err.msg,
+	          "no directory for context_app :other found in ctx_false's deps.\n\n"
+	          "Ensure you have listed :other as an in_umbrella dependency in mix.exs:\n\n"
+	          "    def deps do\n      [\n        {:other, in_umbrella: true},\n"
+	          "        ...\n      ]\n    end\n\nExisting deps:\n\n"
+	          "    [:bandit, :jason]\n\n");
 	mx_project_release(&o);
 }
 
@@ -341,6 +351,8 @@ TEST(namespace_and_web_module)
 	CHECK_STR(p.base, "Acme.Core");
 	CHECK_STR(p.web, "Acme.CoreWeb");
 	CHECK_STR(p.lib_path, "lib/my_app");
+	CHECK_STR(insp(mx_project_get(&p, "my_app", "opts", "inner", "deep", NULL)), "1");
+	CHECK(mx_project_get(&p, "my_app", "opts", "nope", "deep", NULL) == NULL);
 	mx_project_release(&p);
 	struct mx_project w = MX_PROJECT_INIT;
 	CHECK_INT(load(&w, "project/webbase", "dev", vars), 0);

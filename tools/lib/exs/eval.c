@@ -1301,15 +1301,14 @@ static int sf_cond(struct mx_eval *ev, const struct mx_ast *n, struct mx_term **
 static int sf_case(struct mx_eval *ev, const struct mx_ast *n, struct mx_term *subject,
                    struct mx_term **out)
 {
+	/* subject: the piped value of `x |> case do`, or NULL. */
 	struct mx_term *v = subject;
-	size_t argi = subject ? 0 : 1;
 	if (!subject) {
 		if (n->u.call.nargs < 1)
 			return ev_fail(ev, n, "invalid case");
 		if (eval(ev, n->u.call.args[0], &v) < 0)
 			return -1;
 	}
-	(void)argi;
 	const struct mx_ast *cl = mx_ast_call_block(n, "do");
 	if (!cl)
 		return ev_fail(ev, n, "case expects a do block");

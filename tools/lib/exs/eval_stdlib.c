@@ -178,7 +178,8 @@ static int undefined_protocol(struct mx_eval *ev, const struct mx_ast *at, const
 	char kind[300];
 	const char *sn = mx_term_struct_name(t);
 	if (sn)
-		snprintf(kind, sizeof(kind), "%s (a struct)", sn + (strncmp(sn, "Elixir.", 7) ? 0 : 7));
+		snprintf(kind, sizeof(kind), "%s (a struct)",
+		         sn + (strncmp(sn, "Elixir.", 7) ? 0 : 7));
 	else
 		snprintf(kind, sizeof(kind), "%s",
 		         t->type == MX_TERM_ATOM     ? "Atom"

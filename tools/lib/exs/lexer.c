@@ -119,6 +119,17 @@ static int is_ident_start(unsigned char c)
 	return (c >= 'a' && c <= 'z') || c == '_' || c >= 0x80;
 }
 
+/* Code points that are symbols or punctuation, never part of an identifier
+ * (a rough cut of Unicode's XID classes, enough for the characters that
+ * stray into code: dashes, quotes, arrows, emoji, no-break space). */
+static int is_symbol_cp(uint32_t cp)
+{
+	return (cp >= 0x80 && cp <= 0xbf && cp != 0xaa && cp != 0xb5 && cp != 0xba) || cp == 0xd7 ||
+	       cp == 0xf7 || (cp >= 0x2000 && cp <= 0x206f) || (cp >= 0x2190 && cp <= 0x2bff) ||
+	       (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xfe00 && cp <= 0xfe0f) ||
+	       (cp >= 0xfff0 && cp <= 0xffff) || (cp >= 0x1f000 && cp <= 0x1faff);
+}
+
 static int is_ident_char(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -876,16 +887,46 @@ as_op:;
 	return 0;
 }
 
+/* Elixir's message for a character that can start no token. Erlang's ~4.16.0B
+ * prints code points above U+FFFF as ****, and so do we. */
+static int unexpected_cp(struct lexer *lx, size_t at, size_t len, uint32_t cp)
+{
+	char hex[16];
+	if (cp > 0xffff)
+		snprintf(hex, sizeof(hex), "****");
+	else
+		snprintf(hex, sizeof(hex), "%04X", cp);
+	return lex_error(lx, at, "unexpected token: \"%.*s\" (column %u, code point U+%s)",
+	                 (int)len, lx->s + at, colof(lx, at), hex);
+}
+
 static int lex_identifier(struct lexer *lx)
 {
 	size_t start = lx->p;
 	struct mx_tok *t;
 	int alias = is_upper((unsigned char)lx->s[lx->p]);
 	int has_at = 0;
-	lx->p++;
-	while (lx->p < lx->n &&
-	       (is_ident_char((unsigned char)lx->s[lx->p]) || lx->s[lx->p] == '@')) {
-		has_at |= lx->s[lx->p] == '@';
+	uint32_t cp;
+	size_t first = 1;
+	if ((unsigned char)lx->s[lx->p] >= 0x80) {
+		first = utf8_decode((const unsigned char *)lx->s + lx->p, lx->n - lx->p, &cp);
+		if (is_symbol_cp(cp) || first == 1)
+			return unexpected_cp(lx, start, first, cp);
+	}
+	lx->p += first;
+	while (lx->p < lx->n) {
+		unsigned char c = (unsigned char)lx->s[lx->p];
+		if (c >= 0x80) {
+			size_t l =
+			    utf8_decode((const unsigned char *)lx->s + lx->p, lx->n - lx->p, &cp);
+			if (is_symbol_cp(cp) || l == 1)
+				break; /* the symbol is the next token's problem */
+			lx->p += l;
+			continue;
+		}
+		if (!is_ident_char(c) && c != '@')
+			break;
+		has_at |= c == '@';
 		lx->p++;
 	}
 	if (!alias && lx->p < lx->n && (lx->s[lx->p] == '?' || lx->s[lx->p] == '!'))
@@ -895,34 +936,26 @@ static int lex_identifier(struct lexer *lx)
 		return lex_error(lx, start,
 		                 "invalid character \"@\" (code point U+0040) in %s: %.*s",
 		                 alias ? "alias" : "identifier", (int)len, lx->s + start);
-	if (alias && lx->p < lx->n && lx->s[lx->p] == '(')
-		/* Elixir points just past the parenthesis */
+	if (alias && lx->p < lx->n && (lx->s[lx->p] == '?' || lx->s[lx->p] == '!'))
 		return lex_error(
-		    lx, lx->p + 1,
-		    "unexpected ( after alias %.*s. Function names and identifiers in Elixir start "
-		    "with lowercase characters or underscore. For example:\n\n"
-		    "    hello_world()\n"
-		    "    _starting_with_underscore()\n"
-		    "    numb3rs_are_allowed()\n"
-		    "    may_finish_with_question_mark?()\n"
-		    "    may_finish_with_exclamation_mark!()\n\n"
-		    "Unexpected token: (",
-		    (int)len, lx->s + start);
+		    lx, start,
+		    "invalid character \"%c\" (code point U+%04X) in alias (only ASCII "
+		    "characters, without punctuation, are allowed): %.*s%c",
+		    lx->s[lx->p], (unsigned char)lx->s[lx->p], (int)len, lx->s + start,
+		    lx->s[lx->p]);
 	if (lx->p < lx->n && lx->s[lx->p] == ':' && kw_colon_at(lx, lx->p)) {
 		t = push(lx, MX_TOK_KW, start);
 		lx->p++;
 		finish(lx, t);
 		return 0;
 	}
-	if (lx->p + 1 < lx->n && lx->s[lx->p] == ':' && lx->s[lx->p + 1] != ':' &&
-	    lx->prev_kind != MX_TOK_DOT)
+	if (lx->p + 1 < lx->n && lx->s[lx->p] == ':' && lx->s[lx->p + 1] != ':')
 		return lex_error(
 		    lx, start, "keyword argument must be followed by space after: %.*s:", (int)len,
 		    lx->s + start);
 	if (alias) {
 		for (size_t i = start; i < lx->p; i++)
 			if ((unsigned char)lx->s[i] >= 0x80) {
-				uint32_t cp;
 				size_t cl =
 				    utf8_decode((const unsigned char *)lx->s + i, lx->p - i, &cp);
 				return lex_error(
@@ -1216,8 +1249,13 @@ static int lex_atom(struct lexer *lx)
 	lx->p++;
 	size_t len;
 	int op = match_op(lx, &len);
-	if (op == MX_OP_TERNARY)
+	if (op == MX_OP_TERNARY || op == MX_OP_TYPE)
 		op = 0;
+	if (op == MX_OP_ASSOC) {
+		/* :=> is the atom := then > (=> is no atom operator) */
+		op = MX_OP_MATCH;
+		len = 1;
+	}
 	if (op || (lx->p < lx->n && lx->s[lx->p] == '.')) {
 		lx->p += op ? len : 1;
 		t = push(lx, MX_TOK_ATOM, start);
@@ -1326,6 +1364,20 @@ static int lex_token(struct lexer *lx, struct openers *opn, bool in_interp, size
 		           : c == '{' ? MX_TOK_LBRACE
 		           : c == '}' ? MX_TOK_RBRACE
 		                      : MX_TOK_COMMA;
+		if (kind == MX_TOK_LPAREN && lx->prev_kind == MX_TOK_ALIAS)
+			/* Foo( and Foo (: Elixir points just past the parenthesis */
+			return lex_error(
+			    lx, lx->p + 1,
+			    "unexpected ( after alias %.*s. Function names and identifiers in "
+			    "Elixir "
+			    "start with lowercase characters or underscore. For example:\n\n"
+			    "    hello_world()\n"
+			    "    _starting_with_underscore()\n"
+			    "    numb3rs_are_allowed()\n"
+			    "    may_finish_with_question_mark?()\n"
+			    "    may_finish_with_exclamation_mark!()\n\n"
+			    "Unexpected token: (",
+			    (int)(lx->prev_end - lx->last_off), lx->s + lx->last_off);
 		if (kind == MX_TOK_RBRACE && in_interp && opn->n == 0) {
 			/* the } that closes the interpolation */
 			t = push(lx, MX_TOK_EOF, start);
@@ -1754,6 +1806,19 @@ size_t mx_exs_unescape1(const char *s, size_t n, struct mx_buf *out)
 	return 2;
 }
 
+/* Whether Erlang prints the atom without quotes ([a-z][a-zA-Z0-9_@]*):
+ * Elixir's parser messages show names the way Erlang prints atoms. */
+static int erlang_plain_atom(const char *s, size_t len)
+{
+	if (!len || !is_lower((unsigned char)s[0]))
+		return 0;
+	for (size_t i = 1; i < len; i++)
+		if (!(is_ident_char((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) &&
+		    s[i] != '@')
+			return 0;
+	return 1;
+}
+
 void mx_exs_tok_describe(const char *src, const struct mx_tok *t, struct mx_buf *out)
 {
 	/* As elixir_errors formats the token in "syntax error before: X". */
@@ -1830,7 +1895,7 @@ void mx_exs_tok_describe(const char *src, const struct mx_tok *t, struct mx_buf 
 		            (int)len, s, (int)len, s);
 		return;
 	case MX_TOK_IDENT:
-		if (!(t->flags & MX_TOKF_QUOTED) && !is_ident_start((unsigned char)s[0])) {
+		if (!(t->flags & MX_TOKF_QUOTED) && !erlang_plain_atom(s, len)) {
 			/* an operator used as a name (&+/2): quoted like one */
 			mx_buf_addch(out, '\'');
 			mx_buf_add(out, s, len);

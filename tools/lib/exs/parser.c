@@ -43,6 +43,9 @@ struct parser {
 	/* Where a call without parens may take several arguments (Elixir
 	 * rejects `f a, g b, c` and `[g b, c]` as ambiguous): */
 	int np_ctx;
+	/* The binary operator whose right operand is being parsed: Elixir
+	 * reports an ambiguous call there at the operator. */
+	const struct mx_tok *pending_op;
 	/* Scratch stack for building child arrays. */
 	struct mx_ast **stk;
 	size_t nstk, astk;
@@ -226,8 +229,10 @@ static void *unexpected(struct parser *p)
 		size_t k = prev->end;
 		while (prev != t && k < p->len && (p->src[k] == ' ' || p->src[k] == '\t'))
 			k++;
-		if (prev != t && prev->kind != MX_TOK_EOL && k < p->len &&
-		    (p->src[k] == '\n' || p->src[k] == '\r') && prev->end <= k) {
+		/* (a newline after a comma belongs to the comma in Elixir's
+		 * tokens, so there the comma itself is the last token) */
+		if (prev != t && prev->kind != MX_TOK_EOL && prev->kind != MX_TOK_COMMA &&
+		    k < p->len && (p->src[k] == '\n' || p->src[k] == '\r') && prev->end <= k) {
 			/* same line as prev: its column plus the distance */
 			for (size_t j = prev->off; j < k; j++)
 				col += ((unsigned char)p->src[j] & 0xc0) != 0x80;
@@ -1187,7 +1192,7 @@ fail:
 	return -1;
 }
 
-static int check_ambiguous(struct parser *p, struct mx_ast *call)
+static int check_ambiguous(struct parser *p, struct mx_ast *call, const struct mx_tok *op)
 {
 	/* A call without parens and without a do-block that took several
 	 * arguments where only one is allowed. */
@@ -1195,7 +1200,7 @@ static int check_ambiguous(struct parser *p, struct mx_ast *call)
 	    call->u.call.nargs < 2)
 		return 0;
 	return fail_at(
-	    p, call->line, call->col, "%s",
+	    p, op ? op->line : call->line, op ? op->col : call->col, "%s",
 	    p->np_ctx == NP_NESTED
 	        ? "unexpected comma. Parentheses are required to solve ambiguity in nested "
 	          "calls.\n\n"
@@ -1225,7 +1230,7 @@ static int check_ambiguous(struct parser *p, struct mx_ast *call)
 
 /* After a call's name (local or remote): (args), no-parens args, do. */
 static struct mx_ast *finish_call(struct parser *p, struct mx_ast *call, const struct mx_tok *id,
-                                  int allow_noparens)
+                                  int allow_noparens, const struct mx_tok *op)
 {
 	if (at(p, MX_TOK_LPAREN) && !(cur(p)->flags & MX_TOKF_SPACE)) {
 		if (parse_paren_args(p, call) < 0)
@@ -1239,7 +1244,7 @@ static struct mx_ast *finish_call(struct parser *p, struct mx_ast *call, const s
 	if (at(p, MX_TOK_DO) && !p->no_do)
 		if (parse_do_block(p, call) < 0)
 			return NULL;
-	if (check_ambiguous(p, call) < 0)
+	if (check_ambiguous(p, call, op) < 0)
 		return NULL;
 	return call;
 }
@@ -1276,7 +1281,7 @@ static struct mx_ast *var_node(struct parser *p, const struct mx_tok *t, const c
 	return n;
 }
 
-static struct mx_ast *parse_identifier(struct parser *p)
+static struct mx_ast *parse_identifier(struct parser *p, const struct mx_tok *op)
 {
 	struct mx_tok *id = cur(p);
 	const char *name;
@@ -1291,7 +1296,7 @@ static struct mx_ast *parse_identifier(struct parser *p)
 	struct mx_ast *call = node_at(p, MX_AST_CALL, id);
 	call->u.call.name = name;
 	call->u.call.name_len = len;
-	struct mx_ast *r = finish_call(p, call, id, 1);
+	struct mx_ast *r = finish_call(p, call, id, 1, op);
 	if (!r && !p->failed)
 		return var_node(p, id, name, len);
 	return r;
@@ -1417,7 +1422,7 @@ static struct mx_ast *parse_primary(struct parser *p)
 		advance(p);
 		return n;
 	case MX_TOK_IDENT:
-		return parse_identifier(p);
+		return parse_identifier(p, NULL);
 	case MX_TOK_LBRACKET:
 		return parse_list_like(p, MX_AST_LIST, MX_TOK_RBRACKET, 0, "[");
 	case MX_TOK_LBRACE:
@@ -1542,7 +1547,7 @@ static struct mx_ast *parse_postfix(struct parser *p, struct mx_ast *left)
 				if (id->flags & MX_TOKF_QUOTED)
 					call->flags |= MX_AST_F_QUOTED;
 				call->end = id->end;
-				struct mx_ast *r = finish_call(p, call, id, 1);
+				struct mx_ast *r = finish_call(p, call, id, 1, NULL);
 				if (!r) {
 					if (p->failed)
 						return NULL;
@@ -1664,6 +1669,10 @@ static struct mx_ast *parse_attr(struct parser *p)
 static struct mx_ast *parse_prefix(struct parser *p)
 {
 	struct mx_tok *t = cur(p);
+	const struct mx_tok *op = p->pending_op;
+	p->pending_op = NULL;
+	if (t->kind == MX_TOK_IDENT)
+		return parse_postfix(p, parse_identifier(p, op));
 	if (t->kind == MX_TOK_OP) {
 		const struct mx_exs_opinfo *oi = &mx_exs_ops[t->op];
 		if (t->op == MX_OP_AT)
@@ -1726,8 +1735,11 @@ static struct mx_ast *parse_expr(struct parser *p, int minprec)
 		struct mx_ast *right;
 		if (t->op == MX_OP_WHEN && at(p, MX_TOK_KW))
 			right = parse_kw_list(p, 0); /* typespecs: ... when a: term */
-		else
+		else {
+			p->pending_op = t;
 			right = parse_expr(p, oi->right ? oi->prec : oi->prec + 1);
+			p->pending_op = NULL;
+		}
 		if (!right) {
 			left = NULL;
 			break;

@@ -241,7 +241,6 @@ static int import_call(struct reader *r, struct mx_eval *ev, const struct mx_eva
 		                shown);
 		goto out;
 	}
-	(void)ev;
 	ret = eval_file(r->c, path.buf, true, r->imports, at, err);
 	if (ret == 0) {
 		*res = mx_term_atom(r->c->arena, "ok");

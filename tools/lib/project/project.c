@@ -3,6 +3,7 @@
  */
 #include "project.h"
 
+#include <dirent.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,7 +103,6 @@ static int project_by_key(struct mx_project *p, struct mx_eval *ev, struct mx_ev
 		return -1;
 	struct mx_term **items = MX_ARENA_NEWN(&p->arena, struct mx_term *, body->u.list.n + 1);
 	size_t n = 0;
-	bool have_app = false;
 	for (size_t i = 0; i < body->u.list.n; i++) {
 		const struct mx_ast *kwn = body->u.list.items[i];
 		if (kwn->kind != MX_AST_KW || kwn->u.pair.key->kind != MX_AST_ATOM)
@@ -114,12 +114,9 @@ static int project_by_key(struct mx_project *p, struct mx_eval *ev, struct mx_ev
 				return -1;
 			continue;
 		}
-		if (mx_ast_is_atom(kwn->u.pair.key, "app"))
-			have_app = true;
 		items[n++] = mx_term_tuple2(
 		    &p->arena, mx_term_atom(&p->arena, kwn->u.pair.key->u.name.name), v);
 	}
-	(void)have_app;
 	p->mix_exs_err = *err;
 	p->mix_exs_partial = true;
 	mx_err_clear(err);
@@ -597,25 +594,26 @@ int mx_project_context_app(const struct mx_project *p, const char **app, const c
 {
 	struct mx_arena *a = (struct mx_arena *)&p->arena;
 	const struct mx_term *gen = mx_project_generators(p);
-	const struct mx_term *ca = gen && gen->type == MX_TERM_LIST ? mx_term_kw_get(gen, "context_app")
-	                                                            : NULL;
+	const struct mx_term *ca =
+	    gen && gen->type == MX_TERM_LIST ? mx_term_kw_get(gen, "context_app") : NULL;
 	*app = p->app;
 	*path = "";
 	if (!ca || mx_term_is_nil(ca))
 		return 0;
 	if (mx_term_is_atom(ca, "false"))
-		return mx_err_set(err, MX_ERR_CONFIG,
-		                  "no context_app configured for current application %s.\n\n"
-		                  "Add the context_app generators config in config.exs, or pass the\n"
-		                  "--context-app option explicitly to the generators. For example:\n\n"
-		                  "via config:\n\n"
-		                  "    config :%s, :generators,\n"
-		                  "      context_app: :some_app\n\n"
-		                  "via cli option:\n\n"
-		                  "    mix phx.gen.[task] --context-app some_app\n\n"
-		                  "Note: cli option only works when `context_app` is not set to `false`\n"
-		                  "in the config.\n",
-		                  p->app, p->app);
+		return mx_err_set(
+		    err, MX_ERR_CONFIG,
+		    "no context_app configured for current application %s.\n\n"
+		    "Add the context_app generators config in config.exs, or pass the\n"
+		    "--context-app option explicitly to the generators. For example:\n\n"
+		    "via config:\n\n"
+		    "    config :%s, :generators,\n"
+		    "      context_app: :some_app\n\n"
+		    "via cli option:\n\n"
+		    "    mix phx.gen.[task] --context-app some_app\n\n"
+		    "Note: cli option only works when `context_app` is not set to `false`\n"
+		    "in the config.\n",
+		    p->app, p->app);
 	if (ca->type == MX_TERM_TUPLE && ca->u.tuple.n == 2 &&
 	    ca->u.tuple.items[0]->type == MX_TERM_ATOM &&
 	    ca->u.tuple.items[1]->type == MX_TERM_BINARY) {
@@ -677,4 +675,38 @@ int mx_project_context_app(const struct mx_project *p, const char **app, const c
 	mx_buf_release(&list);
 	mx_strvec_clear(&names);
 	return r;
+}
+
+int mx_project_umbrella_apps(const struct mx_project *p, struct mx_strvec *apps, struct mx_err *err)
+{
+	if (!p->umbrella)
+		return 0;
+	struct mx_buf dir = MX_BUF_INIT, probe = MX_BUF_INIT;
+	struct mx_strvec found = MX_STRVEC_INIT;
+	int ret = -1;
+	mx_project_path(p, p->apps_path, &dir);
+	DIR *d = opendir(dir.buf);
+	if (!d) {
+		mx_err_errno(err, "cannot open", dir.buf);
+		goto out;
+	}
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		mx_buf_reset(&probe);
+		mx_buf_addf(&probe, "%s/%s/mix.exs", dir.buf, e->d_name);
+		if (mx_fs_is_file(probe.buf))
+			mx_strvec_pushf(&found, "%s/%s", p->apps_path, e->d_name);
+	}
+	closedir(d);
+	mx_strvec_sort(&found);
+	for (size_t i = 0; i < found.n; i++)
+		mx_strvec_push(apps, found.v[i]);
+	ret = 0;
+out:
+	mx_strvec_clear(&found);
+	mx_buf_release(&dir);
+	mx_buf_release(&probe);
+	return ret;
 }

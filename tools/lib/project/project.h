@@ -14,6 +14,11 @@
  * then config/runtime.exs. Base module = camelized app unless
  * `config :app, namespace: X`; web module = Base <> "Web" unless the base
  * already ends with "Web" (Mix.Phoenix.base/web_module).
+ *
+ * Memory: the struct owns everything it points to. String fields are
+ * malloc'd, terms (project_kw, the config, accessor results) live in
+ * p->arena; mx_project_release frees both, so pointers obtained from a
+ * project are valid until then.
  */
 #ifndef MX_PROJECT_PROJECT_H
 #define MX_PROJECT_PROJECT_H
@@ -81,6 +86,13 @@ int mx_project_find_root(const char *start, struct mx_buf *out, struct mx_err *e
 
 int mx_project_load(struct mx_project *p, const struct mx_project_opts *opts, struct mx_err *err);
 void mx_project_release(struct mx_project *p);
+
+/* For an umbrella root: the child apps, as paths relative to the root
+ * ("apps/core", "apps/core_web"), each a directory of apps_path holding a
+ * mix.exs, in byte order. Appends to apps; returns 0, or -1 when apps_path
+ * cannot be read. */
+int mx_project_umbrella_apps(const struct mx_project *p, struct mx_strvec *apps,
+                             struct mx_err *err);
 
 /* root joined with rel, appended to out. */
 void mx_project_path(const struct mx_project *p, const char *rel, struct mx_buf *out);
