@@ -14,6 +14,15 @@ for f in "$FUZZ_BUILD"/fuzz/fuzz_*; do
 	for seeds in "tests/fuzz/corpus/${name#fuzz_}" "tests/fuzz/corpus/$name"; do
 		[ -d "$seeds" ] && cp -r "$seeds/." "$work/" 2>/dev/null
 	done
+	# The Elixir readers also start from every real source file we have,
+	# rather than from copies of them kept in the corpus.
+	case $name in *exs*)
+		i=0
+		find examples tests/fixtures -type f \( -name '*.ex' -o -name '*.exs' \) -print0 |
+			while IFS= read -r -d '' src; do
+				i=$((i + 1)); cp "$src" "$work/src-$i-$(basename "$src")"
+			done ;;
+	esac
 	if "$f" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 		-artifact_prefix="$work/" "$work" >"$work.log" 2>&1; then
 		printf '%s: ok, %s runs in %ss\n' "$name" \

@@ -1,3 +1,0 @@
-import Config
-config :broken, a: 1
-import_config "missing.exs"

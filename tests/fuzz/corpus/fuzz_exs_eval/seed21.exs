@@ -1,3 +1,0 @@
-import Config
-config :broken, a: 1
-config :broken, [1, 2]

@@ -1,4 +1,0 @@
-defmodule Broken.MixProject do
-  use Mix.Project
-  def project, do: [app: :broken]
-end

@@ -1,2 +1,0 @@
-import Config
-import_config "prod.exs"

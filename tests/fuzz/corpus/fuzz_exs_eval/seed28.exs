@@ -1,2 +1,0 @@
-import Config
-config :broken, a: [1, 2

@@ -1,4 +1,0 @@
-[
-  import_deps: [:ecto_sql],
-  inputs: ["*.exs"]
-]
