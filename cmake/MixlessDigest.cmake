@@ -82,12 +82,24 @@ function(add_phx_digest)
     list(APPEND clean_flags --keep "${arg_CLEAN_KEEP}")
   endif()
 
+  # Makefile generators (CMake 3.20-3.25 at least) merge a custom command's
+  # depfile into the dependencies they cached instead of replacing them, so
+  # an input that was removed would stay a (missing, hence always newer)
+  # dependency and rerun the digest on every build. Dropping the cache after
+  # each run makes the next build read the fresh depfile whole.
+  set(forget_deps)
+  if(CMAKE_GENERATOR MATCHES "Makefiles")
+    set(forget_deps COMMAND "${CMAKE_COMMAND}" -E rm -f
+      "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/${target}.dir/compiler_depend.internal")
+  endif()
+
   add_custom_command(
     OUTPUT "${stamp}"
     COMMAND "${CMAKE_COMMAND}" -E make_directory "${scratch}"
     COMMAND "${tool}" "${input}" -o "${output}" ${flags} ${zflags} --quiet
             --depfile "${depfile}" --depfile-target "${stamp}"
     COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
+    ${forget_deps}
     DEPFILE "${depfile}"
     DEPENDS ${tool_deps}
     WORKING_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}"

@@ -19,19 +19,24 @@ JOBS=${JOBS:-$(nproc)}
 FUZZ_SMOKE_SECONDS=${FUZZ_SMOKE_SECONDS:-20}
 passed=0
 failed=0
+skipped=0
 failures=()
 
 stage() { printf '\n==> %s\n' "$*"; }
 
 # Counts the individual tests inside a ctest run: unit binaries print
 # "ok - name" lines, bats prints TAP "ok N name" lines.
+# A skipped bats case ("ok N name # skip ...") is counted as skipped, never
+# as passed.
 count_log() {
-	local log=$1 label=$2 ok notok
-	ok=$(grep -Ec '^(ok -|ok [0-9]+ )' "$log" || true)
+	local log=$1 label=$2 ok notok skip
+	ok=$(grep -E '^(ok -|ok [0-9]+ )' "$log" | grep -Evc ' # skip' || true)
+	skip=$(grep -E '^ok [0-9]+ ' "$log" | grep -Ec ' # skip' || true)
 	notok=$(grep -Ec '^(not ok -|not ok [0-9]+ )' "$log" || true)
 	passed=$((passed + ok))
 	failed=$((failed + notok))
-	printf '%s: %d test cases passed, %d failed\n' "$label" "$ok" "$notok"
+	skipped=$((skipped + skip))
+	printf '%s: %d test cases passed, %d failed, %d skipped\n' "$label" "$ok" "$notok" "$skip"
 }
 
 run_suite() {
@@ -102,5 +107,5 @@ stage "summary"
 if [ ${#failures[@]} -gt 0 ]; then
 	printf 'failed: %s\n' "${failures[@]}"
 fi
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ $failed -eq 0 ] && [ ${#failures[@]} -eq 0 ]

@@ -75,12 +75,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_json(s, n);
 		return 0;
 	}
-	enum phx_digest_kind kind = (sel & 3) == 0 ? PHX_KIND_CSS
-				    : (sel & 3) == 1 ? PHX_KIND_JS
-						     : PHX_KIND_MAP;
-	static const char *const dirs[] = { ".", "css", "a/b", "" };
+	enum phx_digest_kind kind = (sel & 3) == 0   ? PHX_KIND_CSS
+	                            : (sel & 3) == 1 ? PHX_KIND_JS
+	                                             : PHX_KIND_MAP;
+	static const char *const dirs[] = {".", "css", "a/b", ""};
 	struct mx_strvec keys = MX_STRVEC_INIT;
-	struct phx_digest_rewriter rw = { dirs[(sel >> 3) & 3], (sel >> 2) & 1, miss, NULL, &keys };
+	struct phx_digest_rewriter rw = {dirs[(sel >> 3) & 3], (sel >> 2) & 1, miss, NULL, &keys};
 	struct mx_buf out = MX_BUF_INIT;
 	phx_digest_rewrite(kind, s, n, &rw, &out);
 	if (out.len != n || memcmp(out.buf, s, n))

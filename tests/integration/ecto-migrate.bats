@@ -332,11 +332,11 @@ Repo: Hello.Repo
 	mig 20240101000000 create_people '    create table(:people)'
 	run --separate-stderr ecto-migrate migrate
 	[ "$status" -eq 1 ]
-	[ "$stderr" = "** (Mix) migrations can't be executed, migration version 20240101000000 is duplicated" ]
+	[ "$stderr" = "** (Ecto.MigrationError) migrations can't be executed, migration version 20240101000000 is duplicated" ]
 	[ "$(versions)" = "" ]
 }
 
-@test "up/0 and down/0 migrations log up/0 and down/0 without a direction" {
+@test "up/0 and down/0 migrations both log forward, as Ecto.Migrator runs them" {
 	ecto-migrate create
 	cat >priv/repo/migrations/20240101000000_add_ext.exs <<'EOF'
 defmodule Hello.Repo.Migrations.AddExt do
@@ -352,9 +352,9 @@ defmodule Hello.Repo.Migrations.AddExt do
 end
 EOF
 	run ecto-migrate migrate
-	[[ "$(printf '%s\n' "$output" | strip_time)" == $'\n[info] == Running 20240101000000 Hello.Repo.Migrations.AddExt.up/0\n\n[info] execute "CREATE TABLE t_up (id int)"\n\n[info] == Migrated 20240101000000 in 0.0s' ]]
+	[[ "$(printf '%s\n' "$output" | strip_time)" == $'\n[info] == Running 20240101000000 Hello.Repo.Migrations.AddExt.up/0 forward\n\n[info] execute "CREATE TABLE t_up (id int)"\n\n[info] == Migrated 20240101000000 in 0.0s' ]]
 	run ecto-migrate rollback
-	[[ "$output" == *"Hello.Repo.Migrations.AddExt.down/0"$'\n'* ]]
+	[[ "$output" == *"Hello.Repo.Migrations.AddExt.down/0 forward"$'\n'* ]]
 }
 
 @test "PostgreSQL notices from migrations are logged like ecto_sql's DDL logs" {

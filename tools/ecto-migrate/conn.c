@@ -18,7 +18,7 @@
 #include "ecto_migrate.h"
 
 static char last_state[6];
-static char *last_detail, *last_hint;
+static char *last_detail, *last_hint, *last_tail;
 
 const char *em_last_sqlstate(void)
 {
@@ -33,6 +33,43 @@ const char *em_last_detail(void)
 const char *em_last_hint(void)
 {
 	return last_hint ? last_hint : "";
+}
+
+const char *em_last_postgrex_tail(void)
+{
+	return last_tail ? last_tail : "";
+}
+
+char *em_postgrex_tail(const char *table, const char *column, const char *constraint,
+                       const char *hint, const char *detail)
+{
+	const char *keys[] = {"table", "column", "constraint", "hint"};
+	const char *vals[] = {table, column, constraint, hint};
+	struct mx_buf b = MX_BUF_INIT;
+	bool any = false;
+
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		if (!vals[i] || !*vals[i])
+			continue;
+		if (!any)
+			mx_buf_adds(&b, "\n");
+		any = true;
+		mx_buf_addf(&b, "\n    %s: %s", keys[i], vals[i]);
+	}
+	if (detail)
+		mx_buf_addf(&b, "\n\n%s", detail);
+	return mx_buf_detach(&b, NULL);
+}
+
+static char *postgrex_tail(const PGresult *res)
+{
+	if (!res)
+		return NULL;
+	return em_postgrex_tail(PQresultErrorField(res, PG_DIAG_TABLE_NAME),
+	                        PQresultErrorField(res, PG_DIAG_COLUMN_NAME),
+	                        PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME),
+	                        PQresultErrorField(res, PG_DIAG_MESSAGE_HINT),
+	                        PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL));
 }
 
 char *em_redact(const char *s)
@@ -357,6 +394,8 @@ static void set_last(const PGresult *res)
 	snprintf(last_state, sizeof(last_state), "%s", st ? st : "");
 	free(last_detail);
 	free(last_hint);
+	free(last_tail);
+	last_tail = postgrex_tail(res);
 	last_detail = d ? mx_xstrdup(d) : NULL;
 	last_hint = h ? mx_xstrdup(h) : NULL;
 }
@@ -382,15 +421,29 @@ int em_exec(struct em_conn *c, const char *sql, int nparams, const char *const *
 	ok = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY;
 	us = (long)((t1.tv_sec - t0.tv_sec) * 1000000L + (t1.tv_nsec - t0.tv_nsec) / 1000L);
 	if (c->log_sql) {
-		/* Ecto.Adapters.SQL's log line: tenths of a millisecond. */
+		/* Ecto.Adapters.SQL's log line: tenths of a millisecond,
+		 * "QUERY OK source=\"t\" db=0.4ms queue=0.1ms idle=0.4ms". Ecto
+		 * prints queue and idle only when they round to 0.1 ms or more;
+		 * mixless has no pool, so no queue time, but the idle time of a
+		 * connection used outside a transaction is real. */
 		long tenths = us / 100;
 		struct mx_buf src = MX_BUF_INIT;
 		if (c->log_source)
 			mx_buf_addf(&src, " source=\"%s\"", c->log_source);
-		em_log(EM_DEBUG, "QUERY %s%s db=%ld.%ldms\n%s %s", ok ? "OK" : "ERROR", src.buf,
-		       tenths / 10, tenths % 10, sql, shown ? shown : "[]");
+		mx_buf_addf(&src, " db=%ld.%ldms", tenths / 10, tenths % 10);
+		if (c->pooled && c->used) {
+			long idle = (long)((t0.tv_sec - c->last_used.tv_sec) * 1000000L +
+			                   (t0.tv_nsec - c->last_used.tv_nsec) / 1000L) /
+			            100;
+			if (idle > 0)
+				mx_buf_addf(&src, " idle=%ld.%ldms", idle / 10, idle % 10);
+		}
+		em_log(EM_DEBUG, "QUERY %s%s\n%s %s", ok ? "OK" : "ERROR", src.buf, sql,
+		       shown ? shown : "[]");
 		mx_buf_release(&src);
 	}
+	c->used = true;
+	c->last_used = t1;
 	flush_notices();
 	if (ok) {
 		last_state[0] = '\0';

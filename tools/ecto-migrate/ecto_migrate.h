@@ -11,6 +11,7 @@
 #define ECTO_MIGRATE_H
 
 #include <stdbool.h>
+#include <time.h>
 #include <stdint.h>
 
 #include <libpq-fe.h>
@@ -99,6 +100,9 @@ void em_log(enum em_level level, const char *fmt, ...) __attribute__((format(pri
 const char *em_display_path(const char *path);
 /* Mix.raise: "** (Mix) <message>" on stderr; returns MX_EXIT_FAIL. */
 int em_mix_raise(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Likewise for another exception mix lets through: "** (<exception>) <msg>"
+ * (e.g. "Ecto.MigrationError"). Returns MX_EXIT_FAIL. */
+int em_raise(const char *exception, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* ---- Connection --------------------------------------------------------- */
 
@@ -113,10 +117,17 @@ struct em_conn {
 	/* The schema source named in the log (source="schema_migrations"),
 	 * as Ecto logs queries built from a schema; NULL for raw SQL. */
 	const char *log_source;
+	/* Set while a migration runs without a DDL transaction: ecto_sql then
+	 * checks the connection out of its pool for every statement, and the
+	 * query log carries DBConnection's idle time (" idle=0.4ms": how long
+	 * the connection sat unused), which em_exec measures from last_used. */
+	bool pooled;
+	bool used;                  /* last_used is set */
+	struct timespec last_used;  /* when the previous query on it ended */
 };
 #define EM_CONN_INIT                                                                               \
 	{                                                                                          \
-		NULL, false, false, NULL                                                           \
+		NULL, false, false, NULL, false, false, { 0, 0 }                                   \
 	}
 
 /* Connects to the repo's database (maintenance: its maintenance database,
@@ -159,6 +170,16 @@ int em_exec(struct em_conn *c, const char *sql, int nparams, const char *const *
 /* Detail and hint of the last failed em_exec ("" when none). */
 const char *em_last_detail(void);
 const char *em_last_hint(void);
+/* What Postgrex.Error's message adds after the first line for the last
+ * failed em_exec: "\n\n    table: t\n    hint: h" for the fields PostgreSQL
+ * sent, then "\n\n<detail>"; "" when none. Valid until the next em_exec. */
+const char *em_last_postgrex_tail(void);
+/* Postgrex.Error.message/1 after "<severity> <code> (<name>) <message>":
+ * when any of table, column, constraint, hint is set (NULL or "" = not),
+ * a blank line and "\n    <key>: <value>" for each, in that order; then,
+ * when detail is set, "\n\n<detail>". Caller frees. */
+char *em_postgrex_tail(const char *table, const char *column, const char *constraint,
+                       const char *hint, const char *detail);
 
 /* Postgrex's condition name for a SQLSTATE ("42P01" -> "undefined_table"),
  * from PostgreSQL's errcodes.txt; NULL if unknown. */

@@ -68,18 +68,35 @@ void em_log(enum em_level level, const char *fmt, ...)
 	fflush(stdout);
 }
 
-int em_mix_raise(const char *fmt, ...)
+static int vraise(const char *exception, const char *fmt, va_list ap)
 {
-	va_list ap;
 	fflush(stdout);
 	fputs(mx_diag_ansi(stderr, MX_RED), stderr);
-	fputs("** (Mix) ", stderr);
-	va_start(ap, fmt);
+	fprintf(stderr, "** (%s) ", exception);
 	vfprintf(stderr, fmt, ap);
-	va_end(ap);
 	fputs(mx_diag_ansi(stderr, MX_RESET), stderr);
 	fputc('\n', stderr);
 	return MX_EXIT_FAIL;
+}
+
+int em_mix_raise(const char *fmt, ...)
+{
+	va_list ap;
+	int ret;
+	va_start(ap, fmt);
+	ret = vraise("Mix", fmt, ap);
+	va_end(ap);
+	return ret;
+}
+
+int em_raise(const char *exception, const char *fmt, ...)
+{
+	va_list ap;
+	int ret;
+	va_start(ap, fmt);
+	ret = vraise(exception, fmt, ap);
+	va_end(ap);
+	return ret;
 }
 
 bool em_yes(const char *question)

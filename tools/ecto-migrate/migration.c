@@ -252,7 +252,9 @@ static int build_plan(struct load *l, struct mx_eval *ev, struct mx_eval_module 
 	if (has_fun(mod, own)) {
 		op = own;
 		plan->operation = down ? "down" : "up";
-		plan->direction = "";
+		/* Ecto.Migrator runs up/0 and down/0 both :forward (only change/0
+		 * is ever :backward), and logs "== Running <v> <Mod>.down/0 forward". */
+		plan->direction = " forward";
 	} else if (has_fun(mod, "change")) {
 		op = "change";
 		plan->operation = "change";

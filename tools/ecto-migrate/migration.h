@@ -45,8 +45,9 @@ struct ecto_step {
 /* A direction (up or down) of a migration: its steps in run order.
  *
  * operation/direction give Ecto's "== Running <v> <Mod>.<operation>/0<dir>"
- * line: operation is "up", "down" or "change"; direction is " forward" or
- * " backward" for change and "" otherwise.
+ * line: operation is "up", "down" or "change"; direction is " backward" for
+ * change run down and " forward" otherwise (Ecto runs up/0 and down/0
+ * :forward).
  *
  * When Ecto would raise while running this direction (a `change` with an
  * irreversible command run down, a bad option, a name holding '"'), failed

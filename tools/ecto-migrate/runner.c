@@ -135,7 +135,7 @@ static const char *dir_suffix(const struct ecto_migration *m, enum em_direction 
 	if (p->direction)
 		return p->direction;
 	if (!m->has_change)
-		return "";
+		return " forward"; /* up/0 and down/0 both run :forward */
 	return d == EM_UP ? " forward" : " backward";
 }
 
@@ -175,14 +175,11 @@ static void warn_concurrent_lock(const struct run *rn, const struct ecto_migrati
 static void report_failure(const struct ecto_migration *m, const char *sql,
                            const struct mx_err *err, bool in_txn)
 {
-	const char *detail = em_last_detail(), *hint = em_last_hint();
+	/* Postgrex.Error's message, as mix prints the exception; mix follows
+	 * it with a stack trace, we with the migration and statement. */
 	fflush(stdout);
-	fprintf(stderr, "%s** (Postgrex.Error) %s%s\n", mx_diag_ansi(stderr, MX_RED), err->msg,
-	        mx_diag_ansi(stderr, MX_RESET));
-	if (*detail)
-		fprintf(stderr, "\n    detail: %s\n", detail);
-	if (*hint)
-		fprintf(stderr, "\n    hint: %s\n", hint);
+	fprintf(stderr, "%s** (Postgrex.Error) %s%s%s\n", mx_diag_ansi(stderr, MX_RED), err->msg,
+	        em_last_postgrex_tail(), mx_diag_ansi(stderr, MX_RESET));
 	fprintf(stderr, "\nwhile running migration %lld %s (%s):\n\n    %s\n\n",
 	        (long long)m->version, m->module, em_display_path(m->path), sql);
 	if (in_txn)
@@ -192,6 +189,28 @@ static void report_failure(const struct ecto_migration *m, const char *sql,
 		    stderr,
 		    "This migration runs without a DDL transaction (@disable_ddl_transaction):\n"
 		    "the statements before the failing one were applied and stay applied.\n");
+}
+
+/* A migration that raises while it runs (an irreversible command run
+ * backward, a bad option): the exception as mix prints it, then, where mix
+ * prints its stack trace, where it came from. */
+static void report_raise(const struct ecto_migration *m, const struct ecto_plan *plan, bool in_txn)
+{
+	const struct mx_err *e = &plan->error;
+	fflush(stdout);
+	fprintf(stderr, "%s** (%s) %s%s\n", mx_diag_ansi(stderr, MX_RED),
+	        plan->exception[0] ? plan->exception : "Ecto.MigrationError", e->msg,
+	        mx_diag_ansi(stderr, MX_RESET));
+	fprintf(stderr, "\nwhile running migration %lld %s (%s", (long long)m->version, m->module,
+	        e->file[0] ? e->file : em_display_path(m->path));
+	if (e->file[0] && e->line)
+		fprintf(stderr, ":%u:%u", e->line, e->col);
+	fprintf(stderr, ")\n\n");
+	if (in_txn)
+		fprintf(stderr, "The migration was rolled back: none of it was applied.\n");
+	else
+		fprintf(stderr, "This migration runs without a DDL transaction (@disable_ddl_transaction):\n"
+		                "the statements before the raise were applied and stay applied.\n");
 }
 
 /* Runs one migration on the migration connection (lock already held). */
@@ -206,6 +225,7 @@ static int run_one(struct run *rn, const struct ecto_migration *m)
 
 	c->log_sql = rn->log_migrator_sql;
 	c->log_notices = false;
+	c->pooled = !txn;
 	if (txn && em_exec(c, "begin", 0, NULL, NULL, NULL, &err) < 0) {
 		mx_diag_error(&err);
 		return -1;
@@ -234,6 +254,13 @@ static int run_one(struct run *rn, const struct ecto_migration *m)
 			}
 		}
 		c->log_notices = false;
+	}
+	if (plan->failed) {
+		report_raise(m, plan, txn);
+		c->log_sql = false;
+		if (txn)
+			em_exec(c, "rollback", 0, NULL, NULL, NULL, NULL);
+		return -1;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	us = (long)((t1.tv_sec - t0.tv_sec) * 1000000L + (t1.tv_nsec - t0.tv_nsec) / 1000L);
@@ -317,6 +344,13 @@ static int load_all(struct run *rn, const struct em_file *const *sel, size_t n,
 			return -1;
 		}
 		plan = rn->dir == EM_UP ? &migs[i].up : &migs[i].down;
+		if (plan->failed && i == 0 && !rn->opts->dry_run) {
+			/* The first migration to run raises: Ecto logs its
+			 * "== Running" line and the commands before the raise,
+			 * then rolls back. run_one does the same, so nothing
+			 * else is loaded: Ecto never gets past it. */
+			return 1;
+		}
 		if (plan->failed) {
 			/* Ecto would raise while running this one, after the
 			 * earlier migrations; we stop before the first. */
@@ -465,7 +499,8 @@ int em_run(const struct em_repo *r, const struct em_opts *o, enum em_direction d
 
 	em_select_pending(&files, v, nv, o, dir, &sel, &nsel);
 	if (em_check_duplicates(sel, nsel, &err) < 0) {
-		ret = em_mix_raise("%s", err.msg);
+		/* Ecto.Migrator's ensure_no_duplication! raises, mix lets it through. */
+		ret = em_raise("Ecto.MigrationError", "%s", err.msg);
 		goto out;
 	}
 	if (!nsel) {
@@ -494,8 +529,15 @@ int em_run(const struct em_repo *r, const struct em_opts *o, enum em_direction d
 
 	/* Everything is read and translated before anything runs. */
 	migs = mx_xcalloc(nsel, sizeof(*migs));
-	if (load_all(&rn, sel, nsel, migs, &loaded) < 0)
+	switch (load_all(&rn, sel, nsel, migs, &loaded)) {
+	case 0:
+		break;
+	case 1:
+		nsel = 1; /* the first raises while it runs */
+		break;
+	default:
 		goto out;
+	}
 
 	if (o->dry_run) {
 		for (size_t i = 0; i < nsel; i++)

@@ -44,7 +44,7 @@ static void set_plan(struct ecto_plan *plan, const char *op, const char *s, cons
 	size_t len;
 
 	plan->operation = op;
-	plan->direction = "";
+	plan->direction = " forward";
 	trim(&s, &e);
 	if (s == e)
 		return;
@@ -116,7 +116,7 @@ int ecto_sqlfile_load(struct ecto_migration *m, const char *src, size_t len, str
 		set_plan(&m->down, "down", down, down_end);
 	} else {
 		m->down.operation = "down";
-		m->down.direction = "";
+		m->down.direction = " forward";
 		m->down.failed = true;
 		snprintf(m->down.exception, sizeof(m->down.exception), "Ecto.MigrationError");
 		mx_err_clear(&m->down.error);

@@ -185,8 +185,7 @@ long phx_digest_cache_find(const struct phx_digest_cache *c, const char *rel)
 	return phx_digest_index_find(&c->ix, rel, strlen(rel));
 }
 
-bool phx_digest_cache_dir_ok(const struct phx_digest_cache *c, const char *out,
-			     const char *reldir)
+bool phx_digest_cache_dir_ok(const struct phx_digest_cache *c, const char *out, const char *reldir)
 {
 	const char *r = strcmp(reldir, ".") ? reldir : "";
 	for (size_t i = 0; i < c->nd; i++) {
@@ -196,8 +195,8 @@ bool phx_digest_cache_dir_ok(const struct phx_digest_cache *c, const char *out,
 		struct stat st;
 		mx_path_join(&p, out, r);
 		bool ok = stat(p.buf, &st) == 0 && st.st_ino == c->d[i].ino &&
-			  st.st_mtim.tv_sec == c->d[i].mtime.tv_sec &&
-			  st.st_mtim.tv_nsec == c->d[i].mtime.tv_nsec;
+		          st.st_mtim.tv_sec == c->d[i].mtime.tv_sec &&
+		          st.st_mtim.tv_nsec == c->d[i].mtime.tv_nsec;
 		mx_buf_release(&p);
 		return ok;
 	}
@@ -205,8 +204,8 @@ bool phx_digest_cache_dir_ok(const struct phx_digest_cache *c, const char *out,
 }
 
 int phx_digest_cache_save(const char *path, const char *settings, uint64_t latest,
-			  const struct phx_digest_tree *t, const char *out,
-			  const struct mx_strvec *outdirs, struct mx_err *err)
+                          const struct phx_digest_tree *t, const char *out,
+                          const struct mx_strvec *outdirs, struct mx_err *err)
 {
 	struct mx_buf b = MX_BUF_INIT;
 	mx_buf_adds(&b, MAGIC "\t");
@@ -230,11 +229,11 @@ int phx_digest_cache_save(const char *path, const char *settings, uint64_t lates
 		size_t line = b.len;
 		mx_buf_adds(&b, "F\t");
 		add_esc(&b, f->rel);
-		mx_buf_addf(&b, "\t%lld\t%lld\t%ld\t%lld\t%ld\t%llu\t%llu\t%s\t%s\t%016" PRIx64 "\t",
-			    (long long)f->size, (long long)f->mtime.tv_sec, f->mtime.tv_nsec,
-			    (long long)f->ctime.tv_sec, f->ctime.tv_nsec,
-			    (unsigned long long)f->ino, (unsigned long long)f->dev, f->md5,
-			    f->sha512, f->lookups);
+		mx_buf_addf(
+		    &b, "\t%lld\t%lld\t%ld\t%lld\t%ld\t%llu\t%llu\t%s\t%s\t%016" PRIx64 "\t",
+		    (long long)f->size, (long long)f->mtime.tv_sec, f->mtime.tv_nsec,
+		    (long long)f->ctime.tv_sec, f->ctime.tv_nsec, (unsigned long long)f->ino,
+		    (unsigned long long)f->dev, f->md5, f->sha512, f->lookups);
 		if (f->keys_cached) {
 			add_esc(&b, f->keys_cached);
 		} else {
@@ -255,7 +254,7 @@ int phx_digest_cache_save(const char *path, const char *settings, uint64_t lates
 			mx_buf_adds(&b, "D\t");
 			add_esc(&b, outdirs->v[i]);
 			mx_buf_addf(&b, "\t%lld\t%ld\t%llu", (long long)st.st_mtim.tv_sec,
-				    st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
+			            st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
 			end_line(&b, line);
 		}
 		mx_buf_release(&p);

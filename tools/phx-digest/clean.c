@@ -60,7 +60,7 @@ static int by_group_then_newest(const void *x, const void *y)
 }
 
 static void remove_one(const struct phx_digest_clean_opts *o, const char *rel,
-		       struct mx_strvec *planned)
+                       struct mx_strvec *planned)
 {
 	struct mx_buf p = MX_BUF_INIT;
 	mx_path_join(&p, o->output, rel);
@@ -81,7 +81,7 @@ static void remove_one(const struct phx_digest_clean_opts *o, const char *rel,
 }
 
 static void remove_compressed(const struct phx_digest_clean_opts *o, const char *rel,
-			      struct mx_strvec *planned)
+                              struct mx_strvec *planned)
 {
 	struct mx_buf p = MX_BUF_INIT;
 	mx_path_join(&p, o->output, rel);
@@ -104,8 +104,8 @@ static bool str_is(const struct phx_json *v)
 	return v && v->type == PHX_JSON_STR && strlen(v->s) == v->len;
 }
 
-static int clean_all(const struct phx_digest_clean_opts *o, const char *mpath,
-		     struct phx_json *m, struct mx_strvec *planned, struct mx_err *err)
+static int clean_all(const struct phx_digest_clean_opts *o, const char *mpath, struct phx_json *m,
+                     struct mx_strvec *planned, struct mx_err *err)
 {
 	const struct phx_json *digests = phx_json_get(m, "digests");
 	if (!digests || digests->type != PHX_JSON_OBJ)
@@ -138,8 +138,8 @@ static int clean_all(const struct phx_digest_clean_opts *o, const char *mpath,
 	return 0;
 }
 
-static int clean_old(const struct phx_digest_clean_opts *o, const char *mpath,
-		     struct phx_json *m, struct mx_strvec *planned, struct mx_err *err)
+static int clean_old(const struct phx_digest_clean_opts *o, const char *mpath, struct phx_json *m,
+                     struct mx_strvec *planned, struct mx_err *err)
 {
 	const struct phx_json *latest = phx_json_get(m, "latest");
 	struct phx_json *digests = (struct phx_json *)phx_json_get(m, "digests");
@@ -149,7 +149,7 @@ static int clean_old(const struct phx_digest_clean_opts *o, const char *mpath,
 	int ret = 0;
 	if (!latest || latest->type != PHX_JSON_OBJ || !digests || digests->type != PHX_JSON_OBJ)
 		return mx_err_set(err, MX_ERR_OTHER,
-				  "%s: expected \"latest\" and \"digests\" objects", mpath);
+		                  "%s: expected \"latest\" and \"digests\" objects", mpath);
 	/* a digested path that appears twice counts once, the last winning */
 	phx_json_obj_normalize(digests);
 	drop = mx_xcalloc(digests->n + 1, sizeof(*drop));
@@ -176,9 +176,10 @@ static int clean_old(const struct phx_digest_clean_opts *o, const char *mpath,
 	qsort(v, n, sizeof(*v), by_group_then_newest);
 	double max_age = (double)(o->now - o->age);
 	for (size_t i = 0, rank = 0; i < n; i++) {
-		bool same = i && ((!v[i].logical && !v[i - 1].logical) ||
-				  (v[i].logical && v[i - 1].logical &&
-				   !strcmp(v[i].logical, v[i - 1].logical)));
+		bool same =
+		    i &&
+		    ((!v[i].logical && !v[i - 1].logical) ||
+		     (v[i].logical && v[i - 1].logical && !strcmp(v[i].logical, v[i - 1].logical)));
 		rank = same ? rank + 1 : 1;
 		if (!(max_age > v[i].mtime || (long)rank > o->keep))
 			continue;
@@ -230,7 +231,7 @@ int phx_digest_clean(const struct phx_digest_clean_opts *o, struct mx_err *err)
 		goto out;
 	}
 	ret = o->all ? clean_all(o, mpath.buf, &m, &planned, err)
-		     : clean_old(o, mpath.buf, &m, &planned, err);
+	             : clean_old(o, mpath.buf, &m, &planned, err);
 	if (ret == 0 && o->dry_run) {
 		mx_strvec_sort(&planned);
 		for (size_t i = 0; i < planned.n; i++)

@@ -116,7 +116,7 @@ static int walk_dir(struct walk *w, int dfd, struct mx_buf *rel, const struct se
 				goto out;
 			}
 			mx_strvec_push(&w->t->dirs, rel->buf);
-			struct seen here = { st.st_dev, st.st_ino, up };
+			struct seen here = {st.st_dev, st.st_ino, up};
 			ret = walk_dir(w, sub, rel, &here);
 			close(sub);
 			if (ret < 0)
@@ -136,10 +136,10 @@ out:
 	return ret;
 }
 
-int phx_digest_collect(const char *input, const struct mx_strvec *zexts,
-		       struct phx_digest_tree *t, struct mx_err *err)
+int phx_digest_collect(const char *input, const struct mx_strvec *zexts, struct phx_digest_tree *t,
+                       struct mx_err *err)
 {
-	struct walk w = { zexts, t, input, err };
+	struct walk w = {zexts, t, input, err};
 	struct mx_buf rel = MX_BUF_INIT;
 	struct stat st;
 	int ret;
@@ -148,7 +148,7 @@ int phx_digest_collect(const char *input, const struct mx_strvec *zexts,
 		return mx_err_errno(err, "cannot open directory", input);
 	fstat(fd, &st);
 	mx_strvec_push(&t->dirs, "");
-	struct seen top = { st.st_dev, st.st_ino, NULL };
+	struct seen top = {st.st_dev, st.st_ino, NULL};
 	ret = walk_dir(&w, fd, &rel, &top);
 	close(fd);
 	mx_buf_release(&rel);
@@ -194,8 +194,7 @@ uint64_t phx_digest_hash(const void *data, size_t n, uint64_t h)
 	return h;
 }
 
-void phx_digest_index_build(struct phx_digest_index *ix, size_t n, phx_digest_key_fn key,
-			    void *ctx)
+void phx_digest_index_build(struct phx_digest_index *ix, size_t n, phx_digest_key_fn key, void *ctx)
 {
 	size_t cap = 16;
 	while (cap < n * 2)

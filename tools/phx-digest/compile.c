@@ -50,7 +50,8 @@ static void trace(const char *what)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	fprintf(stderr, "phx-digest: %-12s %8.3f ms\n", what,
-		(double)(now.tv_sec - last.tv_sec) * 1e3 + (double)(now.tv_nsec - last.tv_nsec) / 1e6);
+	        (double)(now.tv_sec - last.tv_sec) * 1e3 +
+	            (double)(now.tv_nsec - last.tv_nsec) / 1e6);
 	last = now;
 }
 
@@ -69,8 +70,8 @@ struct run {
 	atomic_size_t done;
 	size_t total;
 	bool progress;
-	uint64_t latest;     /* fingerprint of `latest` */
-	bool same_latest;    /* ... equal to the cached run's: every lookup answers as then */
+	uint64_t latest;  /* fingerprint of `latest` */
+	bool same_latest; /* ... equal to the cached run's: every lookup answers as then */
 };
 
 static void record_error(struct run *r, const struct mx_err *e)
@@ -215,8 +216,13 @@ static int read_full(int fd, char *buf, size_t want, size_t *got)
 
 /* ---- Output sets ---------------------------------------------------------- */
 
-enum { OUT_DIG, OUT_ORIG, OUT_ZDIG, OUT_ZORIG = OUT_ZDIG + PHX_Z_COUNT,
-       OUT_MAX = OUT_ZORIG + PHX_Z_COUNT };
+enum {
+	OUT_DIG,
+	OUT_ORIG,
+	OUT_ZDIG,
+	OUT_ZORIG = OUT_ZDIG + PHX_Z_COUNT,
+	OUT_MAX = OUT_ZORIG + PHX_Z_COUNT
+};
 
 struct outset {
 	struct mx_atomic af[OUT_MAX];
@@ -234,7 +240,7 @@ static void out_path(struct run *r, struct mx_buf *p, const char *rel, const cha
 /* Decides which outputs a file has and opens them (or, for --dry-run, notes
  * their names). differs: the digested content is not the original. */
 static int outset_open(struct run *r, struct phx_digest_file *f, struct outset *s,
-		       struct mx_err *err)
+                       struct mx_err *err)
 {
 	struct mx_buf p = MX_BUF_INIT;
 	int ret = 0;
@@ -253,11 +259,11 @@ static int outset_open(struct run *r, struct phx_digest_file *f, struct outset *
 	for (int i = 0; i < OUT_MAX && !ret; i++) {
 		if (!s->on[i])
 			continue;
-		const char *rel = (i == OUT_DIG || (i >= OUT_ZDIG && i < OUT_ZORIG)) ? f->digested
-										     : f->rel;
+		const char *rel =
+		    (i == OUT_DIG || (i >= OUT_ZDIG && i < OUT_ZORIG)) ? f->digested : f->rel;
 		const char *ext = i >= OUT_ZORIG  ? phx_digest_z_ext(i - OUT_ZORIG)
-				  : i >= OUT_ZDIG ? phx_digest_z_ext(i - OUT_ZDIG)
-						  : NULL;
+		                  : i >= OUT_ZDIG ? phx_digest_z_ext(i - OUT_ZDIG)
+		                                  : NULL;
 		out_path(r, &p, rel, ext);
 		if (r->dry) {
 			pthread_mutex_lock(&r->lock);
@@ -312,14 +318,14 @@ static struct mx_atomic *af_if(struct outset *s, int i)
 /* Writes content (and its compressed forms) to the outputs of one kind:
  * which = OUT_DIG or OUT_ORIG; with both set, the same bytes go to both. */
 static int write_mem(struct run *r, struct phx_digest_file *f, struct outset *s, int raw_a,
-		     int raw_b, const char *data, size_t n, struct mx_err *err)
+                     int raw_b, const char *data, size_t n, struct mx_err *err)
 {
 	if (raw_a >= 0 && af_if(s, raw_a))
 		mx_atomic_write(&s->af[raw_a], data, n);
 	if (raw_b >= 0 && af_if(s, raw_b))
 		mx_atomic_write(&s->af[raw_b], data, n);
 	for (int z = 0; z < PHX_Z_COUNT; z++) {
-		struct zsink zs = { NULL, NULL };
+		struct zsink zs = {NULL, NULL};
 		if (raw_a >= 0)
 			zs.a = af_if(s, (raw_a == OUT_DIG ? OUT_ZDIG : OUT_ZORIG) + z);
 		if (raw_b >= 0)
@@ -328,7 +334,7 @@ static int write_mem(struct run *r, struct phx_digest_file *f, struct outset *s,
 			continue;
 		struct phx_digest_zstream zst;
 		if (phx_digest_z_begin(&zst, (enum phx_digest_z)z, (long long)n, zsink_write, &zs,
-				       err) < 0)
+		                       err) < 0)
 			return -1;
 		int rc = phx_digest_z_feed(&zst, data, n, true, err);
 		phx_digest_z_release(&zst);
@@ -366,8 +372,8 @@ static int write_stream(struct run *r, struct phx_digest_file *f, struct mx_err 
 		zs[z].a = af_if(&s, OUT_ZDIG + z);
 		zs[z].b = af_if(&s, OUT_ZORIG + z);
 		if ((zs[z].a || zs[z].b) &&
-		    phx_digest_z_begin(&zst[z], (enum phx_digest_z)z, (long long)f->size, zsink_write,
-				       &zs[z], err) < 0) {
+		    phx_digest_z_begin(&zst[z], (enum phx_digest_z)z, (long long)f->size,
+		                       zsink_write, &zs[z], err) < 0) {
 			ret = -1;
 			goto out;
 		}
@@ -406,7 +412,8 @@ static int write_stream(struct run *r, struct phx_digest_file *f, struct mx_err 
 	}
 	/* a file ending in a hole needs its length set */
 	for (int k = OUT_DIG; k <= OUT_ORIG; k++)
-		if (af_if(&s, k) && ftruncate(s.af[k].fd, (off_t)total) < 0 && !s.af[k].failed_errno)
+		if (af_if(&s, k) && ftruncate(s.af[k].fd, (off_t)total) < 0 &&
+		    !s.af[k].failed_errno)
 			s.af[k].failed_errno = errno;
 	ret = outset_commit(&s, err);
 out:
@@ -429,7 +436,7 @@ static bool outputs_present(struct run *r, struct phx_digest_file *f)
 	struct mx_buf p = MX_BUF_INIT;
 	struct stat st;
 	bool ok = true;
-	const char *rels[2] = { f->digested, r->same_dir ? NULL : f->rel };
+	const char *rels[2] = {f->digested, r->same_dir ? NULL : f->rel};
 	for (int k = 0; k < 2 && ok; k++) {
 		if (!rels[k])
 			continue;
@@ -466,7 +473,7 @@ static int read_content(struct run *r, struct phx_digest_file *f, struct mx_err 
 	input_path(r, &p, f);
 	if ((size_t)f->size > PHX_DIGEST_REWRITE_MAX) {
 		ret = mx_err_set(err, MX_ERR_OTHER, "'%s' is too large to rewrite (over %zu MiB)",
-				 p.buf, PHX_DIGEST_REWRITE_MAX >> 20);
+		                 p.buf, PHX_DIGEST_REWRITE_MAX >> 20);
 		goto out;
 	}
 	if (mx_fs_read(p.buf, &c, err) < 0) {
@@ -589,7 +596,7 @@ static int do_phase2(struct run *r, struct phx_digest_file *f, struct mx_err *er
 	}
 	if (!f->content && read_content(r, f, err) < 0)
 		return -1;
-	struct phx_digest_rewriter rw = { f->reldir, r->o->vsn, latest_lookup, r, &f->keys };
+	struct phx_digest_rewriter rw = {f->reldir, r->o->vsn, latest_lookup, r, &f->keys};
 	mx_strvec_clear(&f->keys);
 	phx_digest_rewrite(f->kind, f->content, f->len, &rw, &dig);
 	f->lookups = lookups_hash(r, &f->keys);
@@ -614,10 +621,9 @@ static int do_phase2(struct run *r, struct phx_digest_file *f, struct mx_err *er
 		/* compress once when both contents are equal (Phoenix does too) */
 		if (f->differs)
 			ret = write_mem(r, f, &s, OUT_DIG, -1, dig.buf, dig.len, err) < 0 ||
-					      write_mem(r, f, &s, OUT_ORIG, -1, f->content, f->len,
-							err) < 0
-				      ? -1
-				      : 0;
+			              write_mem(r, f, &s, OUT_ORIG, -1, f->content, f->len, err) < 0
+			          ? -1
+			          : 0;
 		else
 			ret = write_mem(r, f, &s, OUT_DIG, OUT_ORIG, dig.buf, dig.len, err);
 		if (ret == 0)
@@ -654,8 +660,8 @@ void phx_digest_zexts(const struct phx_digest_opts *o, struct mx_strvec *out)
 
 void phx_digest_default_exts(struct mx_strvec *out)
 {
-	static const char *const exts[] = { ".js",  ".map", ".css", ".txt", ".text", ".html",
-					    ".json", ".svg", ".eot", ".ttf" };
+	static const char *const exts[] = {".js",   ".map",  ".css", ".txt", ".text",
+	                                   ".html", ".json", ".svg", ".eot", ".ttf"};
 	for (size_t i = 0; i < sizeof(exts) / sizeof(*exts); i++)
 		mx_strvec_push(out, exts[i]);
 }
@@ -772,7 +778,7 @@ static int write_manifest(struct run *r, struct mx_err *err)
 		struct phx_digest_file *f = &r->t.files[i];
 		size_t off = vals.len;
 		phx_json_encode_str(&vals, f->digested, strlen(f->digested));
-		latest[i] = (struct mentry){ f->rel, strlen(f->rel), off, vals.len - off };
+		latest[i] = (struct mentry){f->rel, strlen(f->rel), off, vals.len - off};
 
 		off = vals.len;
 		/* Jason orders a small atom-keyed map alphabetically */
@@ -781,10 +787,10 @@ static int write_manifest(struct run *r, struct mx_err *err)
 		mx_buf_adds(&vals, ",\"logical_path\":");
 		phx_json_encode_str(&vals, f->rel, strlen(f->rel));
 		mx_buf_addf(&vals, ",\"mtime\":%lld,\"sha512\":\"%s\",\"size\":%lld}", r->o->now,
-			    f->sha512, (long long)f->size);
+		            f->sha512, (long long)f->size);
 		MX_ALLOC_GROW(digests, nd + 1, dalloc);
-		digests[nd++] = (struct mentry){ f->digested, strlen(f->digested), off,
-						 vals.len - off };
+		digests[nd++] =
+		    (struct mentry){f->digested, strlen(f->digested), off, vals.len - off};
 	}
 	/* old entries that still exist, unless a new one replaces them; for a
 	 * key given twice the last one counts, as in a decoded map */
@@ -804,7 +810,7 @@ static int write_manifest(struct run *r, struct mx_err *err)
 		size_t off = vals.len;
 		phx_json_encode(&od->items[i], &vals);
 		MX_ALLOC_GROW(digests, nd + 1, dalloc);
-		digests[nd++] = (struct mentry){ od->keys[i], od->keylens[i], off, vals.len - off };
+		digests[nd++] = (struct mentry){od->keys[i], od->keylens[i], off, vals.len - off};
 	}
 	trace("m-build");
 
@@ -960,7 +966,7 @@ int phx_digest_compile(const struct phx_digest_opts *o, struct mx_err *err)
 	}
 	for (size_t i = 0; i < r.t.skipped.n; i++)
 		mx_diag_warn("skipping '%s/%s': not a regular file or a dangling symlink", r.in,
-			     r.t.skipped.v[i]);
+		             r.t.skipped.v[i]);
 	trace("collect");
 	r.same_dir = same_directory(r.in, r.out);
 	for (size_t i = 0; i < r.t.n; i++) {
@@ -1060,9 +1066,10 @@ int phx_digest_compile(const struct phx_digest_opts *o, struct mx_err *err)
 	 * file can come out differently unless the file itself changed */
 	r.latest = PHX_DIGEST_HASH_SEED;
 	for (size_t i = 0; i < r.t.n; i++) {
-		r.latest = phx_digest_hash(r.t.files[i].rel, strlen(r.t.files[i].rel) + 1, r.latest);
+		r.latest =
+		    phx_digest_hash(r.t.files[i].rel, strlen(r.t.files[i].rel) + 1, r.latest);
 		r.latest = phx_digest_hash(r.t.files[i].digested, strlen(r.t.files[i].digested) + 1,
-					   r.latest);
+		                           r.latest);
 	}
 	r.same_latest = r.cache.n && r.cache.latest == r.latest;
 	size_t nrw = 0;
@@ -1105,7 +1112,7 @@ int phx_digest_compile(const struct phx_digest_opts *o, struct mx_err *err)
 		/* a cache that cannot be written only costs time next run */
 		if (changed && mx_fs_mkdir_p(cdir.buf, 0777, &cerr) == 0)
 			phx_digest_cache_save(cpath.buf, settings.buf, r.latest, &r.t, r.out,
-					      &outdirs, &cerr);
+			                      &outdirs, &cerr);
 		mx_buf_release(&cdir);
 	}
 	trace("cache-save");

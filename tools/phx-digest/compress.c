@@ -18,12 +18,12 @@
 
 const char *phx_digest_z_ext(enum phx_digest_z z)
 {
-	static const char *const ext[PHX_Z_COUNT] = { ".gz", ".br", ".zst" };
+	static const char *const ext[PHX_Z_COUNT] = {".gz", ".br", ".zst"};
 	return ext[z];
 }
 
 int phx_digest_z_begin(struct phx_digest_zstream *z, enum phx_digest_z kind, long long size,
-		       phx_digest_sink_fn sink, void *ctx, struct mx_err *err)
+                       phx_digest_sink_fn sink, void *ctx, struct mx_err *err)
 {
 	*z = (struct phx_digest_zstream)PHX_DIGEST_ZSTREAM_INIT;
 	z->kind = kind;
@@ -69,11 +69,11 @@ fail:
 	free(z->out);
 	z->out = NULL;
 	return mx_err_set(err, MX_ERR_OTHER, "cannot start the %s compressor",
-			  phx_digest_z_ext(kind));
+	                  phx_digest_z_ext(kind));
 }
 
 static int feed_gzip(struct phx_digest_zstream *z, const void *data, size_t n, bool last,
-		     struct mx_err *err)
+                     struct mx_err *err)
 {
 	z_stream *s = z->state;
 	const unsigned char *p = data;
@@ -101,7 +101,7 @@ static int feed_gzip(struct phx_digest_zstream *z, const void *data, size_t n, b
 }
 
 static int feed_brotli(struct phx_digest_zstream *z, const void *data, size_t n, bool last,
-		       struct mx_err *err)
+                       struct mx_err *err)
 {
 	BrotliEncoderState *s = z->state;
 	size_t avail_in = n;
@@ -111,28 +111,28 @@ static int feed_brotli(struct phx_digest_zstream *z, const void *data, size_t n,
 		size_t avail_out = z->out_size;
 		uint8_t *next_out = z->out;
 		if (!BrotliEncoderCompressStream(s, op, &avail_in, &next_in, &avail_out, &next_out,
-						 NULL))
+		                                 NULL))
 			return mx_err_set(err, MX_ERR_OTHER, "brotli failed");
 		size_t have = z->out_size - avail_out;
 		if (have)
 			z->sink(z->out, have, z->sink_ctx);
 		if (last ? BrotliEncoderIsFinished(s)
-			 : (!avail_in && !BrotliEncoderHasMoreOutput(s)))
+		         : (!avail_in && !BrotliEncoderHasMoreOutput(s)))
 			return 0;
 	}
 }
 
 static int feed_zstd(struct phx_digest_zstream *z, const void *data, size_t n, bool last,
-		     struct mx_err *err)
+                     struct mx_err *err)
 {
-	ZSTD_inBuffer in = { data, n, 0 };
+	ZSTD_inBuffer in = {data, n, 0};
 	for (;;) {
-		ZSTD_outBuffer out = { z->out, z->out_size, 0 };
-		size_t r = ZSTD_compressStream2(z->state, &out, &in,
-						last ? ZSTD_e_end : ZSTD_e_continue);
+		ZSTD_outBuffer out = {z->out, z->out_size, 0};
+		size_t r =
+		    ZSTD_compressStream2(z->state, &out, &in, last ? ZSTD_e_end : ZSTD_e_continue);
 		if (ZSTD_isError(r))
 			return mx_err_set(err, MX_ERR_OTHER, "zstd failed: %s",
-					  ZSTD_getErrorName(r));
+			                  ZSTD_getErrorName(r));
 		if (out.pos)
 			z->sink(z->out, out.pos, z->sink_ctx);
 		if (last ? r == 0 : in.pos == in.size)
@@ -141,13 +141,17 @@ static int feed_zstd(struct phx_digest_zstream *z, const void *data, size_t n, b
 }
 
 int phx_digest_z_feed(struct phx_digest_zstream *z, const void *data, size_t n, bool last,
-		      struct mx_err *err)
+                      struct mx_err *err)
 {
 	switch (z->kind) {
-	case PHX_Z_GZIP: return feed_gzip(z, data, n, last, err);
-	case PHX_Z_BROTLI: return feed_brotli(z, data, n, last, err);
-	case PHX_Z_ZSTD: return feed_zstd(z, data, n, last, err);
-	default: return mx_err_set(err, MX_ERR_OTHER, "unknown compressor");
+	case PHX_Z_GZIP:
+		return feed_gzip(z, data, n, last, err);
+	case PHX_Z_BROTLI:
+		return feed_brotli(z, data, n, last, err);
+	case PHX_Z_ZSTD:
+		return feed_zstd(z, data, n, last, err);
+	default:
+		return mx_err_set(err, MX_ERR_OTHER, "unknown compressor");
 	}
 }
 
@@ -161,9 +165,14 @@ void phx_digest_z_release(struct phx_digest_zstream *z)
 			deflateEnd(z->state);
 			free(z->state);
 			break;
-		case PHX_Z_BROTLI: BrotliEncoderDestroyInstance(z->state); break;
-		case PHX_Z_ZSTD: ZSTD_freeCCtx(z->state); break;
-		default: break;
+		case PHX_Z_BROTLI:
+			BrotliEncoderDestroyInstance(z->state);
+			break;
+		case PHX_Z_ZSTD:
+			ZSTD_freeCCtx(z->state);
+			break;
+		default:
+			break;
 		}
 	}
 	free(z->out);
@@ -176,7 +185,7 @@ static void buf_sink(const void *data, size_t n, void *ctx)
 }
 
 int phx_digest_z_buf(enum phx_digest_z kind, const void *data, size_t n, struct mx_buf *out,
-		     struct mx_err *err)
+                     struct mx_err *err)
 {
 	struct phx_digest_zstream z;
 	if (phx_digest_z_begin(&z, kind, (long long)n, buf_sink, out, err) < 0)

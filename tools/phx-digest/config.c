@@ -17,7 +17,7 @@
 int phx_digest_project_config(const char *root, struct phx_digest_opts *o, struct mx_err *err)
 {
 	struct mx_project p = MX_PROJECT_INIT;
-	struct mx_project_opts po = { 0 };
+	struct mx_project_opts po = {0};
 	struct mx_strvec mods = MX_STRVEC_INIT, exts = MX_STRVEC_INIT;
 	struct mx_buf mix = MX_BUF_INIT;
 	int ret = 0;
@@ -45,8 +45,8 @@ int phx_digest_project_config(const char *root, struct phx_digest_opts *o, struc
 			o->z[PHX_Z_GZIP] = true;
 		else
 			mx_diag_warn("static compressor %s is Elixir code and is not run; "
-				     "use --brotli or --zstd for those formats",
-				     mods.v[i]);
+			             "use --brotli or --zstd for those formats",
+			             mods.v[i]);
 	}
 	/* the config files decide the output: the depfile names them */
 	mx_strvec_push(&o->config_files, p.mix_exs);

@@ -49,19 +49,22 @@ struct phx_digest_zstream {
 	unsigned char *out;
 	size_t out_size;
 };
-#define PHX_DIGEST_ZSTREAM_INIT { PHX_Z_GZIP, NULL, NULL, NULL, NULL, 0 }
+#define PHX_DIGEST_ZSTREAM_INIT                                                                    \
+	{                                                                                          \
+		PHX_Z_GZIP, NULL, NULL, NULL, NULL, 0                                              \
+	}
 
 /* size: the number of bytes that will be fed, or -1 when unknown (zstd
  * records it in the frame header, as a one-shot compression does). */
 int phx_digest_z_begin(struct phx_digest_zstream *z, enum phx_digest_z kind, long long size,
-		       phx_digest_sink_fn sink, void *ctx, struct mx_err *err);
+                       phx_digest_sink_fn sink, void *ctx, struct mx_err *err);
 /* Feeds n bytes; last finishes the stream. */
-int phx_digest_z_feed(struct phx_digest_zstream *z, const void *data, size_t n,
-		      bool last, struct mx_err *err);
+int phx_digest_z_feed(struct phx_digest_zstream *z, const void *data, size_t n, bool last,
+                      struct mx_err *err);
 void phx_digest_z_release(struct phx_digest_zstream *z);
 /* One-shot into out (appended). */
-int phx_digest_z_buf(enum phx_digest_z kind, const void *data, size_t n,
-		     struct mx_buf *out, struct mx_err *err);
+int phx_digest_z_buf(enum phx_digest_z kind, const void *data, size_t n, struct mx_buf *out,
+                     struct mx_err *err);
 
 /* ---- Rewriting --------------------------------------------------------- */
 
@@ -70,8 +73,8 @@ int phx_digest_z_buf(enum phx_digest_z kind, const void *data, size_t n,
 typedef const char *(*phx_digest_lookup_fn)(const char *key, size_t len, void *ctx);
 
 struct phx_digest_rewriter {
-	const char *reldir;    /* the file's directory relative to the input, "." at the root */
-	bool vsn;              /* append ?vsn=d (CSS only) */
+	const char *reldir; /* the file's directory relative to the input, "." at the root */
+	bool vsn;           /* append ?vsn=d (CSS only) */
 	phx_digest_lookup_fn lookup;
 	void *ctx;
 	struct mx_strvec *keys; /* when not NULL, every key looked up is pushed */
@@ -83,10 +86,10 @@ enum phx_digest_kind phx_digest_kind_of(const char *name);
 
 /* Appends the rewritten content to out. Content may hold any bytes. */
 void phx_digest_rewrite(enum phx_digest_kind kind, const char *s, size_t n,
-			const struct phx_digest_rewriter *rw, struct mx_buf *out);
+                        const struct phx_digest_rewriter *rw, struct mx_buf *out);
 /* One URL as Phoenix's digested_url/4 maps it (appended to out). */
 void phx_digest_rewrite_url(const char *url, size_t n, bool vsn,
-			    const struct phx_digest_rewriter *rw, struct mx_buf *out);
+                            const struct phx_digest_rewriter *rw, struct mx_buf *out);
 
 /* ---- Names --------------------------------------------------------------- */
 
@@ -102,21 +105,30 @@ void phx_digest_inspect(struct mx_buf *out, const char *s);
 
 /* ---- JSON (json.c) ------------------------------------------------------- */
 
-enum phx_json_type { PHX_JSON_NULL, PHX_JSON_BOOL, PHX_JSON_NUM, PHX_JSON_STR,
-		     PHX_JSON_ARR, PHX_JSON_OBJ,
-		     PHX_JSON_RAW /* a container kept as its (checked) text, in s */ };
+enum phx_json_type {
+	PHX_JSON_NULL,
+	PHX_JSON_BOOL,
+	PHX_JSON_NUM,
+	PHX_JSON_STR,
+	PHX_JSON_ARR,
+	PHX_JSON_OBJ,
+	PHX_JSON_RAW /* a container kept as its (checked) text, in s */
+};
 
 struct phx_json {
 	enum phx_json_type type;
 	bool b;
-	char *s;             /* STR: decoded bytes (NUL-terminated, may hold NULs); NUM: the text */
+	char *s; /* STR: decoded bytes (NUL-terminated, may hold NULs); NUM: the text */
 	size_t len;
 	struct phx_json *items; /* ARR items, OBJ values */
-	char **keys;         /* OBJ keys (decoded) */
+	char **keys;            /* OBJ keys (decoded) */
 	size_t *keylens;
 	size_t n, alloc;
 };
-#define PHX_JSON_INIT { PHX_JSON_NULL, false, NULL, 0, NULL, NULL, NULL, 0, 0 }
+#define PHX_JSON_INIT                                                                              \
+	{                                                                                          \
+		PHX_JSON_NULL, false, NULL, 0, NULL, NULL, NULL, 0, 0                              \
+	}
 
 /* Parses text (RFC 8259, as Jason accepts it) into out. Duplicate keys: the
  * last one wins, as in a decoded map. Errors carry "line:col". */
@@ -125,7 +137,7 @@ int phx_json_parse(const char *text, size_t n, struct phx_json *out, struct mx_e
  * kept as PHX_JSON_RAW text (decoded when encoded): reading a large
  * manifest costs little when most of its entries are about to be replaced. */
 int phx_json_parse_lazy(const char *text, size_t n, int depth, struct phx_json *out,
-			struct mx_err *err);
+                        struct mx_err *err);
 void phx_json_release(struct phx_json *v);
 /* The value of key in an object, or NULL. */
 const struct phx_json *phx_json_get(const struct phx_json *obj, const char *key);
@@ -139,57 +151,63 @@ bool phx_json_number(const struct phx_json *v, double *out);
 /* ---- Collecting (collect.c) ------------------------------------------- */
 
 struct phx_digest_file {
-	char *rel;            /* "css/app.css", relative to the input */
-	const char *base;     /* basename, inside rel */
-	char *reldir;         /* "css", or "." at the root (Phoenix's relative_path) */
-	char *digested;       /* "css/app-<md5>.css" once hashed */
+	char *rel;        /* "css/app.css", relative to the input */
+	const char *base; /* basename, inside rel */
+	char *reldir;     /* "css", or "." at the root (Phoenix's relative_path) */
+	char *digested;   /* "css/app-<md5>.css" once hashed */
 	enum phx_digest_kind kind;
-	bool compress;        /* extension in gzippable_exts */
+	bool compress; /* extension in gzippable_exts */
 	off_t size;
 	struct timespec mtime, ctime;
 	ino_t ino;
 	dev_t dev;
 	char md5[33];
-	char sha512[89];      /* base64 of SHA-512 of the digested content */
-	const char *digest;   /* the manifest's "digest": md5, or the asset's for a source map */
-	bool dir_ok;          /* the output directory is as the cache left it */
-	char *content;        /* CSS/JS/map only, while in memory */
+	char sha512[89];    /* base64 of SHA-512 of the digested content */
+	const char *digest; /* the manifest's "digest": md5, or the asset's for a source map */
+	bool dir_ok;        /* the output directory is as the cache left it */
+	char *content;      /* CSS/JS/map only, while in memory */
 	size_t len;
-	long cache;           /* index of the cache entry whose stat matched, -1 */
-	bool reused;          /* outputs known current: nothing to write */
-	bool differs;         /* digested content differs from the original */
-	struct mx_strvec keys; /* lookups the rewriter made */
+	long cache;              /* index of the cache entry whose stat matched, -1 */
+	bool reused;             /* outputs known current: nothing to write */
+	bool differs;            /* digested content differs from the original */
+	struct mx_strvec keys;   /* lookups the rewriter made */
 	const char *keys_cached; /* or, when reused, the cache's \x1f-joined list
-				  * (points into the cache, which outlives it) */
-	uint64_t lookups;     /* hash of what those lookups returned */
+	                          * (points into the cache, which outlives it) */
+	uint64_t lookups;        /* hash of what those lookups returned */
 };
 
 struct phx_digest_tree {
 	struct phx_digest_file *files;
 	size_t n, alloc;
-	struct mx_strvec dirs;  /* every directory walked, relative ("" is the root) */
+	struct mx_strvec dirs;    /* every directory walked, relative ("" is the root) */
 	struct mx_strvec skipped; /* dangling symlinks and special files, for warnings */
 };
-#define PHX_DIGEST_TREE_INIT { NULL, 0, 0, MX_STRVEC_INIT, MX_STRVEC_INIT }
+#define PHX_DIGEST_TREE_INIT                                                                       \
+	{                                                                                          \
+		NULL, 0, 0, MX_STRVEC_INIT, MX_STRVEC_INIT                                         \
+	}
 
 /* Walks input as Path.wildcard(Path.join(input, "**")) does: no dot-names, symlinks
  * followed (a loop is cut), regular files only, Phoenix's own outputs
  * skipped (phx_digest_is_compiled). Files come in a stable order. */
-int phx_digest_collect(const char *input, const struct mx_strvec *zexts,
-		       struct phx_digest_tree *t, struct mx_err *err);
+int phx_digest_collect(const char *input, const struct mx_strvec *zexts, struct phx_digest_tree *t,
+                       struct mx_err *err);
 void phx_digest_tree_release(struct phx_digest_tree *t);
 
 /* A string -> index hash table over keys owned elsewhere. */
 typedef const char *(*phx_digest_key_fn)(size_t i, void *ctx);
 struct phx_digest_index {
-	size_t *slots;  /* index + 1, 0 for empty */
+	size_t *slots; /* index + 1, 0 for empty */
 	size_t cap;
 	phx_digest_key_fn key;
 	void *ctx;
 };
-#define PHX_DIGEST_INDEX_INIT { NULL, 0, NULL, NULL }
+#define PHX_DIGEST_INDEX_INIT                                                                      \
+	{                                                                                          \
+		NULL, 0, NULL, NULL                                                                \
+	}
 void phx_digest_index_build(struct phx_digest_index *ix, size_t n, phx_digest_key_fn key,
-			    void *ctx);
+                            void *ctx);
 /* Index of key, or -1. */
 long phx_digest_index_find(const struct phx_digest_index *ix, const char *key, size_t len);
 void phx_digest_index_release(struct phx_digest_index *ix);
@@ -199,7 +217,7 @@ uint64_t phx_digest_hash(const void *data, size_t n, uint64_t h);
 /* ---- The incremental cache (cache.c) --------------------------------- */
 
 struct phx_digest_cache_entry {
-	char *rel;            /* strings point into the cache's text */
+	char *rel; /* strings point into the cache's text */
 	off_t size;
 	struct timespec mtime, ctime;
 	ino_t ino;
@@ -207,7 +225,7 @@ struct phx_digest_cache_entry {
 	char md5[33];
 	char sha512[89];
 	uint64_t lookups;
-	char *keys;           /* lookup keys joined by \x1f ("" for none) */
+	char *keys; /* lookup keys joined by \x1f ("" for none) */
 };
 
 struct phx_digest_cache_dir {
@@ -222,10 +240,13 @@ struct phx_digest_cache {
 	struct phx_digest_cache_dir *d;
 	size_t nd, dalloc;
 	struct phx_digest_index ix;
-	uint64_t latest;   /* fingerprint of the last run's `latest` */
-	char *text;        /* the file's text: every string above points into it */
+	uint64_t latest; /* fingerprint of the last run's `latest` */
+	char *text;      /* the file's text: every string above points into it */
 };
-#define PHX_DIGEST_CACHE_INIT { NULL, 0, 0, NULL, 0, 0, PHX_DIGEST_INDEX_INIT, 0, NULL }
+#define PHX_DIGEST_CACHE_INIT                                                                      \
+	{                                                                                          \
+		NULL, 0, 0, NULL, 0, 0, PHX_DIGEST_INDEX_INIT, 0, NULL                             \
+	}
 
 /* Where the cache lives: a hidden folder of the output, which Phoenix's
  * wildcard never sees. */
@@ -237,18 +258,17 @@ void phx_digest_cache_load(struct phx_digest_cache *c, const char *path, const c
 long phx_digest_cache_find(const struct phx_digest_cache *c, const char *rel);
 /* True when the output directory reldir is as the cache left it (nothing
  * added, removed or renamed in it since). */
-bool phx_digest_cache_dir_ok(const struct phx_digest_cache *c, const char *out,
-			     const char *reldir);
+bool phx_digest_cache_dir_ok(const struct phx_digest_cache *c, const char *out, const char *reldir);
 /* latest: the fingerprint of this run's `latest` (see compile.c). */
 int phx_digest_cache_save(const char *path, const char *settings, uint64_t latest,
-			  const struct phx_digest_tree *t, const char *out,
-			  const struct mx_strvec *outdirs, struct mx_err *err);
+                          const struct phx_digest_tree *t, const char *out,
+                          const struct mx_strvec *outdirs, struct mx_err *err);
 void phx_digest_cache_release(struct phx_digest_cache *c);
 
 /* ---- Options and the run --------------------------------------------- */
 
 struct phx_digest_opts {
-	const char *input;     /* as given, for messages */
+	const char *input; /* as given, for messages */
 	const char *output;
 	bool vsn;
 	bool z[PHX_Z_COUNT];   /* compressors on (gzip always) */
@@ -260,12 +280,14 @@ struct phx_digest_opts {
 	bool no_cache;
 	const char *depfile;
 	const char *depfile_target;
-	long long now;         /* Gregorian seconds of this run */
+	long long now;                 /* Gregorian seconds of this run */
 	struct mx_strvec config_files; /* project files read, for the depfile */
 };
-#define PHX_DIGEST_OPTS_INIT                                                      \
-	{ "priv/static", NULL, true, { true, false, false }, MX_STRVEC_INIT, 0,   \
-	  false, false, false, false, NULL, NULL, 0, MX_STRVEC_INIT }
+#define PHX_DIGEST_OPTS_INIT                                                                       \
+	{                                                                                          \
+		"priv/static", NULL, true, {true, false, false}, MX_STRVEC_INIT, 0, false, false,  \
+		    false, false, NULL, NULL, 0, MX_STRVEC_INIT                                    \
+	}
 
 /* The compressor extensions skipped on input and removed by clean. */
 void phx_digest_zexts(const struct phx_digest_opts *o, struct mx_strvec *out);
@@ -305,7 +327,7 @@ int phx_digest_manifest_load(const char *path, struct phx_json *m, struct mx_err
 int phx_digest_manifest_load_lazy(const char *path, struct phx_json *m, struct mx_err *err);
 /* The text Phoenix writes for latest and digests (both objects). */
 void phx_digest_manifest_format(struct mx_buf *out, const struct phx_json *latest,
-				const struct phx_json *digests);
+                                const struct phx_json *digests);
 /* Object helpers used to build latest/digests. */
 void phx_json_obj_init(struct phx_json *v);
 /* Appends key -> val (val is moved: *val is reset). */
@@ -322,7 +344,7 @@ void phx_json_obj_normalize(struct phx_json *obj);
  * (may be NULL) gives the order indices are handed out in. Returns when all
  * are done. */
 void phx_digest_parallel(size_t n, long nthreads, const size_t *order,
-			 void (*fn)(size_t i, void *ctx), void *ctx);
+                         void (*fn)(size_t i, void *ctx), void *ctx);
 long phx_digest_ncpu(void);
 
 #endif

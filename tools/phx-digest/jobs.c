@@ -37,9 +37,9 @@ long phx_digest_ncpu(void)
 }
 
 void phx_digest_parallel(size_t n, long nthreads, const size_t *order,
-			 void (*fn)(size_t i, void *ctx), void *ctx)
+                         void (*fn)(size_t i, void *ctx), void *ctx)
 {
-	struct pool p = { n, order, fn, ctx, 0 };
+	struct pool p = {n, order, fn, ctx, 0};
 	if (nthreads < 1)
 		nthreads = 1;
 	if ((size_t)nthreads > n)

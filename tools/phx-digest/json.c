@@ -106,14 +106,30 @@ static int parse_string(struct parser *ps, struct mx_buf *b)
 		char e = ps->p[1];
 		ps->p += 2;
 		switch (e) {
-		case '"': ADDCH(b, '"'); break;
-		case '\\': ADDCH(b, '\\'); break;
-		case '/': ADDCH(b, '/'); break;
-		case 'b': ADDCH(b, '\b'); break;
-		case 'f': ADDCH(b, '\f'); break;
-		case 'n': ADDCH(b, '\n'); break;
-		case 'r': ADDCH(b, '\r'); break;
-		case 't': ADDCH(b, '\t'); break;
+		case '"':
+			ADDCH(b, '"');
+			break;
+		case '\\':
+			ADDCH(b, '\\');
+			break;
+		case '/':
+			ADDCH(b, '/');
+			break;
+		case 'b':
+			ADDCH(b, '\b');
+			break;
+		case 'f':
+			ADDCH(b, '\f');
+			break;
+		case 'n':
+			ADDCH(b, '\n');
+			break;
+		case 'r':
+			ADDCH(b, '\r');
+			break;
+		case 't':
+			ADDCH(b, '\t');
+			break;
 		case 'u': {
 			unsigned cp, lo;
 			if (ps->end - ps->p < 4 || hex4(ps->p, &cp) < 0)
@@ -267,8 +283,10 @@ static int parse_value(struct parser *ps, struct phx_json *v)
 	if (ps->p >= ps->end)
 		return fail(ps, "unexpected end of input");
 	switch (*ps->p) {
-	case '{': return parse_container(ps, v, true);
-	case '[': return parse_container(ps, v, false);
+	case '{':
+		return parse_container(ps, v, true);
+	case '[':
+		return parse_container(ps, v, false);
 	case '"': {
 		struct mx_buf b = MX_BUF_INIT;
 		int r = parse_string(ps, v ? &b : NULL);
@@ -303,9 +321,9 @@ int phx_json_parse(const char *text, size_t n, struct phx_json *out, struct mx_e
 }
 
 int phx_json_parse_lazy(const char *text, size_t n, int depth, struct phx_json *out,
-			struct mx_err *err)
+                        struct mx_err *err)
 {
-	struct parser ps = { text, text + n, text, err, 0, depth };
+	struct parser ps = {text, text + n, text, err, 0, depth};
 	*out = (struct phx_json)PHX_JSON_INIT;
 	skip_ws(&ps);
 	if (parse_value(&ps, out) < 0)
@@ -429,7 +447,7 @@ void phx_json_obj_normalize(struct phx_json *obj)
 		return;
 	struct kv *kv = mx_xmalloc(obj->n * sizeof(*kv));
 	for (size_t i = 0; i < obj->n; i++)
-		kv[i] = (struct kv){ obj->keys[i], obj->keylens[i], i, obj->items[i] };
+		kv[i] = (struct kv){obj->keys[i], obj->keylens[i], i, obj->items[i]};
 	qsort(kv, obj->n, sizeof(*kv), kv_cmp);
 	size_t w = 0;
 	for (size_t i = 0; i < obj->n; i++) {
@@ -458,13 +476,27 @@ void phx_json_encode_str(struct mx_buf *out, const char *s, size_t n)
 		const char *esc = NULL;
 		char tmp[8];
 		switch (c) {
-		case '"': esc = "\\\""; break;
-		case '\\': esc = "\\\\"; break;
-		case '\b': esc = "\\b"; break;
-		case '\t': esc = "\\t"; break;
-		case '\n': esc = "\\n"; break;
-		case '\f': esc = "\\f"; break;
-		case '\r': esc = "\\r"; break;
+		case '"':
+			esc = "\\\"";
+			break;
+		case '\\':
+			esc = "\\\\";
+			break;
+		case '\b':
+			esc = "\\b";
+			break;
+		case '\t':
+			esc = "\\t";
+			break;
+		case '\n':
+			esc = "\\n";
+			break;
+		case '\f':
+			esc = "\\f";
+			break;
+		case '\r':
+			esc = "\\r";
+			break;
 		default:
 			if (c < 0x20) {
 				snprintf(tmp, sizeof(tmp), "\\u%04X", c);
@@ -503,7 +535,7 @@ static size_t *sorted_index(const struct phx_json *v)
 	for (size_t i = 1; i < v->n; i++) {
 		size_t x = ix[i], j = i;
 		while (j > 0 && keycmp(v->keys[ix[j - 1]], v->keylens[ix[j - 1]], v->keys[x],
-				       v->keylens[x]) > 0) {
+		                       v->keylens[x]) > 0) {
 			ix[j] = ix[j - 1];
 			j--;
 		}
@@ -515,10 +547,18 @@ static size_t *sorted_index(const struct phx_json *v)
 void phx_json_encode(const struct phx_json *v, struct mx_buf *out)
 {
 	switch (v->type) {
-	case PHX_JSON_NULL: mx_buf_adds(out, "null"); break;
-	case PHX_JSON_BOOL: mx_buf_adds(out, v->b ? "true" : "false"); break;
-	case PHX_JSON_NUM: encode_num(v, out); break;
-	case PHX_JSON_STR: phx_json_encode_str(out, v->s, v->len); break;
+	case PHX_JSON_NULL:
+		mx_buf_adds(out, "null");
+		break;
+	case PHX_JSON_BOOL:
+		mx_buf_adds(out, v->b ? "true" : "false");
+		break;
+	case PHX_JSON_NUM:
+		encode_num(v, out);
+		break;
+	case PHX_JSON_STR:
+		phx_json_encode_str(out, v->s, v->len);
+		break;
 	case PHX_JSON_RAW: {
 		/* checked when it was read, so it parses */
 		struct phx_json full;
@@ -546,7 +586,7 @@ void phx_json_encode(const struct phx_json *v, struct mx_buf *out)
 			size_t i = ix[k];
 			/* in a run of equal keys keep the highest index */
 			if (k + 1 < v->n && !keycmp(v->keys[i], v->keylens[i], v->keys[ix[k + 1]],
-						    v->keylens[ix[k + 1]])) {
+			                            v->keylens[ix[k + 1]])) {
 				/* insertion sort is stable: the later duplicate comes later */
 				continue;
 			}

@@ -26,50 +26,49 @@ struct common {
 };
 
 static const char digest_usage[] =
-	"Usage: phx-digest [INPUT] [-o OUTPUT] [--no-vsn] [options]\n"
-	"       phx-digest clean [-o OUTPUT] [--age SECONDS] [--keep N] [--all] [options]\n"
-	"\n"
-	"Digests and compresses static files, as `mix phx.digest` does: INPUT\n"
-	"(default priv/static) is copied to OUTPUT (default INPUT) with digested\n"
-	"names (app-<md5>.js), gzip copies of the :gzippable_exts files, CSS url(),\n"
-	"sourceMappingURL and source-map \"file\" references rewritten, and\n"
-	"cache_manifest.json written for Phoenix's static_path/1.\n";
+    "Usage: phx-digest [INPUT] [-o OUTPUT] [--no-vsn] [options]\n"
+    "       phx-digest clean [-o OUTPUT] [--age SECONDS] [--keep N] [--all] [options]\n"
+    "\n"
+    "Digests and compresses static files, as `mix phx.digest` does: INPUT\n"
+    "(default priv/static) is copied to OUTPUT (default INPUT) with digested\n"
+    "names (app-<md5>.js), gzip copies of the :gzippable_exts files, CSS url(),\n"
+    "sourceMappingURL and source-map \"file\" references rewritten, and\n"
+    "cache_manifest.json written for Phoenix's static_path/1.\n";
 
 static const char digest_notes[] =
-	"\n"
-	"Notes:\n"
-	"  Outputs are written atomically and the manifest last, so an interrupted\n"
-	"  run leaves the previous manifest, naming only complete files.\n"
-	"  A rerun reuses the work of the last one for unchanged inputs (a cache in\n"
-	"  OUTPUT/.phx-digest-cache/); its output is the same as a full run's. Like\n"
-	"  Phoenix, every run rewrites the manifest and gives each current file the\n"
-	"  run's time as its mtime, so `clean --age` counts from the last run that\n"
-	"  used a version.\n"
-	"  --brotli and --zstd add .br / .zst copies (brotli quality 11, zstd level\n"
-	"  19) beside the .gz ones; pass the same switches to `clean` to remove them.\n"
-	"  The project's `config :phoenix, :gzippable_exts` is honoured (-C DIR).\n"
-	"\n"
-	"Exit status: 0 on success (also when INPUT does not exist, as Phoenix),\n"
-	"1 when the task fails, 2 on a usage error.\n";
+    "\n"
+    "Notes:\n"
+    "  Outputs are written atomically and the manifest last, so an interrupted\n"
+    "  run leaves the previous manifest, naming only complete files.\n"
+    "  A rerun reuses the work of the last one for unchanged inputs (a cache in\n"
+    "  OUTPUT/.phx-digest-cache/); its output is the same as a full run's. Like\n"
+    "  Phoenix, every run rewrites the manifest and gives each current file the\n"
+    "  run's time as its mtime, so `clean --age` counts from the last run that\n"
+    "  used a version.\n"
+    "  --brotli and --zstd add .br / .zst copies (brotli quality 11, zstd level\n"
+    "  19) beside the .gz ones; pass the same switches to `clean` to remove them.\n"
+    "  The project's `config :phoenix, :gzippable_exts` is honoured (-C DIR).\n"
+    "\n"
+    "Exit status: 0 on success (also when INPUT does not exist, as Phoenix),\n"
+    "1 when the task fails, 2 on a usage error.\n";
 
 static const char clean_usage[] =
-	"Usage: phx-digest clean [-o OUTPUT] [--age SECONDS] [--keep N] [--all] [options]\n"
-	"\n"
-	"Removes old versions of digested assets, as `mix phx.digest.clean` does. A\n"
-	"version that is not the latest goes when it is older than --age seconds\n"
-	"(default 3600) OR when more than --keep (default 2) newer versions of the\n"
-	"same file exist (Phoenix's actual rule). --all removes every digested file\n"
-	"and compressed copy the manifest names, and the manifest; the originals\n"
-	"stay. Files the manifest does not name are never touched.\n";
+    "Usage: phx-digest clean [-o OUTPUT] [--age SECONDS] [--keep N] [--all] [options]\n"
+    "\n"
+    "Removes old versions of digested assets, as `mix phx.digest.clean` does. A\n"
+    "version that is not the latest goes when it is older than --age seconds\n"
+    "(default 3600) OR when more than --keep (default 2) newer versions of the\n"
+    "same file exist (Phoenix's actual rule). --all removes every digested file\n"
+    "and compressed copy the manifest names, and the manifest; the originals\n"
+    "stay. Files the manifest does not name are never touched.\n";
 
 /* Phoenix's messages quote the path with inspect/1. */
 static void print_path_message(FILE *f, enum mx_color c, const char *pre, const char *path,
-			       const char *post)
+                               const char *post)
 {
 	struct mx_buf b = MX_BUF_INIT;
 	phx_digest_inspect(&b, path);
-	fprintf(f, "%s%s%s%s%s\n", mx_diag_ansi(f, c), pre, b.buf, post,
-		mx_diag_ansi(f, MX_RESET));
+	fprintf(f, "%s%s%s%s%s\n", mx_diag_ansi(f, c), pre, b.buf, post, mx_diag_ansi(f, MX_RESET));
 	mx_buf_release(&b);
 }
 
@@ -79,7 +78,7 @@ static int enter_project(const char *dir, char **root)
 	if (dir) {
 		if (chdir(dir) < 0)
 			return mx_diag_fail(MX_EXIT_FAIL, "cannot change to '%s': %s", dir,
-					    strerror(errno));
+			                    strerror(errno));
 		*root = mx_xstrdup(".");
 		return 0;
 	}
@@ -96,7 +95,7 @@ static int enter_project(const char *dir, char **root)
 			mx_buf_release(&p);
 			if (chdir(cwd) < 0)
 				return mx_diag_fail(MX_EXIT_FAIL, "cannot change to '%s': %s", cwd,
-						    strerror(errno));
+				                    strerror(errno));
 			*root = mx_xstrdup(".");
 			return 0;
 		}
@@ -127,36 +126,36 @@ static long long gregorian_now(void)
 
 static int run_clean(int argc, char **argv)
 {
-	struct phx_digest_clean_opts o = { "priv/static", 3600, 2, false, false, false, 0,
-					   MX_STRVEC_INIT };
+	struct phx_digest_clean_opts o = {"priv/static", 3600,  2, false,
+	                                  false,         false, 0, MX_STRVEC_INIT};
 	struct phx_digest_opts dopts = PHX_DIGEST_OPTS_INIT;
-	struct common c = { NULL, false, false, false };
+	struct common c = {NULL, false, false, false};
 	struct mx_strvec pos = MX_STRVEC_INIT;
 	struct mx_err err = MX_ERR_INIT;
 	char *root = NULL;
 	int ret = MX_EXIT_OK;
 	const struct mx_option opts[] = {
-		MX_OPT_STR_("output", 'o', &o.output, "DIR",
-			    "the digested assets' directory (default priv/static)"),
-		MX_OPT_INT_("age", 0, &o.age, "SECONDS",
-			    "remove non-latest versions older than this (default 3600)"),
-		MX_OPT_INT_("keep", 0, &o.keep, "N",
-			    "remove non-latest versions beyond the N newest (default 2)"),
-		MX_OPT_BOOL_("all", 0, &o.all,
-			     "remove every digested file, compressed copy and the manifest"),
-		MX_OPT_GROUP_("Beyond mix phx.digest.clean:"),
-		MX_OPT_BOOL_("brotli", 0, &dopts.z[PHX_Z_BROTLI], "also remove .br copies"),
-		MX_OPT_BOOL_("zstd", 0, &dopts.z[PHX_Z_ZSTD], "also remove .zst copies"),
-		MX_OPT_BOOL_("dry-run", 'n', &o.dry_run,
-			     "list what would be removed or rewritten, change nothing"),
-		MX_OPT_BOOL_("quiet", 'q', &o.quiet, "print nothing on success"),
-		MX_OPT_STR_("directory", 'C', &c.dir, "DIR",
-			    "project root (default: nearest directory with mix.exs)"),
-		MX_OPT_BOOL_("help", 'h', &c.help, "show this help"),
-		MX_OPT_BOOL_("version", 0, &c.version, "show the version"),
-		{ MX_OPT_BOOL, "compile", 0, &c.no_compile, NULL, "ignored (mix compatibility)",
-		  MX_OPT_HIDDEN, NULL, NULL },
-		MX_OPT_END_,
+	    MX_OPT_STR_("output", 'o', &o.output, "DIR",
+	                "the digested assets' directory (default priv/static)"),
+	    MX_OPT_INT_("age", 0, &o.age, "SECONDS",
+	                "remove non-latest versions older than this (default 3600)"),
+	    MX_OPT_INT_("keep", 0, &o.keep, "N",
+	                "remove non-latest versions beyond the N newest (default 2)"),
+	    MX_OPT_BOOL_("all", 0, &o.all,
+	                 "remove every digested file, compressed copy and the manifest"),
+	    MX_OPT_GROUP_("Beyond mix phx.digest.clean:"),
+	    MX_OPT_BOOL_("brotli", 0, &dopts.z[PHX_Z_BROTLI], "also remove .br copies"),
+	    MX_OPT_BOOL_("zstd", 0, &dopts.z[PHX_Z_ZSTD], "also remove .zst copies"),
+	    MX_OPT_BOOL_("dry-run", 'n', &o.dry_run,
+	                 "list what would be removed or rewritten, change nothing"),
+	    MX_OPT_BOOL_("quiet", 'q', &o.quiet, "print nothing on success"),
+	    MX_OPT_STR_("directory", 'C', &c.dir, "DIR",
+	                "project root (default: nearest directory with mix.exs)"),
+	    MX_OPT_BOOL_("help", 'h', &c.help, "show this help"),
+	    MX_OPT_BOOL_("version", 0, &c.version, "show the version"),
+	    {MX_OPT_BOOL, "compile", 0, &c.no_compile, NULL, "ignored (mix compatibility)",
+	     MX_OPT_HIDDEN, NULL, NULL},
+	    MX_OPT_END_,
 	};
 	if (mx_opt_parse(argc, argv, 2, opts, &pos, &err) < 0) {
 		ret = mx_diag_usage("%s", err.msg);
@@ -201,7 +200,7 @@ out:
 static int run_digest(int argc, char **argv)
 {
 	struct phx_digest_opts o = PHX_DIGEST_OPTS_INIT;
-	struct common c = { NULL, false, false, false };
+	struct common c = {NULL, false, false, false};
 	struct mx_strvec pos = MX_STRVEC_INIT;
 	struct mx_err err = MX_ERR_INIT;
 	char *root = NULL;
@@ -210,32 +209,32 @@ static int run_digest(int argc, char **argv)
 	struct mx_strvec gzip_exts = MX_STRVEC_INIT;
 	bool brotli = false, zstd = false, cache = true;
 	const struct mx_option opts[] = {
-		MX_OPT_STR_("output", 'o', &o.output, "DIR", "where to write (default: INPUT)"),
-		MX_OPT_BOOL_("vsn", 0, &o.vsn,
-			     "add ?vsn=d to rewritten CSS references (default; --no-vsn drops it)"),
-		MX_OPT_GROUP_("Beyond mix phx.digest:"),
-		MX_OPT_INT_("jobs", 'j', &o.jobs, "N",
-			    "hash, rewrite and compress on N threads (default: the cores)"),
-		MX_OPT_LIST_("gzip-ext", 0, &gzip_exts, "EXT",
-			     "gzip this extension (repeatable; replaces :gzippable_exts)"),
-		MX_OPT_BOOL_("brotli", 0, &brotli, "also write .br copies (quality 11)"),
-		MX_OPT_BOOL_("zstd", 0, &zstd, "also write .zst copies (level 19)"),
-		MX_OPT_STR_("depfile", 0, &o.depfile, "FILE",
-			    "write a make depfile: every input file and directory walked"),
-		MX_OPT_STR_("depfile-target", 0, &o.depfile_target, "PATH",
-			    "the target named in the depfile (default OUTPUT/cache_manifest.json)"),
-		MX_OPT_BOOL_("dry-run", 'n', &o.dry_run,
-			     "list the files that would be written, write nothing"),
-		MX_OPT_BOOL_("cache", 0, &cache,
-			     "reuse the last run's work for unchanged files (default; --no-cache)"),
-		MX_OPT_BOOL_("quiet", 'q', &o.quiet, "print nothing on success"),
-		MX_OPT_STR_("directory", 'C', &c.dir, "DIR",
-			    "project root (default: nearest directory with mix.exs)"),
-		MX_OPT_BOOL_("help", 'h', &c.help, "show this help"),
-		MX_OPT_BOOL_("version", 0, &c.version, "show the version"),
-		{ MX_OPT_BOOL, "compile", 0, &c.no_compile, NULL, "ignored (mix compatibility)",
-		  MX_OPT_HIDDEN, NULL, NULL },
-		MX_OPT_END_,
+	    MX_OPT_STR_("output", 'o', &o.output, "DIR", "where to write (default: INPUT)"),
+	    MX_OPT_BOOL_("vsn", 0, &o.vsn,
+	                 "add ?vsn=d to rewritten CSS references (default; --no-vsn drops it)"),
+	    MX_OPT_GROUP_("Beyond mix phx.digest:"),
+	    MX_OPT_INT_("jobs", 'j', &o.jobs, "N",
+	                "hash, rewrite and compress on N threads (default: the cores)"),
+	    MX_OPT_LIST_("gzip-ext", 0, &gzip_exts, "EXT",
+	                 "gzip this extension (repeatable; replaces :gzippable_exts)"),
+	    MX_OPT_BOOL_("brotli", 0, &brotli, "also write .br copies (quality 11)"),
+	    MX_OPT_BOOL_("zstd", 0, &zstd, "also write .zst copies (level 19)"),
+	    MX_OPT_STR_("depfile", 0, &o.depfile, "FILE",
+	                "write a make depfile: every input file and directory walked"),
+	    MX_OPT_STR_("depfile-target", 0, &o.depfile_target, "PATH",
+	                "the target named in the depfile (default OUTPUT/cache_manifest.json)"),
+	    MX_OPT_BOOL_("dry-run", 'n', &o.dry_run,
+	                 "list the files that would be written, write nothing"),
+	    MX_OPT_BOOL_("cache", 0, &cache,
+	                 "reuse the last run's work for unchanged files (default; --no-cache)"),
+	    MX_OPT_BOOL_("quiet", 'q', &o.quiet, "print nothing on success"),
+	    MX_OPT_STR_("directory", 'C', &c.dir, "DIR",
+	                "project root (default: nearest directory with mix.exs)"),
+	    MX_OPT_BOOL_("help", 'h', &c.help, "show this help"),
+	    MX_OPT_BOOL_("version", 0, &c.version, "show the version"),
+	    {MX_OPT_BOOL, "compile", 0, &c.no_compile, NULL, "ignored (mix compatibility)",
+	     MX_OPT_HIDDEN, NULL, NULL},
+	    MX_OPT_END_,
 	};
 	if (mx_opt_parse(argc, argv, 1, opts, &pos, &err) < 0) {
 		ret = mx_diag_usage("%s", err.msg);

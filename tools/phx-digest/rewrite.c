@@ -78,16 +78,36 @@ void phx_digest_inspect(struct mx_buf *out, const char *s)
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		switch (c) {
-		case '"': mx_buf_adds(out, "\\\""); break;
-		case '\\': mx_buf_adds(out, "\\\\"); break;
-		case '\n': mx_buf_adds(out, "\\n"); break;
-		case '\t': mx_buf_adds(out, "\\t"); break;
-		case '\r': mx_buf_adds(out, "\\r"); break;
-		case '\v': mx_buf_adds(out, "\\v"); break;
-		case '\b': mx_buf_adds(out, "\\b"); break;
-		case '\f': mx_buf_adds(out, "\\f"); break;
-		case 27: mx_buf_adds(out, "\\e"); break;
-		case 7: mx_buf_adds(out, "\\a"); break;
+		case '"':
+			mx_buf_adds(out, "\\\"");
+			break;
+		case '\\':
+			mx_buf_adds(out, "\\\\");
+			break;
+		case '\n':
+			mx_buf_adds(out, "\\n");
+			break;
+		case '\t':
+			mx_buf_adds(out, "\\t");
+			break;
+		case '\r':
+			mx_buf_adds(out, "\\r");
+			break;
+		case '\v':
+			mx_buf_adds(out, "\\v");
+			break;
+		case '\b':
+			mx_buf_adds(out, "\\b");
+			break;
+		case '\f':
+			mx_buf_adds(out, "\\f");
+			break;
+		case 27:
+			mx_buf_adds(out, "\\e");
+			break;
+		case 7:
+			mx_buf_adds(out, "\\a");
+			break;
 		case '#':
 			/* inspect escapes what would read back as interpolation */
 			mx_buf_adds(out, s[1] == '{' ? "\\#" : "#");
@@ -196,7 +216,7 @@ static void add_lookup_key(const struct phx_digest_rewriter *rw, const char *k, 
 }
 
 void phx_digest_rewrite_url(const char *url, size_t n, bool vsn,
-			    const struct phx_digest_rewriter *rw, struct mx_buf *out)
+                            const struct phx_digest_rewriter *rw, struct mx_buf *out)
 {
 	if (n && url[0] == '/') {
 		add_lookup_key(rw, url + 1, n - 1);
@@ -247,8 +267,7 @@ void phx_digest_rewrite_url(const char *url, size_t n, bool vsn,
  * of whitespace followed by ")". Whitespace followed by anything else fails
  * the match at this "url(" (\S cannot cross it).
  */
-static bool css_match(const char *s, size_t n, size_t at, size_t *u0, size_t *u1,
-		      size_t *end)
+static bool css_match(const char *s, size_t n, size_t at, size_t *u0, size_t *u1, size_t *end)
 {
 	size_t i = at + 4;
 	while (i < n && is_space((unsigned char)s[i]))
@@ -279,7 +298,7 @@ static bool css_match(const char *s, size_t n, size_t at, size_t *u0, size_t *u1
 }
 
 static void rewrite_css(const char *s, size_t n, const struct phx_digest_rewriter *rw,
-			struct mx_buf *out)
+                        struct mx_buf *out)
 {
 	size_t pos = 0, copied = 0;
 	while (pos + 4 <= n) {
@@ -310,7 +329,7 @@ static void rewrite_css(const char *s, size_t n, const struct phx_digest_rewrite
 /* ---- JS: ~r{(//#\s*sourceMappingURL=\s*)(\S+)} ---------------------------- */
 
 static void rewrite_js(const char *s, size_t n, const struct phx_digest_rewriter *rw,
-		       struct mx_buf *out)
+                       struct mx_buf *out)
 {
 	static const char word[] = "sourceMappingURL=";
 	const size_t wlen = sizeof(word) - 1;
@@ -351,7 +370,7 @@ static bool is_quote(char c)
 }
 
 static void rewrite_map(const char *s, size_t n, const struct phx_digest_rewriter *rw,
-			struct mx_buf *out)
+                        struct mx_buf *out)
 {
 	size_t pos = 0, copied = 0;
 	while (pos + 8 <= n) {
@@ -378,12 +397,19 @@ static void rewrite_map(const char *s, size_t n, const struct phx_digest_rewrite
 }
 
 void phx_digest_rewrite(enum phx_digest_kind kind, const char *s, size_t n,
-			const struct phx_digest_rewriter *rw, struct mx_buf *out)
+                        const struct phx_digest_rewriter *rw, struct mx_buf *out)
 {
 	switch (kind) {
-	case PHX_KIND_CSS: rewrite_css(s, n, rw, out); break;
-	case PHX_KIND_JS: rewrite_js(s, n, rw, out); break;
-	case PHX_KIND_MAP: rewrite_map(s, n, rw, out); break;
-	default: mx_buf_add(out, s, n);
+	case PHX_KIND_CSS:
+		rewrite_css(s, n, rw, out);
+		break;
+	case PHX_KIND_JS:
+		rewrite_js(s, n, rw, out);
+		break;
+	case PHX_KIND_MAP:
+		rewrite_map(s, n, rw, out);
+		break;
+	default:
+		mx_buf_add(out, s, n);
 	}
 }

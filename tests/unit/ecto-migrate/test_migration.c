@@ -280,9 +280,9 @@ TEST(repo_config_terms_timestamps_prefix)
 		  "  end\n"
 		  "  def down, do: drop(index(:posts, [:title], prefix: :tenant1))\n",
 		  &cfg,
-		  "1 m M\nup: up/0\n"
+		  "1 m M\nup: up/0 forward\n"
 		  "  ** (Ecto.MigrationError) 1_m.exs:5:5: the :prefix option `other` does not match the migrator prefix `tenant1`\n"
-		  "down: down/0\n"
+		  "down: down/0 forward\n"
 		  "  [drop index tenant1.posts_title_index]\n    DROP INDEX \"tenant1\".\"posts_title_index\"\n");
 	mx_arena_release(&a);
 }
@@ -321,13 +321,13 @@ TEST(irreversible_commands)
 		  "  ** (RuntimeError) 1_m.exs:5:5: calling flush() inside change when doing rollback is not supported.\n");
 	/* no down/0 and no change/0 */
 	CHECK_MOD("  def up, do: execute(\"SELECT 1\")\n", NULL,
-		  "1 m M\nup: up/0\n  [execute \"SELECT 1\"]\n    SELECT 1\n"
+		  "1 m M\nup: up/0 forward\n  [execute \"SELECT 1\"]\n    SELECT 1\n"
 		  "down: down/0\n  ** (Ecto.MigrationError) M does not implement a `down/0` or `change/0` function\n");
 	/* an explicit raise in down/0 */
 	CHECK_MOD("  def up, do: execute(\"SELECT 1\")\n"
 		  "  def down, do: raise \"this migration cannot be rolled back\"\n", NULL,
-		  "1 m M\nup: up/0\n  [execute \"SELECT 1\"]\n    SELECT 1\n"
-		  "down: down/0\n  ** (RuntimeError) 1_m.exs:4:17: this migration cannot be rolled back\n");
+		  "1 m M\nup: up/0 forward\n  [execute \"SELECT 1\"]\n    SELECT 1\n"
+		  "down: down/0 forward\n  ** (RuntimeError) 1_m.exs:4:17: this migration cannot be rolled back\n");
 }
 
 TEST(reversible_execute_and_direction)
@@ -402,9 +402,9 @@ TEST(ecto_raises_while_translating)
 		  "  end\n"
 		  "  def down, do: :ok\n",
 		  NULL,
-		  "1 m M\nup: up/0\n  [create table ok]\n    CREATE TABLE \"ok\" (\"id\" bigserial, PRIMARY KEY (\"id\"))\n"
+		  "1 m M\nup: up/0 forward\n  [create table ok]\n    CREATE TABLE \"ok\" (\"id\" bigserial, PRIMARY KEY (\"id\"))\n"
 		  "  ** (ArgumentError) 1_m.exs:5:5: bad literal/field/index/table name \"bad\\\"name\" (\" is not permitted)\n"
-		  "down: down/0\n");
+		  "down: down/0 forward\n");
 	CHECK_MOD("  def change do\n"
 		  "    add :x, :string\n"
 		  "  end\n",
@@ -494,14 +494,14 @@ TEST(sql_files)
 {
 	CHECK_SNIPPET("7_sql.sql", "-- +disable_ddl_transaction\n-- +up\nCREATE INDEX CONCURRENTLY i ON t (c);\n", NULL,
 		      "7 sql 7_sql.sql disable_ddl_transaction sql\n"
-		      "up: up/0\n  [execute \"CREATE INDEX CONCURRENTLY i ON t (c);\"]\n    CREATE INDEX CONCURRENTLY i ON t (c);\n"
-		      "down: down/0\n  ** (Ecto.MigrationError) 7_sql.sql:1:1: 7_sql.sql has no `-- +down` section, so it cannot be rolled back\n");
+		      "up: up/0 forward\n  [execute \"CREATE INDEX CONCURRENTLY i ON t (c);\"]\n    CREATE INDEX CONCURRENTLY i ON t (c);\n"
+		      "down: down/0 forward\n  ** (Ecto.MigrationError) 7_sql.sql:1:1: 7_sql.sql has no `-- +down` section, so it cannot be rolled back\n");
 	CHECK_SNIPPET("8_sql.sql", "SELECT 1;\n-- +up\n", NULL,
 		      "error: 8_sql.sql:1:1: SQL before the `-- +up` line (a SQL migration is `-- +up` then its SQL, optionally `-- +down` and its SQL)\n");
 	CHECK_SNIPPET("9_sql.sql", "-- +down\nDROP TABLE x;\n", NULL,
 		      "error: 9_sql.sql: no `-- +up` section\n");
 	CHECK_SNIPPET("10_sql.sql", "-- +UP\n  \n-- +down\nSELECT 'it''s';\n", NULL,
-		      "10 sql 10_sql.sql sql\nup: up/0\ndown: down/0\n  [execute \"SELECT 'it''s';\"]\n    SELECT 'it''s';\n");
+		      "10 sql 10_sql.sql sql\nup: up/0 forward\ndown: down/0 forward\n  [execute \"SELECT 'it''s';\"]\n    SELECT 'it''s';\n");
 }
 
 TEST(more_dsl_corners)
@@ -573,8 +573,8 @@ TEST(more_dsl_corners)
 		 "  def up, do: execute_file(\"%s\")\n"
 		 "  def down, do: execute(\"DROP VIEW v\")\n", sqlpath);
 	CHECK_MOD(src, NULL,
-		  "1 m M\nup: up/0\n  [execute \"CREATE VIEW v AS SELECT 1;\\n\"]\n    CREATE VIEW v AS SELECT 1;\n\n"
-		  "down: down/0\n  [execute \"DROP VIEW v\"]\n    DROP VIEW v\n");
+		  "1 m M\nup: up/0 forward\n  [execute \"CREATE VIEW v AS SELECT 1;\\n\"]\n    CREATE VIEW v AS SELECT 1;\n\n"
+		  "down: down/0 forward\n  [execute \"DROP VIEW v\"]\n    DROP VIEW v\n");
 	unlink(sqlpath);
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <sys/types.h>
 
 #include "buf.h"
 #include "ecto_migrate.h"
@@ -263,6 +264,78 @@ TEST(log_levels)
 	CHECK_INT(em_log_parse_level("none", &l), 0);
 	CHECK_INT(l, EM_NONE);
 	CHECK_INT(em_log_parse_level("loud", &l), -1);
+}
+
+TEST(postgrex_error_tail_like_postgrex)
+{
+	/* What the real mix ecto.migrate printed (tests/fixtures/golden/
+	 * ecto-differential/err.*.err): metadata after a blank line, detail last. */
+	char *t = em_postgrex_tail("prices", NULL, "amount_positive", NULL,
+	                           "Failing row contains (1, -1).");
+	CHECK_STR(t, "\n\n    table: prices\n    constraint: amount_positive\n\n"
+	             "Failing row contains (1, -1).");
+	free(t);
+	t = em_postgrex_tail(NULL, "", NULL, NULL,
+	                     "Key columns \"team_id\" and \"id\" are of incompatible types: "
+	                     "bigint and uuid.");
+	CHECK_STR(t, "\n\nKey columns \"team_id\" and \"id\" are of incompatible types: "
+	             "bigint and uuid.");
+	free(t);
+	t = em_postgrex_tail("t", "c", NULL, "Try again.", NULL);
+	CHECK_STR(t, "\n\n    table: t\n    column: c\n    hint: Try again.");
+	free(t);
+	t = em_postgrex_tail(NULL, NULL, NULL, NULL, NULL);
+	CHECK_STR(t ? t : "", "");
+	free(t);
+}
+
+/* Runs fn with stderr sent to a file and returns what it wrote (caller frees). */
+static char *capture_stderr(int (*fn)(void))
+{
+	char path[] = "/tmp/em-unit-stderr.XXXXXX";
+	int fd = mkstemp(path), saved = dup(2);
+	struct mx_buf b = MX_BUF_INIT;
+	char chunk[512];
+	ssize_t n;
+
+	fflush(stderr);
+	dup2(fd, 2);
+	fn();
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	lseek(fd, 0, SEEK_SET);
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
+		mx_buf_add(&b, chunk, (size_t)n);
+	close(fd);
+	unlink(path);
+	return mx_buf_detach(&b, NULL);
+}
+
+static int raise_duplicate(void)
+{
+	return em_raise("Ecto.MigrationError",
+	                "migrations can't be executed, migration version %d is duplicated", 7);
+}
+
+static int raise_mix(void)
+{
+	return em_mix_raise("boom %s", "here");
+}
+
+TEST(raise_names_the_exception_as_mix_prints_it)
+{
+	char *out;
+	setenv("NO_COLOR", "1", 1);
+	/* mix ecto.migrate lets Ecto.Migrator's exception through, named. */
+	out = capture_stderr(raise_duplicate);
+	CHECK_STR(out, "** (Ecto.MigrationError) migrations can't be executed, migration "
+	               "version 7 is duplicated\n");
+	free(out);
+	out = capture_stderr(raise_mix);
+	CHECK_STR(out, "** (Mix) boom here\n");
+	free(out);
+	CHECK_INT(raise_mix(), MX_EXIT_FAIL);
 }
 
 UNIT_MAIN()

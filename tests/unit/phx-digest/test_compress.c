@@ -61,8 +61,10 @@ TEST(gzip_empty)
 	CHECK_INT(phx_digest_z_buf(PHX_Z_GZIP, "", 0, &z, NULL), 0);
 	/* :zlib.gzip(<<>>) is 20 bytes: header, empty block, crc 0, size 0 */
 	CHECK_INT(z.len, 20);
-	CHECK(!memcmp(z.buf, "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x03\x00"
-			     "\x00\x00\x00\x00\x00\x00\x00\x00", 20));
+	CHECK(!memcmp(z.buf,
+	              "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x03\x00"
+	              "\x00\x00\x00\x00\x00\x00\x00\x00",
+	              20));
 	mx_buf_release(&z);
 }
 
@@ -80,13 +82,14 @@ TEST(streaming_equals_one_shot)
 		struct mx_buf one = MX_BUF_INIT, parts = MX_BUF_INIT;
 		struct phx_digest_zstream z;
 		CHECK_INT(phx_digest_z_buf((enum phx_digest_z)k, in.buf, in.len, &one, NULL), 0);
-		CHECK_INT(phx_digest_z_begin(&z, (enum phx_digest_z)k, (long long)in.len, sink, &parts,
-					     NULL),
-			  0);
+		CHECK_INT(phx_digest_z_begin(&z, (enum phx_digest_z)k, (long long)in.len, sink,
+		                             &parts, NULL),
+		          0);
 		size_t off = 0, step = 1;
 		while (off < in.len) {
 			size_t n = step < in.len - off ? step : in.len - off;
-			CHECK_INT(phx_digest_z_feed(&z, in.buf + off, n, off + n == in.len, NULL), 0);
+			CHECK_INT(phx_digest_z_feed(&z, in.buf + off, n, off + n == in.len, NULL),
+			          0);
 			off += n;
 			step = step * 3 + 1;
 		}
@@ -109,7 +112,7 @@ TEST(brotli_and_zstd_decode)
 	char *back = mx_xmalloc(in.len);
 	size_t n = in.len;
 	CHECK_INT(BrotliDecoderDecompress(br.len, (const uint8_t *)br.buf, &n, (uint8_t *)back),
-		  BROTLI_DECODER_RESULT_SUCCESS);
+	          BROTLI_DECODER_RESULT_SUCCESS);
 	CHECK_INT(n, in.len);
 	CHECK(!memcmp(back, in.buf, n));
 	size_t r = ZSTD_decompress(back, in.len, zs.buf, zs.len);

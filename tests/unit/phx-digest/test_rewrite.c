@@ -10,13 +10,13 @@
 
 /* latest: a few logical paths and their digested names */
 static const char *const table[][2] = {
-	{ "images/logo.png", "images/logo-aaaa.png" },
-	{ "css/local.svg", "css/local-bbbb.svg" },
-	{ "app.js", "app-cccc.js" },
-	{ "app.js.map", "app-cccc.js.map" },
-	{ "js/app.js", "js/app-dddd.js" },
-	{ "js/app.js.map", "js/app-dddd.js.map" },
-	{ "fonts/a b.ttf", "fonts/a b-eeee.ttf" },
+    {"images/logo.png", "images/logo-aaaa.png"},
+    {"css/local.svg", "css/local-bbbb.svg"},
+    {"app.js", "app-cccc.js"},
+    {"app.js.map", "app-cccc.js.map"},
+    {"js/app.js", "js/app-dddd.js"},
+    {"js/app.js.map", "js/app-dddd.js.map"},
+    {"fonts/a b.ttf", "fonts/a b-eeee.ttf"},
 };
 
 static const char *lookup(const char *key, size_t len, void *ctx)
@@ -31,7 +31,7 @@ static const char *lookup(const char *key, size_t len, void *ctx)
 static char *rw(enum phx_digest_kind kind, const char *reldir, bool vsn, const char *in)
 {
 	static struct mx_buf out = MX_BUF_INIT;
-	struct phx_digest_rewriter r = { reldir, vsn, lookup, NULL, NULL };
+	struct phx_digest_rewriter r = {reldir, vsn, lookup, NULL, NULL};
 	mx_buf_reset(&out);
 	phx_digest_rewrite(kind, in, strlen(in), &r, &out);
 	return out.buf;
@@ -49,13 +49,13 @@ TEST(css_absolute_and_relative)
 	/* a path that wanders and comes back is normalised for the lookup
 	 * only; the url keeps its own directory part */
 	CHECK_STR(CSS("url(../css/../images/logo.png)"),
-		  "url(../css/../images/logo-aaaa.png?vsn=d)");
+	          "url(../css/../images/logo-aaaa.png?vsn=d)");
 }
 
 TEST(css_no_vsn)
 {
 	CHECK_STR(rw(PHX_KIND_CSS, "css", false, "url(/images/logo.png) url(local.svg)"),
-		  "url(/images/logo-aaaa.png) url(./local-bbbb.svg)");
+	          "url(/images/logo-aaaa.png) url(./local-bbbb.svg)");
 }
 
 TEST(css_quotes)
@@ -90,16 +90,16 @@ TEST(css_whitespace)
 TEST(css_left_alone)
 {
 	const char *same[] = {
-		"url(http://example.com/images/logo.png)",
-		"url(HTTPS://example.com/x.png)",
-		"url(//cdn.example.com/images/logo.png)",
-		"url(data:image/png;base64,AAAA)",
-		"url(/images/logo.png?v=1)",
-		"url(../images/logo.png#frag)",
-		"url(/images/nope.png)",
-		"url(../../images/logo.png)",
-		"url(/)",
-		"url(#x)",
+	    "url(http://example.com/images/logo.png)",
+	    "url(HTTPS://example.com/x.png)",
+	    "url(//cdn.example.com/images/logo.png)",
+	    "url(data:image/png;base64,AAAA)",
+	    "url(/images/logo.png?v=1)",
+	    "url(../images/logo.png#frag)",
+	    "url(/images/nope.png)",
+	    "url(../../images/logo.png)",
+	    "url(/)",
+	    "url(#x)",
 	};
 	for (size_t i = 0; i < sizeof(same) / sizeof(*same); i++)
 		CHECK_STR(CSS(same[i]), same[i]);
@@ -109,13 +109,13 @@ TEST(css_root_file)
 {
 	/* a stylesheet at the input root: reldir "." */
 	CHECK_STR(rw(PHX_KIND_CSS, ".", true, "url(images/logo.png) url(../images/logo.png)"),
-		  "url(images/logo-aaaa.png?vsn=d) url(../images/logo.png)");
+	          "url(images/logo-aaaa.png?vsn=d) url(../images/logo.png)");
 }
 
 TEST(css_binary_safe)
 {
 	struct mx_buf out = MX_BUF_INIT;
-	struct phx_digest_rewriter r = { "css", true, lookup, NULL, NULL };
+	struct phx_digest_rewriter r = {"css", true, lookup, NULL, NULL};
 	const char in[] = "\0url(/images/logo.png)\0";
 	phx_digest_rewrite(PHX_KIND_CSS, in, sizeof(in) - 1, &r, &out);
 	CHECK_INT(out.len, sizeof(in) - 1 + strlen("-aaaa?vsn=d"));
@@ -126,28 +126,27 @@ TEST(css_binary_safe)
 TEST(js_source_map)
 {
 	CHECK_STR(rw(PHX_KIND_JS, ".", true, "x;\n//# sourceMappingURL=app.js.map\n"),
-		  "x;\n//# sourceMappingURL=./app-cccc.js.map\n");
+	          "x;\n//# sourceMappingURL=./app-cccc.js.map\n");
 	/* never ?vsn, absolute form */
 	CHECK_STR(rw(PHX_KIND_JS, ".", true, "//#sourceMappingURL=/app.js.map"),
-		  "//#sourceMappingURL=/app-cccc.js.map");
+	          "//#sourceMappingURL=/app-cccc.js.map");
 	/* \s* may span lines */
 	CHECK_STR(rw(PHX_KIND_JS, "js", false, "//#\n sourceMappingURL=\n app.js.map"),
-		  "//#\n sourceMappingURL=\n ./app-dddd.js.map");
+	          "//#\n sourceMappingURL=\n ./app-dddd.js.map");
 	/* //@ is the old spelling, not matched */
 	CHECK_STR(rw(PHX_KIND_JS, ".", false, "//@ sourceMappingURL=app.js.map"),
-		  "//@ sourceMappingURL=app.js.map");
-	CHECK_STR(rw(PHX_KIND_JS, ".", false, "//# sourceMappingURL="),
-		  "//# sourceMappingURL=");
+	          "//@ sourceMappingURL=app.js.map");
+	CHECK_STR(rw(PHX_KIND_JS, ".", false, "//# sourceMappingURL="), "//# sourceMappingURL=");
 	CHECK_STR(rw(PHX_KIND_JS, ".", false, "//# sourceMappingURL=nope.map"),
-		  "//# sourceMappingURL=nope.map");
+	          "//# sourceMappingURL=nope.map");
 	CHECK_STR(rw(PHX_KIND_JS, ".", false, "//#//# sourceMappingURL=app.js.map"),
-		  "//#//# sourceMappingURL=./app-cccc.js.map");
+	          "//#//# sourceMappingURL=./app-cccc.js.map");
 }
 
 TEST(map_file_field)
 {
 	CHECK_STR(rw(PHX_KIND_MAP, "js", true, "{\"version\":3,\"file\":\"app.js\",\"x\":1}"),
-		  "{\"version\":3,\"file\":\"./app-dddd.js\",\"x\":1}");
+	          "{\"version\":3,\"file\":\"./app-dddd.js\",\"x\":1}");
 	/* mixed quotes are fine for this regex */
 	CHECK_STR(rw(PHX_KIND_MAP, "js", true, "{'file':\"app.js'}"), "{'file':\"./app-dddd.js'}");
 	/* no whitespace allowed around the colon */
@@ -155,7 +154,7 @@ TEST(map_file_field)
 	/* a comma ends the value: no match */
 	CHECK_STR(rw(PHX_KIND_MAP, "js", true, "{\"file\":\"app,js\"}"), "{\"file\":\"app,js\"}");
 	CHECK_STR(rw(PHX_KIND_MAP, "js", true, "\"file\":\"app.js\"\"file\":\"app.js\""),
-		  "\"file\":\"./app-dddd.js\"\"file\":\"./app-dddd.js\"");
+	          "\"file\":\"./app-dddd.js\"\"file\":\"./app-dddd.js\"");
 	CHECK_STR(rw(PHX_KIND_MAP, "js", true, "file\":\"app.js\""), "file\":\"app.js\"");
 }
 
@@ -168,7 +167,7 @@ TEST(lookup_keys_recorded)
 {
 	struct mx_strvec keys = MX_STRVEC_INIT;
 	struct mx_buf out = MX_BUF_INIT;
-	struct phx_digest_rewriter r = { "css", true, lookup, NULL, &keys };
+	struct phx_digest_rewriter r = {"css", true, lookup, NULL, &keys};
 	const char *in = "url(/a.png) url(../b.png) url(http://x/y.png) url(../../z.png)";
 	phx_digest_rewrite(PHX_KIND_CSS, in, strlen(in), &r, &out);
 	CHECK_INT(keys.n, 2);
