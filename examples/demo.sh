@@ -10,6 +10,9 @@ BUILD=${BUILD:-build}
 bin=$root/$BUILD/bin
 demo=$root/$BUILD/demo
 export PATH="$bin:$PATH" NO_COLOR=${NO_COLOR:-}
+# Run as `make demo`: keep the outer make's flags out of the builds below,
+# so they print what a user running them by hand would see.
+unset MAKEFLAGS MFLAGS MAKELEVEL
 
 say()  { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 run()  { printf '$ %s\n' "$*"; "$@"; }
@@ -32,8 +35,8 @@ run mixless help --search phx.digest
 
 say "mix phx.digest  ->  phx-digest"
 run phx-digest priv/static -o "$demo/static"
-find "$demo/static" -type f | sort | sed "s|$demo/||" | head -20
-echo "... $(find "$demo/static" -type f | wc -l) files"
+find "$demo/static" -type f -not -path "*/.*" | sort | sed "s|$demo/||" | head -20
+echo "... $(find "$demo/static" -type f -not -path "*/.*" | wc -l) files"
 
 say "mix ecto.create / ecto.migrate / ecto.migrations / ecto.rollback  ->  ecto-migrate"
 run ecto-migrate create
@@ -43,16 +46,18 @@ run ecto-migrate rollback --step 1
 run ecto-migrate migrations
 
 say "The same tasks as build targets: CMake (add_phx_digest, add_ecto_repo)"
-run cmake -S "$demo/hello" -B "$demo/cmake" -DMIXLESS_TESTS=OFF >/dev/null
+echo "(installing mixless into $demo/prefix, as a user would, for find_package(Mixless))"
+cmake --install "$root/$BUILD" --prefix "$demo/prefix" >/dev/null
+run cmake -S "$demo/hello" -B "$demo/cmake" -DCMAKE_PREFIX_PATH="$demo/prefix" >/dev/null
 run cmake --build "$demo/cmake" --target phx.digest
 echo "(a second build has nothing to do:)"
 run cmake --build "$demo/cmake" --target phx.digest
 run cmake --build "$demo/cmake" --target migrate
 
 say "... and Make (make/mixless.mk)"
-run make -C "$demo/hello" MIXLESS_DIR="$root" MIXLESS_BIN="$bin" digest
-run make -C "$demo/hello" MIXLESS_DIR="$root" MIXLESS_BIN="$bin" rollback STEP=2
-run make -C "$demo/hello" MIXLESS_DIR="$root" MIXLESS_BIN="$bin" migrate
+run make --no-print-directory -C "$demo/hello" MIXLESS_DIR="$root" MIXLESS_BIN="$bin" digest
+run make --no-print-directory -C "$demo/hello" MIXLESS_DIR="$root" MIXLESS_BIN="$bin" rollback STEP=2
+run make --no-print-directory -C "$demo/hello" MIXLESS_DIR="$root" MIXLESS_BIN="$bin" migrate
 
 say "mix phx.routes  ->  phx-routes"
 run phx-routes || echo "(phx-routes: not implemented yet, see README)"
