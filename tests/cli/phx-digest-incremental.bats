@@ -108,3 +108,39 @@ inodes() { (cd out && find . -type f ! -path './.phx-digest-cache/*' ! -name cac
 	after=$(cd static && find . -type f ! -path './.phx-digest-cache/*' ! -name cache_manifest.json -printf '%i %T@ %p\n' | sort -k3)
 	[ "$before" = "$after" ]
 }
+
+@test "a file written a moment before the run is not cached; an older one is" {
+	echo fresh >static/fresh.txt
+	phx-digest static -o out -q
+	# a second change within the same timestamp tick could otherwise hide
+	# behind an unchanged stat (git's racily clean entries)
+	! grep -q $'^F\tfresh.txt\t' out/.phx-digest-cache/state || false
+	grep -q $'^F\trobots.txt\t' out/.phx-digest-cache/state
+	touch -d '-1 hour' static/fresh.txt
+	phx-digest static -o out -q
+	grep -q $'^F\tfresh.txt\t' out/.phx-digest-cache/state
+	same_as_full_run
+}
+
+@test "temp files a killed run left behind are removed once stale, never fresh ones" {
+	phx-digest static -o out -q
+	mkdir -p out/css
+	echo partial >out/css/.app.css.tmp-Ab3dE9
+	echo partial >out/.robots.txt.tmp-Zz0099
+	echo partial >out/.phx-digest-cache/.state.tmp-Qq1122
+	echo live >out/.robots.txt.tmp-Live01
+	echo mine >out/.keep.tmp-toolong1
+	echo mine >out/.hidden
+	touch -d '-1 hour' out/css/.app.css.tmp-Ab3dE9 out/.robots.txt.tmp-Zz0099 \
+		out/.phx-digest-cache/.state.tmp-Qq1122 out/.keep.tmp-toolong1 out/.hidden
+	echo '/* change */' >>static/css/app.css
+	phx-digest static -o out -q
+	[ ! -e out/css/.app.css.tmp-Ab3dE9 ]
+	[ ! -e out/.robots.txt.tmp-Zz0099 ]
+	[ ! -e out/.phx-digest-cache/.state.tmp-Qq1122 ]
+	# written to a moment ago: maybe another run's, left alone
+	[ -e out/.robots.txt.tmp-Live01 ]
+	# not our pattern
+	[ -e out/.keep.tmp-toolong1 ]
+	[ -e out/.hidden ]
+}

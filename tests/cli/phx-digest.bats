@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # phx-digest: the digest run, compared with Phoenix 1.7.24's Phoenix.Digester
-# rules. Expected names and hashes come from md5sum/openssl/python3.
+# rules. Expected names and hashes come from md5sum, sha512sum and python3.
 
 bats_require_minimum_version 1.5.0
 load "$MIXLESS_SOURCE_DIR/tests/fixtures/phx-digest/helpers.bash"

@@ -24,7 +24,8 @@ setup_file() {
 	mkdir -p "$root/app/config" "$root/cfg/config"
 	for d in app cfg; do
 		printf 'defmodule Hello.MixProject do\n  use Mix.Project\n\n  def project do\n    [app: :hello, version: "0.1.0"]\n  end\nend\n' >"$root/$d/mix.exs"
-		printf 'import Config\n\nconfig :hello, ecto_repos: [Hello.Repo]\n' >"$root/$d/config/config.exs"
+		# Phoenix's dev.exs sets stacktrace: true, as the goldens' app did.
+		printf 'import Config\n\nconfig :hello, ecto_repos: [Hello.Repo]\n\nconfig :hello, Hello.Repo, stacktrace: true\n' >"$root/$d/config/config.exs"
 	done
 	# The repo options of the goldens' cfg.* runs (README.txt).
 	cat >>"$root/cfg/config/config.exs" <<'CFG'
@@ -115,11 +116,28 @@ M="--migrations-path $F/differential"
 	[ "$(versions hello_dev)" = "" ]
 }
 
-@test "--step, --to with --quiet, rollback --to" {
+@test "--step, --to with --quiet, --to-exclusive, rollback --to/--to-exclusive/-n" {
 	same migrate.step migrate $M --step 3
 	same migrate.to migrate $M --to 20250101000006 --quiet
 	same rollback.to rollback $M --to 20250101000005
 	same migrations.partial migrations $M
+	same migrate.toex migrate $M --to-exclusive 20250101000008
+	same rollback.toex rollback $M --to-exclusive 20250101000003 --log-migrations-sql
+	same rollback.step rollback $M -n 2
+	same migrations.end migrations $M
+}
+
+@test "--log-migrator-sql: the migrator's own SQL, locks and callers as mix logs them" {
+	local X="--migrations-path $F/differential-migrator"
+	same migrator.migrate migrate $X --log-migrator-sql
+	same migrator.rollback rollback --all $X --log-migrator-sql
+}
+
+@test "--prefix: schema_migrations and lock in the schema; a failure's rollback logged" {
+	pg_psql hello_dev -c 'CREATE SCHEMA app'
+	same prefix.migrate migrate --prefix app --migrations-path "$F/differential-migrator" \
+		--log-migrations-sql --log-migrator-sql
+	diff -u "$G/prefix.versions.txt" <(pg_psql hello_dev -c 'SELECT version FROM app.schema_migrations ORDER BY version')
 }
 
 @test "drop: has been dropped, has already been dropped" {

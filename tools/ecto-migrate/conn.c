@@ -427,7 +427,7 @@ int em_exec(struct em_conn *c, const char *sql, int nparams, const char *const *
 		 * mixless has no pool, so no queue time, but the idle time of a
 		 * connection used outside a transaction is real. */
 		long tenths = us / 100;
-		struct mx_buf src = MX_BUF_INIT;
+		struct mx_buf src = MX_BUF_INIT, cal = MX_BUF_INIT;
 		if (c->log_source)
 			mx_buf_addf(&src, " source=\"%s\"", c->log_source);
 		mx_buf_addf(&src, " db=%ld.%ldms", tenths / 10, tenths % 10);
@@ -438,8 +438,17 @@ int em_exec(struct em_conn *c, const char *sql, int nparams, const char *const *
 			if (idle > 0)
 				mx_buf_addf(&src, " idle=%ld.%ldms", idle / 10, idle % 10);
 		}
-		em_log(EM_DEBUG, "QUERY %s%s\n%s %s", ok ? "OK" : "ERROR", src.buf, sql,
-		       shown ? shown : "[]");
+		if (c->log_caller) {
+			/* ecto_sql writes IO.ANSI.light_black()/reset() into the
+			 * message itself, so mix prints them even into a pipe;
+			 * mixless leaves them out under NO_COLOR. */
+			bool grey = !getenv("NO_COLOR") || !*getenv("NO_COLOR");
+			mx_buf_addf(&cal, "\n%s\u21b3 %s%s", grey ? "\033[90m" : "", c->log_caller,
+			            grey ? "\033[0m" : "");
+		}
+		em_log(EM_DEBUG, "QUERY %s%s\n%s %s%s", ok ? "OK" : "ERROR", src.buf, sql,
+		       shown ? shown : "[]", cal.buf);
+		mx_buf_release(&cal);
 		mx_buf_release(&src);
 	}
 	c->used = true;

@@ -66,6 +66,9 @@ struct em_repo {
 	char *migration_source; /* "schema_migrations" */
 	char *default_prefix;   /* migration_default_prefix */
 	bool migration_lock;    /* config migration_lock: false disables */
+	/* config stacktrace: true (Phoenix's dev.exs sets it): Ecto's query
+	 * logs then name the calling function on a "↳ ..." line. */
+	bool stacktrace;
 	enum em_lock_kind lock_kind;
 	long advisory_retry_ms, advisory_max_tries; /* max_tries < 0: infinity */
 	bool start_permanent;                       /* prompts for drop/load (prod) */
@@ -124,10 +127,13 @@ struct em_conn {
 	bool pooled;
 	bool used;                  /* last_used is set */
 	struct timespec last_used;  /* when the previous query on it ended */
+	/* With repo config stacktrace: true, the caller Ecto's query log names
+	 * after the SQL ("↳ Ecto.Migrator...", grey); NULL for none. */
+	const char *log_caller;
 };
 #define EM_CONN_INIT                                                                               \
 	{                                                                                          \
-		NULL, false, false, NULL, false, false, { 0, 0 }                                   \
+		NULL, false, false, NULL, false, false, {0, 0}, NULL                               \
 	}
 
 /* Connects to the repo's database (maintenance: its maintenance database,

@@ -199,6 +199,10 @@ static int apply_config(struct em_repo *r, const struct mx_repo_config *rc)
 	r->lc_collate = dup_or_null(kw_str(kw, "lc_collate"));
 	r->encoding = dup_or_null(kw_str(kw, "encoding"));
 	r->migration_source = dup_or_null(rc->migration_source);
+	{
+		const struct mx_term *st = kw ? mx_term_kw_get(kw, "stacktrace") : NULL;
+		r->stacktrace = st && mx_term_is_atom(st, "true");
+	}
 	r->default_prefix = dup_or_null(rc->migration_default_prefix);
 	if (rc->migration_lock) {
 		if (mx_term_is_atom(rc->migration_lock, "false") ||

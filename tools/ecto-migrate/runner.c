@@ -213,6 +213,22 @@ static void report_raise(const struct ecto_migration *m, const struct ecto_plan 
 		                "the statements before the raise were applied and stay applied.\n");
 }
 
+#define CALLER_TXN "Ecto.Migrator.run_maybe_in_transaction/5, at: lib/ecto/migrator.ex:354"
+#define CALLER_VERSION                                                                             \
+	"anonymous fn/6 in Ecto.Migrator.async_migrate_maybe_in_transaction/7, at: "              \
+	"lib/ecto/migrator.ex:338"
+
+/* Rolls the failed migration's transaction back; Ecto logs that "rollback"
+ * with --log-migrator-sql, naming the migrator as its caller. */
+static void rollback_logged(const struct run *rn, struct em_conn *c)
+{
+	c->log_sql = rn->log_migrator_sql;
+	c->log_caller = rn->repo->stacktrace ? CALLER_TXN : NULL;
+	em_exec(c, "rollback", 0, NULL, NULL, NULL, NULL);
+	c->log_caller = NULL;
+	c->log_sql = false;
+}
+
 /* Runs one migration on the migration connection (lock already held). */
 static int run_one(struct run *rn, const struct ecto_migration *m)
 {
@@ -226,10 +242,15 @@ static int run_one(struct run *rn, const struct ecto_migration *m)
 	c->log_sql = rn->log_migrator_sql;
 	c->log_notices = false;
 	c->pooled = !txn;
+	/* The callers ecto_sql 3.12.1's logs name (repo config stacktrace:
+	 * true) for the migrator's own statements on this connection. */
+	c->log_caller = rn->repo->stacktrace ? CALLER_TXN : NULL;
 	if (txn && em_exec(c, "begin", 0, NULL, NULL, NULL, &err) < 0) {
+		c->log_caller = NULL;
 		mx_diag_error(&err);
 		return -1;
 	}
+	c->log_caller = NULL; /* the migration's own SQL has none */
 	if (rn->log)
 		em_log(EM_INFO, "== Running %lld %s.%s/0%s", (long long)m->version, m->module,
 		       fn_name(m, rn->dir), dir_suffix(m, rn->dir));
@@ -245,10 +266,9 @@ static int run_one(struct run *rn, const struct ecto_migration *m)
 		c->log_notices = rn->log;
 		for (size_t j = 0; j < st->sql.n; j++) {
 			if (em_exec(c, st->sql.v[j], 0, NULL, NULL, NULL, &err) < 0) {
-				c->log_sql = false;
 				c->log_notices = false;
 				if (txn)
-					em_exec(c, "rollback", 0, NULL, NULL, NULL, NULL);
+					rollback_logged(rn, c);
 				report_failure(m, st->sql.v[j], &err, txn);
 				return -1;
 			}
@@ -256,10 +276,9 @@ static int run_one(struct run *rn, const struct ecto_migration *m)
 		c->log_notices = false;
 	}
 	if (plan->failed) {
-		report_raise(m, plan, txn);
-		c->log_sql = false;
 		if (txn)
-			em_exec(c, "rollback", 0, NULL, NULL, NULL, NULL);
+			rollback_logged(rn, c);
+		report_raise(m, plan, txn);
 		return -1;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -278,18 +297,23 @@ static int run_one(struct run *rn, const struct ecto_migration *m)
 		}
 		return 0;
 	}
+	c->log_caller = rn->repo->stacktrace ? CALLER_VERSION : NULL;
 	if ((rn->dir == EM_UP
 	         ? em_versions_insert(c, rn->repo, rn->prefix, m->version, &err)
 	         : em_versions_delete(c, rn->repo, rn->prefix, m->version, &err)) < 0) {
+		c->log_caller = NULL;
 		if (txn)
 			em_exec(c, "rollback", 0, NULL, NULL, NULL, NULL);
 		mx_diag_error(&err);
 		return -1;
 	}
+	c->log_caller = rn->repo->stacktrace ? CALLER_TXN : NULL;
 	if (txn && em_exec(c, "commit", 0, NULL, NULL, NULL, &err) < 0) {
+		c->log_caller = NULL;
 		mx_diag_error(&err);
 		return -1;
 	}
+	c->log_caller = NULL;
 	return 0;
 }
 

@@ -203,7 +203,7 @@ bool phx_digest_cache_dir_ok(const struct phx_digest_cache *c, const char *out, 
 	return false;
 }
 
-int phx_digest_cache_save(const char *path, const char *settings, uint64_t latest,
+int phx_digest_cache_save(const char *path, const char *settings, uint64_t latest, time_t racy,
                           const struct phx_digest_tree *t, const char *out,
                           const struct mx_strvec *outdirs, struct mx_err *err)
 {
@@ -216,7 +216,7 @@ int phx_digest_cache_save(const char *path, const char *settings, uint64_t lates
 	end_line(&b, lline);
 	for (size_t i = 0; i < t->n; i++) {
 		const struct phx_digest_file *f = &t->files[i];
-		if (!f->md5[0] || !f->sha512[0])
+		if (!f->md5[0] || !f->sha512[0] || f->mtime.tv_sec >= racy)
 			continue;
 		/* \x1f separates the keys: a key holding one cannot be stored,
 		 * so such a file is simply redone next time */

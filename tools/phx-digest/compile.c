@@ -19,6 +19,7 @@
  */
 #include "digest.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -97,16 +98,6 @@ static void progress(struct run *r)
 static const char *file_key(size_t i, void *ctx)
 {
 	return ((struct run *)ctx)->t.files[i].rel;
-}
-
-static const char *json_key(size_t i, void *ctx)
-{
-	return ((const struct phx_json *)ctx)->keys[i];
-}
-
-static const char *digested_key(size_t i, void *ctx)
-{
-	return ((struct run *)ctx)->t.files[i].digested;
 }
 
 static const char *latest_lookup(const char *key, size_t len, void *ctx)
@@ -666,6 +657,48 @@ void phx_digest_default_exts(struct mx_strvec *out)
 		mx_strvec_push(out, exts[i]);
 }
 
+/* Our temp files are ".<name>.tmp-XXXXXX" (mx_atomic_open). */
+static bool is_temp_name(const char *name)
+{
+	size_t n = strlen(name);
+	if (name[0] != '.' || n < 13 || memcmp(name + n - 11, ".tmp-", 5))
+		return false;
+	for (size_t i = n - 6; i < n; i++) {
+		char ch = name[i];
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		      (ch >= '0' && ch <= '9')))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Removes the temp files a killed run left in OUT/reldir. A temp file that
+ * is still being written has a fresh mtime (every write() updates it), so
+ * only those untouched for ten minutes go: no live writer loses its file.
+ * They are hidden and never named by a manifest; this only keeps them from
+ * piling up.
+ */
+static void remove_stale_temps(const char *out, const char *reldir, time_t now)
+{
+	struct mx_buf p = MX_BUF_INIT;
+	mx_path_join(&p, out, reldir);
+	DIR *d = opendir(p.buf);
+	mx_buf_release(&p);
+	if (!d)
+		return;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		struct stat st;
+		if (!is_temp_name(de->d_name) ||
+		    fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+		    !S_ISREG(st.st_mode) || st.st_mtime > now - 600)
+			continue;
+		unlinkat(dirfd(d), de->d_name, 0);
+	}
+	closedir(d);
+}
+
 static bool stat_matches(const struct phx_digest_file *f, const struct phx_digest_cache_entry *e)
 {
 	return f->size == e->size && f->ino == e->ino && f->dev == e->dev &&
@@ -710,218 +743,6 @@ static int cmp_size_desc(const void *x, const void *y, void *ctx)
 static const char *strvec_key(size_t i, void *ctx)
 {
 	return ((struct mx_strvec *)ctx)->v[i];
-}
-
-/* One "key":value of a manifest map, its text in a shared buffer. */
-struct mentry {
-	const char *key;
-	size_t klen;
-	size_t off, len; /* the encoded value in the text buffer */
-};
-
-static int mentry_cmp(const void *x, const void *y)
-{
-	const struct mentry *a = x, *b = y;
-	int c = memcmp(a->key, b->key, a->klen < b->klen ? a->klen : b->klen);
-	if (c)
-		return c;
-	return a->klen < b->klen ? -1 : a->klen > b->klen;
-}
-
-/* Emits {"k":v,...} in key order, as Jason does for a map (Phoenix's own
- * maps of more than 32 keys come out in hash order, which no reader relies
- * on; byte order is what a small map gives and is stable). */
-static void emit_map(struct mx_buf *out, struct mentry *e, size_t n, const struct mx_buf *vals)
-{
-	qsort(e, n, sizeof(*e), mentry_cmp);
-	mx_buf_addch(out, '{');
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			mx_buf_addch(out, ',');
-		phx_json_encode_str(out, e[i].key, e[i].klen);
-		mx_buf_addch(out, ':');
-		mx_buf_add(out, vals->buf + e[i].off, e[i].len);
-	}
-	mx_buf_addch(out, '}');
-}
-
-/* Builds `latest` and `digests` and commits the manifest. The new entries
- * are written as text straight away: a manifest of 10,000 files is not worth
- * a tree of JSON values. */
-static int write_manifest(struct run *r, struct mx_err *err)
-{
-	struct phx_json old = PHX_JSON_INIT;
-	struct mx_buf path = MX_BUF_INIT, text = MX_BUF_INIT, p = MX_BUF_INIT;
-	struct mx_buf vals = MX_BUF_INIT;
-	struct phx_digest_index newkeys = PHX_DIGEST_INDEX_INIT, oldix = PHX_DIGEST_INDEX_INIT;
-	struct mentry *latest = NULL, *digests = NULL;
-	size_t nd = 0, dalloc = 0;
-	int ret = 0;
-	mx_path_join(&path, r->out, "cache_manifest.json");
-	if (phx_digest_manifest_load_lazy(path.buf, &old, err) < 0) {
-		ret = -1;
-		goto out;
-	}
-	trace("m-load");
-	const struct phx_json *od = phx_json_get(&old, "digests");
-	if (!od) {
-		ret = mx_err_set(err, MX_ERR_OTHER, "%s: no \"digests\" key", path.buf);
-		goto out;
-	}
-	if (od->type != PHX_JSON_OBJ) {
-		ret = mx_err_set(err, MX_ERR_OTHER, "%s: \"digests\" is not an object", path.buf);
-		goto out;
-	}
-	mx_buf_grow(&vals, r->t.n * 260);
-	latest = mx_xmalloc((r->t.n + 1) * sizeof(*latest));
-	for (size_t i = 0; i < r->t.n; i++) {
-		struct phx_digest_file *f = &r->t.files[i];
-		size_t off = vals.len;
-		phx_json_encode_str(&vals, f->digested, strlen(f->digested));
-		latest[i] = (struct mentry){f->rel, strlen(f->rel), off, vals.len - off};
-
-		off = vals.len;
-		/* Jason orders a small atom-keyed map alphabetically */
-		mx_buf_adds(&vals, "{\"digest\":");
-		phx_json_encode_str(&vals, f->digest, strlen(f->digest));
-		mx_buf_adds(&vals, ",\"logical_path\":");
-		phx_json_encode_str(&vals, f->rel, strlen(f->rel));
-		mx_buf_addf(&vals, ",\"mtime\":%lld,\"sha512\":\"%s\",\"size\":%lld}", r->o->now,
-		            f->sha512, (long long)f->size);
-		MX_ALLOC_GROW(digests, nd + 1, dalloc);
-		digests[nd++] =
-		    (struct mentry){f->digested, strlen(f->digested), off, vals.len - off};
-	}
-	/* old entries that still exist, unless a new one replaces them; for a
-	 * key given twice the last one counts, as in a decoded map */
-	phx_digest_index_build(&newkeys, r->t.n, digested_key, r);
-	phx_digest_index_build(&oldix, od->n, json_key, (void *)od);
-	for (size_t i = 0; i < od->n; i++) {
-		struct stat st;
-		if (strlen(od->keys[i]) != od->keylens[i] ||
-		    phx_digest_index_find(&newkeys, od->keys[i], od->keylens[i]) >= 0)
-			continue;
-		if (phx_digest_index_find(&oldix, od->keys[i], od->keylens[i]) != (long)i)
-			continue;
-		mx_buf_reset(&p);
-		mx_path_join(&p, r->out, od->keys[i]);
-		if (stat(p.buf, &st) < 0)
-			continue;
-		size_t off = vals.len;
-		phx_json_encode(&od->items[i], &vals);
-		MX_ALLOC_GROW(digests, nd + 1, dalloc);
-		digests[nd++] = (struct mentry){od->keys[i], od->keylens[i], off, vals.len - off};
-	}
-	trace("m-build");
-
-	mx_buf_grow(&text, vals.len + (r->t.n + nd) * 64 + 512);
-	mx_buf_adds(&text, "{\n  \"!comment!\":");
-	phx_json_encode_str(&text, phx_digest_comment, strlen(phx_digest_comment));
-	mx_buf_adds(&text, ",\n  \"version\":1,\n  \"latest\":");
-	emit_map(&text, latest, r->t.n, &vals);
-	mx_buf_adds(&text, ",\n  \"digests\":");
-	emit_map(&text, digests, nd, &vals);
-	mx_buf_adds(&text, "\n}\n");
-	trace("m-format");
-	if (r->dry) {
-		mx_strvec_push(&r->planned, path.buf);
-		goto out;
-	}
-	/* Everything the manifest names must be on disk before it is. A rerun
-	 * that only reused outputs a completed run had already synced (their
-	 * directory untouched since) has nothing to flush. */
-	bool need_sync = false;
-	for (size_t i = 0; i < r->t.n && !need_sync; i++)
-		need_sync = !(r->t.files[i].reused && r->t.files[i].dir_ok);
-	if (need_sync && mx_fs_syncfs(r->out, err) < 0) {
-		ret = -1;
-		goto out;
-	}
-	mx_atomic_set_sync(true);
-	ret = mx_fs_write_atomic(path.buf, text.buf, text.len, err);
-	mx_atomic_set_sync(false);
-	trace("m-write");
-out:
-	phx_digest_index_release(&newkeys);
-	phx_digest_index_release(&oldix);
-	phx_json_release(&old);
-	free(latest);
-	free(digests);
-	mx_buf_release(&vals);
-	mx_buf_release(&path);
-	mx_buf_release(&text);
-	mx_buf_release(&p);
-	return ret;
-}
-
-/* Depfile entries are absolute: the build tool reads them from its own
- * directory, not from the project root we run in. */
-static void add_dep(struct mx_depfile *d, const char *root, const char *rel)
-{
-	struct mx_buf p = MX_BUF_INIT, joined = MX_BUF_INIT;
-	char cwd[PATH_MAX];
-	mx_path_join(&joined, root, rel);
-	if (joined.buf[0] != '/' && getcwd(cwd, sizeof(cwd)))
-		mx_path_join(&p, cwd, joined.buf);
-	else
-		mx_buf_adds(&p, joined.buf);
-	mx_buf_reset(&joined);
-	mx_path_normalize(&joined, p.buf);
-	mx_depfile_add(d, joined.buf);
-	mx_buf_release(&p);
-	mx_buf_release(&joined);
-}
-
-static int write_depfile(struct run *r, struct mx_err *err)
-{
-	struct mx_depfile d = MX_DEPFILE_INIT;
-	struct mx_buf text = MX_BUF_INIT, p = MX_BUF_INIT, old = MX_BUF_INIT;
-	int ret = 0;
-	if (r->o->depfile_target) {
-		mx_depfile_add_target(&d, r->o->depfile_target);
-	} else {
-		char cwd[PATH_MAX];
-		if (r->out[0] != '/' && getcwd(cwd, sizeof(cwd)))
-			mx_path_join(&p, cwd, r->out);
-		else
-			mx_buf_adds(&p, r->out);
-		mx_buf_adds(&p, "/cache_manifest.json");
-		mx_depfile_add_target(&d, p.buf);
-	}
-	for (size_t i = 0; i < r->t.dirs.n; i++)
-		add_dep(&d, r->in, r->t.dirs.v[i]);
-	for (size_t i = 0; i < r->t.n; i++)
-		add_dep(&d, r->in, r->t.files[i].rel);
-	for (size_t i = 0; i < r->o->config_files.n; i++)
-		add_dep(&d, "", r->o->config_files.v[i]);
-	mx_depfile_format(&d, &text);
-	/* gcc -MP: a rule per dependency, so make does not stop when an input
-	 * is deleted */
-	struct mx_strvec sorted = MX_STRVEC_INIT;
-	for (size_t i = 0; i < d.deps.n; i++)
-		mx_strvec_push(&sorted, d.deps.v[i]);
-	mx_strvec_sort(&sorted);
-	for (size_t i = 0; i < sorted.n; i++) {
-		if (i && !strcmp(sorted.v[i], sorted.v[i - 1]))
-			continue;
-		struct mx_depfile one = MX_DEPFILE_INIT;
-		mx_depfile_add_target(&one, sorted.v[i]);
-		mx_buf_addch(&text, '\n');
-		mx_depfile_format(&one, &text);
-		mx_depfile_clear(&one);
-	}
-	mx_strvec_clear(&sorted);
-	/* an unchanged depfile is left alone, so nothing downstream sees it move */
-	if (mx_fs_read(r->o->depfile, &old, NULL) == 0 && old.len == text.len &&
-	    !memcmp(old.buf, text.buf, text.len))
-		goto out;
-	ret = mx_fs_write_atomic(r->o->depfile, text.buf, text.len, err);
-out:
-	mx_depfile_clear(&d);
-	mx_buf_release(&text);
-	mx_buf_release(&p);
-	mx_buf_release(&old);
-	return ret;
 }
 
 int phx_digest_compile(const struct phx_digest_opts *o, struct mx_err *err)
@@ -1006,6 +827,11 @@ int phx_digest_compile(const struct phx_digest_opts *o, struct mx_err *err)
 	bool *dir_ok = mx_xcalloc(outdirs.n, sizeof(*dir_ok));
 	for (size_t i = 0; i < outdirs.n; i++) {
 		dir_ok[i] = r.cache.n && phx_digest_cache_dir_ok(&r.cache, r.out, outdirs.v[i]);
+		/* a directory changed since the last complete run may hold the
+		 * temp files of a run that was killed */
+		if (!r.dry && !dir_ok[i])
+			remove_stale_temps(r.out, outdirs.v[i],
+			                   o->now - PHX_DIGEST_GREGORIAN_OFFSET);
 		if (!r.dry && outdirs.v[i][0]) {
 			struct mx_buf p = MX_BUF_INIT;
 			mx_path_join(&p, r.out, outdirs.v[i]);
@@ -1083,7 +909,11 @@ int phx_digest_compile(const struct phx_digest_opts *o, struct mx_err *err)
 		fprintf(stderr, "\r\033[K");
 
 	trace("phase2");
-	if (write_manifest(&r, err) < 0) {
+	bool need_sync = false;
+	for (size_t i = 0; i < r.t.n && !need_sync; i++)
+		need_sync = !(r.t.files[i].reused && r.t.files[i].dir_ok);
+	if (phx_digest_manifest_write(r.out, &r.t, o->now, need_sync, r.dry ? &r.planned : NULL,
+	                              err) < 0) {
 		ret = -1;
 		goto out;
 	}
@@ -1094,7 +924,8 @@ int phx_digest_compile(const struct phx_digest_opts *o, struct mx_err *err)
 		goto out;
 	}
 	trace("manifest");
-	if (o->depfile && write_depfile(&r, err) < 0) {
+	if (o->depfile && phx_digest_depfile_write(o->depfile, o->depfile_target, r.in, r.out, &r.t,
+	                                           &o->config_files, err) < 0) {
 		ret = -1;
 		goto out;
 	}
@@ -1110,9 +941,13 @@ int phx_digest_compile(const struct phx_digest_opts *o, struct mx_err *err)
 		for (size_t i = 0; i < r.t.n && !changed; i++)
 			changed = !r.t.files[i].reused;
 		/* a cache that cannot be written only costs time next run */
+		if (changed)
+			remove_stale_temps(r.out, PHX_DIGEST_CACHE_DIR,
+			                   o->now - PHX_DIGEST_GREGORIAN_OFFSET);
 		if (changed && mx_fs_mkdir_p(cdir.buf, 0777, &cerr) == 0)
-			phx_digest_cache_save(cpath.buf, settings.buf, r.latest, &r.t, r.out,
-			                      &outdirs, &cerr);
+			phx_digest_cache_save(cpath.buf, settings.buf, r.latest,
+			                      (time_t)(o->now - PHX_DIGEST_GREGORIAN_OFFSET - 1),
+			                      &r.t, r.out, &outdirs, &cerr);
 		mx_buf_release(&cdir);
 	}
 	trace("cache-save");

@@ -5,6 +5,7 @@
  *   rewrite.c   CSS url(), JS sourceMappingURL and .map "file" rewriting
  *   json.c      a small JSON reader/writer for the old cache_manifest.json
  *   manifest.c  cache_manifest.json: load, merge, encode as Phoenix does
+ *   deps.c      the depfile for make and CMake
  *   compress.c  gzip exactly as :zlib.gzip, plus brotli and zstd
  *   compile.c   the digest run: hash, rewrite, write, manifest last
  *   cache.c     the incremental cache that makes a no-change rerun cheap
@@ -259,8 +260,11 @@ long phx_digest_cache_find(const struct phx_digest_cache *c, const char *rel);
 /* True when the output directory reldir is as the cache left it (nothing
  * added, removed or renamed in it since). */
 bool phx_digest_cache_dir_ok(const struct phx_digest_cache *c, const char *out, const char *reldir);
-/* latest: the fingerprint of this run's `latest` (see compile.c). */
-int phx_digest_cache_save(const char *path, const char *settings, uint64_t latest,
+/* latest: the fingerprint of this run's `latest` (see compile.c). A file
+ * whose mtime is at or after racy (seconds) is not remembered: it may be
+ * rewritten again within the same timestamp tick, and a stat identity taken
+ * now could then hide the change (git's "racily clean" entries). */
+int phx_digest_cache_save(const char *path, const char *settings, uint64_t latest, time_t racy,
                           const struct phx_digest_tree *t, const char *out,
                           const struct mx_strvec *outdirs, struct mx_err *err);
 void phx_digest_cache_release(struct phx_digest_cache *c);
@@ -328,6 +332,13 @@ int phx_digest_manifest_load_lazy(const char *path, struct phx_json *m, struct m
 /* The text Phoenix writes for latest and digests (both objects). */
 void phx_digest_manifest_format(struct mx_buf *out, const struct phx_json *latest,
                                 const struct phx_json *digests);
+/* Writes OUT/cache_manifest.json for the files of t (digested names, digests,
+ * SHA-512, sizes; mtime = now, Gregorian seconds), with the old manifest's
+ * entries whose file still exists. need_sync: flush the file system first,
+ * so that nothing the manifest names can be lost after it. With planned
+ * set (--dry-run) nothing is written; the path is pushed there instead. */
+int phx_digest_manifest_write(const char *out, const struct phx_digest_tree *t, long long now,
+                              bool need_sync, struct mx_strvec *planned, struct mx_err *err);
 /* Object helpers used to build latest/digests. */
 void phx_json_obj_init(struct phx_json *v);
 /* Appends key -> val (val is moved: *val is reset). */
@@ -337,6 +348,14 @@ void phx_json_set_int(struct phx_json *v, long long i);
 /* Removes later duplicates so each key appears once, the last value winning,
  * and sorts keys in byte order. */
 void phx_json_obj_normalize(struct phx_json *obj);
+
+/* ---- Depfile (deps.c) ----------------------------------------------------- */
+
+/* Writes the depfile at path naming target (default OUT/cache_manifest.json)
+ * with absolute paths; an unchanged depfile is not rewritten. */
+int phx_digest_depfile_write(const char *path, const char *target, const char *in, const char *out,
+                             const struct phx_digest_tree *t, const struct mx_strvec *config_files,
+                             struct mx_err *err);
 
 /* ---- Jobs (jobs.c) -------------------------------------------------------- */
 

@@ -7,7 +7,9 @@
 #include "digest.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fsutil.h"
 
@@ -82,4 +84,147 @@ void phx_digest_manifest_format(struct mx_buf *out, const struct phx_json *lates
 	mx_buf_adds(out, ",\n  \"digests\":");
 	phx_json_encode(digests, out);
 	mx_buf_adds(out, "\n}\n");
+}
+
+static const char *json_key(size_t i, void *ctx)
+{
+	return ((const struct phx_json *)ctx)->keys[i];
+}
+
+static const char *digested_key(size_t i, void *ctx)
+{
+	return ((const struct phx_digest_tree *)ctx)->files[i].digested;
+}
+
+/* One "key":value of a manifest map, its text in a shared buffer. */
+struct mentry {
+	const char *key;
+	size_t klen;
+	size_t off, len; /* the encoded value in the text buffer */
+};
+
+static int mentry_cmp(const void *x, const void *y)
+{
+	const struct mentry *a = x, *b = y;
+	int c = memcmp(a->key, b->key, a->klen < b->klen ? a->klen : b->klen);
+	if (c)
+		return c;
+	return a->klen < b->klen ? -1 : a->klen > b->klen;
+}
+
+/* Emits {"k":v,...} in key order, as Jason does for a map (Phoenix's own
+ * maps of more than 32 keys come out in hash order, which no reader relies
+ * on; byte order is what a small map gives and is stable). */
+static void emit_map(struct mx_buf *out, struct mentry *e, size_t n, const struct mx_buf *vals)
+{
+	qsort(e, n, sizeof(*e), mentry_cmp);
+	mx_buf_addch(out, '{');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			mx_buf_addch(out, ',');
+		phx_json_encode_str(out, e[i].key, e[i].klen);
+		mx_buf_addch(out, ':');
+		mx_buf_add(out, vals->buf + e[i].off, e[i].len);
+	}
+	mx_buf_addch(out, '}');
+}
+
+/* The new entries are written as text straight away: a manifest of 10,000
+ * files is not worth a tree of JSON values. */
+int phx_digest_manifest_write(const char *out, const struct phx_digest_tree *t, long long now,
+                              bool need_sync, struct mx_strvec *planned, struct mx_err *err)
+{
+	struct phx_json old = PHX_JSON_INIT;
+	struct mx_buf path = MX_BUF_INIT, text = MX_BUF_INIT, p = MX_BUF_INIT;
+	struct mx_buf vals = MX_BUF_INIT;
+	struct phx_digest_index newkeys = PHX_DIGEST_INDEX_INIT, oldix = PHX_DIGEST_INDEX_INIT;
+	struct mentry *latest = NULL, *digests = NULL;
+	size_t nd = 0, dalloc = 0;
+	int ret = 0;
+	mx_path_join(&path, out, "cache_manifest.json");
+	if (phx_digest_manifest_load_lazy(path.buf, &old, err) < 0) {
+		ret = -1;
+		goto out;
+	}
+	const struct phx_json *od = phx_json_get(&old, "digests");
+	if (!od) {
+		ret = mx_err_set(err, MX_ERR_OTHER, "%s: no \"digests\" key", path.buf);
+		goto out;
+	}
+	if (od->type != PHX_JSON_OBJ) {
+		ret = mx_err_set(err, MX_ERR_OTHER, "%s: \"digests\" is not an object", path.buf);
+		goto out;
+	}
+	mx_buf_grow(&vals, t->n * 260);
+	latest = mx_xmalloc((t->n + 1) * sizeof(*latest));
+	for (size_t i = 0; i < t->n; i++) {
+		struct phx_digest_file *f = &t->files[i];
+		size_t off = vals.len;
+		phx_json_encode_str(&vals, f->digested, strlen(f->digested));
+		latest[i] = (struct mentry){f->rel, strlen(f->rel), off, vals.len - off};
+
+		off = vals.len;
+		/* Jason orders a small atom-keyed map alphabetically */
+		mx_buf_adds(&vals, "{\"digest\":");
+		phx_json_encode_str(&vals, f->digest, strlen(f->digest));
+		mx_buf_adds(&vals, ",\"logical_path\":");
+		phx_json_encode_str(&vals, f->rel, strlen(f->rel));
+		mx_buf_addf(&vals, ",\"mtime\":%lld,\"sha512\":\"%s\",\"size\":%lld}", now,
+		            f->sha512, (long long)f->size);
+		MX_ALLOC_GROW(digests, nd + 1, dalloc);
+		digests[nd++] =
+		    (struct mentry){f->digested, strlen(f->digested), off, vals.len - off};
+	}
+	/* old entries that still exist, unless a new one replaces them; for a
+	 * key given twice the last one counts, as in a decoded map */
+	phx_digest_index_build(&newkeys, t->n, digested_key, (void *)t);
+	phx_digest_index_build(&oldix, od->n, json_key, (void *)od);
+	for (size_t i = 0; i < od->n; i++) {
+		struct stat st;
+		if (strlen(od->keys[i]) != od->keylens[i] ||
+		    phx_digest_index_find(&newkeys, od->keys[i], od->keylens[i]) >= 0)
+			continue;
+		if (phx_digest_index_find(&oldix, od->keys[i], od->keylens[i]) != (long)i)
+			continue;
+		mx_buf_reset(&p);
+		mx_path_join(&p, out, od->keys[i]);
+		if (stat(p.buf, &st) < 0)
+			continue;
+		size_t off = vals.len;
+		phx_json_encode(&od->items[i], &vals);
+		MX_ALLOC_GROW(digests, nd + 1, dalloc);
+		digests[nd++] = (struct mentry){od->keys[i], od->keylens[i], off, vals.len - off};
+	}
+
+	mx_buf_grow(&text, vals.len + (t->n + nd) * 64 + 512);
+	mx_buf_adds(&text, "{\n  \"!comment!\":");
+	phx_json_encode_str(&text, phx_digest_comment, strlen(phx_digest_comment));
+	mx_buf_adds(&text, ",\n  \"version\":1,\n  \"latest\":");
+	emit_map(&text, latest, t->n, &vals);
+	mx_buf_adds(&text, ",\n  \"digests\":");
+	emit_map(&text, digests, nd, &vals);
+	mx_buf_adds(&text, "\n}\n");
+	if (planned) {
+		mx_strvec_push(planned, path.buf);
+		goto out;
+	}
+	/* everything the manifest names must be on disk before it is */
+	if (need_sync && mx_fs_syncfs(out, err) < 0) {
+		ret = -1;
+		goto out;
+	}
+	mx_atomic_set_sync(true);
+	ret = mx_fs_write_atomic(path.buf, text.buf, text.len, err);
+	mx_atomic_set_sync(false);
+out:
+	phx_digest_index_release(&newkeys);
+	phx_digest_index_release(&oldix);
+	phx_json_release(&old);
+	free(latest);
+	free(digests);
+	mx_buf_release(&vals);
+	mx_buf_release(&path);
+	mx_buf_release(&text);
+	mx_buf_release(&p);
+	return ret;
 }

@@ -42,7 +42,8 @@ static void save(const char *path, const char *settings, const char *a, const ch
 	mx_strvec_push(&outdirs, "");
 	one_file(&t, a, "images/a.png\0x y.png\0");
 	one_file(&t, b, NULL);
-	if (phx_digest_cache_save(path, settings, 0xabcULL, &t, dir, &outdirs, NULL) < 0)
+	if (phx_digest_cache_save(path, settings, 0xabcULL, 2000000000, &t, dir, &outdirs, NULL) <
+	    0)
 		abort();
 	phx_digest_tree_release(&t);
 	mx_strvec_clear(&outdirs);
