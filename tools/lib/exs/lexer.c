@@ -1522,7 +1522,7 @@ static int lex_token(struct lexer *lx, struct openers *opn, bool in_interp, size
 	                 colof(lx, start), c);
 }
 
-static const char *opener_text(int kind)
+const char *mx_tok_opener_text(int kind)
 {
 	switch (kind) {
 	case MX_TOK_LPAREN:
@@ -1541,7 +1541,7 @@ static const char *opener_text(int kind)
 	}
 }
 
-static int closer_for(int kind)
+int mx_tok_closer_for(int kind)
 {
 	switch (kind) {
 	case MX_TOK_LPAREN:
@@ -1558,7 +1558,7 @@ static int closer_for(int kind)
 	}
 }
 
-static const char *closer_text(int kind)
+const char *mx_tok_closer_text(int kind)
 {
 	switch (kind) {
 	case MX_TOK_RPAREN:
@@ -1631,18 +1631,18 @@ static int check_terminator(struct lexer *lx, struct openers *op, int kind, int 
 	case MX_TOK_END: {
 		const char *what =
 		    kind == MX_TOK_END ? "unexpected reserved word" : "unexpected token";
-		if (op->n && closer_for(op->v[op->n - 1].kind) == kind) {
+		if (op->n && mx_tok_closer_for(op->v[op->n - 1].kind) == kind) {
 			op->n--;
 			return 0;
 		}
 		if (!op->n)
 			return mx_err_at(lx->err, MX_ERR_SYNTAX, lx->file, lx->last_line,
-			                 lx->last_col, "%s: %s", what, closer_text(kind));
+			                 lx->last_col, "%s: %s", what, mx_tok_closer_text(kind));
 		const struct opener *o = &op->v[op->n - 1];
 		return mx_err_at(lx->err, MX_ERR_SYNTAX, lx->file, lx->last_line, lx->last_col,
 		                 "%s: %s. The \"%s\" at line %u is missing terminator \"%s\"", what,
-		                 closer_text(kind), opener_text(o->kind), o->line,
-		                 closer_text(closer_for(o->kind)));
+		                 mx_tok_closer_text(kind), mx_tok_opener_text(o->kind), o->line,
+		                 mx_tok_closer_text(mx_tok_closer_for(o->kind)));
 	}
 	default:
 		return 0;
@@ -1678,7 +1678,7 @@ static int lex_run(struct lexer *lx, bool in_interp, size_t *stop)
 		unsigned line = lx->line, col = colof(lx, eof);
 		ret = mx_err_at(lx->err, MX_ERR_SYNTAX, lx->file, line, col,
 		                "missing terminator: %s (for \"%s\" starting at line %u)",
-		                closer_text(closer_for(o->kind)), opener_text(o->kind), o->line);
+		                mx_tok_closer_text(mx_tok_closer_for(o->kind)), mx_tok_opener_text(o->kind), o->line);
 		goto out;
 	}
 	struct mx_tok *t = push(lx, MX_TOK_EOF, eof);

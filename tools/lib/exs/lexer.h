@@ -206,6 +206,14 @@ size_t mx_exs_unescape1(const char *s, size_t n, struct mx_buf *out);
 
 /* When the escape at s[0] == '\\' (within s[0..n)) is an invalid \x or \u
  * escape, writes Elixir's message for it to msg and returns 1; else 0. */
+/* Bracket pairing, shared by the lexer's and the parser's "missing terminator"
+ * and "unexpected token" messages: the text of an opening token ("(", "do",
+ * "fn", "<<"...), the token kind that closes it (MX_TOK_END for do/fn), and
+ * the text of a closing token. */
+const char *mx_tok_opener_text(int kind);
+int mx_tok_closer_for(int kind);
+const char *mx_tok_closer_text(int kind);
+
 int mx_exs_escape_error(const char *s, size_t n, char *msg, size_t msgsz);
 
 /* Human-readable token for messages: "')'", "end", "\"foo\"", "foo". */

@@ -139,24 +139,6 @@ static int fail_at(struct parser *p, unsigned line, unsigned col, const char *fm
 	return mx_err_at(p->err, MX_ERR_SYNTAX, p->file, line, col, "%s", msg);
 }
 
-static const char *closer_text(int kind)
-{
-	switch (kind) {
-	case MX_TOK_RPAREN:
-		return ")";
-	case MX_TOK_RBRACKET:
-		return "]";
-	case MX_TOK_RBRACE:
-		return "}";
-	case MX_TOK_RBITS:
-		return ">>";
-	case MX_TOK_END:
-		return "end";
-	default:
-		return "";
-	}
-}
-
 static void open_push(struct parser *p, const struct mx_tok *t)
 {
 	MX_ALLOC_GROW(p->open, p->nopen + 1, p->aopen);
@@ -167,43 +149,6 @@ static void open_pop(struct parser *p)
 {
 	if (p->nopen)
 		p->nopen--;
-}
-
-static int closer_of(const struct mx_tok *open)
-{
-	switch (open->kind) {
-	case MX_TOK_LPAREN:
-		return MX_TOK_RPAREN;
-	case MX_TOK_LBRACKET:
-		return MX_TOK_RBRACKET;
-	case MX_TOK_LBRACE:
-	case MX_TOK_PERCENT_BRACE:
-		return MX_TOK_RBRACE;
-	case MX_TOK_LBITS:
-		return MX_TOK_RBITS;
-	default:
-		return MX_TOK_END;
-	}
-}
-
-static const char *opener_text(const struct parser *p, const struct mx_tok *open)
-{
-	switch (open->kind) {
-	case MX_TOK_LPAREN:
-		return "(";
-	case MX_TOK_LBRACKET:
-		return "[";
-	case MX_TOK_LBRACE:
-	case MX_TOK_PERCENT_BRACE:
-		return "{";
-	case MX_TOK_LBITS:
-		return "<<";
-	case MX_TOK_FN:
-		return "fn";
-	default:
-		(void)p;
-		return "do";
-	}
 }
 
 static int is_closer(int kind)
@@ -237,30 +182,30 @@ static void *unexpected(struct parser *p)
 			for (size_t j = prev->off; j < k; j++)
 				col += ((unsigned char)p->src[j] & 0xc0) != 0x80;
 		}
-		if (open && closer_of(open) != MX_TOK_END)
+		if (open && mx_tok_closer_for(open->kind) != MX_TOK_END)
 			fail_at(p, t->line, t->col,
 			        "missing terminator: %s (for \"%s\" starting at line %u)",
-			        closer_text(closer_of(open)), opener_text(p, open), open->line);
+			        mx_tok_closer_text(mx_tok_closer_for(open->kind)), mx_tok_opener_text(open->kind), open->line);
 		else if (open)
 			fail_at(p, t->line, t->col,
 			        "missing terminator: end (for \"%s\" starting at line %u)",
-			        opener_text(p, open), open->line);
+			        mx_tok_opener_text(open->kind), open->line);
 		else
 			fail_at(p, line, col, "syntax error: expression is incomplete");
 	} else if (t->kind == MX_TOK_EOL && p->src[t->off] != ';') {
 		fail_at(p, t->line, t->col,
 		        "unexpectedly reached end of line. The current expression is invalid or "
 		        "incomplete");
-	} else if (is_closer(t->kind) && (!open || closer_of(open) != t->kind)) {
+	} else if (is_closer(t->kind) && (!open || mx_tok_closer_for(open->kind) != t->kind)) {
 		const char *what =
 		    t->kind == MX_TOK_END ? "unexpected reserved word" : "unexpected token";
 		if (open)
 			fail_at(p, t->line, t->col,
 			        "%s: %s. The \"%s\" at line %u is missing terminator \"%s\"", what,
-			        closer_text(t->kind), opener_text(p, open), open->line,
-			        closer_text(closer_of(open)));
+			        mx_tok_closer_text(t->kind), mx_tok_opener_text(open->kind), open->line,
+			        mx_tok_closer_text(mx_tok_closer_for(open->kind)));
 		else
-			fail_at(p, t->line, t->col, "%s: %s", what, closer_text(t->kind));
+			fail_at(p, t->line, t->col, "%s: %s", what, mx_tok_closer_text(t->kind));
 	} else {
 		mx_exs_tok_describe(p->src, t, &b);
 		fail_at(p, t->line, t->col, "syntax error before: %s", b.buf);
