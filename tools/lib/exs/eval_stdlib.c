@@ -1848,6 +1848,26 @@ static int string_fn(struct mx_eval *ev, const char *name, struct mx_term **a, s
 
 /* ---- Keyword / Map / List / Access --------------------------------------------- */
 
+/* The shared tail of Keyword and Map get/get/3/fetch/fetch!/has_key?, once the
+ * value v for key a[1] in container c is looked up (NULL when absent). */
+static int lookup_result(struct mx_eval *ev, const struct mx_ast *at, const char *name, size_t n,
+                         struct mx_term **a, const struct mx_term *c, struct mx_term *v,
+                         struct mx_term **out)
+{
+	if (!strcmp(name, "has_key?"))
+		*out = boolean(ev, v != NULL);
+	else if (!strcmp(name, "fetch"))
+		*out = v ? mx_term_tuple2(A, atom(ev, "ok"), v) : atom(ev, "error");
+	else if (v)
+		*out = v;
+	else if (name[0] == 'f')
+		return ev_raise(ev, at, "KeyError", "key %s not found in: %s", insp(ev, a[1]),
+		                insp(ev, c));
+	else
+		*out = n == 3 ? a[2] : nil_(ev);
+	return 0;
+}
+
 static long kw_index(const struct mx_term *kw, const struct mx_term *key)
 {
 	for (size_t i = 0; i < kw->u.list.n; i++) {
@@ -1951,18 +1971,7 @@ static int keyword_fn(struct mx_eval *ev, const char *name, struct mx_term **a, 
 	    IS("has_key?", 2)) {
 		long i = kw_index(kw, a[1]);
 		struct mx_term *v = i >= 0 ? kw->u.list.items[i]->u.tuple.items[1] : NULL;
-		if (!strcmp(name, "has_key?"))
-			*out = boolean(ev, v != NULL);
-		else if (!strcmp(name, "fetch"))
-			*out = v ? mx_term_tuple2(A, atom(ev, "ok"), v) : atom(ev, "error");
-		else if (v)
-			*out = v;
-		else if (name[0] == 'f')
-			return ev_raise(ev, at, "KeyError", "key %s not found in: %s",
-			                insp(ev, a[1]), insp(ev, kw));
-		else
-			*out = n == 3 ? a[2] : nil_(ev);
-		return 0;
+		return lookup_result(ev, at, name, n, a, kw, v, out);
 	}
 	if (IS("put", 3)) {
 		struct mx_term *rest = kw_delete(ev, kw, a[1]);
@@ -2098,20 +2107,8 @@ static int map_fn(struct mx_eval *ev, const char *name, struct mx_term **a, size
 		return -1;
 	if (IS("get", 2) || IS("get", 3) || IS("fetch!", 2) || IS("fetch", 2) ||
 	    IS("has_key?", 2)) {
-		const struct mx_term *v = mx_term_map_get(m, a[1]);
-		if (!strcmp(name, "has_key?"))
-			*out = boolean(ev, v != NULL);
-		else if (!strcmp(name, "fetch"))
-			*out = v ? mx_term_tuple2(A, atom(ev, "ok"), (struct mx_term *)v)
-			         : atom(ev, "error");
-		else if (v)
-			*out = (struct mx_term *)v;
-		else if (name[0] == 'f')
-			return ev_raise(ev, at, "KeyError", "key %s not found in: %s",
-			                insp(ev, a[1]), insp(ev, m));
-		else
-			*out = n == 3 ? a[2] : nil_(ev);
-		return 0;
+		return lookup_result(ev, at, name, n, a, m,
+		                     (struct mx_term *)mx_term_map_get(m, a[1]), out);
 	}
 	if (IS("put", 3)) {
 		*out = map_put(ev, m, a[1], a[2]);
