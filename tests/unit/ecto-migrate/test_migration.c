@@ -139,7 +139,7 @@ TEST(fixture_plans)
 	CHECK_INT(bad, 0);
 }
 
-/* The parser's wording and exact position are its own (task A follows
+/* The parser's wording and exact position are its own (it follows
  * Elixir's); what matters here is that the load fails as a syntax error in
  * that file, with nothing translated. */
 TEST(syntax_error_fixture)

@@ -99,7 +99,7 @@ void mx_term_inspect(const struct mx_term *t, struct mx_buf *out);
  * String.Chars implementation (tuples, maps, funs). */
 int mx_term_to_string(const struct mx_term *t, struct mx_buf *out);
 
-/* ---- Additions (task B) ----------------------------------------------- */
+/* ---- Improper lists, structs, map lookup, float and UTF-8 helpers ---- */
 
 /* [items... | tail]; a list tail is spliced in, so [a | [b]] is [a, b]. */
 struct mx_term *mx_term_improper_list(struct mx_arena *a, struct mx_term **items,
