@@ -100,6 +100,12 @@ M="--migrations-path $F/differential"
 	diff -u "$G/versions.up.txt" <(versions hello_dev)
 }
 
+@test "dump: the message and the file mix wrote (pg_dump + version INSERTs)" {
+	mkdir -p priv/repo
+	same dump dump -d priv/repo/diff-structure.sql
+	diff -u "$G/structure.sql" <(diff_norm_dump <priv/repo/diff-structure.sql)
+}
+
 @test "migrations with files gone: ** FILE NOT FOUND ** rows" {
 	local sub="$BATS_TEST_TMPDIR/subset"
 	mkdir "$sub"
@@ -143,6 +149,15 @@ M="--migrations-path $F/differential"
 @test "drop: has been dropped, has already been dropped" {
 	same drop drop
 	same drop.absent drop
+}
+
+@test "load: fresh, again (prompt, no answer), --skip-if-loaded, --force (psql's error)" {
+	same load.create create
+	same load.new load -d priv/repo/diff-structure.sql </dev/null
+	diff -u "$G/load.versions.txt" <(versions hello_dev)
+	same load.again load -d priv/repo/diff-structure.sql </dev/null
+	same load.skip load -d priv/repo/diff-structure.sql --skip-if-loaded
+	same load.force load -d priv/repo/diff-structure.sql --force
 }
 
 @test "repo options (binary_id keys, utc timestamps, default prefix): same SQL and schema" {

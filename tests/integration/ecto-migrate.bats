@@ -378,12 +378,17 @@ EOF
 	ecto-migrate create >/dev/null
 	run ecto-migrate load
 	[ "$status" -eq 0 ]
-	[[ "$output" == "The structure for Hello.Repo has been loaded from $PROJ/priv/repo/structure.sql in "* ]]
+	# first the repo's default query log of table_exists?, as mix ecto.load shows it
+	[[ "$(printf '%s\n' "$output" | strip_time)" == $'\n[debug] QUERY OK db='*$'ms idle=0.0ms\nSELECT true FROM information_schema.tables WHERE table_name = $1 AND table_schema = current_schema() LIMIT 1 ["schema_migrations"]\n'* ]]
+	[[ "$output" == *$'\n'"The structure for Hello.Repo has been loaded from $PROJ/priv/repo/structure.sql in "* ]]
 	[ "$(versions)" = "20240101000000 20240102000000 20240103000000 " ]
 	run ecto-migrate migrations --exit-code
 	[ "$status" -eq 0 ]
 	# already loaded: --skip-if-loaded does nothing
 	run ecto-migrate load --skip-if-loaded
+	[ "$status" -eq 0 ]
+	[[ "$(printf '%s\n' "$output" | strip_time)" == $'\n[debug] QUERY OK db='*'["schema_migrations"]' ]]
+	run ecto-migrate load --skip-if-loaded --quiet
 	[ "$status" -eq 0 ]
 	[ "$output" = "" ]
 }
@@ -519,7 +524,7 @@ EOF
 	ecto-migrate drop -q && ecto-migrate create -q
 	MIX_ENV=prod run ecto-migrate load <<<"n"
 	[ "$status" -eq 0 ]
-	[[ "$output" == "Are you sure you want to load a new structure for Hello.Repo? Any existing data in this repo may be lost. [Yn] "* ]]
+	[[ "$output" == *$'["schema_migrations"]\n'"Are you sure you want to load a new structure for Hello.Repo? Any existing data in this repo may be lost. [Yn] "* ]]
 	[ "$(pg_psql "$DB" -c "SELECT count(*) FROM pg_tables WHERE tablename = 'users'")" = "0" ]
 	MIX_ENV=prod run ecto-migrate load --force -q
 	[ "$status" -eq 0 ]
@@ -577,4 +582,20 @@ EOF
 	[ "$status" -eq 0 ]
 	[[ "$output" != *"20240101000000"* ]]
 	[ "$(versions)" = "20240101000000 20240102000000 20240103000000 " ]
+}
+
+@test "repo config stacktrace: true: migrator queries name Ecto's caller, grey unless NO_COLOR" {
+	ecto-migrate create
+	printf '\nconfig :hello, Hello.Repo, stacktrace: true\n' >>config/config.exs
+	mig 20240101000000 create_users '    create table(:users)'
+	NO_COLOR= ecto-migrate migrate --log-migrator-sql >out.txt
+	# ecto_sql writes IO.ANSI.light_black() into the message itself
+	[ "$(grep -c $'^\e\\[90m\xe2\x86\xb3 Ecto.Migrator.run_maybe_in_transaction/5, at: lib/ecto/migrator.ex:354\e\\[0m$' out.txt)" = 2 ]
+	grep -q $'^\e\\[90m\xe2\x86\xb3 anonymous fn/6 in Ecto.Migrator.async_migrate_maybe_in_transaction/7, at: lib/ecto/migrator.ex:338\e\\[0m$' out.txt
+	ecto-migrate rollback --log-migrator-sql >out.txt
+	[ "$(grep -c '^↳ Ecto.Migrator' out.txt)" = 2 ]
+	[ "$(grep -c '^↳ anonymous fn/6' out.txt)" = 1 ]
+	# the migration's own SQL names no caller
+	ecto-migrate migrate --log-migrations-sql >out.txt
+	! grep -q '↳' out.txt
 }

@@ -16,7 +16,7 @@
 int em_cmd_load(const struct em_repo *r, const struct em_opts *o)
 {
 	struct mx_buf path = MX_BUF_INIT, output = MX_BUF_INIT, q = MX_BUF_INIT;
-	struct mx_buf t = MX_BUF_INIT;
+	struct mx_buf t = MX_BUF_INIT, shown = MX_BUF_INIT;
 	struct mx_strvec args = MX_STRVEC_INIT;
 	struct em_conn c = EM_CONN_INIT;
 	struct mx_err err = MX_ERR_INIT;
@@ -31,11 +31,22 @@ int em_cmd_load(const struct em_repo *r, const struct em_opts *o)
 		ret = em_mix_raise("Could not start repo %s, error: %s", r->module, err.msg);
 		goto out;
 	}
-	/* Ecto.Adapters.SQL.table_exists?/3 */
+	/* Ecto.Adapters.SQL.table_exists?/3, through the repo's pool and its
+	 * default query log (debug, off with --quiet), which mix ecto.load
+	 * shows: "QUERY OK db=1.0ms ... idle=0.0ms\nSELECT true ... [\"t\"]". */
+	c.log_sql = !o->quiet;
+	c.pooled = true;
+	mx_buf_adds(&shown, "[\"");
+	for (const char *p = src; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			mx_buf_add(&shown, "\\", 1);
+		mx_buf_add(&shown, p, 1);
+	}
+	mx_buf_adds(&shown, "\"]");
 	if (em_exec(&c,
 	            "SELECT true FROM information_schema.tables WHERE table_name = $1 AND "
 	            "table_schema = current_schema() LIMIT 1",
-	            1, params, NULL, &res, &err) < 0) {
+	            1, params, shown.buf, &res, &err) < 0) {
 		ret = em_mix_raise("%s", err.msg);
 		goto out;
 	}
@@ -95,5 +106,6 @@ out:
 	mx_buf_release(&output);
 	mx_buf_release(&q);
 	mx_buf_release(&t);
+	mx_buf_release(&shown);
 	return ret;
 }

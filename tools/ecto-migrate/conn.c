@@ -423,20 +423,22 @@ int em_exec(struct em_conn *c, const char *sql, int nparams, const char *const *
 	if (c->log_sql) {
 		/* Ecto.Adapters.SQL's log line: tenths of a millisecond,
 		 * "QUERY OK source=\"t\" db=0.4ms queue=0.1ms idle=0.4ms". Ecto
-		 * prints queue and idle only when they round to 0.1 ms or more;
-		 * mixless has no pool, so no queue time, but the idle time of a
-		 * connection used outside a transaction is real. */
+		 * prints decode and queue only when they round to 0.1 ms or more,
+		 * idle whenever the connection came from the pool; mixless has no
+		 * pool, so no queue time, but the idle time of a connection used
+		 * outside a transaction is real. */
 		long tenths = us / 100;
 		struct mx_buf src = MX_BUF_INIT, cal = MX_BUF_INIT;
 		if (c->log_source)
 			mx_buf_addf(&src, " source=\"%s\"", c->log_source);
 		mx_buf_addf(&src, " db=%ld.%ldms", tenths / 10, tenths % 10);
-		if (c->pooled && c->used) {
-			long idle = (long)((t0.tv_sec - c->last_used.tv_sec) * 1000000L +
-			                   (t0.tv_nsec - c->last_used.tv_nsec) / 1000L) /
-			            100;
-			if (idle > 0)
-				mx_buf_addf(&src, " idle=%ld.%ldms", idle / 10, idle % 10);
+		if (c->pooled) {
+			/* Ecto prints idle even when 0.0 (queue only when not). */
+			long idle = c->used ? (long)((t0.tv_sec - c->last_used.tv_sec) * 1000000L +
+			                             (t0.tv_nsec - c->last_used.tv_nsec) / 1000L) /
+			                          100
+			                    : 0;
+			mx_buf_addf(&src, " idle=%ld.%ldms", idle / 10, idle % 10);
 		}
 		if (c->log_caller) {
 			/* ecto_sql writes IO.ANSI.light_black()/reset() into the

@@ -125,8 +125,8 @@ struct em_conn {
 	 * query log carries DBConnection's idle time (" idle=0.4ms": how long
 	 * the connection sat unused), which em_exec measures from last_used. */
 	bool pooled;
-	bool used;                  /* last_used is set */
-	struct timespec last_used;  /* when the previous query on it ended */
+	bool used;                 /* last_used is set */
+	struct timespec last_used; /* when the previous query on it ended */
 	/* With repo config stacktrace: true, the caller Ecto's query log names
 	 * after the SQL ("↳ Ecto.Migrator...", grey); NULL for none. */
 	const char *log_caller;

@@ -15,6 +15,9 @@
 
 #include "ecto_migrate.h"
 
+/* Not the project's `config :logger, level:`: the mix ecto tasks of
+ * Elixir 1.14 never apply it (checked: debug query logs still show with
+ * level: :info configured), only --log-level. */
 static enum em_level min_level = EM_DEBUG;
 
 void em_log_set_level(enum em_level min)

@@ -209,13 +209,15 @@ static void report_raise(const struct ecto_migration *m, const struct ecto_plan 
 	if (in_txn)
 		fprintf(stderr, "The migration was rolled back: none of it was applied.\n");
 	else
-		fprintf(stderr, "This migration runs without a DDL transaction (@disable_ddl_transaction):\n"
-		                "the statements before the raise were applied and stay applied.\n");
+		fprintf(
+		    stderr,
+		    "This migration runs without a DDL transaction (@disable_ddl_transaction):\n"
+		    "the statements before the raise were applied and stay applied.\n");
 }
 
 #define CALLER_TXN "Ecto.Migrator.run_maybe_in_transaction/5, at: lib/ecto/migrator.ex:354"
 #define CALLER_VERSION                                                                             \
-	"anonymous fn/6 in Ecto.Migrator.async_migrate_maybe_in_transaction/7, at: "              \
+	"anonymous fn/6 in Ecto.Migrator.async_migrate_maybe_in_transaction/7, at: "               \
 	"lib/ecto/migrator.ex:338"
 
 /* Rolls the failed migration's transaction back; Ecto logs that "rollback"
