@@ -79,6 +79,17 @@ static int walk_dir(struct walk *w, int dfd, struct mx_buf *rel, const struct se
 		/* Elixir's wildcard never matches a leading dot, "." and ".." included */
 		if (de->d_name[0] == '.')
 			continue;
+		/* the VM (in its UTF-8 file name mode, the one Elixir supports)
+		 * silently leaves such names out of a directory listing */
+		if (!phx_digest_valid_utf8(de->d_name)) {
+			struct mx_buf b = MX_BUF_INIT;
+			mx_buf_add(&b, rel->buf, rel->len);
+			if (rel->len)
+				mx_buf_addch(&b, '/');
+			mx_buf_adds(&b, de->d_name);
+			mx_strvec_push_owned(&w->t->badnames, mx_buf_detach(&b, NULL));
+			continue;
+		}
 		if (de->d_type == DT_REG && phx_digest_is_compiled(de->d_name, w->zexts))
 			continue;
 		mx_strvec_push(&names, de->d_name);
@@ -155,11 +166,56 @@ int phx_digest_collect(const char *input, const struct mx_strvec *zexts, struct 
 	return ret;
 }
 
+bool phx_digest_input_prefix(const char *input, struct mx_buf *prefix)
+{
+	bool dot = false;
+	mx_buf_reset(prefix);
+	if (input[0] == '/')
+		return false;
+	for (const char *p = input; *p;) {
+		const char *seg = p;
+		while (*p && *p != '/')
+			p++;
+		size_t len = (size_t)(p - seg);
+		while (*p == '/')
+			p++;
+		if (!len)
+			continue;
+		if (len == 1 && seg[0] == '.') {
+			dot = true;
+			continue;
+		}
+		if (len == 2 && seg[0] == '.' && seg[1] == '.')
+			return false;
+		if (prefix->len)
+			mx_buf_addch(prefix, '/');
+		mx_buf_add(prefix, seg, len);
+	}
+	/* "." or "./.": the wildcard's paths are relative to the input already */
+	return dot && prefix->len;
+}
+
+void phx_digest_tree_prefix(struct phx_digest_tree *t, const char *prefix)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		struct phx_digest_file *f = &t->files[i];
+		struct mx_buf b = MX_BUF_INIT;
+		mx_buf_addf(&b, "%s/%s", prefix, f->rel);
+		free(f->src);
+		f->src = f->rel;
+		f->rel = mx_buf_detach(&b, NULL);
+		f->base = strrchr(f->rel, '/') + 1;
+		free(f->reldir);
+		f->reldir = mx_xstrndup(f->rel, (size_t)(f->base - 1 - f->rel));
+	}
+}
+
 void phx_digest_tree_release(struct phx_digest_tree *t)
 {
 	for (size_t i = 0; i < t->n; i++) {
 		struct phx_digest_file *f = &t->files[i];
 		free(f->rel);
+		free(f->src);
 		free(f->reldir);
 		free(f->digested);
 		free(f->content);
@@ -170,6 +226,7 @@ void phx_digest_tree_release(struct phx_digest_tree *t)
 	t->n = t->alloc = 0;
 	mx_strvec_clear(&t->dirs);
 	mx_strvec_clear(&t->skipped);
+	mx_strvec_clear(&t->badnames);
 }
 
 /* ---- A small hash index --------------------------------------------------- */

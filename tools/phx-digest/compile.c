@@ -338,7 +338,7 @@ static int write_mem(struct run *r, struct phx_digest_file *f, struct outset *s,
 static void input_path(struct run *r, struct mx_buf *p, const struct phx_digest_file *f)
 {
 	mx_buf_reset(p);
-	mx_path_join(p, r->in, f->rel);
+	mx_path_join(p, r->in, f->src ? f->src : f->rel);
 }
 
 /* Copies a never-rewritten file to its outputs, streaming. */
@@ -722,6 +722,10 @@ static void settings_string(struct run *r, struct mx_buf *s)
 		mx_buf_addch(s, '\x1f');
 	}
 	mx_buf_addf(s, ";in=%s;out=%s", in, out);
+	/* a url() that climbs out of the input resolves against the cwd, as
+	 * Path.expand does: another cwd can give another rewrite */
+	char cwd[PATH_MAX];
+	mx_buf_addf(s, ";cwd=%s", getcwd(cwd, sizeof(cwd)) ? cwd : "");
 }
 
 static bool same_directory(const char *a, const char *b)
@@ -749,7 +753,7 @@ int phx_digest_compile(const struct phx_digest_opts *o, struct mx_err *err)
 {
 	struct run r;
 	struct mx_strvec zexts = MX_STRVEC_INIT, outdirs = MX_STRVEC_INIT;
-	struct mx_buf settings = MX_BUF_INIT, cpath = MX_BUF_INIT;
+	struct mx_buf settings = MX_BUF_INIT, cpath = MX_BUF_INIT, prefix = MX_BUF_INIT;
 	struct phx_digest_index dirix = PHX_DIGEST_INDEX_INIT;
 	size_t *order = NULL;
 	int ret = 0;
@@ -788,8 +792,16 @@ int phx_digest_compile(const struct phx_digest_opts *o, struct mx_err *err)
 	for (size_t i = 0; i < r.t.skipped.n; i++)
 		mx_diag_warn("skipping '%s/%s': not a regular file or a dangling symlink", r.in,
 		             r.t.skipped.v[i]);
+	for (size_t i = 0; i < r.t.badnames.n; i++)
+		mx_diag_warn("skipping '%s/%s': the name is not valid UTF-8 (Phoenix skips it too)",
+		             r.in, r.t.badnames.v[i]);
 	trace("collect");
-	r.same_dir = same_directory(r.in, r.out);
+	/* "./priv/static": Phoenix's outputs go to OUT/priv/static/... */
+	if (phx_digest_input_prefix(r.in, &prefix))
+		phx_digest_tree_prefix(&r.t, prefix.buf);
+	else
+		mx_buf_reset(&prefix);
+	r.same_dir = same_directory(r.in, r.out) && !prefix.len;
 	for (size_t i = 0; i < r.t.n; i++) {
 		struct phx_digest_file *f = &r.t.files[i];
 		const char *ext = phx_digest_extname(f->base);
@@ -797,6 +809,7 @@ int phx_digest_compile(const struct phx_digest_opts *o, struct mx_err *err)
 	}
 
 	settings_string(&r, &settings);
+	mx_buf_addf(&settings, ";prefix=%s", prefix.len ? prefix.buf : "");
 	mx_path_join(&cpath, r.out, PHX_DIGEST_CACHE_DIR "/state");
 	if (!o->no_cache && !r.dry)
 		phx_digest_cache_load(&r.cache, cpath.buf, settings.buf);
@@ -969,6 +982,7 @@ out:
 	mx_strvec_clear(&zexts);
 	mx_strvec_clear(&outdirs);
 	mx_buf_release(&settings);
+	mx_buf_release(&prefix);
 	mx_buf_release(&cpath);
 	pthread_mutex_destroy(&r.lock);
 	return ret;

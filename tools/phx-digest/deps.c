@@ -51,7 +51,7 @@ int phx_digest_depfile_write(const char *path, const char *target, const char *i
 	for (size_t i = 0; i < t->dirs.n; i++)
 		add_dep(&d, in, t->dirs.v[i]);
 	for (size_t i = 0; i < t->n; i++)
-		add_dep(&d, in, t->files[i].rel);
+		add_dep(&d, in, t->files[i].src ? t->files[i].src : t->files[i].rel);
 	for (size_t i = 0; i < config_files->n; i++)
 		add_dep(&d, "", config_files->v[i]);
 	mx_depfile_format(&d, &text);

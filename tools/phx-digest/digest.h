@@ -97,6 +97,9 @@ void phx_digest_rewrite_url(const char *url, size_t n, bool vsn,
 /* True for names Phoenix treats as its own output: "-<32 hex>" anywhere in
  * the basename, an extension in zexts, or "cache_manifest.json". */
 bool phx_digest_is_compiled(const char *base, const struct mx_strvec *zexts);
+/* True when s is well-formed UTF-8 (no overlong forms, surrogates or code
+ * points above U+10FFFF), the names Erlang's file:list_dir/1 returns. */
+bool phx_digest_valid_utf8(const char *s);
 /* Path.extname: last ".x" of the basename, "" for none or a dotfile. */
 const char *phx_digest_extname(const char *base);
 /* "<root>-<md5><ext>" appended to out, from a basename. */
@@ -152,7 +155,8 @@ bool phx_json_number(const struct phx_json *v, double *out);
 /* ---- Collecting (collect.c) ------------------------------------------- */
 
 struct phx_digest_file {
-	char *rel;        /* "css/app.css", relative to the input */
+	char *rel;        /* "css/app.css": Phoenix's relative path (see phx_digest_tree_prefix) */
+	char *src;        /* relative to the input for reading, when rel is not (else NULL) */
 	const char *base; /* basename, inside rel */
 	char *reldir;     /* "css", or "." at the root (Phoenix's relative_path) */
 	char *digested;   /* "css/app-<md5>.css" once hashed */
@@ -180,20 +184,39 @@ struct phx_digest_file {
 struct phx_digest_tree {
 	struct phx_digest_file *files;
 	size_t n, alloc;
-	struct mx_strvec dirs;    /* every directory walked, relative ("" is the root) */
-	struct mx_strvec skipped; /* dangling symlinks and special files, for warnings */
+	struct mx_strvec dirs;     /* every directory walked, relative ("" is the root) */
+	struct mx_strvec skipped;  /* dangling symlinks and special files, for warnings */
+	struct mx_strvec badnames; /* names that are not UTF-8, for warnings */
 };
 #define PHX_DIGEST_TREE_INIT                                                                       \
 	{                                                                                          \
-		NULL, 0, 0, MX_STRVEC_INIT, MX_STRVEC_INIT                                         \
+		NULL, 0, 0, MX_STRVEC_INIT, MX_STRVEC_INIT, MX_STRVEC_INIT                         \
 	}
 
 /* Walks input as Path.wildcard(Path.join(input, "**")) does: no dot-names, symlinks
  * followed (a loop is cut), regular files only, Phoenix's own outputs
- * skipped (phx_digest_is_compiled). Files come in a stable order. */
+ * skipped (phx_digest_is_compiled), names that are not valid UTF-8 skipped
+ * (files and directories, as Erlang's file:list_dir/1 does in the VM's UTF-8
+ * file name mode; they are listed in t->badnames). Files come in a stable
+ * order. */
 int phx_digest_collect(const char *input, const struct mx_strvec *zexts, struct phx_digest_tree *t,
                        struct mx_err *err);
 void phx_digest_tree_release(struct phx_digest_tree *t);
+
+/*
+ * Phoenix's relative paths for an input spelled with a "." component
+ * ("./priv/static", "a/./b"): Erlang's wildcard returns the files without the
+ * "." segments, Path.relative_to/2 then fails to strip the input, and every
+ * file keeps the whole path as its relative directory, so the outputs land in
+ * OUT/priv/static/... and the manifest names "priv/static/app.css". Returns
+ * true and sets prefix (the input without its "." segments) when this
+ * applies: a relative input with a "." component, no ".." and something left.
+ * An absolute input (or one with ".." too) is taken as it stands; see README.
+ */
+bool phx_digest_input_prefix(const char *input, struct mx_buf *prefix);
+/* Puts prefix in front of every file's rel and reldir (src keeps the path
+ * to read). */
+void phx_digest_tree_prefix(struct phx_digest_tree *t, const char *prefix);
 
 /* A string -> index hash table over keys owned elsewhere. */
 typedef const char *(*phx_digest_key_fn)(size_t i, void *ctx);

@@ -8,8 +8,10 @@
  */
 #include "digest.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* PCRE's \s without UCP: space, \t, \n, \v, \f, \r. */
 static bool is_space(unsigned char c)
@@ -20,6 +22,33 @@ static bool is_space(unsigned char c)
 static bool is_hex(unsigned char c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+bool phx_digest_valid_utf8(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned c = *p++;
+		unsigned cp, need, min;
+		if (c < 0x80)
+			continue;
+		if (c >= 0xc2 && c <= 0xdf)
+			need = 1, cp = c & 0x1f, min = 0x80;
+		else if (c >= 0xe0 && c <= 0xef)
+			need = 2, cp = c & 0x0f, min = 0x800;
+		else if (c >= 0xf0 && c <= 0xf4)
+			need = 3, cp = c & 0x07, min = 0x10000;
+		else
+			return false;
+		while (need--) {
+			if ((*p & 0xc0) != 0x80)
+				return false; /* also stops at the NUL */
+			cp = cp << 6 | (*p++ & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return false;
+	}
+	return true;
 }
 
 const char *phx_digest_extname(const char *base)
@@ -143,10 +172,15 @@ static bool has_scheme(const char *u, size_t n)
 /*
  * Path.join(reldir, url) |> Path.expand() |> Path.relative_to_cwd(): a
  * lexical normalisation in which empty and "." segments vanish and ".." pops.
- * Climbing above the input root gives a path outside the cwd, which
- * relative_to_cwd leaves absolute and which is then never in `latest`;
- * returns false for that.
+ * Path.expand works from the cwd (mix runs at the project root), so a path
+ * that climbs above the input root is not lost at once: it walks up the
+ * cwd's own components, and relative_to_cwd gives it back as a key when it
+ * comes down into the cwd again ("../../app/images/logo.png" from css/ in a
+ * project called "app" is "images/logo.png"). A path that ends outside the
+ * cwd stays absolute and is never in `latest`; returns false for that.
  */
+static bool expand_via_cwd(const char *joined, size_t n, struct mx_buf *key);
+
 static bool expand_key(const char *reldir, const char *url, size_t n, struct mx_buf *key)
 {
 	struct mx_buf joined = MX_BUF_INIT;
@@ -169,7 +203,8 @@ static bool expand_key(const char *reldir, const char *url, size_t n, struct mx_
 			continue;
 		if (len == 2 && seg[0] == '.' && seg[1] == '.') {
 			if (!depth) {
-				ok = false;
+				mx_buf_setlen(key, 0);
+				ok = expand_via_cwd(joined.buf, joined.len, key);
 				break;
 			}
 			mx_buf_setlen(key, starts[--depth]);
@@ -183,6 +218,56 @@ static bool expand_key(const char *reldir, const char *url, size_t n, struct mx_
 	}
 	free(starts);
 	mx_buf_release(&joined);
+	return ok;
+}
+
+/* The slow path of expand_key, for the rare URL that climbs out of the
+ * input: the whole path expanded under the cwd, then made relative to it. */
+static bool expand_via_cwd(const char *joined, size_t n, struct mx_buf *key)
+{
+	char cwd[PATH_MAX];
+	struct mx_buf abs = MX_BUF_INIT;
+	size_t *starts = NULL, depth = 0, alloc = 0;
+	bool ok = false;
+	if (!getcwd(cwd, sizeof(cwd)) || cwd[0] != '/')
+		goto out;
+	mx_buf_adds(&abs, cwd);
+	mx_buf_addch(&abs, '/');
+	mx_buf_add(&abs, joined, n);
+	/* normalise abs into key, "/a/b" style; ".." at the root stays there */
+	for (size_t i = 1; i < abs.len;) {
+		const char *seg = abs.buf + i;
+		while (i < abs.len && abs.buf[i] != '/')
+			i++;
+		size_t len = (size_t)(abs.buf + i - seg);
+		i++;
+		if (!len || (len == 1 && seg[0] == '.'))
+			continue;
+		if (len == 2 && seg[0] == '.' && seg[1] == '.') {
+			if (depth)
+				mx_buf_setlen(key, starts[--depth]);
+			continue;
+		}
+		MX_ALLOC_GROW(starts, depth + 1, alloc);
+		starts[depth++] = key->len;
+		mx_buf_addch(key, '/');
+		mx_buf_add(key, seg, len);
+	}
+	/* relative_to_cwd: only what lies strictly below the cwd */
+	size_t clen = strlen(cwd);
+	while (clen > 1 && cwd[clen - 1] == '/')
+		clen--;
+	if (clen == 1)
+		clen = 0; /* the cwd is "/": every path lies below it */
+	if (key->len > clen + 1 && !memcmp(key->buf, cwd, clen) && key->buf[clen] == '/') {
+		size_t rest = key->len - clen - 1;
+		memmove(key->buf, key->buf + clen + 1, rest);
+		mx_buf_setlen(key, rest);
+		ok = true;
+	}
+out:
+	free(starts);
+	mx_buf_release(&abs);
 	return ok;
 }
 

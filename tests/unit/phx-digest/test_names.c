@@ -66,4 +66,72 @@ TEST(inspect)
 	mx_buf_release(&b);
 }
 
+/* The inputs for which Phoenix keeps the whole path as the relative
+ * directory (checked with Path.wildcard + Path.relative_to in Elixir 1.14). */
+TEST(input_prefix)
+{
+	struct mx_buf b = MX_BUF_INIT;
+	CHECK(phx_digest_input_prefix("./priv/static", &b));
+	CHECK_STR(b.buf, "priv/static");
+	CHECK(phx_digest_input_prefix("priv/./static/", &b));
+	CHECK_STR(b.buf, "priv/static");
+	CHECK(phx_digest_input_prefix(".//priv//static/.", &b));
+	CHECK_STR(b.buf, "priv/static");
+	CHECK(phx_digest_input_prefix("././x", &b));
+	CHECK_STR(b.buf, "x");
+	/* no "." segment: the usual relative paths */
+	CHECK(!phx_digest_input_prefix("priv/static", &b));
+	CHECK(!phx_digest_input_prefix("priv//static/", &b));
+	CHECK(!phx_digest_input_prefix("../x/static", &b));
+	CHECK(!phx_digest_input_prefix(".hidden/static", &b));
+	/* "." itself: the wildcard's paths are relative to it already */
+	CHECK(!phx_digest_input_prefix(".", &b));
+	CHECK(!phx_digest_input_prefix("./.", &b));
+	/* taken as they stand (README) */
+	CHECK(!phx_digest_input_prefix("/srv/./static", &b));
+	CHECK(!phx_digest_input_prefix("./../static", &b));
+	mx_buf_release(&b);
+}
+
+TEST(tree_prefix)
+{
+	struct phx_digest_tree t = PHX_DIGEST_TREE_INIT;
+	const char *rels[] = {"app.css", "css/x/y.png"};
+	t.files = mx_xcalloc(2, sizeof(*t.files));
+	t.n = t.alloc = 2;
+	for (int i = 0; i < 2; i++) {
+		t.files[i].rel = mx_xstrdup(rels[i]);
+		t.files[i].reldir = mx_xstrdup(i ? "css/x" : ".");
+	}
+	phx_digest_tree_prefix(&t, "priv/static");
+	CHECK_STR(t.files[0].rel, "priv/static/app.css");
+	CHECK_STR(t.files[0].base, "app.css");
+	CHECK_STR(t.files[0].reldir, "priv/static");
+	CHECK_STR(t.files[0].src, "app.css");
+	CHECK_STR(t.files[1].rel, "priv/static/css/x/y.png");
+	CHECK_STR(t.files[1].base, "y.png");
+	CHECK_STR(t.files[1].reldir, "priv/static/css/x");
+	CHECK_STR(t.files[1].src, "css/x/y.png");
+	phx_digest_tree_release(&t);
+}
+
+/* What Erlang's file:list_dir/1 keeps in the VM's UTF-8 file name mode. */
+TEST(valid_utf8)
+{
+	CHECK(phx_digest_valid_utf8(""));
+	CHECK(phx_digest_valid_utf8("app.css"));
+	CHECK(phx_digest_valid_utf8("\xc3\xbcn\xc3\xaf.png")); /* ünï */
+	CHECK(phx_digest_valid_utf8("\xe2\x82\xac"));          /* U+20AC */
+	CHECK(phx_digest_valid_utf8("\xf0\x9f\x98\x80"));      /* U+1F600 */
+	CHECK(phx_digest_valid_utf8("\xf4\x8f\xbf\xbf"));      /* U+10FFFF */
+	CHECK(!phx_digest_valid_utf8("caf\xe9.css"));          /* Latin-1 */
+	CHECK(!phx_digest_valid_utf8("\xff"));
+	CHECK(!phx_digest_valid_utf8("\xc0\xaf"));         /* overlong "/" */
+	CHECK(!phx_digest_valid_utf8("\xe0\x80\xaf"));     /* overlong */
+	CHECK(!phx_digest_valid_utf8("\xed\xa0\x80"));     /* surrogate */
+	CHECK(!phx_digest_valid_utf8("\xf4\x90\x80\x80")); /* > U+10FFFF */
+	CHECK(!phx_digest_valid_utf8("\xc3"));             /* truncated */
+	CHECK(!phx_digest_valid_utf8("\xe2\x82x"));
+}
+
 UNIT_MAIN()

@@ -5,6 +5,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "digest.h"
 #include "unit.h"
@@ -198,6 +200,38 @@ TEST(kind_of)
 	CHECK_INT(phx_digest_kind_of("app.CSS"), PHX_KIND_PLAIN);
 	CHECK_INT(phx_digest_kind_of(".css"), PHX_KIND_PLAIN);
 	CHECK_INT(phx_digest_kind_of("x.css/y"), PHX_KIND_PLAIN);
+}
+
+/*
+ * Path.expand resolves against the cwd: a URL that climbs out of the input
+ * comes back into the tree when it names the cwd on the way down (checked
+ * against mix phx.digest, tests/fixtures/golden/digest-differential).
+ */
+TEST(css_climbs_through_cwd)
+{
+	char old[4096], tmpl[] = "/tmp/rw-cwd.XXXXXX";
+	struct mx_buf app = MX_BUF_INIT;
+	CHECK(getcwd(old, sizeof(old)) != NULL);
+	CHECK(mkdtemp(tmpl) != NULL);
+	mx_buf_addf(&app, "%s/app", tmpl);
+	CHECK_INT(mkdir(app.buf, 0700), 0);
+	CHECK_INT(chdir(app.buf), 0);
+	CHECK_STR(CSS("url(../../app/images/logo.png)"),
+	          "url(../../app/images/logo-aaaa.png?vsn=d)");
+	CHECK_STR(CSS("url(../../app/./x/../images/logo.png)"),
+	          "url(../../app/./x/../images/logo-aaaa.png?vsn=d)");
+	/* from the root the same climb needs one ".." less */
+	CHECK_STR(rw(PHX_KIND_CSS, ".", false, "url(../app/images/logo.png)"),
+	          "url(../app/images/logo-aaaa.png)");
+	/* another name, the cwd itself, or above "/": never in latest */
+	CHECK_STR(CSS("url(../../other/images/logo.png)"), "url(../../other/images/logo.png)");
+	CHECK_STR(CSS("url(../../app)"), "url(../../app)");
+	CHECK_STR(CSS("url(../../../../../../../../../../../images/logo.png)"),
+	          "url(../../../../../../../../../../../images/logo.png)");
+	CHECK_INT(chdir(old), 0);
+	rmdir(app.buf);
+	rmdir(tmpl);
+	mx_buf_release(&app);
 }
 
 UNIT_MAIN()
