@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "ecto_migrate.h"
 #include "fsutil.h"
+#include "json.h"
 
 struct row {
 	bool up;
@@ -30,21 +31,6 @@ static int cmp_row(const void *a, const void *b)
 	if (x->version != y->version)
 		return x->version < y->version ? -1 : 1;
 	return x->order < y->order ? -1 : x->order > y->order;
-}
-
-static void json_str(struct mx_buf *b, const char *s)
-{
-	mx_buf_addch(b, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			mx_buf_addf(b, "\\%c", c);
-		else if (c < 0x20)
-			mx_buf_addf(b, "\\u%04x", c);
-		else
-			mx_buf_addch(b, (char)c);
-	}
-	mx_buf_addch(b, '"');
 }
 
 static void add_row(struct row *rows, size_t *n, bool up, int64_t version, const char *name,
@@ -152,7 +138,7 @@ int em_cmd_migrations(const struct em_repo *r, const struct em_opts *o)
 		cwd[0] = '\0';
 	if (json) {
 		mx_buf_adds(&out, "{\"repo\":");
-		json_str(&out, r->module);
+		mx_json_add_string(&out, r->module, strlen(r->module));
 		mx_buf_addf(&out, ",\"pending\":%zu,\"migrations\":[", pending);
 		for (size_t i = 0; i < nrows; i++) {
 			const char *p = rows[i].path;
@@ -162,10 +148,11 @@ int em_cmd_migrations(const struct em_repo *r, const struct em_opts *o)
 			mx_buf_addf(&out,
 			            "%s{\"status\":\"%s\",\"version\":%lld,\"name\":", i ? "," : "",
 			            rows[i].up ? "up" : "down", (long long)rows[i].version);
-			json_str(&out, rows[i].path ? rows[i].name : "");
+			const char *name = rows[i].path ? rows[i].name : "";
+			mx_json_add_string(&out, name, strlen(name));
 			mx_buf_adds(&out, ",\"file\":");
 			if (p)
-				json_str(&out, p);
+				mx_json_add_string(&out, p, strlen(p));
 			else
 				mx_buf_adds(&out, "null");
 			mx_buf_addch(&out, '}');

@@ -17,6 +17,7 @@
 
 #include "ddl.h"
 #include "ddl_priv.h"
+#include "json.h"
 
 #define CONN "Ecto.Adapters.Postgres.Connection"
 
@@ -389,44 +390,6 @@ static bool valid_utf8(const unsigned char *s, size_t n)
 	return true;
 }
 
-/* Jason's string escaping (escape: :json, the default). */
-static void json_string(struct mx_buf *b, const char *s, size_t n)
-{
-	mx_buf_addch(b, '"');
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		switch (c) {
-		case '"':
-			mx_buf_adds(b, "\\\"");
-			break;
-		case '\\':
-			mx_buf_adds(b, "\\\\");
-			break;
-		case '\n':
-			mx_buf_adds(b, "\\n");
-			break;
-		case '\r':
-			mx_buf_adds(b, "\\r");
-			break;
-		case '\t':
-			mx_buf_adds(b, "\\t");
-			break;
-		case '\b':
-			mx_buf_adds(b, "\\b");
-			break;
-		case '\f':
-			mx_buf_adds(b, "\\f");
-			break;
-		default:
-			if (c < 0x20)
-				mx_buf_addf(b, "\\u%04X", c);
-			else
-				mx_buf_addch(b, (char)c);
-		}
-	}
-	mx_buf_addch(b, '"');
-}
-
 static int cmp_keys(const void *x, const void *y)
 {
 	const struct mx_term *const *a = x, *const *b = y;
@@ -448,13 +411,13 @@ static int json_encode(struct mx_buf *b, const struct mx_term *t, struct ecto_dd
 		else if (mx_term_is_atom(t, "true") || mx_term_is_atom(t, "false"))
 			mx_buf_add(b, t->u.atom.name, t->u.atom.len);
 		else
-			json_string(b, t->u.atom.name, t->u.atom.len);
+			mx_json_add_string(b, t->u.atom.name, t->u.atom.len);
 		return 0;
 	case MX_TERM_INT:
 	case MX_TERM_FLOAT:
 		return tostr(b, t, r);
 	case MX_TERM_BINARY:
-		json_string(b, t->u.bin.data, t->u.bin.len);
+		mx_json_add_string(b, t->u.bin.data, t->u.bin.len);
 		return 0;
 	case MX_TERM_LIST:
 		mx_buf_addch(b, '[');
@@ -480,11 +443,11 @@ static int json_encode(struct mx_buf *b, const struct mx_term *t, struct ecto_dd
 			if (i)
 				mx_buf_addch(b, ',');
 			if (ecto_t_text(pairs[2 * i], &s, &n)) {
-				json_string(b, s, n);
+				mx_json_add_string(b, s, n);
 			} else {
 				struct mx_buf k = MX_BUF_INIT;
 				ret = tostr(&k, pairs[2 * i], r);
-				json_string(b, k.buf, k.len);
+				mx_json_add_string(b, k.buf, k.len);
 				mx_buf_release(&k);
 			}
 			mx_buf_addch(b, ':');

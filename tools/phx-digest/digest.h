@@ -148,7 +148,6 @@ const struct phx_json *phx_json_get(const struct phx_json *obj, const char *key)
 /* Encodes v as Jason.encode!/1 does: compact, object keys in byte order. */
 void phx_json_encode(const struct phx_json *v, struct mx_buf *out);
 /* A JSON string literal, escaped as Jason does. */
-void phx_json_encode_str(struct mx_buf *out, const char *s, size_t n);
 /* Reads an integer or float value as a double; false when not a number. */
 bool phx_json_number(const struct phx_json *v, double *out);
 

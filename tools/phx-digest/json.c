@@ -6,6 +6,7 @@
  * '\\' and control characters escaped).
  */
 #include "digest.h"
+#include "json.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -467,54 +468,6 @@ void phx_json_obj_normalize(struct phx_json *obj)
 
 /* ---- Encoding (Jason's defaults: escape: :json, maps: :naive) ----------- */
 
-void phx_json_encode_str(struct mx_buf *out, const char *s, size_t n)
-{
-	mx_buf_addch(out, '"');
-	size_t run = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		const char *esc = NULL;
-		char tmp[8];
-		switch (c) {
-		case '"':
-			esc = "\\\"";
-			break;
-		case '\\':
-			esc = "\\\\";
-			break;
-		case '\b':
-			esc = "\\b";
-			break;
-		case '\t':
-			esc = "\\t";
-			break;
-		case '\n':
-			esc = "\\n";
-			break;
-		case '\f':
-			esc = "\\f";
-			break;
-		case '\r':
-			esc = "\\r";
-			break;
-		default:
-			if (c < 0x20) {
-				snprintf(tmp, sizeof(tmp), "\\u%04X", c);
-				esc = tmp;
-			}
-		}
-		if (!esc) {
-			run++;
-			continue;
-		}
-		mx_buf_add(out, s + i - run, run);
-		run = 0;
-		mx_buf_adds(out, esc);
-	}
-	mx_buf_add(out, s + n - run, run);
-	mx_buf_addch(out, '"');
-}
-
 /* Jason writes an integer as Integer.to_string/1: "-0" and "007"-like
  * spellings cannot come from a decoded integer, so normalise the sign of
  * zero; floats keep the text they were read with. */
@@ -557,7 +510,7 @@ void phx_json_encode(const struct phx_json *v, struct mx_buf *out)
 		encode_num(v, out);
 		break;
 	case PHX_JSON_STR:
-		phx_json_encode_str(out, v->s, v->len);
+		mx_json_add_string(out, v->s, v->len);
 		break;
 	case PHX_JSON_RAW: {
 		/* checked when it was read, so it parses */
@@ -593,7 +546,7 @@ void phx_json_encode(const struct phx_json *v, struct mx_buf *out)
 			if (!first)
 				mx_buf_addch(out, ',');
 			first = false;
-			phx_json_encode_str(out, v->keys[i], v->keylens[i]);
+			mx_json_add_string(out, v->keys[i], v->keylens[i]);
 			mx_buf_addch(out, ':');
 			phx_json_encode(&v->items[i], out);
 		}

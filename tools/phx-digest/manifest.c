@@ -5,6 +5,7 @@
  * value encoded by Jason.
  */
 #include "digest.h"
+#include "json.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -78,7 +79,7 @@ void phx_digest_manifest_format(struct mx_buf *out, const struct phx_json *lates
                                 const struct phx_json *digests)
 {
 	mx_buf_adds(out, "{\n  \"!comment!\":");
-	phx_json_encode_str(out, phx_digest_comment, sizeof(phx_digest_comment) - 1);
+	mx_json_add_string(out, phx_digest_comment, sizeof(phx_digest_comment) - 1);
 	mx_buf_adds(out, ",\n  \"version\":1,\n  \"latest\":");
 	phx_json_encode(latest, out);
 	mx_buf_adds(out, ",\n  \"digests\":");
@@ -122,7 +123,7 @@ static void emit_map(struct mx_buf *out, struct mentry *e, size_t n, const struc
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			mx_buf_addch(out, ',');
-		phx_json_encode_str(out, e[i].key, e[i].klen);
+		mx_json_add_string(out, e[i].key, e[i].klen);
 		mx_buf_addch(out, ':');
 		mx_buf_add(out, vals->buf + e[i].off, e[i].len);
 	}
@@ -160,15 +161,15 @@ int phx_digest_manifest_write(const char *out, const struct phx_digest_tree *t, 
 	for (size_t i = 0; i < t->n; i++) {
 		struct phx_digest_file *f = &t->files[i];
 		size_t off = vals.len;
-		phx_json_encode_str(&vals, f->digested, strlen(f->digested));
+		mx_json_add_string(&vals, f->digested, strlen(f->digested));
 		latest[i] = (struct mentry){f->rel, strlen(f->rel), off, vals.len - off};
 
 		off = vals.len;
 		/* Jason orders a small atom-keyed map alphabetically */
 		mx_buf_adds(&vals, "{\"digest\":");
-		phx_json_encode_str(&vals, f->digest, strlen(f->digest));
+		mx_json_add_string(&vals, f->digest, strlen(f->digest));
 		mx_buf_adds(&vals, ",\"logical_path\":");
-		phx_json_encode_str(&vals, f->rel, strlen(f->rel));
+		mx_json_add_string(&vals, f->rel, strlen(f->rel));
 		mx_buf_addf(&vals, ",\"mtime\":%lld,\"sha512\":\"%s\",\"size\":%lld}", now,
 		            f->sha512, (long long)f->size);
 		MX_ALLOC_GROW(digests, nd + 1, dalloc);
@@ -198,7 +199,7 @@ int phx_digest_manifest_write(const char *out, const struct phx_digest_tree *t, 
 
 	mx_buf_grow(&text, vals.len + (t->n + nd) * 64 + 512);
 	mx_buf_adds(&text, "{\n  \"!comment!\":");
-	phx_json_encode_str(&text, phx_digest_comment, strlen(phx_digest_comment));
+	mx_json_add_string(&text, phx_digest_comment, strlen(phx_digest_comment));
 	mx_buf_adds(&text, ",\n  \"version\":1,\n  \"latest\":");
 	emit_map(&text, latest, t->n, &vals);
 	mx_buf_adds(&text, ",\n  \"digests\":");
