@@ -245,9 +245,25 @@ struct walk_dir {
 	const struct walk_dir *parent;
 };
 
-static int cmp_name(const void *a, const void *b)
+int mx_fs_list(const char *path, unsigned flags, struct mx_strvec *names, struct mx_err *err)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	size_t first = names->n;
+	DIR *d = opendir(path);
+	if (!d)
+		return mx_err_errno(err, "cannot open directory", path);
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		if (de->d_name[0] == '.' && !(flags & MX_WALK_HIDDEN))
+			continue;
+		mx_strvec_push(names, de->d_name);
+	}
+	closedir(d);
+	/* Sort only what this call added. */
+	struct mx_strvec added = { names->v + first, names->n - first, 0 };
+	mx_strvec_sort(&added);
+	return 0;
 }
 
 static int walk_rec(struct mx_buf *path, struct mx_buf *rel, unsigned flags,
@@ -256,21 +272,8 @@ static int walk_rec(struct mx_buf *path, struct mx_buf *rel, unsigned flags,
 {
 	struct mx_strvec names = MX_STRVEC_INIT;
 	int ret = 0;
-	DIR *d = opendir(path->buf);
-	if (!d)
-		return mx_err_errno(err, "cannot open directory", path->buf);
-	struct dirent *de;
-	errno = 0;
-	while ((de = readdir(d))) {
-		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-			continue;
-		if (de->d_name[0] == '.' && !(flags & MX_WALK_HIDDEN))
-			continue;
-		mx_strvec_push(&names, de->d_name);
-	}
-	closedir(d);
-	if (names.n > 1)
-		qsort(names.v, names.n, sizeof(*names.v), cmp_name);
+	if (mx_fs_list(path->buf, flags, &names, err) < 0)
+		return -1;
 
 	size_t plen = path->len, rlen = rel->len;
 	for (size_t i = 0; i < names.n; i++) {

@@ -78,6 +78,11 @@ enum {
 };
 enum { MX_WALK_CONTINUE = 0, MX_WALK_SKIP = 1 /* don't descend */ };
 
+/* The names in directory path (not "." or ".."), appended to names sorted in
+ * byte order. Names starting with '.' are left out unless MX_WALK_HIDDEN is
+ * in flags. */
+int mx_fs_list(const char *path, unsigned flags, struct mx_strvec *names, struct mx_err *err);
+
 /*
  * path: root joined with rel; rel: relative to root ("" for the root itself,
  * which is reported only with MX_WALK_DIRS). st: lstat or stat (FOLLOW).

@@ -165,6 +165,35 @@ TEST(walk_survives_symlink_loops)
 	rm_rf(tmpdir);
 }
 
+TEST(list_sorts_what_it_adds_and_skips_hidden)
+{
+	make_tmpdir();
+	struct mx_err err = MX_ERR_INIT;
+	const char *files[] = { "b", "a", ".h", "C" };
+	for (size_t i = 0; i < 4; i++) {
+		struct mx_buf p = MX_BUF_INIT;
+		mx_path_join(&p, tmpdir, files[i]);
+		mx_fs_write_atomic(p.buf, "", 0, &err);
+		mx_buf_release(&p);
+	}
+	struct mx_strvec v = MX_STRVEC_INIT;
+	mx_strvec_push(&v, "zz-kept-first");
+	CHECK_INT(mx_fs_list(tmpdir, 0, &v, &err), 0);
+	CHECK_INT(v.n, 4);
+	CHECK_STR(v.v[0], "zz-kept-first");
+	CHECK_STR(v.v[1], "C");
+	CHECK_STR(v.v[2], "a");
+	CHECK_STR(v.v[3], "b");
+	mx_strvec_clear(&v);
+	CHECK_INT(mx_fs_list(tmpdir, MX_WALK_HIDDEN, &v, &err), 0);
+	CHECK_INT(v.n, 4);
+	CHECK_STR(v.v[0], ".h");
+	mx_strvec_clear(&v);
+	CHECK_INT(mx_fs_list("/nonexistent-dir", 0, &v, &err), -1);
+	CHECK_STR(err.msg, "cannot open directory '/nonexistent-dir': No such file or directory");
+	rm_rf(tmpdir);
+}
+
 TEST(walk_missing_root_is_an_error)
 {
 	struct mx_err err = MX_ERR_INIT;

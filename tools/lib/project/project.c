@@ -3,7 +3,6 @@
  */
 #include "project.h"
 
-#include <dirent.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -685,24 +684,14 @@ int mx_project_umbrella_apps(const struct mx_project *p, struct mx_strvec *apps,
 	struct mx_strvec found = MX_STRVEC_INIT;
 	int ret = -1;
 	mx_project_path(p, p->apps_path, &dir);
-	DIR *d = opendir(dir.buf);
-	if (!d) {
-		mx_err_errno(err, "cannot open", dir.buf);
+	if (mx_fs_list(dir.buf, 0, &found, err) < 0)
 		goto out;
-	}
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
+	for (size_t i = 0; i < found.n; i++) {
 		mx_buf_reset(&probe);
-		mx_buf_addf(&probe, "%s/%s/mix.exs", dir.buf, e->d_name);
+		mx_buf_addf(&probe, "%s/%s/mix.exs", dir.buf, found.v[i]);
 		if (mx_fs_is_file(probe.buf))
-			mx_strvec_pushf(&found, "%s/%s", p->apps_path, e->d_name);
+			mx_strvec_pushf(apps, "%s/%s", p->apps_path, found.v[i]);
 	}
-	closedir(d);
-	mx_strvec_sort(&found);
-	for (size_t i = 0; i < found.n; i++)
-		mx_strvec_push(apps, found.v[i]);
 	ret = 0;
 out:
 	mx_strvec_clear(&found);
