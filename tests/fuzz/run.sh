@@ -18,7 +18,8 @@ for f in "$FUZZ_BUILD"/fuzz/fuzz_*; do
 	# rather than from copies of them kept in the corpus.
 	case $name in *exs*)
 		i=0
-		find examples tests/fixtures -type f \( -name '*.ex' -o -name '*.exs' \) -print0 |
+		find examples tests/fixtures -type f \( -name '*.ex' -o -name '*.exs' \
+			-o -path 'tests/fixtures/exs/*.txt' \) -print0 |
 			while IFS= read -r -d '' src; do
 				i=$((i + 1)); cp "$src" "$work/src-$i-$(basename "$src")"
 			done ;;
