@@ -83,7 +83,7 @@ TEST(cases_match_real_eex)
 			nfailed++;
 		} else if (got.len != expected.len || memcmp(got.buf, expected.buf, got.len)) {
 			fprintf(stderr, "%s: output differs\n--- want\n%s\n--- got\n%s\n---\n",
-				names.v[i], expected.buf, got.buf);
+			        names.v[i], expected.buf, got.buf);
 			nfailed++;
 		}
 		mx_buf_release(&base);

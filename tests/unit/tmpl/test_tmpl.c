@@ -70,7 +70,7 @@ TEST(text_without_tags_is_copied)
 {
 	CHECK_STR(render(""), "");
 	CHECK_STR(render("defmodule X do\n  %{a: 1}\n  \"#{x}\" <%= y %> {{a}} {@b}\nend\n"),
-		  "defmodule X do\n  %{a: 1}\n  \"#{x}\" <%= y %> {{a}} {@b}\nend\n");
+	          "defmodule X do\n  %{a: 1}\n  \"#{x}\" <%= y %> {{a}} {@b}\nend\n");
 	/* A lone % or } or %} is text. */
 	CHECK_STR(render("100%} {x} %"), "100%} {x} %");
 }
@@ -108,9 +108,9 @@ TEST(conditions)
 	CHECK_STR(render("{% if not not yes %}a{% end %}"), "a");
 	/* Falsy: false, nil, "", []; truthy: the rest (0 included). */
 	CHECK_STR(render("{% if schema.prefix %}1{% end %}{% if schema.empty %}2{% end %}"
-			 "{% if schema.none %}3{% end %}{% if schema.count %}4{% end %}"
-			 "{% if schema %}5{% end %}{% if schema.table %}6{% end %}"),
-		  "456");
+	                 "{% if schema.none %}3{% end %}{% if schema.count %}4{% end %}"
+	                 "{% if schema %}5{% end %}{% if schema.table %}6{% end %}"),
+	          "456");
 	CHECK_STR(render("{% if yes and no %}a{% end %}{% if yes or no %}b{% end %}"), "b");
 	/* and binds tighter than or; not tighter than both */
 	CHECK_STR(render("{% if yes or no and no %}a{% end %}"), "a");
@@ -121,17 +121,17 @@ TEST(conditions)
 TEST(loops)
 {
 	CHECK_STR(render("{% for f in schema.fields %}<{% f.name %}>{% end %}"),
-		  "<title><views><body>");
+	          "<title><views><body>");
 	CHECK_STR(render("[{% for k in keys join \", \" %}:{% k %}{% end %}]"), "[:a, :b, :c]");
 	CHECK_STR(render("{% for k in keys %}{% loop.index %}{% if loop.first %}F{% end %}"
-			 "{% if loop.last %}L{% end %}/{% loop.length %} {% end %}"),
-		  "0F/3 1/3 2L/3 ");
+	                 "{% if loop.last %}L{% end %}/{% loop.length %} {% end %}"),
+	          "0F/3 1/3 2L/3 ");
 	CHECK_STR(render("{% for k in schema.none %}x{% else %}empty{% end %}"), "empty");
 	CHECK_STR(render("{% for k in keys %}x{% else %}empty{% end %}"), "xxx");
 	/* Inner loops see the outer variables; loop is the innermost. */
 	CHECK_STR(render("{% for f in schema.fields %}{% for k in keys %}"
-			 "{% if loop.last %}{% f.name %}{% k %} {% end %}{% end %}{% end %}"),
-		  "titlec viewsc bodyc ");
+	                 "{% if loop.last %}{% f.name %}{% k %} {% end %}{% end %}{% end %}"),
+	          "titlec viewsc bodyc ");
 	/* A loop variable shadows a root name. */
 	CHECK_STR(render("{% for yes in keys %}{% yes %}{% end %}"), "abc");
 }
@@ -139,20 +139,20 @@ TEST(loops)
 TEST(standalone_lines_disappear)
 {
 	const char *src = "schema \"posts\" do\n"
-			  "{% for f in schema.fields %}\n"
-			  "  {% if f.required %}\n"
-			  "    field :{% f.name %}, {% f.type %}\n"
-			  "  {% else %}\n"
-			  "    field :{% f.name %}\n"
-			  "  {% end %}\n"
-			  "{% end %}\n"
-			  "{%# a comment line %}\n"
-			  "end\n";
+	                  "{% for f in schema.fields %}\n"
+	                  "  {% if f.required %}\n"
+	                  "    field :{% f.name %}, {% f.type %}\n"
+	                  "  {% else %}\n"
+	                  "    field :{% f.name %}\n"
+	                  "  {% end %}\n"
+	                  "{% end %}\n"
+	                  "{%# a comment line %}\n"
+	                  "end\n";
 	CHECK_STR(render(src), "schema \"posts\" do\n"
-			       "    field :title, :string\n"
-			       "    field :views\n"
-			       "    field :body, :text\n"
-			       "end\n");
+	                       "    field :title, :string\n"
+	                       "    field :views\n"
+	                       "    field :body, :text\n"
+	                       "end\n");
 	/* Several block tags on one line, CRLF, and the last line without a
 	 * newline are standalone too. */
 	CHECK_STR(render("a\n {% if yes %}{% if yes %} \r\nb\r\n{% end %}{% end %}"), "a\nb\r\n");
@@ -171,30 +171,30 @@ TEST(includes_and_their_indentation)
 	struct mx_tmpl_set *set = mx_tmpl_set_new(NULL);
 	struct mx_err err = MX_ERR_INIT;
 	const char *field = "field :{% f.name %}\n"
-			    "\n"
-			    "{% if f.required %}\n"
-			    "# required\n"
-			    "{% end %}\n";
+	                    "\n"
+	                    "{% if f.required %}\n"
+	                    "# required\n"
+	                    "{% end %}\n";
 	CHECK(mx_tmpl_set_add(set, "shared/field.ex", NULL, field, strlen(field), &err) == 0);
 	const char *inline_part = "<{% schema.alias %}>";
 	CHECK(mx_tmpl_set_add(set, "inline", NULL, inline_part, strlen(inline_part), &err) == 0);
 	const char *src = "do\n"
-			  "{% for f in schema.fields %}\n"
-			  "    {% include \"shared/field.ex\" %}\n"
-			  "{% end %}\n"
-			  "x{% include \"inline\" %}y\n"
-			  "end\n";
+	                  "{% for f in schema.fields %}\n"
+	                  "    {% include \"shared/field.ex\" %}\n"
+	                  "{% end %}\n"
+	                  "x{% include \"inline\" %}y\n"
+	                  "end\n";
 	CHECK_STR(render_with(src, set), "do\n"
-					 "    field :title\n"
-					 "\n"
-					 "    # required\n"
-					 "    field :views\n"
-					 "\n"
-					 "    field :body\n"
-					 "\n"
-					 "    # required\n"
-					 "x<Post>y\n"
-					 "end\n");
+	                                 "    field :title\n"
+	                                 "\n"
+	                                 "    # required\n"
+	                                 "    field :views\n"
+	                                 "\n"
+	                                 "    field :body\n"
+	                                 "\n"
+	                                 "    # required\n"
+	                                 "x<Post>y\n"
+	                                 "end\n");
 	mx_tmpl_set_free(set);
 }
 
@@ -207,7 +207,7 @@ TEST(nested_includes_add_up_and_values_keep_their_lines)
 	CHECK(mx_tmpl_set_add(set, "inner", NULL, inner, strlen(inner), &err) == 0);
 	CHECK(mx_tmpl_set_add(set, "outer", NULL, outer, strlen(outer), &err) == 0);
 	CHECK_STR(render_with("<\n\t{% include \"outer\" %}\n>\n", set),
-		  "<\n\to1\n\t  i1\n\t  one\ntwo\n\t  i2\n\to2\n>\n");
+	          "<\n\to1\n\t  i1\n\t  one\ntwo\n\t  i2\n\to2\n>\n");
 	mx_tmpl_set_free(set);
 }
 
@@ -263,56 +263,57 @@ TEST(syntax_errors_have_positions)
 	CHECK_STR(render("{% \"abc %}"), "ERR t.ex:1:4: unterminated string");
 	CHECK_STR(render("x\n{% if yes %}\n"), "ERR t.ex:2:1: if without a matching {% end %}");
 	CHECK_STR(render("{% for k in keys %}{% if yes %}{% end %}"),
-		  "ERR t.ex:1:1: for without a matching {% end %}");
+	          "ERR t.ex:1:1: for without a matching {% end %}");
 	CHECK_STR(render("é{% end %}"), "ERR t.ex:1:2: end without an open if or for");
 	CHECK_STR(render("{% else %}"), "ERR t.ex:1:1: else without an open if or for");
 	CHECK_STR(render("{% for k in keys %}{% elif yes %}{% end %}"),
-		  "ERR t.ex:1:20: elif without an open if");
+	          "ERR t.ex:1:20: elif without an open if");
 	CHECK_STR(render("{% if yes %}{% else %}{% elif no %}{% end %}"),
-		  "ERR t.ex:1:23: elif after else");
+	          "ERR t.ex:1:23: elif after else");
 	CHECK_STR(render("{% if yes %}{% else %}{% else %}{% end %}"),
-		  "ERR t.ex:1:23: a second else in the same block");
+	          "ERR t.ex:1:23: a second else in the same block");
 	CHECK_STR(render("{% if %}"), "ERR t.ex:1:7: expected a name in the condition");
 	CHECK_STR(render("{% if a b %}{% end %}"),
-		  "ERR t.ex:1:9: expected %} after the condition, found \"b\"");
+	          "ERR t.ex:1:9: expected %} after the condition, found \"b\"");
 	CHECK_STR(render("{% for in keys %}"),
-		  "ERR t.ex:1:8: expected a variable name after for, found \"in\"");
+	          "ERR t.ex:1:8: expected a variable name after for, found \"in\"");
 	CHECK_STR(render("{% for loop in keys %}"),
-		  "ERR t.ex:1:8: expected a variable name after for, found \"loop\"");
+	          "ERR t.ex:1:8: expected a variable name after for, found \"loop\"");
 	CHECK_STR(render("{% for k of keys %}"),
-		  "ERR t.ex:1:10: expected \"in\" after the loop variable, found \"of\"");
+	          "ERR t.ex:1:10: expected \"in\" after the loop variable, found \"of\"");
 	CHECK_STR(render("{% for k in keys join x %}"),
-		  "ERR t.ex:1:23: expected a string after join, found \"x\"");
+	          "ERR t.ex:1:23: expected a string after join, found \"x\"");
 	CHECK_STR(render("{% include shared %}"),
-		  "ERR t.ex:1:12: expected the template name in quotes after include, found "
-		  "\"shared\"");
+	          "ERR t.ex:1:12: expected the template name in quotes after include, found "
+	          "\"shared\"");
 	CHECK_STR(render("{% a. %}"), "ERR t.ex:1:7: expected a name, a string or a block tag");
 	CHECK_STR(render("{% a.b c %}"), "ERR t.ex:1:8: expected %} after the name, found \"c\"");
 	CHECK_STR(render("{% 1x %}"),
-		  "ERR t.ex:1:4: expected a name, a string or a block tag, found \"1\"");
+	          "ERR t.ex:1:4: expected a name, a string or a block tag, found \"1\"");
 	CHECK_STR(render("{% \"\\q\" %}"),
-		  "ERR t.ex:1:5: unknown escape in string (use \\\" \\\\ \\n or \\t)");
+	          "ERR t.ex:1:5: unknown escape in string (use \\\" \\\\ \\n or \\t)");
 	CHECK_STR(render("{% end.x %}"),
-		  "ERR t.ex:1:4: expected a name, a string or a block tag, found \"end.x\"");
+	          "ERR t.ex:1:4: expected a name, a string or a block tag, found \"end.x\"");
 }
 
 TEST(render_errors_name_the_tag)
 {
 	CHECK_STR(render("\n  {% nope %}"), "ERR t.ex:2:6: unknown name \"nope\"");
 	CHECK_STR(render("{% schema.nope %}"),
-		  "ERR t.ex:1:4: unknown name \"schema.nope\" (no key \"nope\")");
+	          "ERR t.ex:1:4: unknown name \"schema.nope\" (no key \"nope\")");
 	CHECK_STR(render("{% schema.alias.x %}"),
-		  "ERR t.ex:1:4: \"schema.alias\" is a string, not a map");
+	          "ERR t.ex:1:4: \"schema.alias\" is a string, not a map");
 	CHECK_STR(render("{% schema.fields %}"),
-		  "ERR t.ex:1:4: cannot print \"schema.fields\": it is a list");
+	          "ERR t.ex:1:4: cannot print \"schema.fields\": it is a list");
 	CHECK_STR(render("{% yes %}"), "ERR t.ex:1:4: cannot print \"yes\": it is a boolean");
-	CHECK_STR(render("{% schema.prefix %}"), "ERR t.ex:1:4: cannot print \"schema.prefix\": it is nil");
+	CHECK_STR(render("{% schema.prefix %}"),
+	          "ERR t.ex:1:4: cannot print \"schema.prefix\": it is nil");
 	CHECK_STR(render("{% for x in schema.alias %}{% end %}"),
-		  "ERR t.ex:1:13: cannot loop over \"schema.alias\": it is a string");
+	          "ERR t.ex:1:13: cannot loop over \"schema.alias\": it is a string");
 	CHECK_STR(render("{% loop.index %}"), "ERR t.ex:1:4: unknown name \"loop\"");
 	CHECK_STR(render("{% for k in keys %}{% loop.size %}{% end %}"),
-		  "ERR t.ex:1:23: unknown name \"loop.size\" (a loop has index, first, last and "
-		  "length)");
+	          "ERR t.ex:1:23: unknown name \"loop.size\" (a loop has index, first, last and "
+	          "length)");
 	/* Both sides of and/or are looked up, even when the left decides. */
 	CHECK_STR(render("{% if no and typo %}{% end %}"), "ERR t.ex:1:14: unknown name \"typo\"");
 	/* A branch not taken is not looked at. */
@@ -325,7 +326,7 @@ TEST(include_errors)
 	struct mx_tmpl_set *set = mx_tmpl_set_new(NULL);
 	struct mx_err err = MX_ERR_INIT;
 	CHECK_STR(render_with("a\n {% include \"missing\" %}", set),
-		  "ERR t.ex:2:2: cannot include \"missing\": no template \"missing\"");
+	          "ERR t.ex:2:2: cannot include \"missing\": no template \"missing\"");
 	mx_tmpl_set_free(set);
 
 	set = mx_tmpl_set_new(NULL);
@@ -333,13 +334,13 @@ TEST(include_errors)
 	CHECK(mx_tmpl_set_add(set, "b", NULL, b, strlen(b), &err) == 0);
 	(void)a;
 	CHECK_STR(render_with("{% include \"b\" %}", set),
-		  "ERR b:1:13: including \"t.ex\" here makes a cycle");
+	          "ERR b:1:13: including \"t.ex\" here makes a cycle");
 	mx_tmpl_set_free(set);
 
 	set = mx_tmpl_set_new(NULL);
 	CHECK_STR(render_with("{% include \"../etc/passwd\" %}", set),
-		  "ERR t.ex:1:1: cannot include \"../etc/passwd\": invalid template name "
-		  "\"../etc/passwd\"");
+	          "ERR t.ex:1:1: cannot include \"../etc/passwd\": invalid template name "
+	          "\"../etc/passwd\"");
 	mx_tmpl_set_free(set);
 
 	set = mx_tmpl_set_new(NULL);
@@ -369,7 +370,8 @@ TEST(templates_are_read_from_the_root)
 	CHECK_STR(mx_tmpl_name(t), "gen/schema.ex");
 	CHECK(strstr(mx_tmpl_file(t), "/tmpl/gen/schema.ex") != NULL);
 	CHECK(mx_tmpl_render(t, sample(&a), &out, &err) == 0);
-	CHECK_STR(out.buf, "defmodule Post do\n  field :title\n  field :views\n  field :body\nend\n");
+	CHECK_STR(out.buf,
+	          "defmodule Post do\n  field :title\n  field :views\n  field :body\nend\n");
 
 	/* A syntax error names the file under the root. */
 	CHECK(mx_tmpl_set_get(set, "gen/broken.ex", &err) == NULL);

@@ -28,14 +28,14 @@ enum etok_kind { T_TEXT, T_COMMENT, T_EXPR, T_START, T_MIDDLE, T_END, T_EOF };
 
 struct etok {
 	enum etok_kind kind;
-	char marker;            /* '=', '/', '|' or 0 */
-	unsigned line, col;     /* of "<%" */
-	const char *text;       /* T_TEXT: the text, "<%%" already made "<%" */
+	char marker;        /* '=', '/', '|' or 0 */
+	unsigned line, col; /* of "<%" */
+	const char *text;   /* T_TEXT: the text, "<%%" already made "<%" */
 	size_t len;
-	size_t off, end;        /* a tag's code: [off, end) of the source */
-	unsigned cline, ccol;   /* where the code starts */
-	size_t cls;             /* the offset where that line starts */
-	unsigned eline, ecol;   /* where the code ends (the "%>") */
+	size_t off, end;      /* a tag's code: [off, end) of the source */
+	unsigned cline, ccol; /* where the code starts */
+	size_t cls;           /* the offset where that line starts */
+	unsigned eline, ecol; /* where the code ends (the "%>") */
 };
 
 struct compiler {
@@ -148,8 +148,9 @@ static enum etok_kind classify(const char *code, size_t n)
 		}
 	} else {
 		size_t i = 0;
-		while (i < nt && (toks.v[i].kind == MX_TOK_LPAREN || toks.v[i].kind == MX_TOK_LBRACKET ||
-				  toks.v[i].kind == MX_TOK_LBRACE))
+		while (i < nt &&
+		       (toks.v[i].kind == MX_TOK_LPAREN || toks.v[i].kind == MX_TOK_LBRACKET ||
+		        toks.v[i].kind == MX_TOK_LBRACE))
 			i++;
 		if (i < nt && toks.v[i].kind == MX_TOK_END)
 			kind = T_END;
@@ -189,14 +190,15 @@ static int tokenize(struct compiler *c)
 		const char *close = comment ? "--%>" : "%>";
 		advance(c, &cur, comment ? 5 : old_comment ? 3 : 2);
 		char marker = 0;
-		if (!comment && !old_comment && cur.off < c->len && strchr("=/|", c->src[cur.off])) {
+		if (!comment && !old_comment && cur.off < c->len &&
+		    strchr("=/|", c->src[cur.off])) {
 			marker = c->src[cur.off];
 			advance(c, &cur, 1);
 		}
 		struct cursor code = cur;
 		if (!skip_to(c, &cur, close)) {
 			mx_err_at(c->err, MX_ERR_SYNTAX, c->file, open.line, open.col,
-				  "expected closing '%s' for EEx expression", close);
+			          "expected closing '%s' for EEx expression", close);
 			goto out;
 		}
 		flush_text(c, &text, tline, tcol);
@@ -228,7 +230,7 @@ out:
 /* ---- AST construction ---------------------------------------------------------- */
 
 static struct mx_ast *new_node(struct compiler *c, enum mx_ast_kind kind, unsigned line,
-			       unsigned col)
+                               unsigned col)
 {
 	struct mx_ast *n = MX_ARENA_NEW(c->a, struct mx_ast);
 	n->kind = kind;
@@ -248,7 +250,7 @@ static struct mx_ast *new_var(struct compiler *c, const char *name, unsigned lin
 
 /* A local call name(args...) with parentheses. */
 static struct mx_ast *new_call(struct compiler *c, const char *name, struct mx_ast **args,
-			       size_t nargs, unsigned line, unsigned col)
+                               size_t nargs, unsigned line, unsigned col)
 {
 	struct mx_ast *n = new_node(c, MX_AST_CALL, line, col);
 	n->flags = MX_AST_F_PARENS;
@@ -282,7 +284,7 @@ static void buf_push(struct compiler *c, struct ebuf *b, struct mx_ast *item)
 
 /* handle_begin: `__eex_buf<d>__ = __eex_begin__()`. */
 static void buf_begin(struct compiler *c, struct ebuf *b, unsigned depth, unsigned line,
-		      unsigned col)
+                      unsigned col)
 {
 	memset(b, 0, sizeof(*b));
 	b->depth = depth;
@@ -321,7 +323,7 @@ static void handle_text(struct compiler *c, struct ebuf *b, const struct etok *t
 	c->texts[c->ntexts] = t->text;
 	c->text_lens[c->ntexts] = t->len;
 	struct mx_ast *args[2] = {new_var(c, b->var, t->line, t->col),
-				  new_node(c, MX_AST_INT, t->line, t->col)};
+	                          new_node(c, MX_AST_INT, t->line, t->col)};
 	args[1]->u.i.v = (int64_t)c->ntexts++;
 	buf_push(c, b, new_call(c, EEX_TEXT, args, 2, t->line, t->col));
 }
@@ -331,9 +333,9 @@ static int handle_expr(struct compiler *c, struct ebuf *b, const struct etok *t,
 {
 	if (t->marker == '/' || t->marker == '|')
 		return mx_err_at(c->err, MX_ERR_SYNTAX, c->file, t->line, t->col,
-				 "unsupported EEx syntax <%%%c %%> (the syntax is valid but not "
-				 "supported by the current EEx engine)",
-				 t->marker);
+		                 "unsupported EEx syntax <%%%c %%> (the syntax is valid but not "
+		                 "supported by the current EEx engine)",
+		                 t->marker);
 	if (t->marker == '=') {
 		struct mx_ast *args[2] = {new_var(c, b->var, e->line, e->col), e};
 		e = new_call(c, EEX_OUT, args, 2, e->line, e->col);
@@ -369,7 +371,7 @@ static void rewrite(struct compiler *c, const struct holes *h, struct mx_ast **s
 	case MX_AST_ATTR:
 		if (!n->u.attr.value) {
 			struct mx_ast *args[2] = {new_var(c, "assigns", n->line, n->col),
-						  new_node(c, MX_AST_ATOM, n->line, n->col)};
+			                          new_node(c, MX_AST_ATOM, n->line, n->col)};
 			args[1]->u.name.name = n->u.attr.name;
 			args[1]->u.name.len = n->u.attr.len;
 			*slot = new_call(c, EEX_ASSIGN, args, 2, n->line, n->col);
@@ -442,7 +444,8 @@ static void rewrite(struct compiler *c, const struct holes *h, struct mx_ast **s
 /* Code.string_to_quoted! of one tag's code, where it stands. */
 static int parse_tag(struct compiler *c, const struct etok *t, struct mx_ast **out)
 {
-	if (mx_exs_parse_at(c->a, c->file, c->src, t->end, t->off, t->cline, t->cls, out, c->err) < 0)
+	if (mx_exs_parse_at(c->a, c->file, c->src, t->end, t->off, t->cline, t->cls, out, c->err) <
+	    0)
 		return -1;
 	rewrite(c, NULL, out);
 	return 0;
@@ -473,7 +476,7 @@ static void join_tag(struct compiler *c, struct joined *j, const struct etok *t)
 
 /* The first non-blank character of a tag's code (EEx's non_whitespace_meta). */
 static void code_start(const struct compiler *c, const struct etok *t, unsigned *line,
-		       unsigned *col)
+                       unsigned *col)
 {
 	*line = t->cline;
 	*col = t->ccol;
@@ -510,7 +513,7 @@ static int block(struct compiler *c, struct ebuf *b)
 	int ret = -1;
 	if (b->depth + 1 >= EEX_MAX_DEPTH) {
 		mx_err_at(c->err, MX_ERR_SYNTAX, c->file, start->line, start->col,
-			  "EEx blocks nested too deeply");
+		          "EEx blocks nested too deeply");
 		goto out;
 	}
 	join_tag(c, &j, start);
@@ -534,7 +537,7 @@ static int block(struct compiler *c, struct ebuf *b)
 			unsigned line, col;
 			code_start(c, start, &line, &col);
 			mx_err_at(c->err, MX_ERR_SYNTAX, c->file, line, col,
-				  "expected a closing '<%% end %%>' for block expression in EEx");
+			          "expected a closing '<%% end %%>' for block expression in EEx");
 			goto out;
 		}
 		/* the placeholder, right after the code before it */
@@ -554,7 +557,7 @@ static int block(struct compiler *c, struct ebuf *b)
 	}
 	struct mx_ast *e;
 	if (mx_exs_parse_at(c->a, c->file, j.code.buf, j.code.len, start->ccol - 1, start->cline, 0,
-			    &e, c->err) < 0)
+	                    &e, c->err) < 0)
 		goto out;
 	rewrite(c, &h, &e);
 	ret = handle_expr(c, b, start, e);
@@ -604,15 +607,16 @@ static int check_utf8(struct compiler *c)
 		uint32_t cp;
 		size_t n = mx_term_utf8_decode(c->src + cur.off, c->len - cur.off, &cp);
 		if (!n)
-			return mx_err_at(c->err, MX_ERR_SYNTAX, c->file, cur.line, cur.col,
-					 "invalid UTF-8 in the template (EEx reads text as Unicode)");
+			return mx_err_at(
+			    c->err, MX_ERR_SYNTAX, c->file, cur.line, cur.col,
+			    "invalid UTF-8 in the template (EEx reads text as Unicode)");
 		advance(c, &cur, n);
 	}
 	return 0;
 }
 
 int mx_eex_compile(struct mx_arena *a, const char *file, const char *src, size_t len,
-		   struct mx_eex **out, struct mx_err *err)
+                   struct mx_eex **out, struct mx_err *err)
 {
 	struct compiler c = {0};
 	int ret = -1;
@@ -634,8 +638,9 @@ int mx_eex_compile(struct mx_arena *a, const char *file, const char *src, size_t
 	const struct etok *t = &c.t[c.pos];
 	if (t->kind != T_EOF) {
 		mx_err_at(err, MX_ERR_SYNTAX, c.file, t->line, t->col,
-			  "unexpected %s of expression <%%%.*s%%>", t->kind == T_END ? "end" : "middle",
-			  (int)(t->end - t->off), c.src + t->off);
+		          "unexpected %s of expression <%%%.*s%%>",
+		          t->kind == T_END ? "end" : "middle", (int)(t->end - t->off),
+		          c.src + t->off);
 		goto out;
 	}
 	struct mx_eex *e = MX_ARENA_NEW(a, struct mx_eex);

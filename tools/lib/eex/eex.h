@@ -65,11 +65,11 @@ struct mx_eex;
  * tags, at their place in the template.
  */
 int mx_eex_compile(struct mx_arena *a, const char *file, const char *src, size_t len,
-		   struct mx_eex **out, struct mx_err *err);
+                   struct mx_eex **out, struct mx_err *err);
 
 /* A variable of the template: Phoenix's binding keyword list. */
 struct mx_eex_binding {
-	const char *name; /* a variable name: lower case or _, then [a-zA-Z0-9_?!]... */
+	const char *name; /* a variable name: [a-z_][a-zA-Z0-9_]*, maybe ending in ? or ! */
 	struct mx_term *value;
 };
 
@@ -82,7 +82,7 @@ struct mx_eex_binding {
  * returning.
  */
 int mx_eex_render(const struct mx_eex *t, struct mx_eval *ev, const struct mx_eex_binding *vars,
-		  size_t nvars, struct mx_buf *out, struct mx_err *err);
+                  size_t nvars, struct mx_buf *out, struct mx_err *err);
 
 /* The file name t was compiled with. */
 const char *mx_eex_file(const struct mx_eex *t);

@@ -21,10 +21,10 @@
 
 #include "eex.h"
 
-#define EEX_BEGIN "__eex_begin__"
-#define EEX_TEXT "__eex_text__"
-#define EEX_OUT "__eex_out__"
-#define EEX_END "__eex_end__"
+#define EEX_BEGIN  "__eex_begin__"
+#define EEX_TEXT   "__eex_text__"
+#define EEX_OUT    "__eex_out__"
+#define EEX_END    "__eex_end__"
 #define EEX_ASSIGN "__eex_assign__"
 
 /* Deepest nesting of EEx blocks. */

@@ -26,7 +26,7 @@ static bool is_var_name(const char *s)
 	for (s++; *s; s++)
 		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
 		      (*s >= '0' && *s <= '9') || *s == '_'))
-			return false;
+			return (*s == '?' || *s == '!') && !s[1];
 	return true;
 }
 
@@ -49,7 +49,7 @@ static const char *type_name(const struct mx_term *v)
 /* String.Chars.to_string(v) appended to out, as EEx.Engine's handle_expr
  * does for <%= %>; an error at the tag when v has no text. */
 static int to_string(const struct mx_term *v, const struct mx_ast *at, struct mx_buf *out,
-		     struct mx_err *err)
+                     struct mx_err *err)
 {
 	const char *what = NULL;
 	if (v->type == MX_TERM_MAP && mx_term_struct_name(v)) {
@@ -60,8 +60,8 @@ static int to_string(const struct mx_term *v, const struct mx_ast *at, struct mx
 		struct mx_buf b = MX_BUF_INIT;
 		mx_term_inspect(v, &b);
 		mx_err_at(err, MX_ERR_EVAL, at->file, at->line, at->col,
-			  "** (ArgumentError) cannot convert the given list to a string, got: %s",
-			  b.buf);
+		          "** (ArgumentError) cannot convert the given list to a string, got: %s",
+		          b.buf);
 		mx_buf_release(&b);
 		return -1;
 	}
@@ -69,14 +69,14 @@ static int to_string(const struct mx_term *v, const struct mx_ast *at, struct mx
 	mx_term_inspect(v, &b);
 	if (what)
 		mx_err_at(err, MX_ERR_EVAL, at->file, at->line, at->col,
-			  "** (Protocol.UndefinedError) protocol String.Chars not implemented for "
-			  "%s of type %s (a struct)",
-			  b.buf, what);
+		          "** (Protocol.UndefinedError) protocol String.Chars not implemented for "
+		          "%s of type %s (a struct)",
+		          b.buf, what);
 	else
 		mx_err_at(err, MX_ERR_EVAL, at->file, at->line, at->col,
-			  "** (Protocol.UndefinedError) protocol String.Chars not implemented for "
-			  "%s of type %s",
-			  b.buf, type_name(v));
+		          "** (Protocol.UndefinedError) protocol String.Chars not implemented for "
+		          "%s of type %s",
+		          b.buf, type_name(v));
 	mx_buf_release(&b);
 	return -1;
 }
@@ -84,7 +84,7 @@ static int to_string(const struct mx_term *v, const struct mx_ast *at, struct mx
 /* Access.fetch(assigns, key) as EEx.Engine.fetch_assign!/2 does it; a
  * missing assign is nil (EEx warns and goes on). */
 static int fetch_assign(struct mx_eval *ev, const struct mx_eval_call *call,
-			struct mx_term **result, struct mx_err *err)
+                        struct mx_term **result, struct mx_err *err)
 {
 	const struct mx_term *assigns = call->args[0], *key = call->args[1];
 	const struct mx_term *v = NULL;
@@ -93,29 +93,27 @@ static int fetch_assign(struct mx_eval *ev, const struct mx_eval_call *call,
 	else if (mx_term_is_keyword(assigns))
 		v = mx_term_kw_get(assigns, key->u.atom.name);
 	else if (!mx_term_is_nil(assigns))
-		return mx_err_at(err, MX_ERR_EVAL, call->node->file, call->node->line,
-				 call->node->col,
-				 "cannot read @%s: assigns is not a map or a keyword list",
-				 key->u.atom.name);
+		return mx_err_at(
+		    err, MX_ERR_EVAL, call->node->file, call->node->line, call->node->col,
+		    "cannot read @%s: assigns is not a map or a keyword list", key->u.atom.name);
 	*result = v ? (struct mx_term *)v : mx_term_nil(ev->arena);
 	return MX_EVAL_HANDLED;
 }
 
 /* The buffer whose id is the term; NULL after an error. */
-static struct mx_buf *buffer(struct rstate *st, const struct mx_eval_call *call,
-			     struct mx_err *err)
+static struct mx_buf *buffer(struct rstate *st, const struct mx_eval_call *call, struct mx_err *err)
 {
 	const struct mx_term *id = call->args[0];
 	if (id->type != MX_TERM_INT || id->u.i < 0 || (size_t)id->u.i >= st->n) {
 		mx_err_at(err, MX_ERR_EVAL, call->node->file, call->node->line, call->node->col,
-			  "%s: not an EEx buffer", call->name);
+		          "%s: not an EEx buffer", call->name);
 		return NULL;
 	}
 	return &st->bufs[id->u.i];
 }
 
 static int host(struct mx_eval *ev, const struct mx_eval_call *call, struct mx_term **result,
-		void *ctx, struct mx_err *err)
+                void *ctx, struct mx_err *err)
 {
 	struct rstate *st = ctx;
 	const char *name = call->name;
@@ -142,7 +140,8 @@ static int host(struct mx_eval *ev, const struct mx_eval_call *call, struct mx_t
 		return MX_EVAL_HANDLED;
 	}
 	if (!strcmp(name, EEX_OUT) && call->nargs == 2) {
-		if (!(b = buffer(st, call, err)) || to_string(call->args[1], call->node, b, err) < 0)
+		if (!(b = buffer(st, call, err)) ||
+		    to_string(call->args[1], call->node, b, err) < 0)
 			return -1;
 		*result = mx_term_nil(ev->arena);
 		return MX_EVAL_HANDLED;
@@ -167,8 +166,7 @@ theirs:
 }
 
 /* `fn name1, name2, ... -> <template> end`, in the evaluator's arena. */
-static struct mx_ast *wrap(struct mx_eval *ev, const struct mx_eex *t, const char **names,
-			   size_t n)
+static struct mx_ast *wrap(struct mx_eval *ev, const struct mx_eex *t, const char **names, size_t n)
 {
 	struct mx_arena *a = ev->arena;
 	const struct mx_ast *body = t->body;
@@ -198,7 +196,7 @@ static struct mx_ast *wrap(struct mx_eval *ev, const struct mx_eex *t, const cha
 }
 
 int mx_eex_render(const struct mx_eex *t, struct mx_eval *ev, const struct mx_eex_binding *vars,
-		  size_t nvars, struct mx_buf *out, struct mx_err *err)
+                  size_t nvars, struct mx_buf *out, struct mx_err *err)
 {
 	const char **names = mx_xcalloc(nvars + 1, sizeof(*names));
 	struct mx_term **vals = mx_xcalloc(nvars + 1, sizeof(*vals));
@@ -211,7 +209,7 @@ int mx_eex_render(const struct mx_eex *t, struct mx_eval *ev, const struct mx_ee
 	for (size_t i = 0; i < nvars; i++) {
 		if (!vars[i].name || !is_var_name(vars[i].name) || !vars[i].value) {
 			mx_err_set(err, MX_ERR_USAGE, "invalid EEx binding \"%s\"",
-				   vars[i].name ? vars[i].name : "(null)");
+			           vars[i].name ? vars[i].name : "(null)");
 			goto out;
 		}
 		bool seen = false;

@@ -42,7 +42,7 @@ enum piece_kind { P_TEXT, P_TAG, P_ESCAPE };
 
 struct piece {
 	enum piece_kind kind;
-	bool removed; /* text of a standalone line */
+	bool removed;    /* text of a standalone line */
 	size_t off, end; /* text span; a tag's whole {% ... %} */
 	unsigned line, col;
 	struct tag tag;
@@ -80,7 +80,7 @@ static bool is_blank(int c)
 
 /* Line and column of byte off inside (or after) piece pc. */
 static void locate(const struct parser *ps, const struct piece *pc, size_t off, unsigned *line,
-		   unsigned *col)
+                   unsigned *col)
 {
 	unsigned l = pc->line, c = pc->col;
 	for (size_t i = pc->off; i < off; i++) {
@@ -96,7 +96,7 @@ static void locate(const struct parser *ps, const struct piece *pc, size_t off, 
 }
 
 static int fail_at(struct parser *ps, const struct piece *pc, size_t off, const char *fmt,
-		   const char *arg)
+                   const char *arg)
 {
 	unsigned line, col;
 	locate(ps, pc, off, &line, &col);
@@ -105,8 +105,8 @@ static int fail_at(struct parser *ps, const struct piece *pc, size_t off, const 
 
 /* ---- Tag contents ---------------------------------------------------------- */
 
-static const char *const reserved[] = {"if",      "elif", "else", "end", "for", "in",
-				       "join",    "include", "not", "and", "or"};
+static const char *const reserved[] = {"if",   "elif",    "else", "end", "for", "in",
+                                       "join", "include", "not",  "and", "or"};
 
 static bool is_reserved(const char *s, size_t n)
 {
@@ -136,7 +136,8 @@ static bool accept_word(struct tagscan *ts, const char *w)
 	size_t n = strlen(w), p = ts->p;
 	if (ts->end - p < n || memcmp(ts->ps->src + p, w, n))
 		return false;
-	if (p + n < ts->end && (is_word((unsigned char)ts->ps->src[p + n]) || ts->ps->src[p + n] == '.'))
+	if (p + n < ts->end &&
+	    (is_word((unsigned char)ts->ps->src[p + n]) || ts->ps->src[p + n] == '.'))
 		return false;
 	ts->p = p + n;
 	return true;
@@ -156,7 +157,8 @@ static int unexpected(struct tagscan *ts, const char *what)
 		return fail_at(ts->ps, ts->pc, ts->p, "%s", what);
 	size_t q = ts->p;
 	if (is_word_start((unsigned char)ts->ps->src[q]))
-		while (q < ts->end && (is_word((unsigned char)ts->ps->src[q]) || ts->ps->src[q] == '.'))
+		while (q < ts->end &&
+		       (is_word((unsigned char)ts->ps->src[q]) || ts->ps->src[q] == '.'))
 			q++;
 	else
 		q++;
@@ -229,11 +231,16 @@ static int parse_string(struct tagscan *ts, const char **out, size_t *out_len, c
 			break;
 		if (c == '\\') {
 			char e = q + 1 < ts->end ? s[q + 1] : '\0';
-			char d = e == 'n' ? '\n' : e == 't' ? '\t' : e == '"' ? '"' : e == '\\' ? '\\' : 0;
+			char d = e == 'n'    ? '\n'
+			         : e == 't'  ? '\t'
+			         : e == '"'  ? '"'
+			         : e == '\\' ? '\\'
+			                     : 0;
 			if (!d) {
 				mx_buf_release(&b);
-				return fail_at(ts->ps, ts->pc, q, "%s",
-					       "unknown escape in string (use \\\" \\\\ \\n or \\t)");
+				return fail_at(
+				    ts->ps, ts->pc, q, "%s",
+				    "unknown escape in string (use \\\" \\\\ \\n or \\t)");
 			}
 			mx_buf_addch(&b, d);
 			q += 2;
@@ -370,7 +377,7 @@ static int parse_tag(struct parser *ps, struct piece *pc, size_t b, size_t e)
 	if (accept_word(&ts, "include")) {
 		tag->kind = TAG_INCLUDE;
 		if (parse_string(&ts, &tag->str, &tag->str_len,
-				 "expected the template name in quotes after include") < 0)
+		                 "expected the template name in quotes after include") < 0)
 			return -1;
 		return expect_end(&ts, "the template name");
 	}
@@ -383,7 +390,7 @@ static int parse_tag(struct parser *ps, struct piece *pc, size_t b, size_t e)
 /* ---- Pass 1: scan ---------------------------------------------------------- */
 
 static struct piece *push_piece(struct parser *ps, enum piece_kind kind, size_t off, size_t end,
-				unsigned line, unsigned col)
+                                unsigned line, unsigned col)
 {
 	MX_ALLOC_GROW(ps->p, ps->n + 1, ps->alloc);
 	struct piece *pc = &ps->p[ps->n++];
@@ -566,7 +573,7 @@ static void push_node(struct mx_arena *a, struct tmpl_nodes *list, struct tmpl_n
 }
 
 static struct tmpl_node *new_node(struct mx_tmpl *t, enum tmpl_node_kind kind,
-				  const struct piece *pc)
+                                  const struct piece *pc)
 {
 	struct tmpl_node *node = MX_ARENA_NEW(&t->arena, struct tmpl_node);
 	node->kind = kind;
@@ -577,8 +584,8 @@ static struct tmpl_node *new_node(struct mx_tmpl *t, enum tmpl_node_kind kind,
 
 /* Text src[off, off+len) at the end of list, merged with text just before
  * it in the source. */
-static void add_text(struct parser *ps, struct tmpl_nodes *list, const struct piece *pc,
-		     size_t off, size_t len)
+static void add_text(struct parser *ps, struct tmpl_nodes *list, const struct piece *pc, size_t off,
+                     size_t len)
 {
 	if (list->n) {
 		struct tmpl_node *last = list->v[list->n - 1];
@@ -622,7 +629,7 @@ static int block_error(struct parser *ps, const struct piece *pc, const char *wh
 
 /* A block tag: opens, continues or closes the frame on top of the stack. */
 static int build_block(struct parser *ps, struct piece *pc, struct frame *stack, size_t *depth,
-		       struct tmpl_nodes *cur)
+                       struct tmpl_nodes *cur)
 {
 	struct mx_tmpl *t = ps->t;
 	struct tag *tag = &pc->tag;
@@ -714,8 +721,8 @@ static int build(struct parser *ps)
 		case TAG_INCLUDE:
 			node = new_node(t, NODE_INCLUDE, pc);
 			node->u.include.name = pc->tag.str;
-			node->u.include.indent =
-			    mx_arena_strndup(&t->arena, pc->indent ? pc->indent : "", pc->indent_len);
+			node->u.include.indent = mx_arena_strndup(
+			    &t->arena, pc->indent ? pc->indent : "", pc->indent_len);
 			node->u.include.indent_len = pc->indent_len;
 			push_node(&t->arena, cur, node);
 			MX_ALLOC_GROW(t->includes, t->nincludes + 1, t->aincludes);
@@ -729,8 +736,8 @@ static int build(struct parser *ps)
 	if (depth) {
 		const struct frame *f = &stack[depth - 1];
 		return block_error(ps, f->pc,
-				   f->node->kind == NODE_IF ? "if without a matching {% end %}"
-							    : "for without a matching {% end %}");
+		                   f->node->kind == NODE_IF ? "if without a matching {% end %}"
+		                                            : "for without a matching {% end %}");
 	}
 	return 0;
 }
@@ -738,7 +745,7 @@ static int build(struct parser *ps)
 /* ---- Entry points --------------------------------------------------------------- */
 
 struct mx_tmpl *tmpl_parse(const char *name, const char *file, const char *src, size_t len,
-			   struct mx_err *err)
+                           struct mx_err *err)
 {
 	struct mx_tmpl *t = mx_xcalloc(1, sizeof(*t));
 	t->name = mx_arena_strdup(&t->arena, name);

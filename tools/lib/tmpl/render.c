@@ -37,13 +37,13 @@ static int render_nodes(struct render *r, const struct tmpl_nodes *nodes);
 
 static const char *type_name(const struct mx_tmpl_value *v)
 {
-	static const char *const names[] = {"nil", "a boolean", "an integer", "a string",
-					    "a list", "a map"};
+	static const char *const names[] = {"nil",      "a boolean", "an integer",
+	                                    "a string", "a list",    "a map"};
 	return names[v->type];
 }
 
-static int fail_path(struct render *r, const struct tmpl_path *p, const char *fmt,
-		     const char *a1, const char *a2)
+static int fail_path(struct render *r, const struct tmpl_path *p, const char *fmt, const char *a1,
+                     const char *a2)
 {
 	return mx_err_at(r->err, MX_ERR_EVAL, r->t->file, p->line, p->col, fmt, a1, a2);
 }
@@ -74,7 +74,7 @@ static void emit(struct render *r, const char *s, size_t n, bool from_template)
 
 /* The value a path names. The loop meta values are made in *tmp. */
 static int lookup(struct render *r, const struct tmpl_path *p, struct mx_tmpl_value *tmp,
-		  const struct mx_tmpl_value **out)
+                  const struct mx_tmpl_value **out)
 {
 	const char *first = p->segs[0];
 	const struct mx_tmpl_value *v = NULL;
@@ -91,10 +91,12 @@ static int lookup(struct render *r, const struct tmpl_path *p, struct mx_tmpl_va
 		} else if (!strcmp(what, "first") || !strcmp(what, "last")) {
 			tmp->type = MX_TMPL_BOOL;
 			tmp->u.b = what[0] == 'f' ? r->scope->index == 0
-						  : r->scope->index + 1 == r->scope->length;
+			                          : r->scope->index + 1 == r->scope->length;
 		} else {
-			return fail_path(r, p, "unknown name \"%s\" (a loop has index, first, last and length)%s",
-					 p->text, "");
+			return fail_path(
+			    r, p,
+			    "unknown name \"%s\" (a loop has index, first, last and length)%s",
+			    p->text, "");
 		}
 		v = tmp;
 		i = 2;
@@ -108,14 +110,15 @@ static int lookup(struct render *r, const struct tmpl_path *p, struct mx_tmpl_va
 			struct mx_buf prefix = MX_BUF_INIT;
 			for (size_t k = 0; k < i; k++)
 				mx_buf_addf(&prefix, "%s%s", k ? "." : "", p->segs[k]);
-			int ret = fail_path(r, p, "\"%s\" is %s, not a map", prefix.buf, type_name(v));
+			int ret =
+			    fail_path(r, p, "\"%s\" is %s, not a map", prefix.buf, type_name(v));
 			mx_buf_release(&prefix);
 			return ret;
 		}
 		const struct mx_tmpl_value *next = mx_tmpl_get(v, p->segs[i]);
 		if (!next)
 			return fail_path(r, p, "unknown name \"%s\" (no key \"%s\")", p->text,
-					 p->segs[i]);
+			                 p->segs[i]);
 		v = next;
 	}
 	*out = v;
@@ -156,7 +159,7 @@ static int eval_cond(struct render *r, const struct tmpl_cond *c, bool *out)
 		*out = !left;
 		return 0;
 	default: /* AND, OR: both sides are checked, so a misspelt name on
-		  * the right is found whatever the left says */
+	          * the right is found whatever the left says */
 		if (eval_cond(r, c->left, &left) < 0 || eval_cond(r, c->right, out) < 0)
 			return -1;
 		*out = c->kind == COND_AND ? left && *out : left || *out;
@@ -205,7 +208,7 @@ static int render_for(struct render *r, const struct tmpl_node *node)
 		return -1;
 	if (list->type != MX_TMPL_LIST)
 		return fail_path(r, p, "cannot loop over \"%s\": it is %s", p->text,
-				 type_name(list));
+		                 type_name(list));
 	if (list->u.list.n == 0)
 		return render_nodes(r, &node->u.for_.else_body);
 	struct scope s = {node->u.for_.var, NULL, 0, list->u.list.n, r->scope};
@@ -253,7 +256,7 @@ static int render_nodes(struct render *r, const struct tmpl_nodes *nodes)
 	 * chain at most TMPL_MAX_DEPTH deep; this bounds the product. */
 	if (r->depth >= 4 * TMPL_MAX_DEPTH)
 		return mx_err_at(r->err, MX_ERR_EVAL, r->t->file, 1, 1,
-				 "templates nested too deeply");
+		                 "templates nested too deeply");
 	r->depth++;
 	int ret = 0;
 	for (size_t i = 0; i < nodes->n && ret == 0; i++) {
@@ -283,15 +286,15 @@ static int render_nodes(struct render *r, const struct tmpl_nodes *nodes)
 	return ret;
 }
 
-int mx_tmpl_render(const struct mx_tmpl *t, const struct mx_tmpl_value *data,
-		   struct mx_buf *out, struct mx_err *err)
+int mx_tmpl_render(const struct mx_tmpl *t, const struct mx_tmpl_value *data, struct mx_buf *out,
+                   struct mx_err *err)
 {
 	if (t->state != TMPL_LINKED)
 		return mx_err_set(err, MX_ERR_USAGE, "template \"%s\" is not ready to render",
-				  t->name);
+		                  t->name);
 	if (!data || data->type != MX_TMPL_MAP)
 		return mx_err_set(err, MX_ERR_USAGE, "the data of template \"%s\" is not a map",
-				  t->name);
+		                  t->name);
 	struct render r = {0};
 	r.t = t;
 	r.root = data;

@@ -76,8 +76,8 @@ static bool valid_name(const char *name)
 	}
 }
 
-int mx_tmpl_set_add(struct mx_tmpl_set *set, const char *name, const char *file,
-		    const char *src, size_t len, struct mx_err *err)
+int mx_tmpl_set_add(struct mx_tmpl_set *set, const char *name, const char *file, const char *src,
+                    size_t len, struct mx_err *err)
 {
 	if (!valid_name(name))
 		return mx_err_set(err, MX_ERR_USAGE, "invalid template name \"%s\"", name);
@@ -117,7 +117,8 @@ static struct mx_tmpl *load(struct mx_tmpl_set *set, const char *name, struct mx
 	return t;
 }
 
-static int link_includes(struct mx_tmpl_set *set, struct mx_tmpl *t, unsigned depth, struct mx_err *err)
+static int link_includes(struct mx_tmpl_set *set, struct mx_tmpl *t, unsigned depth,
+                         struct mx_err *err)
 {
 	if (t->state == TMPL_LINKED)
 		return 0;
@@ -127,7 +128,7 @@ static int link_includes(struct mx_tmpl_set *set, struct mx_tmpl *t, unsigned de
 		const char *name = inc->u.include.name;
 		if (depth >= TMPL_MAX_DEPTH)
 			return mx_err_at(err, MX_ERR_SYNTAX, t->file, inc->line, inc->col,
-					 "includes nested too deeply");
+			                 "includes nested too deeply");
 		struct mx_err inner = MX_ERR_INIT;
 		struct mx_tmpl *target = load(set, name, &inner);
 		if (!target) {
@@ -136,11 +137,11 @@ static int link_includes(struct mx_tmpl_set *set, struct mx_tmpl *t, unsigned de
 				return -1;
 			}
 			return mx_err_at(err, MX_ERR_SYNTAX, t->file, inc->line, inc->col,
-					 "cannot include \"%s\": %s", name, inner.msg);
+			                 "cannot include \"%s\": %s", name, inner.msg);
 		}
 		if (target->state == TMPL_LINKING)
 			return mx_err_at(err, MX_ERR_SYNTAX, t->file, inc->line, inc->col,
-					 "including \"%s\" here makes a cycle", name);
+			                 "including \"%s\" here makes a cycle", name);
 		if (link_includes(set, target, depth + 1, err) < 0)
 			return -1;
 		inc->u.include.target = target;
@@ -149,8 +150,7 @@ static int link_includes(struct mx_tmpl_set *set, struct mx_tmpl *t, unsigned de
 	return 0;
 }
 
-const struct mx_tmpl *mx_tmpl_set_get(struct mx_tmpl_set *set, const char *name,
-				      struct mx_err *err)
+const struct mx_tmpl *mx_tmpl_set_get(struct mx_tmpl_set *set, const char *name, struct mx_err *err)
 {
 	struct mx_tmpl *t = load(set, name, err);
 	if (!t)

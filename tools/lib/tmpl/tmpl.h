@@ -148,17 +148,17 @@ struct mx_tmpl_value *mx_tmpl_int_new(struct mx_arena *a, int64_t i);
 struct mx_tmpl_value *mx_tmpl_str_new(struct mx_arena *a, const char *s);
 struct mx_tmpl_value *mx_tmpl_strn_new(struct mx_arena *a, const char *s, size_t n);
 struct mx_tmpl_value *mx_tmpl_strf_new(struct mx_arena *a, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 struct mx_tmpl_value *mx_tmpl_list_new(struct mx_arena *a);
 struct mx_tmpl_value *mx_tmpl_map_new(struct mx_arena *a);
 
 /* Sets key in map to v, replacing an earlier value of that key (the key is
  * copied). map must be a map. Returns v. */
 struct mx_tmpl_value *mx_tmpl_put(struct mx_tmpl_value *map, const char *key,
-				  struct mx_tmpl_value *v);
+                                  struct mx_tmpl_value *v);
 void mx_tmpl_put_str(struct mx_tmpl_value *map, const char *key, const char *s);
 void mx_tmpl_put_strf(struct mx_tmpl_value *map, const char *key, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 void mx_tmpl_put_bool(struct mx_tmpl_value *map, const char *key, bool b);
 void mx_tmpl_put_int(struct mx_tmpl_value *map, const char *key, int64_t i);
 void mx_tmpl_put_nil(struct mx_tmpl_value *map, const char *key);
@@ -197,8 +197,8 @@ void mx_tmpl_set_free(struct mx_tmpl_set *set);
  * otherwise it is an error. Returns 0, or -1 with err at file:line:col for
  * a syntax error.
  */
-int mx_tmpl_set_add(struct mx_tmpl_set *set, const char *name, const char *file,
-		    const char *src, size_t len, struct mx_err *err);
+int mx_tmpl_set_add(struct mx_tmpl_set *set, const char *name, const char *file, const char *src,
+                    size_t len, struct mx_err *err);
 
 /*
  * The template called name, ready to render: parsed (read from the root
@@ -208,7 +208,7 @@ int mx_tmpl_set_add(struct mx_tmpl_set *set, const char *name, const char *file,
  * cycle. The template belongs to the set and lives as long as it.
  */
 const struct mx_tmpl *mx_tmpl_set_get(struct mx_tmpl_set *set, const char *name,
-				      struct mx_err *err);
+                                      struct mx_err *err);
 
 /*
  * Renders t with data (a map: the root of name lookups), appending to out.
@@ -216,8 +216,8 @@ const struct mx_tmpl *mx_tmpl_set_get(struct mx_tmpl_set *set, const char *name,
  * a value that cannot be printed, a loop over something that is not a
  * list). On error, out holds what was rendered before it.
  */
-int mx_tmpl_render(const struct mx_tmpl *t, const struct mx_tmpl_value *data,
-		   struct mx_buf *out, struct mx_err *err);
+int mx_tmpl_render(const struct mx_tmpl *t, const struct mx_tmpl_value *data, struct mx_buf *out,
+                   struct mx_err *err);
 
 /* The name of t, and the file its errors name. */
 const char *mx_tmpl_name(const struct mx_tmpl *t);

@@ -23,7 +23,7 @@ enum tmpl_cond_kind { COND_PATH, COND_NOT, COND_AND, COND_OR };
 
 struct tmpl_cond {
 	enum tmpl_cond_kind kind;
-	struct tmpl_path path;        /* COND_PATH */
+	struct tmpl_path path;          /* COND_PATH */
 	struct tmpl_cond *left, *right; /* NOT: left only */
 };
 
@@ -84,7 +84,7 @@ struct mx_tmpl {
 /* Parses src[0..len) (copied into the template) into a new template, or
  * returns NULL with err at file:line:col. */
 struct mx_tmpl *tmpl_parse(const char *name, const char *file, const char *src, size_t len,
-			   struct mx_err *err);
+                           struct mx_err *err);
 void tmpl_free(struct mx_tmpl *t);
 
 #endif

@@ -96,7 +96,7 @@ static void *grow(struct mx_arena *a, void *p, size_t n, size_t *alloc, size_t s
 }
 
 struct mx_tmpl_value *mx_tmpl_put(struct mx_tmpl_value *map, const char *key,
-				  struct mx_tmpl_value *v)
+                                  struct mx_tmpl_value *v)
 {
 	for (size_t i = 0; i < map->u.map.n; i++) {
 		if (!strcmp(map->u.map.entries[i].key, key)) {
@@ -106,7 +106,7 @@ struct mx_tmpl_value *mx_tmpl_put(struct mx_tmpl_value *map, const char *key,
 	}
 	struct mx_arena *a = map->u.map.arena;
 	map->u.map.entries = grow(a, map->u.map.entries, map->u.map.n, &map->u.map.alloc,
-				  sizeof(*map->u.map.entries));
+	                          sizeof(*map->u.map.entries));
 	struct mx_tmpl_entry *e = &map->u.map.entries[map->u.map.n++];
 	e->key = mx_arena_strdup(a, key);
 	e->val = v;
@@ -155,7 +155,7 @@ struct mx_tmpl_value *mx_tmpl_push(struct mx_tmpl_value *list, struct mx_tmpl_va
 {
 	struct mx_arena *a = list->u.list.arena;
 	list->u.list.items = grow(a, list->u.list.items, list->u.list.n, &list->u.list.alloc,
-				  sizeof(*list->u.list.items));
+	                          sizeof(*list->u.list.items));
 	list->u.list.items[list->u.list.n++] = v;
 	return v;
 }
