@@ -71,6 +71,10 @@ TEST(eex_syntax_errors)
 	CHECK_STR(eex("<%/ x %>", "[]"),
 	          "ERR t.eex:1:1: unsupported EEx syntax <%/ %> (the syntax is valid but not "
 	          "supported by the current EEx engine)");
+	/* An end on the line after "<%" is not an end tag (the code starts
+	 * with a newline token), as in Elixir. */
+	CHECK(!strncmp(eex("<%= if true do %>a<%\nend %>", "[]"), "ERR t.eex:2:1: ", 15));
+	CHECK_STR(eex("<%= if true do %>a<% end\n%>", "[]"), "a");
 	CHECK_STR(eex("ok\n\xff", "[]"),
 	          "ERR t.eex:2:1: invalid UTF-8 in the template (EEx reads text as Unicode)");
 }

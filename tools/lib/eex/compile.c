@@ -127,6 +127,13 @@ static enum etok_kind classify(const char *code, size_t n)
 	if (!nt)
 		goto out;
 	int first = toks.v[0].kind;
+	/* Elixir's tokenizer starts with an eol token when the code starts
+	 * on the next line (`<%\nend %>` is no end tag); ours skips it. */
+	size_t i0 = 0;
+	while (i0 < n && (code[i0] == ' ' || code[i0] == '\t'))
+		i0++;
+	if (i0 < n && (code[i0] == '\n' || code[i0] == '\r' || code[i0] == '#'))
+		first = MX_TOK_EOL;
 	const struct mx_tok *last = &toks.v[nt - 1];
 	if (last->kind == MX_TOK_DO) {
 		kind = first == MX_TOK_END ? T_MIDDLE : T_START;
@@ -152,7 +159,7 @@ static enum etok_kind classify(const char *code, size_t n)
 		       (toks.v[i].kind == MX_TOK_LPAREN || toks.v[i].kind == MX_TOK_LBRACKET ||
 		        toks.v[i].kind == MX_TOK_LBRACE))
 			i++;
-		if (i < nt && toks.v[i].kind == MX_TOK_END)
+		if (first != MX_TOK_EOL && i < nt && toks.v[i].kind == MX_TOK_END)
 			kind = T_END;
 	}
 out:
