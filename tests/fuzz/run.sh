@@ -23,6 +23,8 @@ for f in "$FUZZ_BUILD"/fuzz/fuzz_*; do
 			while IFS= read -r -d '' src; do
 				i=$((i + 1)); cp "$src" "$work/src-$i-$(basename "$src")"
 			done ;;
+	*eex*)	# EEx starts from the differential cases
+		cp tests/fixtures/eex/cases/*.eex "$work/" ;;
 	esac
 	if "$f" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 		-artifact_prefix="$work/" "$work" >"$work.log" 2>&1; then

@@ -263,6 +263,15 @@ struct mx_ast {
 int mx_exs_parse(struct mx_arena *a, const char *file, const char *src, size_t len,
                  struct mx_ast **out, struct mx_err *err);
 
+/*
+ * As mx_exs_parse, for code that sits inside a larger text (the code of an
+ * EEx tag): parses src[off..len) only, with positions as in the whole text,
+ * byte off being at line `line` of a line that starts at byte line_start
+ * (<= off). Nodes' off/end are offsets into src.
+ */
+int mx_exs_parse_at(struct mx_arena *a, const char *file, const char *src, size_t len, size_t off,
+                    unsigned line, size_t line_start, struct mx_ast **out, struct mx_err *err);
+
 /* ---- Helpers for consumers ----------------------------------------------- */
 
 /* "int", "call", "op"..., as the printer spells the kind. */

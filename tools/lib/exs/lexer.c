@@ -89,6 +89,9 @@ struct lexer {
 	char esc_msg[160];
 	/* The last token pushed, for the terminator checks of lex_run. */
 	unsigned long pushed;
+	/* No pairing of brackets and do/fn ... end at the top level
+	 * (elixir_tokenizer's check_terminators: false). */
+	bool fragment;
 	unsigned last_line, last_col;
 	size_t last_off;
 };
@@ -1664,7 +1667,7 @@ static int lex_run(struct lexer *lx, bool in_interp, size_t *stop)
 			ret = 0;
 			goto out;
 		}
-		if (lx->pushed != before &&
+		if (lx->pushed != before && !(lx->fragment && !in_interp) &&
 		    check_terminator(lx, &op, lx->prev_kind, bk, bo, boff) < 0)
 			goto out;
 	}
@@ -1689,11 +1692,12 @@ out:
 	return ret;
 }
 
-int mx_exs_lex(const char *file, const char *src, size_t len, size_t off, unsigned line,
-               size_t line_start, bool in_interp, struct mx_toks *toks, size_t *stop,
-               struct mx_err *err)
+static int lex_entry(const char *file, const char *src, size_t len, size_t off, unsigned line,
+                     size_t line_start, bool in_interp, bool fragment, struct mx_toks *toks,
+                     size_t *stop, struct mx_err *err)
 {
 	struct lexer lx = {0};
+	lx.fragment = fragment;
 	size_t dummy = 0;
 	lx.file = file;
 	lx.s = src;
@@ -1712,6 +1716,19 @@ int mx_exs_lex(const char *file, const char *src, size_t len, size_t off, unsign
 		ret = mx_err_at(err, MX_ERR_SYNTAX, file, lx.line, colof(&lx, lx.p),
 		                "missing interpolation terminator: \"}\"");
 	return ret;
+}
+
+int mx_exs_lex(const char *file, const char *src, size_t len, size_t off, unsigned line,
+               size_t line_start, bool in_interp, struct mx_toks *toks, size_t *stop,
+               struct mx_err *err)
+{
+	return lex_entry(file, src, len, off, line, line_start, in_interp, false, toks, stop, err);
+}
+
+int mx_exs_lex_fragment(const char *file, const char *src, size_t len, struct mx_toks *toks,
+                        struct mx_err *err)
+{
+	return lex_entry(file, src, len, 0, 1, 0, false, true, toks, NULL, err);
 }
 
 static void add_utf8(struct mx_buf *out, uint32_t cp)

@@ -1,7 +1,8 @@
 /*
  * lexer: Elixir source to tokens, one hand-written pass over the buffer.
  *
- * Internal to the exs reader (the parser is its only user). Tokens do not
+ * Internal to the exs reader (the parser is its main user; the EEx compiler
+ * classifies tag code with mx_exs_lex_fragment). Tokens do not
  * copy text: they hold byte offsets into the source. Strings, heredocs,
  * sigils and quoted atoms are single tokens whose content span still holds
  * the raw text, escapes and #{...} included; the parser decodes them and
@@ -197,6 +198,13 @@ void mx_toks_release(struct mx_toks *t);
 int mx_exs_lex(const char *file, const char *src, size_t len, size_t off, unsigned line,
                size_t line_start, bool in_interp, struct mx_toks *toks, size_t *stop,
                struct mx_err *err);
+
+/* As mx_exs_lex over the whole of src[0..len), but without pairing brackets
+ * and do/fn ... end (elixir_tokenizer's check_terminators: false): for a
+ * fragment of code such as the `if x do` of an EEx tag, which the EEx
+ * compiler classifies by its tokens (tools/lib/eex). */
+int mx_exs_lex_fragment(const char *file, const char *src, size_t len, struct mx_toks *toks,
+                        struct mx_err *err);
 
 /* Elixir's escape decoding (unescape_map) of one escape at s[0] == '\\'
  * within s[0..n): appends the bytes to out (an mx_buf) and returns the

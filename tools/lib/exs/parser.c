@@ -2012,12 +2012,18 @@ static int parse_interp(struct parser *p, size_t off, unsigned line, size_t ls, 
 int mx_exs_parse(struct mx_arena *a, const char *file, const char *src, size_t len,
                  struct mx_ast **out, struct mx_err *err)
 {
+	return mx_exs_parse_at(a, file, src, len, 0, 1, 0, out, err);
+}
+
+int mx_exs_parse_at(struct mx_arena *a, const char *file, const char *src, size_t len, size_t off,
+                    unsigned line, size_t line_start, struct mx_ast **out, struct mx_err *err)
+{
 	struct mx_toks toks = MX_TOKS_INIT;
 	struct parser p = {0};
 	struct pshared sh = {0, NULL, 0, NULL, 0};
 	int ret = -1;
 	*out = NULL;
-	if (mx_exs_lex(file, src, len, 0, 1, 0, false, &toks, NULL, err) < 0)
+	if (mx_exs_lex(file, src, len, off, line, line_start, false, &toks, NULL, err) < 0)
 		goto out;
 	p.a = a;
 	p.file = file;
@@ -2028,6 +2034,7 @@ int mx_exs_parse(struct mx_arena *a, const char *file, const char *src, size_t l
 	toks.v = NULL;
 	p.err = err;
 	p.sh = &sh;
+	p.last_end = off;
 	/* (the lexer has already paired brackets and do/fn ... end) */
 	struct mx_ast *body = parse_body(&p, 3);
 	if (!body)
@@ -2037,9 +2044,9 @@ int mx_exs_parse(struct mx_arena *a, const char *file, const char *src, size_t l
 		goto out;
 	}
 	if (body->kind == MX_AST_BLOCK && body->u.list.n == 0) {
-		body->line = 1;
-		body->col = 1;
-		body->off = body->end = 0;
+		body->line = line;
+		body->col = (unsigned)(off - line_start + 1);
+		body->off = body->end = off;
 	}
 	*out = body;
 	ret = 0;
