@@ -7,7 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "digest.h"
+#include "cache.h"
+#include "collect.h"
 #include "fsutil.h"
 #include "unit.h"
 

@@ -8,7 +8,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
-#include "digest.h"
+#include "compress.h"
 #include "unit.h"
 
 static void sample(struct mx_buf *b, size_t n)

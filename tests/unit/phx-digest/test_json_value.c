@@ -4,7 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "digest.h"
+#include "json_value.h"
+#include "manifest.h"
 #include "unit.h"
 
 /* The helper's result buffer, freed at exit so valgrind sees no leak. */
