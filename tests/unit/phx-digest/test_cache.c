@@ -136,4 +136,12 @@ TEST(directory_changes_are_noticed)
 	mx_buf_release(&other);
 }
 
+TEST(release_accepts_null)
+{
+	phx_digest_cache_release(NULL);
+	phx_digest_tree_release(NULL);
+	phx_digest_index_release(NULL);
+	CHECK(1);
+}
+
 UNIT_MAIN()

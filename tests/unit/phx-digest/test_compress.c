@@ -127,4 +127,12 @@ TEST(brotli_and_zstd_decode)
 	mx_buf_release(&zs);
 }
 
+TEST(release_accepts_null)
+{
+	struct phx_digest_zstream z = PHX_DIGEST_ZSTREAM_INIT;
+	phx_digest_z_release(NULL);
+	phx_digest_z_release(&z); /* never begun */
+	CHECK(z.state == NULL);
+}
+
 UNIT_MAIN()

@@ -139,4 +139,10 @@ TEST(manifest_load_migrates)
 	phx_json_release(&m);
 }
 
+TEST(release_accepts_null)
+{
+	phx_json_release(NULL);
+	CHECK(1);
+}
+
 UNIT_MAIN()
