@@ -9,6 +9,8 @@ bats_require_minimum_version 1.5.0
 load "$MIXLESS_SOURCE_DIR/tests/fixtures/phx-digest/helpers.bash"
 
 setup() {
+	# run as the user would, not as a sub-make of `make check`
+	unset MAKEFLAGS MFLAGS MAKELEVEL
 	pd_setup
 	mkdir -p proj/priv proj/config
 	mv static proj/priv/static
