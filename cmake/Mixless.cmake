@@ -12,11 +12,16 @@ Functions (each documented in its own module):
 ``add_phx_digest(...)``   mix phx.digest / phx.digest.clean   (MixlessDigest.cmake)
 ``add_ecto_repo(...)``    mix ecto.create / migrate / ...      (MixlessEcto.cmake)
 ``add_phx_routes(...)``   mix phx.routes                       (MixlessRoutes.cmake)
-``phx_add_task(...)``     a custom task that ``mixless help`` lists
+``phx_add_task(...)``     a custom task that ``mixless help`` lists (MixlessTask.cmake)
 
 Every wrapper is an ``add_custom_command`` whose tool writes a depfile listing
 each input it read and each directory it walked, so a target reruns only when
 an input changed and a no-op build does nothing.
+
+A documented function that this version does not provide yet
+(``add_phx_routes``, ``phx_add_task``) exists all the same and stops the
+configure step with "not available in this version of mixless" and the
+reason, never "Unknown CMake command".
 #]=======================================================================]
 include_guard(GLOBAL)
 
@@ -44,8 +49,14 @@ function(_mixless_tool_depends var tool)
   endif()
 endfunction()
 
+# _mixless_not_available(<function> <reason>): what a documented function
+# that this version does not provide yet does when it is called.
+function(_mixless_not_available fn reason)
+  message(FATAL_ERROR "${fn}: not available in this version of mixless (${reason})")
+endfunction()
+
+# Every module is required: a missing one is an error, never a function that
+# is silently absent.
 foreach(_mixless_module Digest Ecto Routes Task)
-  if(EXISTS "${CMAKE_CURRENT_LIST_DIR}/Mixless${_mixless_module}.cmake")
-    include("${CMAKE_CURRENT_LIST_DIR}/Mixless${_mixless_module}.cmake")
-  endif()
+  include("${CMAKE_CURRENT_LIST_DIR}/Mixless${_mixless_module}.cmake")
 endforeach()

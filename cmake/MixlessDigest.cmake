@@ -9,7 +9,7 @@ MixlessDigest
   add_phx_digest(<input>)
   add_phx_digest(<target> <input> [OUTPUT <dir>] [GZIP_EXTS <ext>...]
                  [NO_VSN] [BROTLI] [ZSTD] [ALL] [JOBS <n>]
-                 [CLEAN_AGE <seconds>] [CLEAN_KEEP <n>])
+                 [CLEAN_AGE <seconds>] [CLEAN_KEEP <n>] [OUT_VAR <var>])
 
 The short form creates the target ``phx.digest``; the long form names it.
 Each also gets ``<target>.clean`` (``phx-digest clean``: old versions by
@@ -24,12 +24,29 @@ The digest runs only when an input changed: phx-digest writes a depfile
 naming every input file and every directory it walked (so an added or
 removed file counts), plus the project's config files. A stamp in the
 scratch directory is the output, touched after a successful run.
+
+The manifest, ``<output>/cache_manifest.json``, is a ``BYPRODUCTS`` of that
+command, so a downstream target (a release tarball, a Docker context) can
+depend on it, as on the files ``protobuf_generate`` returns. ``OUT_VAR``
+names a variable set to its absolute path; the ``PHX_DIGEST_MANIFEST``
+property of ``<target>`` holds it too. Depend on the target as well, so that
+every generator builds the digest first:
+
+.. code-block:: cmake
+
+  add_phx_digest(assets priv/static OUTPUT ${CMAKE_BINARY_DIR}/static OUT_VAR manifest)
+  add_custom_command(OUTPUT release.tar.gz
+    COMMAND tar czf release.tar.gz -C ${CMAKE_BINARY_DIR} static
+    DEPENDS assets ${manifest})
+
+Like any generated file, the manifest goes with the build's ``clean``
+target; the next build writes it again.
 #]=======================================================================]
 include_guard(GLOBAL)
 
 function(add_phx_digest)
   cmake_parse_arguments(PARSE_ARGV 0 arg "NO_VSN;BROTLI;ZSTD;ALL"
-    "OUTPUT;JOBS;CLEAN_AGE;CLEAN_KEEP" "GZIP_EXTS")
+    "OUTPUT;JOBS;CLEAN_AGE;CLEAN_KEEP;OUT_VAR" "GZIP_EXTS")
   list(LENGTH arg_UNPARSED_ARGUMENTS npos)
   if(npos EQUAL 1)
     set(target phx.digest)
@@ -42,6 +59,9 @@ function(add_phx_digest)
   endif()
   if("GZIP_EXTS" IN_LIST arg_KEYWORDS_MISSING_VALUES)
     message(FATAL_ERROR "add_phx_digest: GZIP_EXTS needs at least one extension")
+  endif()
+  if("OUT_VAR" IN_LIST arg_KEYWORDS_MISSING_VALUES)
+    message(FATAL_ERROR "add_phx_digest: OUT_VAR needs a variable name")
   endif()
 
   get_filename_component(input "${input}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
@@ -56,6 +76,7 @@ function(add_phx_digest)
   set(scratch "${MIXLESS_SCRATCH_DIR}")
   set(stamp "${scratch}/${target}.stamp")
   set(depfile "${scratch}/${target}.d")
+  set(manifest "${output}/cache_manifest.json")
 
   set(flags)
   if(arg_NO_VSN)
@@ -100,6 +121,7 @@ function(add_phx_digest)
             --depfile "${depfile}" --depfile-target "${stamp}"
     COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
     ${forget_deps}
+    BYPRODUCTS "${manifest}"
     DEPFILE "${depfile}"
     DEPENDS ${tool_deps}
     WORKING_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}"
@@ -109,6 +131,10 @@ function(add_phx_digest)
     add_custom_target(${target} ALL DEPENDS "${stamp}")
   else()
     add_custom_target(${target} DEPENDS "${stamp}")
+  endif()
+  set_property(TARGET ${target} PROPERTY PHX_DIGEST_MANIFEST "${manifest}")
+  if(arg_OUT_VAR)
+    set(${arg_OUT_VAR} "${manifest}" PARENT_SCOPE)
   endif()
 
   # The clean targets always run; they also drop the stamp so the next

@@ -11,12 +11,12 @@ write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/MixlessConfigVersio
   COMPATIBILITY SameMinorVersion)
 # The public modules: Mixless.cmake and the per-task Mixless<Task>.cmake it
 # includes (the build's own MixlessTool/MixlessInstall stay behind).
-file(GLOB _mixless_modules ${PROJECT_SOURCE_DIR}/cmake/Mixless*.cmake)
+file(GLOB _mixless_modules CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/cmake/Mixless*.cmake)
 list(FILTER _mixless_modules EXCLUDE REGEX "/Mixless(Tool|Install)\\.cmake$")
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/MixlessConfig.cmake
   ${CMAKE_CURRENT_BINARY_DIR}/MixlessConfigVersion.cmake
   ${_mixless_modules} DESTINATION ${MIXLESS_CMAKE_DIR})
-file(GLOB _mixless_makefiles ${PROJECT_SOURCE_DIR}/make/*.mk)
+file(GLOB _mixless_makefiles CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/make/*.mk)
 install(FILES ${_mixless_makefiles} DESTINATION ${CMAKE_INSTALL_DATADIR}/mixless/make)
 # phx-gen's templates (none yet: git keeps no empty folder).
 if(EXISTS ${PROJECT_SOURCE_DIR}/templates)

@@ -18,20 +18,15 @@
 
 ifndef _mixless_digest_mk_included
 _mixless_digest_mk_included := 1
+# Our targets (and the depfile's) must not become the includer's default goal.
+_mixless_digest_goal := $(.DEFAULT_GOAL)
+include $(dir $(lastword $(MAKEFILE_LIST)))mixless-common.mk
 
 PHX_STATIC_DIR ?= priv/static
 PHX_DIGEST_OUT ?= $(PHX_STATIC_DIR)
 PHX_DIGEST_FLAGS ?=
 PHX_DIGEST_CLEAN_FLAGS ?=
 MIXLESS_SCRATCH ?= .mixless
-MIXLESS_BIN ?=
-
-# Standalone use: the helpers mixless.mk would have defined.
-ifndef _mixless_mk_included
-_mixless_tool = $(if $(MIXLESS_BIN),$(MIXLESS_BIN)/$(1),$(1))
-_mixless_q := $(if $(filter 1,$(V)),,@)
-.DELETE_ON_ERROR:
-endif
 
 # The depfile names the stamp by its absolute path, so the rule does too.
 _mixless_digest_stamp := $(abspath $(MIXLESS_SCRATCH))/phx.digest.stamp
@@ -59,4 +54,5 @@ digest.clean-all:
 
 -include $(_mixless_digest_dep)
 
+.DEFAULT_GOAL := $(_mixless_digest_goal)
 endif

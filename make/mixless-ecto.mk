@@ -1,4 +1,5 @@
-# mixless-ecto.mk: Ecto's mix tasks as make targets (included by mixless.mk).
+# mixless-ecto.mk: Ecto's mix tasks as make targets, included by mixless.mk
+# (or on its own).
 #
 # Inputs (?=, set before the include or on the command line):
 #   ECTO_REPO            repo(s) to run on, e.g. Hello.Repo (default: :ecto_repos)
@@ -10,6 +11,7 @@
 #   STEP, TO, ALL        strategy: make rollback STEP=2, make migrate TO=2024...
 #   DATABASE_URL         read by ecto-migrate from the environment (never put
 #                        on a command line, so V=1 cannot show a password)
+#   MIXLESS_BIN          directory of the tools (default: found on PATH)
 #
 # Targets: migrate rollback ecto.create ecto.drop ecto.migrate ecto.rollback
 #          ecto.migrations ecto.reset ecto.setup ecto.dump ecto.load
@@ -19,6 +21,9 @@
 
 ifndef _mixless_ecto_mk_included
 _mixless_ecto_mk_included := 1
+# Our targets must not become the includer's default goal.
+_mixless_ecto_goal := $(.DEFAULT_GOAL)
+include $(dir $(lastword $(MAKEFILE_LIST)))mixless-common.mk
 
 ECTO_REPO ?=
 ECTO_MIGRATIONS_PATH ?=
@@ -69,4 +74,5 @@ ecto.dump:
 ecto.load:
 	$(call _mixless_ecto_run,load)
 
+.DEFAULT_GOAL := $(_mixless_ecto_goal)
 endif

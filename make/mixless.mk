@@ -12,31 +12,27 @@
 #
 # Targets: digest digest.clean migrate rollback routes ecto.create ecto.drop
 #          ecto.reset ecto.setup ecto.migrations ecto.dump ecto.load help
-# (each defined by a part below, so a project pulls in only what exists).
+# (each defined by a part below; a part may be included on its own).
+#
+# The include leaves the Makefile's default goal alone: placed before the
+# first rule, it does not make `digest` what a bare `make` builds.
 
 ifndef _mixless_mk_included
 _mixless_mk_included := 1
+_mixless_goal := $(.DEFAULT_GOAL)
 
 _mixless_dir := $(dir $(lastword $(MAKEFILE_LIST)))
 
-MIXLESS_BIN ?=
-_mixless_tool = $(if $(MIXLESS_BIN),$(MIXLESS_BIN)/$(1),$(1))
-
-ifeq ($(V),1)
-  _mixless_q :=
-else
-  _mixless_q := @
-endif
-
-# A half-written output must never look up to date.
-.DELETE_ON_ERROR:
-
--include $(_mixless_dir)mixless-digest.mk
--include $(_mixless_dir)mixless-ecto.mk
--include $(_mixless_dir)mixless-routes.mk
+# Every part is required: a missing one is an error, never a silently
+# absent target.
+include $(_mixless_dir)mixless-common.mk
+include $(_mixless_dir)mixless-digest.mk
+include $(_mixless_dir)mixless-ecto.mk
+include $(_mixless_dir)mixless-routes.mk
 
 .PHONY: help
 help:
 	$(_mixless_q)$(call _mixless_tool,mixless) help $(if $(SEARCH),--search $(SEARCH))
 
+.DEFAULT_GOAL := $(_mixless_goal)
 endif

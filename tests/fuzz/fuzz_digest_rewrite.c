@@ -14,7 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "digest.h"
+#include "json_value.h"
+#include "rewrite.h"
 
 static const char *miss(const char *key, size_t len, void *ctx)
 {

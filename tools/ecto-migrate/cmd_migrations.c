@@ -15,7 +15,7 @@
 #include "buf.h"
 #include "ecto_migrate.h"
 #include "fsutil.h"
-#include "json.h"
+#include "json_escape.h"
 
 struct row {
 	bool up;

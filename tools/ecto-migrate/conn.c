@@ -247,6 +247,8 @@ static int build_params(struct params *p, const struct em_repo *r, bool maintena
 
 static void params_clear(struct params *p)
 {
+	if (!p)
+		return;
 	mx_strvec_clear(&p->keys);
 	mx_strvec_clear(&p->vals);
 }

@@ -17,7 +17,7 @@
 
 #include "ddl.h"
 #include "ddl_priv.h"
-#include "json.h"
+#include "json_escape.h"
 
 #define CONN "Ecto.Adapters.Postgres.Connection"
 

@@ -16,6 +16,8 @@
 
 void em_files_clear(struct em_files *f)
 {
+	if (!f)
+		return;
 	for (size_t i = 0; i < f->n; i++) {
 		free(f->v[i].name);
 		free(f->v[i].path);

@@ -344,7 +344,7 @@ int em_lock_release(struct em_lock *l, struct mx_err *err)
 	char sql[64];
 	int ret;
 
-	if (!l->held)
+	if (!l || !l->held)
 		return 0;
 	l->held = false;
 	if (l->kind == EM_LOCK_TABLE)

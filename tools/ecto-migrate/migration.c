@@ -433,6 +433,8 @@ int ecto_migration_load_buffer(struct ecto_migration *m, const char *path, const
 
 static void plan_release(struct ecto_plan *p)
 {
+	if (!p)
+		return;
 	for (size_t i = 0; i < p->n; i++) {
 		struct ecto_step *s = &p->steps[i];
 		free(s->log);

@@ -17,6 +17,8 @@
 
 void em_repo_release(struct em_repo *r)
 {
+	if (!r)
+		return;
 	char **fields[] = {
 	    &r->module,
 	    &r->root,
@@ -37,8 +39,6 @@ void em_repo_release(struct em_repo *r)
 	    &r->migration_source,
 	    &r->default_prefix,
 	};
-	if (!r)
-		return;
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		free(*fields[i]);
 		*fields[i] = NULL;
@@ -54,7 +54,7 @@ static bool project_loaded;
 
 void em_repos_free(struct em_repo *repos, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; repos && i < n; i++)
 		em_repo_release(&repos[i]);
 	free(repos);
 	if (project_loaded) {

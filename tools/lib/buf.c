@@ -61,6 +61,8 @@ void mx_buf_init(struct mx_buf *b, size_t hint)
 
 void mx_buf_release(struct mx_buf *b)
 {
+	if (!b)
+		return;
 	if (b->alloc)
 		free(b->buf);
 	mx_buf_init(b, 0);

@@ -26,7 +26,8 @@ extern char mx_buf_empty[];
 #define MX_BUF_INIT { mx_buf_empty, 0, 0 }
 
 void mx_buf_init(struct mx_buf *b, size_t hint);
-/* Frees the storage and leaves b empty and reusable. Accepts a released buffer. */
+/* Frees the storage and leaves b empty and reusable. Accepts NULL and a
+ * released buffer. */
 void mx_buf_release(struct mx_buf *b);
 /* Keeps the storage, sets the length to 0. */
 void mx_buf_reset(struct mx_buf *b);

@@ -71,6 +71,8 @@ int mx_depfile_write(const struct mx_depfile *d, const char *path,
 
 void mx_depfile_clear(struct mx_depfile *d)
 {
+	if (!d)
+		return;
 	mx_strvec_clear(&d->targets);
 	mx_strvec_clear(&d->deps);
 }

@@ -88,13 +88,6 @@ int mx_fs_unlink(const char *path, struct mx_err *err)
 
 /* ---- Atomic writes ---------------------------------------------------- */
 
-static bool atomic_sync = true;
-
-void mx_atomic_set_sync(bool on)
-{
-	atomic_sync = on;
-}
-
 int mx_fs_syncfs(const char *path, struct mx_err *err)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -196,7 +189,8 @@ int mx_atomic_commit(struct mx_atomic *af, struct mx_err *err)
 	int ret = 0;
 	if (af->fd < 0)
 		return mx_err_set(err, MX_ERR_IO, "atomic write was not opened");
-	if (atomic_sync && !af->failed_errno && fsync(af->fd) < 0)
+	bool sync = !(af->flags & MX_ATOMIC_NO_SYNC);
+	if (sync && !af->failed_errno && fsync(af->fd) < 0)
 		af->failed_errno = errno;
 	if (!af->failed_errno && close(af->fd) < 0)
 		af->failed_errno = errno;
@@ -213,7 +207,7 @@ int mx_atomic_commit(struct mx_atomic *af, struct mx_err *err)
 		goto out;
 	}
 	/* Without this the rename itself may not survive a power cut. */
-	if (atomic_sync)
+	if (sync)
 		fsync_dir(af->path);
 out:
 	release_atomic(af);
@@ -222,19 +216,60 @@ out:
 
 void mx_atomic_abort(struct mx_atomic *af)
 {
+	if (!af)
+		return;
 	if (af->tmp && af->fd >= 0)
 		unlink(af->tmp);
 	release_atomic(af);
 }
 
-int mx_fs_write_atomic(const char *path, const void *data, size_t n,
-		       struct mx_err *err)
+/* The names mx_atomic_open makes: ".<name>.tmp-" and six letters or digits. */
+static bool is_atomic_temp(const char *name)
+{
+	size_t n = strlen(name);
+	if (name[0] != '.' || n < 13 || memcmp(name + n - 11, ".tmp-", 5))
+		return false;
+	for (size_t i = n - 6; i < n; i++) {
+		char ch = name[i];
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		      (ch >= '0' && ch <= '9')))
+			return false;
+	}
+	return true;
+}
+
+void mx_atomic_remove_stale(const char *dir, time_t cutoff)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		struct stat st;
+		if (!is_atomic_temp(de->d_name) ||
+		    fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+		    !S_ISREG(st.st_mode) || st.st_mtime > cutoff)
+			continue;
+		unlinkat(dirfd(d), de->d_name, 0);
+	}
+	closedir(d);
+}
+
+int mx_fs_write_atomic_flags(const char *path, const void *data, size_t n,
+			     unsigned flags, struct mx_err *err)
 {
 	struct mx_atomic af = MX_ATOMIC_INIT;
+	af.flags = flags;
 	if (mx_atomic_open(&af, path, 0666, err) < 0)
 		return -1;
 	mx_atomic_write(&af, data, n);
 	return mx_atomic_commit(&af, err);
+}
+
+int mx_fs_write_atomic(const char *path, const void *data, size_t n,
+		       struct mx_err *err)
+{
+	return mx_fs_write_atomic_flags(path, data, n, 0, err);
 }
 
 /* ---- Walking ------------------------------------------------------------ */

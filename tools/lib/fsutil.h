@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -37,37 +38,60 @@ int mx_fs_unlink(const char *path, struct mx_err *err);
  * the directory is fsynced too, so the new name survives a crash. A reader
  * sees the old file or the new one, never a mix. Write errors are sticky
  * and reported once, by mx_atomic_commit().
+ *
+ * The temp file is ".<name>.tmp-XXXXXX" (hidden, so no walk of ours and no
+ * Phoenix wildcard sees it); a process killed before commit or abort leaves
+ * it behind, for mx_atomic_remove_stale().
  */
+enum {
+	/*
+	 * Deferred durability, for a tool that publishes many files and then
+	 * one index naming them (phx-digest and its manifest), or for a file
+	 * whose loss costs only time (a cache). mx_atomic_commit skips both
+	 * fsyncs: readers and a killed process still see the old file or the
+	 * new one, only a power cut may lose the new content. The caller makes
+	 * such files durable at once with mx_fs_syncfs() before it commits the
+	 * index, which is written without this flag.
+	 */
+	MX_ATOMIC_NO_SYNC = 1 << 0,
+};
+
 struct mx_atomic {
 	int fd;
 	int failed_errno; /* first write error, 0 if none */
+	unsigned flags;   /* MX_ATOMIC_*, set before commit; kept by open and release */
 	char *path;       /* target */
 	char *tmp;        /* temp file */
 };
-#define MX_ATOMIC_INIT { -1, 0, NULL, NULL }
+#define MX_ATOMIC_INIT { -1, 0, 0, NULL, NULL }
 
 /* Opens a temp file for path. mode is the final file mode (before umask). */
 int mx_atomic_open(struct mx_atomic *af, const char *path, mode_t mode,
 		   struct mx_err *err);
 void mx_atomic_write(struct mx_atomic *af, const void *data, size_t n);
-/* fsync, rename over the target, fsync the directory, release. */
+/* fsync, rename over the target, fsync the directory, release (the fsyncs
+ * are skipped under MX_ATOMIC_NO_SYNC). */
 int mx_atomic_commit(struct mx_atomic *af, struct mx_err *err);
-/* Removes the temp file and releases; safe on an unopened or committed af. */
+/* Removes the temp file and releases; safe on NULL, on an unopened or on a
+ * committed af. */
 void mx_atomic_abort(struct mx_atomic *af);
 
-/* Deferred durability, for a tool that publishes many files and then one
- * index naming them (phx-digest and its manifest). With sync off,
- * mx_atomic_commit skips both fsyncs: readers and a killed process still see
- * the old file or the new one, only a power cut may lose the new content.
- * The caller makes everything durable at once with mx_fs_syncfs() before it
- * commits the index. Process-wide; set it before starting threads. */
-void mx_atomic_set_sync(bool on);
+/* Removes, in directory dir, the temp files of mx_atomic_open whose mtime is
+ * at or before cutoff. A temp file still being written has a fresh mtime
+ * (every write() updates it), so a cut-off well in the past never takes a
+ * live writer's file. Best effort: a missing directory or a file that cannot
+ * be removed is left alone. */
+void mx_atomic_remove_stale(const char *dir, time_t cutoff);
+
 /* syncfs(2) on the file system holding path (a file or directory). */
 int mx_fs_syncfs(const char *path, struct mx_err *err);
 
-/* One-shot: atomically replaces path with data (mode 0644 before umask). */
+/* One-shot: atomically replaces path with data (mode 0666 before umask). */
 int mx_fs_write_atomic(const char *path, const void *data, size_t n,
 		       struct mx_err *err);
+/* The same with MX_ATOMIC_* flags. */
+int mx_fs_write_atomic_flags(const char *path, const void *data, size_t n,
+			     unsigned flags, struct mx_err *err);
 
 /* ---- Walking ----------------------------------------------------------- */
 
@@ -132,6 +156,7 @@ void mx_depfile_format(const struct mx_depfile *d, struct mx_buf *out);
 /* Writes the depfile atomically. */
 int mx_depfile_write(const struct mx_depfile *d, const char *path,
 		     struct mx_err *err);
+/* Accepts NULL. */
 void mx_depfile_clear(struct mx_depfile *d);
 
 #endif

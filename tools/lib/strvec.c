@@ -53,6 +53,8 @@ long mx_strvec_find(const struct mx_strvec *sv, const char *s)
 
 void mx_strvec_clear(struct mx_strvec *sv)
 {
+	if (!sv)
+		return;
 	if (sv->v != mx_strvec_empty) {
 		for (size_t i = 0; i < sv->n; i++)
 			free(sv->v[i]);

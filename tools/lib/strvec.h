@@ -26,6 +26,8 @@ void mx_strvec_push_owned(struct mx_strvec *sv, char *s);
 void mx_strvec_sort(struct mx_strvec *sv);
 /* Index of s, or -1. */
 long mx_strvec_find(const struct mx_strvec *sv, const char *s);
+/* Frees every string and the array; sv is left empty and reusable. Accepts
+ * NULL. */
 void mx_strvec_clear(struct mx_strvec *sv);
 
 #endif

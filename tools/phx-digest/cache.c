@@ -12,7 +12,7 @@
  * ignored whole. The format is text, one record a line, fields separated by
  * tabs, with tab, newline and backslash escaped.
  */
-#include "digest.h"
+#include "cache.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -259,13 +259,16 @@ int phx_digest_cache_save(const char *path, const char *settings, uint64_t lates
 		}
 		mx_buf_release(&p);
 	}
-	int ret = mx_fs_write_atomic(path, b.buf, b.len, err);
+	/* no fsync: a cache lost in a power cut costs only time */
+	int ret = mx_fs_write_atomic_flags(path, b.buf, b.len, MX_ATOMIC_NO_SYNC, err);
 	mx_buf_release(&b);
 	return ret;
 }
 
 void phx_digest_cache_release(struct phx_digest_cache *c)
 {
+	if (!c)
+		return;
 	free(c->text);
 	free(c->e);
 	free(c->d);

@@ -15,7 +15,7 @@
  * uncompressed originals stay. Files the manifest does not name are never
  * touched.
  */
-#include "digest.h"
+#include "clean.h"
 
 #include <errno.h>
 #include <math.h>
@@ -23,7 +23,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "fsutil.h"
+#include "index.h"
+#include "manifest.h"
 
 struct version {
 	size_t k; /* index in digests */
@@ -32,11 +35,6 @@ struct version {
 	const char *logical; /* NULL when the entry has none */
 	double mtime;        /* +inf when missing: nil sorts above every number */
 };
-
-static const char *strvec_key(size_t i, void *ctx)
-{
-	return ((struct mx_strvec *)ctx)->v[i];
-}
 
 static int by_group_then_newest(const void *x, const void *y)
 {
@@ -59,13 +57,15 @@ static int by_group_then_newest(const void *x, const void *y)
 	return a->plen < b->plen ? 1 : a->plen > b->plen ? -1 : 0;
 }
 
-static void remove_one(const struct phx_digest_clean_opts *o, const char *rel,
-                       struct mx_strvec *planned)
+/* Removes OUT/rel (unless only_compressed) and its compressed copies
+ * (OUT/rel.gz ...); with --dry-run, lists those that exist instead. */
+static void remove_files(const struct phx_digest_clean_opts *o, const char *rel,
+                         bool only_compressed, struct mx_strvec *planned)
 {
 	struct mx_buf p = MX_BUF_INIT;
 	mx_path_join(&p, o->output, rel);
 	size_t base = p.len;
-	for (size_t z = 0; z <= o->zexts.n; z++) {
+	for (size_t z = only_compressed ? 1 : 0; z <= o->zexts.n; z++) {
 		mx_buf_setlen(&p, base);
 		if (z)
 			mx_buf_adds(&p, o->zexts.v[z - 1]);
@@ -74,25 +74,6 @@ static void remove_one(const struct phx_digest_clean_opts *o, const char *rel,
 				mx_strvec_push(planned, p.buf);
 		} else {
 			/* as File.rm/1, whose result Phoenix ignores */
-			unlink(p.buf);
-		}
-	}
-	mx_buf_release(&p);
-}
-
-static void remove_compressed(const struct phx_digest_clean_opts *o, const char *rel,
-                              struct mx_strvec *planned)
-{
-	struct mx_buf p = MX_BUF_INIT;
-	mx_path_join(&p, o->output, rel);
-	size_t base = p.len;
-	for (size_t z = 0; z < o->zexts.n; z++) {
-		mx_buf_setlen(&p, base);
-		mx_buf_adds(&p, o->zexts.v[z]);
-		if (o->dry_run) {
-			if (mx_fs_exists(p.buf))
-				mx_strvec_push(planned, p.buf);
-		} else {
 			unlink(p.buf);
 		}
 	}
@@ -120,15 +101,15 @@ static int clean_all(const struct phx_digest_clean_opts *o, const char *mpath, s
 	for (size_t i = 0; i < digests->n; i++) {
 		if (strlen(digests->keys[i]) != digests->keylens[i])
 			continue;
-		remove_one(o, digests->keys[i], planned);
+		remove_files(o, digests->keys[i], false, planned);
 		const struct phx_json *lp = phx_json_get(&digests->items[i], "logical_path");
 		if (str_is(lp))
-			remove_compressed(o, lp->s, planned);
+			remove_files(o, lp->s, true, planned);
 	}
 	if (!o->dry_run) {
 		/* our own cache describes outputs that are gone now */
 		struct mx_buf p = MX_BUF_INIT;
-		mx_path_join(&p, o->output, PHX_DIGEST_CACHE_DIR "/state");
+		mx_path_join(&p, o->output, PHX_DIGEST_CACHE_STATE);
 		unlink(p.buf);
 		mx_buf_reset(&p);
 		mx_path_join(&p, o->output, PHX_DIGEST_CACHE_DIR);
@@ -159,7 +140,7 @@ static int clean_old(const struct phx_digest_clean_opts *o, const char *mpath, s
 	for (size_t k = 0; k < latest->n; k++)
 		if (str_is(&latest->items[k]))
 			mx_strvec_push(&values, latest->items[k].s);
-	phx_digest_index_build(&cur, values.n, strvec_key, &values);
+	phx_digest_index_build(&cur, values.n, phx_digest_strvec_key, &values);
 	for (size_t i = 0; i < digests->n; i++) {
 		if (phx_digest_index_find(&cur, digests->keys[i], digests->keylens[i]) >= 0)
 			continue;
@@ -208,7 +189,7 @@ static int clean_old(const struct phx_digest_clean_opts *o, const char *mpath, s
 	mx_buf_release(&text);
 	for (size_t k = 0; k < digests->n; k++)
 		if (drop[k] && strlen(digests->keys[k]) == digests->keylens[k])
-			remove_one(o, digests->keys[k], planned);
+			remove_files(o, digests->keys[k], false, planned);
 out:
 	phx_digest_index_release(&cur);
 	mx_strvec_clear(&values);
@@ -217,14 +198,14 @@ out:
 	return ret;
 }
 
-int phx_digest_clean(const struct phx_digest_clean_opts *o, struct mx_err *err)
+enum phx_digest_result phx_digest_clean(const struct phx_digest_clean_opts *o, struct mx_err *err)
 {
 	struct phx_json m = PHX_JSON_INIT;
 	struct mx_buf mpath = MX_BUF_INIT;
 	struct mx_strvec planned = MX_STRVEC_INIT;
 	int ret;
 	if (!mx_fs_exists(o->output))
-		return 1;
+		return PHX_DIGEST_MISSING;
 	mx_path_join(&mpath, o->output, "cache_manifest.json");
 	if (phx_digest_manifest_load(mpath.buf, &m, err) < 0) {
 		ret = -1;
@@ -242,5 +223,5 @@ out:
 	phx_json_release(&m);
 	mx_buf_release(&mpath);
 	mx_strvec_clear(&planned);
-	return ret;
+	return ret < 0 ? PHX_DIGEST_FAILED : PHX_DIGEST_DONE;
 }

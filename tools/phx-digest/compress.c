@@ -6,7 +6,7 @@
  * extras, at the settings people use to precompress static files: brotli
  * quality 11 with a 4 MiB window (the brotli CLI's default), zstd level 19.
  */
-#include "digest.h"
+#include "compress.h"
 
 #include <stdlib.h>
 

@@ -1,5 +1,6 @@
 /*
- * The project's say in a digest run: `config :phoenix, :gzippable_exts` and
+ * The settings of a run that are not switches: Phoenix's defaults, and the
+ * project's say, `config :phoenix, :gzippable_exts` and
  * `:static_compressors`, read for MIX_ENV through the project model.
  *
  * mix phx.digest runs `compile` (which loads config/config.exs and its
@@ -13,6 +14,21 @@
 
 #include "fsutil.h"
 #include "project/project.h"
+
+void phx_digest_zexts(const struct phx_digest_opts *o, struct mx_strvec *out)
+{
+	for (int z = 0; z < PHX_Z_COUNT; z++)
+		if (o->z[z])
+			mx_strvec_push(out, phx_digest_z_ext(z));
+}
+
+void phx_digest_default_exts(struct mx_strvec *out)
+{
+	static const char *const exts[] = {".js",   ".map",  ".css", ".txt", ".text",
+	                                   ".html", ".json", ".svg", ".eot", ".ttf"};
+	for (size_t i = 0; i < sizeof(exts) / sizeof(*exts); i++)
+		mx_strvec_push(out, exts[i]);
+}
 
 int phx_digest_project_config(const char *root, struct phx_digest_opts *o, struct mx_err *err)
 {

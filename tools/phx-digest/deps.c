@@ -4,7 +4,7 @@
  * walked (a directory's mtime changes when an entry is added or removed) and
  * the project config files read.
  */
-#include "digest.h"
+#include "deps.h"
 
 #include <limits.h>
 #include <string.h>
@@ -75,7 +75,9 @@ int phx_digest_depfile_write(const char *path, const char *target, const char *i
 	if (mx_fs_read(path, &old, NULL) == 0 && old.len == text.len &&
 	    !memcmp(old.buf, text.buf, text.len))
 		goto out;
-	ret = mx_fs_write_atomic(path, text.buf, text.len, err);
+	/* written after the manifest, which was made durable with every
+	 * output; the depfile itself need not be (make reruns without it) */
+	ret = mx_fs_write_atomic_flags(path, text.buf, text.len, MX_ATOMIC_NO_SYNC, err);
 out:
 	mx_depfile_clear(&d);
 	mx_buf_release(&text);

@@ -3,12 +3,14 @@
  * a shared counter, so a few large files do not hold up the rest. This is
  * the role Task.async_stream plays in Phoenix.Digester, one task per file.
  */
-#include "digest.h"
+#include "jobs.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <unistd.h>
+
+#include "buf.h"
 
 struct pool {
 	size_t n;

@@ -15,9 +15,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clean.h"
 #include "diag.h"
 #include "digest.h"
 #include "fsutil.h"
+#include "names.h"
 #include "opt.h"
 
 struct common {
@@ -180,10 +182,10 @@ static int run_clean(int argc, char **argv)
 	}
 	phx_digest_zexts(&dopts, &o.zexts);
 	o.now = gregorian_now();
-	int r = phx_digest_clean(&o, &err);
-	if (r < 0) {
+	enum phx_digest_result r = phx_digest_clean(&o, &err);
+	if (r == PHX_DIGEST_FAILED) {
 		ret = mx_diag_error(&err);
-	} else if (r == 1) {
+	} else if (r == PHX_DIGEST_MISSING) {
 		print_path_message(stderr, MX_RED, "The output path ", o.output, " does not exist");
 	} else if (!o.quiet && !o.dry_run) {
 		print_path_message(stdout, MX_GREEN, "Clean complete for ", o.output, "");
@@ -286,10 +288,10 @@ static int run_digest(int argc, char **argv)
 		o.z[PHX_Z_ZSTD] = true;
 	o.now = gregorian_now();
 	o.progress = !o.quiet && isatty(STDERR_FILENO);
-	int r = phx_digest_compile(&o, &err);
-	if (r < 0) {
+	enum phx_digest_result r = phx_digest_compile(&o, &err);
+	if (r == PHX_DIGEST_FAILED) {
 		ret = mx_diag_error(&err);
-	} else if (r == 1) {
+	} else if (r == PHX_DIGEST_MISSING) {
 		/* Phoenix exits 0 here on purpose: in an umbrella not every app
 		 * has static files */
 		print_path_message(stderr, MX_RED, "The input path ", o.input, " does not exist");

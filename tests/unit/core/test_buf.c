@@ -88,4 +88,13 @@ TEST(arena_allocates_zeroed_aligned_memory)
 	CHECK(a.head == NULL);
 }
 
+TEST(release_and_clear_accept_null)
+{
+	/* the house rule: every release/clear/free takes NULL, like free() */
+	mx_buf_release(NULL);
+	mx_strvec_clear(NULL);
+	mx_arena_release(NULL);
+	CHECK(1);
+}
+
 UNIT_MAIN()

@@ -52,4 +52,10 @@ TEST(color_respects_no_color_and_force)
 	CHECK(!mx_diag_color(stdout));
 }
 
+TEST(err_clear_accepts_null)
+{
+	mx_err_clear(NULL);
+	CHECK(1);
+}
+
 UNIT_MAIN()

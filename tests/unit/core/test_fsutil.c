@@ -1,6 +1,8 @@
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "fsutil.h"
@@ -75,6 +77,90 @@ TEST(atomic_abort_keeps_old_content)
 	rm_rf(tmpdir);
 	mx_buf_release(&p);
 	mx_buf_release(&got);
+}
+
+/* This binary's own fsync, which the core's calls resolve to: it counts them,
+ * so a test can tell a durable commit from a deferred one. */
+static int fsyncs;
+int fsync(int fd)
+{
+	fsyncs++;
+	return fcntl(fd, F_GETFD) < 0 ? -1 : 0;
+}
+
+TEST(atomic_sync_is_a_property_of_each_write)
+{
+	make_tmpdir();
+	struct mx_buf p = MX_BUF_INIT, got = MX_BUF_INIT;
+	struct mx_err err = MX_ERR_INIT;
+	mx_path_join(&p, tmpdir, "f.txt");
+	/* durable by default: the file and its directory */
+	fsyncs = 0;
+	CHECK_INT(mx_fs_write_atomic(p.buf, "one", 3, &err), 0);
+	CHECK_INT(fsyncs, 2);
+	/* deferred: no fsync at all, the content is there all the same */
+	fsyncs = 0;
+	CHECK_INT(mx_fs_write_atomic_flags(p.buf, "two", 3, MX_ATOMIC_NO_SYNC, &err), 0);
+	CHECK_INT(fsyncs, 0);
+	CHECK_INT(mx_fs_read(p.buf, &got, &err), 0);
+	CHECK_STR(got.buf, "two");
+	/* two writers side by side, each with its own setting */
+	struct mx_atomic a = MX_ATOMIC_INIT, b = MX_ATOMIC_INIT;
+	b.flags = MX_ATOMIC_NO_SYNC;
+	CHECK_INT(mx_atomic_open(&a, p.buf, 0666, &err), 0);
+	CHECK_INT(mx_atomic_open(&b, p.buf, 0666, &err), 0);
+	mx_atomic_write(&a, "a", 1);
+	mx_atomic_write(&b, "b", 1);
+	fsyncs = 0;
+	CHECK_INT(mx_atomic_commit(&b, &err), 0);
+	CHECK_INT(fsyncs, 0);
+	CHECK_INT(mx_atomic_commit(&a, &err), 0);
+	CHECK_INT(fsyncs, 2);
+	mx_buf_reset(&got);
+	CHECK_INT(mx_fs_read(p.buf, &got, &err), 0);
+	CHECK_STR(got.buf, "a");
+	CHECK_INT(count_entries(tmpdir), 1);
+	rm_rf(tmpdir);
+	mx_buf_release(&p);
+	mx_buf_release(&got);
+}
+
+TEST(atomic_remove_stale_takes_only_old_temps)
+{
+	make_tmpdir();
+	struct mx_buf p = MX_BUF_INIT;
+	struct mx_err err = MX_ERR_INIT;
+	const char *names[] = { ".app.js.tmp-Ab3xYz", ".new.css.tmp-Qq0000", "app.js",
+				".app.js.tmp-short", ".other" };
+	time_t now = time(NULL);
+	for (size_t i = 0; i < 5; i++) {
+		mx_buf_reset(&p);
+		mx_path_join(&p, tmpdir, names[i]);
+		CHECK_INT(mx_fs_write_atomic(p.buf, "x", 1, &err), 0);
+		/* all old but the second, a temp file still being written */
+		struct timespec ts[2] = { { now - 3600, 0 }, { now - (i == 1 ? 0 : 3600), 0 } };
+		CHECK_INT(utimensat(AT_FDCWD, p.buf, ts, 0), 0);
+	}
+	/* an atomic writer left open: fresh, so it stays */
+	struct mx_atomic live = MX_ATOMIC_INIT;
+	mx_buf_reset(&p);
+	mx_path_join(&p, tmpdir, "live.txt");
+	CHECK_INT(mx_atomic_open(&live, p.buf, 0666, &err), 0);
+	mx_atomic_remove_stale(tmpdir, now - 600);
+	mx_atomic_remove_stale("/nonexistent-dir", now); /* best effort: no crash */
+	struct mx_strvec left = MX_STRVEC_INIT;
+	CHECK_INT(mx_fs_list(tmpdir, MX_WALK_HIDDEN, &left, &err), 0);
+	CHECK_INT(left.n, 5);
+	CHECK_STR(left.v[0], ".app.js.tmp-short");
+	CHECK(!strncmp(left.v[1], ".live.txt.tmp-", 14));
+	CHECK_STR(left.v[2], ".new.css.tmp-Qq0000");
+	CHECK_STR(left.v[3], ".other");
+	CHECK_STR(left.v[4], "app.js");
+	mx_atomic_abort(&live);
+	mx_atomic_abort(NULL);
+	mx_strvec_clear(&left);
+	mx_buf_release(&p);
+	rm_rf(tmpdir);
 }
 
 TEST(atomic_write_into_missing_dir_fails_with_message)
@@ -268,6 +354,7 @@ TEST(depfile_escapes_sorts_and_dedups)
 			 "  static/b\\ file.css \\\n  static/cost$$.txt\n");
 	mx_buf_release(&b);
 	mx_depfile_clear(&d);
+	mx_depfile_clear(NULL);
 }
 
 UNIT_MAIN()

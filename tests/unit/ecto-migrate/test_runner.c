@@ -338,4 +338,14 @@ TEST(raise_names_the_exception_as_mix_prints_it)
 	CHECK_INT(raise_mix(), MX_EXIT_FAIL);
 }
 
+TEST(release_and_clear_accept_null)
+{
+	struct mx_err err = MX_ERR_INIT;
+	em_files_clear(NULL);
+	em_repo_release(NULL);
+	em_repos_free(NULL, 0);
+	/* no lock, nothing to release: not an error */
+	CHECK_INT(em_lock_release(NULL, &err), 0);
+}
+
 UNIT_MAIN()

@@ -728,6 +728,12 @@ TEST(step_budget)
 	mx_arena_release(&a);
 }
 
+TEST(release_accepts_null)
+{
+	mx_eval_release(NULL);
+	CHECK(1);
+}
+
 int main(void)
 {
 	int r = unit_run();

@@ -281,4 +281,10 @@ TEST(unescape)
 	mx_buf_release(&b);
 }
 
+TEST(release_accepts_null)
+{
+	mx_toks_release(NULL);
+	CHECK(1);
+}
+
 UNIT_MAIN()

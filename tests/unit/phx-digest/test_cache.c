@@ -7,7 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "digest.h"
+#include "cache.h"
+#include "collect.h"
 #include "fsutil.h"
 #include "unit.h"
 
@@ -133,6 +134,14 @@ TEST(directory_changes_are_noticed)
 	rmdir(dir);
 	mx_buf_release(&path);
 	mx_buf_release(&other);
+}
+
+TEST(release_accepts_null)
+{
+	phx_digest_cache_release(NULL);
+	phx_digest_tree_release(NULL);
+	phx_digest_index_release(NULL);
+	CHECK(1);
 }
 
 UNIT_MAIN()

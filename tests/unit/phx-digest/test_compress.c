@@ -8,7 +8,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
-#include "digest.h"
+#include "compress.h"
 #include "unit.h"
 
 static void sample(struct mx_buf *b, size_t n)
@@ -125,6 +125,14 @@ TEST(brotli_and_zstd_decode)
 	mx_buf_release(&in);
 	mx_buf_release(&br);
 	mx_buf_release(&zs);
+}
+
+TEST(release_accepts_null)
+{
+	struct phx_digest_zstream z = PHX_DIGEST_ZSTREAM_INIT;
+	phx_digest_z_release(NULL);
+	phx_digest_z_release(&z); /* never begun */
+	CHECK(z.state == NULL);
 }
 
 UNIT_MAIN()

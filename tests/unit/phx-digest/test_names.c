@@ -2,7 +2,8 @@
  * Names: Phoenix's compiled_file?/1, Path.extname/1, digested names, and
  * inspect/1 in messages.
  */
-#include "digest.h"
+#include "collect.h"
+#include "names.h"
 #include "unit.h"
 
 TEST(compiled_files)

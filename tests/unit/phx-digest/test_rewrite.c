@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "digest.h"
+#include "rewrite.h"
 #include "unit.h"
 
 /* The helper's result buffer, freed at exit so valgrind sees no leak. */

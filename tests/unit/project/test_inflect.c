@@ -118,6 +118,12 @@ TEST(inflect)
 	CHECK(i.alias == NULL);
 }
 
+TEST(release_accepts_null)
+{
+	mx_inflection_release(NULL);
+	CHECK(1);
+}
+
 int main(void)
 {
 	int r = unit_run();

@@ -584,6 +584,13 @@ TEST(hello_example)
 	mx_buf_release(&mixexs);
 }
 
+TEST(release_accepts_null)
+{
+	mx_project_release(NULL);
+	mx_config_release(NULL);
+	CHECK(1);
+}
+
 int main(void)
 {
 	int r = unit_run();

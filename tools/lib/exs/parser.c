@@ -1961,6 +1961,8 @@ fail:
 
 static void parser_release(struct parser *p)
 {
+	if (!p)
+		return;
 	free(p->open);
 	free(p->stk);
 	free(p->t);

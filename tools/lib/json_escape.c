@@ -1,4 +1,4 @@
-#include "json.h"
+#include "json_escape.h"
 
 #include <stdio.h>
 

@@ -1,4 +1,4 @@
-#include "json.h"
+#include "json_escape.h"
 #include "unit.h"
 
 static const char *enc(struct mx_buf *b, const char *s, size_t n)

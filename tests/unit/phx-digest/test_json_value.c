@@ -4,7 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "digest.h"
+#include "json_value.h"
+#include "manifest.h"
 #include "unit.h"
 
 /* The helper's result buffer, freed at exit so valgrind sees no leak. */
@@ -136,6 +137,12 @@ TEST(manifest_load_migrates)
 	CHECK_INT(phx_json_get(&m, "digests")->n, 0);
 	CHECK_INT(phx_json_get(&m, "latest")->n, 0);
 	phx_json_release(&m);
+}
+
+TEST(release_accepts_null)
+{
+	phx_json_release(NULL);
+	CHECK(1);
 }
 
 UNIT_MAIN()

@@ -1,15 +1,16 @@
 /*
- * A small JSON reader and writer, enough to carry an old cache_manifest.json
- * through a run unchanged in meaning: Phoenix decodes it with Jason, keeps
- * some entries and encodes them again, so we decode strings fully and encode
- * them the way Jason does (compact, keys of a map in byte order, only '"',
- * '\\' and control characters escaped).
+ * JSON values: a small reader and writer, enough to carry an old
+ * cache_manifest.json through a run unchanged in meaning: Phoenix decodes it
+ * with Jason, keeps some entries and encodes them again, so we decode
+ * strings fully and encode them the way Jason does (compact, keys of a map in
+ * byte order, only '"', '\\' and control characters escaped).
  */
-#include "digest.h"
-#include "json.h"
+#include "json_value.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "json_escape.h"
 
 #define MAX_DEPTH 512
 

@@ -1,0 +1,38 @@
+/*
+ * cache_manifest.json (manifest.c), read and written as Phoenix.Digester
+ * does.
+ */
+#ifndef PHX_DIGEST_MANIFEST_H
+#define PHX_DIGEST_MANIFEST_H
+
+#include <stdbool.h>
+
+#include "buf.h"
+#include "collect.h"
+#include "diag.h"
+#include "json_value.h"
+#include "strvec.h"
+
+/* The "!comment!" Phoenix writes at the top. */
+extern const char phx_digest_comment[];
+
+/* Loads OUT/cache_manifest.json into m (an object). A missing file or a
+ * version other than 1 gives the empty manifest, as Phoenix's
+ * migrate_manifest/2. Returns 0 or -1 with err (unreadable or invalid). */
+int phx_digest_manifest_load(const char *path, struct phx_json *m, struct mx_err *err);
+/* The same, with each entry of "digests" kept as raw text (see
+ * phx_json_parse_lazy): for the digest run, which only copies old entries. */
+int phx_digest_manifest_load_lazy(const char *path, struct phx_json *m, struct mx_err *err);
+/* The text Phoenix writes for latest and digests (both objects). */
+void phx_digest_manifest_format(struct mx_buf *out, const struct phx_json *latest,
+                                const struct phx_json *digests);
+/* Writes OUT/cache_manifest.json for the files of t (digested names, digests,
+ * SHA-512, sizes; mtime = now, Gregorian seconds), with the old manifest's
+ * entries whose file still exists. need_sync: flush the file system first,
+ * so that nothing the manifest names can be lost after it (the manifest
+ * itself is always written durably). With planned set (--dry-run) nothing is
+ * written; the path is pushed there instead. */
+int phx_digest_manifest_write(const char *out, const struct phx_digest_tree *t, long long now,
+                              bool need_sync, struct mx_strvec *planned, struct mx_err *err);
+
+#endif
