@@ -649,14 +649,6 @@ void phx_digest_zexts(const struct phx_digest_opts *o, struct mx_strvec *out)
 			mx_strvec_push(out, phx_digest_z_ext(z));
 }
 
-void phx_digest_default_exts(struct mx_strvec *out)
-{
-	static const char *const exts[] = {".js",   ".map",  ".css", ".txt", ".text",
-	                                   ".html", ".json", ".svg", ".eot", ".ttf"};
-	for (size_t i = 0; i < sizeof(exts) / sizeof(*exts); i++)
-		mx_strvec_push(out, exts[i]);
-}
-
 /* Our temp files are ".<name>.tmp-XXXXXX" (mx_atomic_open). */
 static bool is_temp_name(const char *name)
 {
