@@ -1,23 +1,20 @@
-/* `mixless debug <what> ...`: aids for tests and for anyone chasing a bug
- * (how a file parses, what config resolves to). Left out of the help listing. */
-#include <stdio.h>
-#include <string.h>
+/*
+ * `mixless debug <what> ...`: aids for tests and for anyone chasing a bug
+ * (how a file parses, what config resolves to). Left out of the help
+ * listing. Each aid is one cmd_debug_<what>.c and one row below.
+ */
+#include "command.h"
 
-#include "commands.h"
-#include "diag.h"
+#define DEBUG_COMMANDS(X) X(mixless_cmd_debug_parse) X(mixless_cmd_debug_config)
 
-const struct mixless_debug_command mixless_debug_commands[] = {
-	{ "parse", mixless_cmd_debug_parse },
-	{ "config", mixless_cmd_debug_config },
-	{ NULL, NULL },
+MX_COMMAND_TABLE(debug_commands, DEBUG_COMMANDS);
+
+const struct mx_command mixless_cmd_debug = {
+    .name = "debug",
+    .tool = "mixless",
+    .shortdoc = "Debugging aids (parse, config)",
+    .doc = "Debugging aids: how the tools read a file (parse) and what a project's\n"
+           "config resolves to (config).\n",
+    .flags = MX_CMD_HIDDEN,
+    .subcommands = debug_commands,
 };
-
-int mixless_cmd_debug(int argc, char **argv)
-{
-	if (argc < 2)
-		return mx_diag_usage("debug expects a subcommand");
-	for (const struct mixless_debug_command *c = mixless_debug_commands; c->name; c++)
-		if (!strcmp(c->name, argv[1]))
-			return c->run(argc - 1, argv + 1);
-	return mx_diag_usage("unknown debug subcommand '%s'", argv[1]);
-}

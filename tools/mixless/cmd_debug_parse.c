@@ -11,11 +11,10 @@
 
 #include "arena.h"
 #include "buf.h"
-#include "commands.h"
+#include "command.h"
 #include "diag.h"
 #include "exs/ast.h"
 #include "fsutil.h"
-#include "opt.h"
 #include "strvec.h"
 
 static int parse_one(const char *path, bool ast, bool positions)
@@ -49,36 +48,42 @@ out:
 	return ret;
 }
 
-int mixless_cmd_debug_parse(int argc, char **argv)
-{
-	bool ast = false, positions = false, help = false;
-	struct mx_strvec files = MX_STRVEC_INIT;
-	struct mx_err err = MX_ERR_INIT;
-	const struct mx_option opts[] = {
-	    MX_OPT_BOOL_("ast", 0, &ast, "Print the syntax tree of each file"),
-	    MX_OPT_BOOL_("positions", 0, &positions, "With --ast, prefix nodes with line:col"),
-	    MX_OPT_BOOL_("help", 'h', &help, "Show this help"),
-	    MX_OPT_END_,
-	};
-	int ret = 0;
+static bool show_ast, show_positions;
 
-	if (mx_opt_parse(argc, argv, 1, opts, &files, &err) < 0) {
-		ret = mx_diag_usage("%s", err.msg);
-		goto out;
-	}
-	if (help) {
-		printf("Usage: mixless debug parse [--ast] [--positions] FILE...\n\n");
-		mx_opt_print_help(stdout, opts);
-		goto out;
-	}
-	if (!files.n) {
-		ret = mx_diag_usage("debug parse expects at least one file");
-		goto out;
-	}
-	for (size_t i = 0; i < files.n; i++)
-		if (parse_one(files.v[i], ast, positions))
+static const struct mx_option options[] = {
+    MX_OPT_BOOL_("ast", 0, &show_ast, "Print the syntax tree of each file"),
+    MX_OPT_BOOL_("positions", 0, &show_positions, "With --ast, prefix nodes with line:col"),
+    MX_OPT_END_,
+};
+
+static int run(const struct mx_cmdline *cl)
+{
+	int ret = MX_EXIT_OK;
+	if (!cl->args.n)
+		return mx_diag_usage("debug parse expects at least one file");
+	for (size_t i = 0; i < cl->args.n; i++)
+		if (parse_one(cl->args.v[i], show_ast, show_positions))
 			ret = MX_EXIT_FAIL;
-out:
-	mx_strvec_clear(&files);
 	return ret;
 }
+
+const struct mx_command mixless_cmd_debug_parse = {
+    .name = "parse",
+    .tool = "mixless",
+    .shortdoc = "Reads files with the Elixir parser, as the tools read them",
+    .synopsis = "[--ast] [--positions] FILE...",
+    .doc = "Reads files with the Elixir parser, as the tools read them, and prints\n"
+           "\"FILE: ok\" or \"FILE:line:col: message\" for each; exit 1 when any\n"
+           "failed.\n"
+           "\n"
+           "With --ast the syntax tree follows each \"ok\" line, in the S-expression\n"
+           "form the unit tests use; --positions prefixes every node with\n"
+           "line:col. It is the first thing to run when a migration, a config file\n"
+           "or a router is read differently from what Elixir would read.\n"
+           "\n"
+           "  mixless debug parse priv/repo/migrations/*.exs\n"
+           "  mixless debug parse --ast --positions config/config.exs\n",
+    .options = options,
+    .max_args = -1,
+    .fn = run,
+};
