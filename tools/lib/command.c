@@ -60,7 +60,7 @@ static void print_usage_lines(FILE *out, const struct mx_tool *tool, const struc
                               const char *path)
 {
 	const char *lead = "Usage: ";
-	if (cmd->name || !tool) {
+	if (cmd->name) {
 		fprintf(out, "%s%s %s\n", lead, path, synopsis(cmd));
 		return;
 	}
