@@ -2,14 +2,14 @@
 # CMake interface (that is Mixless.cmake).
 include_guard(GLOBAL)
 
-# _mixless_add_tool(<name> SUMMARY <text> [SUBCOMMANDS <sub>...] [LIBS <lib>...])
+# _mixless_add_tool(<name> [LIBS <lib>...])
 #
 # tools/<name>/main.c becomes the executable <name> (in <build>/bin, with the
 # alias Mixless::<name>); every other .c file in the folder goes into the
 # static library <name>_lib (dashes as underscores), which the unit tests in
-# tests/unit/<name>/ link too.
+# tests/unit/<name>/ link too. Its man page is made from its command entries.
 function(_mixless_add_tool name)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "SUMMARY" "LIBS;SUBCOMMANDS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "LIBS")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "_mixless_add_tool: unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
   endif()
@@ -31,12 +31,11 @@ function(_mixless_add_tool name)
   add_executable(Mixless::${name} ALIAS ${name})
   install(TARGETS ${name} EXPORT MixlessTargets RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 
-  # Its man page, from its own --help (see MixlessMan.cmake).
+  # Its man page, from its command entries (see MixlessMan.cmake).
   set(man ${CMAKE_BINARY_DIR}/man/${name}.1)
   add_custom_command(OUTPUT ${man}
-    COMMAND ${CMAKE_COMMAND} -DTOOL=$<TARGET_FILE:${name}> -DNAME=${name}
-      "-DSUMMARY=${arg_SUMMARY}" "-DSUBCOMMANDS=${arg_SUBCOMMANDS}"
-      -DVERSION=${PROJECT_VERSION} -DOUT=${man} -P ${PROJECT_SOURCE_DIR}/cmake/MixlessMan.cmake
+    COMMAND ${CMAKE_COMMAND} -DTOOL=$<TARGET_FILE:${name}> -DOUT=${man}
+      -P ${PROJECT_SOURCE_DIR}/cmake/MixlessMan.cmake
     DEPENDS ${name} ${PROJECT_SOURCE_DIR}/cmake/MixlessMan.cmake VERBATIM)
   add_custom_target(${name}-man ALL DEPENDS ${man})
   install(FILES ${man} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)

@@ -13,49 +13,9 @@
 #include <string.h>
 
 #include "buf.h"
+#include "command.h"
 #include "ecto_migrate.h"
-
-/* The role named in libpq's message ("role \"bob\" does not exist"). */
-static void role_in(const char *msg, const char *after, struct mx_buf *role)
-{
-	const char *p = strstr(msg, after);
-	if (!p)
-		return;
-	p += strlen(after);
-	const char *q = strchr(p, '"');
-	if (q)
-		mx_buf_add(role, p, (size_t)(q - p));
-}
-
-void em_remedy(const char *msg, const char *user, struct mx_buf *out)
-{
-	struct mx_buf role = MX_BUF_INIT;
-	if (strstr(msg, "does not exist") && strstr(msg, "role \"")) {
-		role_in(msg, "role \"", &role);
-		mx_buf_addf(out,
-		            "\n\nThe role does not exist. Create it (in psql, as a superuser):\n\n "
-		            "   CREATE ROLE %s LOGIN CREATEDB;",
-		            role.len ? role.buf : "postgres");
-	} else if (strstr(msg, "is not permitted to log in")) {
-		role_in(msg, "role \"", &role);
-		mx_buf_addf(out,
-		            "\n\nThe role may not log in. Allow it (in psql, as a superuser):\n\n  "
-		            "  ALTER ROLE %s LOGIN;",
-		            role.len ? role.buf : "postgres");
-	} else if (strstr(msg, "permission denied to create database")) {
-		mx_buf_adds(out, "\n\nThe role may not create databases. Allow it (in psql, as a "
-		                 "superuser):\n\n    ALTER ROLE ");
-		mx_buf_adds(out, user && *user ? user : "<role>");
-		mx_buf_adds(out, " CREATEDB;");
-	} else if (strstr(msg, "password authentication failed")) {
-		mx_buf_adds(out, "\n\nThe password is wrong: fix it in the repo's config "
-		                 "(config/dev.exs for dev) or in the URL.");
-	} else if (strstr(msg, "Connection refused") || strstr(msg, "No such file or directory")) {
-		mx_buf_adds(out, "\n\nIs PostgreSQL running and accepting connections there? "
-		                 "(--wait waits for it to start.)");
-	}
-	mx_buf_release(&role);
-}
+#include "options.h"
 
 static void sql_literal(struct mx_buf *b, const char *s)
 {
@@ -68,7 +28,7 @@ static void sql_literal(struct mx_buf *b, const char *s)
 	mx_buf_addch(b, '\'');
 }
 
-int em_cmd_create(const struct em_repo *r, const struct em_opts *o)
+int em_create_repo(const struct em_repo *r, const struct em_opts *o)
 {
 	struct em_conn c = EM_CONN_INIT;
 	struct mx_err err = MX_ERR_INIT;
@@ -133,3 +93,38 @@ out:
 	free(db);
 	return ret;
 }
+
+static const struct mx_option options[] = {
+    EM_OPT_REPO, MX_OPT_QUIET(&em_options.quiet), EM_OPT_COMPILE, EM_OPT_MIXLESS, MX_OPT_END_,
+};
+
+static int run(const struct mx_cmdline *cl)
+{
+	return em_each_repo(em_create_repo);
+}
+
+const struct mx_command em_cmd_create = {
+    .name = "create",
+    .task = "ecto.create",
+    .tool = "ecto-migrate",
+    .shortdoc = "Creates the repository storage",
+    .doc = "Creates the repository storage, as `mix ecto.create` does.\n"
+           "\n"
+           "The database of each repo (-r, or the project's :ecto_repos) is created\n"
+           "from the maintenance database (\"postgres\" unless :maintenance_database\n"
+           "is configured) with ENCODING 'UTF8' and the repo's :template, :lc_ctype\n"
+           "and :lc_collate, then its timezone is set to Etc/UTC, as ecto_sql does.\n"
+           "The connection comes from --url, else DATABASE_URL, else the repo's\n"
+           "config for MIX_ENV (config.exs, <env>.exs, runtime.exs).\n"
+           "\n"
+           "  ecto-migrate create\n"
+           "  ecto-migrate create -r Hello.Repo --url postgres://localhost/hello_dev\n"
+           "  mixless ecto.create --wait\n"
+           "\n"
+           "It says what mix says: \"The database for Hello.Repo has been created\",\n"
+           "or \"has already been created\". Where mix fails with nothing useful, the\n"
+           "error keeps mix's first words and adds the server's reason and a remedy\n"
+           "(create the role; start the server, or wait for it with --wait).\n",
+    .options = options,
+    .fn = run,
+};

@@ -8,9 +8,11 @@
 #include <string.h>
 
 #include "buf.h"
+#include "command.h"
 #include "ecto_migrate.h"
+#include "options.h"
 
-int em_cmd_drop(const struct em_repo *r, const struct em_opts *o)
+int em_drop_repo(const struct em_repo *r, const struct em_opts *o)
 {
 	struct em_conn c = EM_CONN_INIT;
 	struct mx_err err = MX_ERR_INIT;
@@ -61,3 +63,41 @@ out:
 	free(db);
 	return ret;
 }
+
+static const struct mx_option options[] = {
+    EM_OPT_REPO,
+    MX_OPT_QUIET(&em_options.quiet),
+    MX_OPT_BOOL_("force", 'f', &em_options.force, "Do not ask for confirmation"),
+    EM_OPT_FORCE_DROP,
+    EM_OPT_COMPILE,
+    EM_OPT_MIXLESS,
+    MX_OPT_END_,
+};
+
+static int run(const struct mx_cmdline *cl)
+{
+	return em_each_repo(em_drop_repo);
+}
+
+const struct mx_command em_cmd_drop = {
+    .name = "drop",
+    .task = "ecto.drop",
+    .tool = "ecto-migrate",
+    .shortdoc = "Drops the repository storage",
+    .doc = "Drops the repository storage, as `mix ecto.drop` does.\n"
+           "\n"
+           "The database of each repo is dropped from the maintenance database. Like\n"
+           "Ecto, it asks first only when the project starts permanent (MIX_ENV=prod\n"
+           "in a Phoenix app); -f/--force never asks. --force-drop drops it even\n"
+           "while other sessions are connected (DROP DATABASE ... WITH (FORCE),\n"
+           "PostgreSQL 13 and later).\n"
+           "\n"
+           "  ecto-migrate drop\n"
+           "  MIX_ENV=prod ecto-migrate drop --force\n"
+           "  mixless ecto.drop --force-drop\n"
+           "\n"
+           "It says \"The database for Hello.Repo has been dropped\" or \"has already\n"
+           "been dropped\", as mix does.\n",
+    .options = options,
+    .fn = run,
+};

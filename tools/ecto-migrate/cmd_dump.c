@@ -16,110 +16,10 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "command.h"
 #include "ecto_migrate.h"
+#include "options.h"
 #include "fsutil.h"
-
-void em_format_elapsed(struct mx_buf *out, long us)
-{
-	if (us < 1000)
-		mx_buf_addf(out, "%ld \u03bcs", us);
-	else if (us < 1000000)
-		mx_buf_addf(out, "%ld ms", us / 1000);
-	else /* Float.round(us / 1_000_000.0): a float with no decimals */
-		mx_buf_addf(out, "%.1f s", (double)(long)((double)us / 1e6 + 0.5));
-}
-
-static bool in_path(const char *tool)
-{
-	const char *path = getenv("PATH");
-	struct mx_buf b = MX_BUF_INIT;
-	bool found = false;
-	while (path && *path && !found) {
-		size_t n = strcspn(path, ":");
-		mx_buf_reset(&b);
-		mx_buf_add(&b, path, n);
-		mx_buf_addf(&b, "/%s", tool);
-		found = access(b.buf, X_OK) == 0;
-		path += n + (path[n] == ':');
-	}
-	mx_buf_release(&b);
-	return found;
-}
-
-int em_run_pg_tool(const struct em_repo *r, const char *tool, const struct mx_strvec *args,
-                   struct mx_buf *output, int *status, struct mx_err *err)
-{
-	struct mx_strvec env = MX_STRVEC_INIT, argv = MX_STRVEC_INIT;
-	int fds[2] = {-1, -1};
-	pid_t pid;
-	int ret = -1, st = 0;
-
-	if (!in_path(tool))
-		return mx_err_set(err, MX_ERR_OTHER,
-		                  "could not find executable `%s` in path, please guarantee it is "
-		                  "available before running ecto commands",
-		                  tool);
-	if (em_conn_env(r, &env, err) < 0)
-		goto out;
-	mx_strvec_push(&argv, tool);
-	for (size_t i = 0; i < args->n; i++)
-		mx_strvec_push(&argv, args->v[i]);
-	if (pipe(fds) < 0) {
-		mx_err_errno(err, "cannot create a pipe for", tool);
-		goto out;
-	}
-	fflush(stdout);
-	fflush(stderr);
-	pid = fork();
-	if (pid < 0) {
-		mx_err_errno(err, "cannot run", tool);
-		goto out;
-	}
-	if (pid == 0) {
-		dup2(fds[1], 1);
-		dup2(fds[1], 2);
-		close(fds[0]);
-		close(fds[1]);
-		setenv("PGCONNECT_TIMEOUT", "10", 1);
-		for (size_t i = 0; i < env.n; i++)
-			putenv(env.v[i]);
-		execvp(tool, argv.v);
-		_exit(127);
-	}
-	close(fds[1]);
-	fds[1] = -1;
-	for (;;) {
-		char buf[4096];
-		ssize_t n = read(fds[0], buf, sizeof(buf));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		mx_buf_add(output, buf, (size_t)n);
-	}
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
-	*status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-	ret = 0;
-out:
-	if (fds[0] >= 0)
-		close(fds[0]);
-	if (fds[1] >= 0)
-		close(fds[1]);
-	mx_strvec_clear(&env);
-	mx_strvec_clear(&argv);
-	return ret;
-}
-
-void em_default_structure_path(const struct em_repo *r, const struct em_opts *o, struct mx_buf *out)
-{
-	if (o->dump_path)
-		mx_buf_adds(out, o->dump_path);
-	else {
-		mx_path_join(out, r->root, r->priv);
-		mx_buf_adds(out, "/structure.sql");
-	}
-}
 
 static long elapsed_us(const struct timespec *t0)
 {
@@ -128,7 +28,7 @@ static long elapsed_us(const struct timespec *t0)
 	return (long)((t1.tv_sec - t0->tv_sec) * 1000000L + (t1.tv_nsec - t0->tv_nsec) / 1000L);
 }
 
-int em_cmd_dump(const struct em_repo *r, const struct em_opts *o)
+static int dump_repo(const struct em_repo *r, const struct em_opts *o)
 {
 	struct mx_buf path = MX_BUF_INIT, sql = MX_BUF_INIT, output = MX_BUF_INIT;
 	struct mx_buf inserts = MX_BUF_INIT, t = MX_BUF_INIT;
@@ -222,3 +122,42 @@ out:
 	mx_buf_release(&t);
 	return ret;
 }
+
+static const struct mx_option options[] = {
+    EM_OPT_REPO,
+    MX_OPT_STR_("dump-path", 'd', &em_options.dump_path, "PATH",
+                "Where to write (default <priv>/structure.sql)"),
+    MX_OPT_QUIET(&em_options.quiet),
+    MX_OPT_LIST_("prefix", 0, &em_options.prefixes, "PREFIX", "Schema to dump (repeatable)"),
+    EM_OPT_COMPILE,
+    EM_OPT_MIXLESS,
+    MX_OPT_END_,
+};
+
+static int run(const struct mx_cmdline *cl)
+{
+	return em_each_repo(dump_repo);
+}
+
+const struct mx_command em_cmd_dump = {
+    .name = "dump",
+    .task = "ecto.dump",
+    .tool = "ecto-migrate",
+    .shortdoc = "Dumps the repository database structure",
+    .doc = "Dumps the repository database structure, as `mix ecto.dump` does.\n"
+           "\n"
+           "pg_dump --schema-only --no-acl --no-owner writes the structure of each\n"
+           "repo's database to <priv>/structure.sql (or -d/--dump-path), then one\n"
+           "INSERT per applied migration version is appended, so that `load` gives\n"
+           "back a database that knows which migrations it holds. --prefix names\n"
+           "the schemas to dump (repeatable). pg_dump must be on PATH; the\n"
+           "connection reaches it through the environment, never its command line.\n"
+           "\n"
+           "  ecto-migrate dump\n"
+           "  ecto-migrate dump -d db/structure.sql --prefix public --prefix audit\n"
+           "\n"
+           "It says \"The structure for Hello.Repo has been dumped to ... in 3 ms\",\n"
+           "as mix does.\n",
+    .options = options,
+    .fn = run,
+};

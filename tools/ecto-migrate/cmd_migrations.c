@@ -13,7 +13,9 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "command.h"
 #include "ecto_migrate.h"
+#include "options.h"
 #include "fsutil.h"
 #include "json_escape.h"
 
@@ -48,7 +50,7 @@ static bool file_has(const struct em_files *f, int64_t v)
 	return false;
 }
 
-int em_cmd_migrations(const struct em_repo *r, const struct em_opts *o)
+static int migrations_repo(const struct em_repo *r, const struct em_opts *o)
 {
 	struct mx_strvec paths = MX_STRVEC_INIT;
 	struct em_files files = EM_FILES_INIT;
@@ -180,3 +182,44 @@ out:
 	mx_buf_release(&out);
 	return ret;
 }
+
+static const struct mx_option options[] = {
+    EM_OPT_REPO,
+    EM_OPT_MIGRATIONS_PATH,
+    MX_OPT_STR_("prefix", 0, &em_options.prefix, "PREFIX",
+                "The prefix (schema) of schema_migrations"),
+    EM_OPT_COMPILE,
+    EM_OPT_MIXLESS,
+    EM_OPT_LOCK,
+    MX_OPT_STR_("format", 0, &em_options.format, "FORMAT", "text (default) or json"),
+    MX_OPT_BOOL_("exit-code", 0, &em_options.exit_code, "Exit 1 when migrations are pending"),
+    MX_OPT_END_,
+};
+
+static int run(const struct mx_cmdline *cl)
+{
+	return em_each_repo(migrations_repo);
+}
+
+const struct mx_command em_cmd_migrations = {
+    .name = "migrations",
+    .task = "ecto.migrations",
+    .tool = "ecto-migrate",
+    .shortdoc = "Displays the repository migration status",
+    .doc = "Displays the repository migration status, as `mix ecto.migrations` does.\n"
+           "\n"
+           "For each repo, a table of every migration: \"up\" when applied, \"down\"\n"
+           "when pending, and \"** FILE NOT FOUND **\" for a version the database\n"
+           "holds but no file has, sorted by version, in Ecto's layout. Nothing is\n"
+           "changed.\n"
+           "\n"
+           "  ecto-migrate migrations\n"
+           "  ecto-migrate migrations --format json\n"
+           "  ecto-migrate migrations --exit-code || echo \"migrations pending\"\n"
+           "\n"
+           "Beyond mix: --format json prints the same rows for programs, and\n"
+           "--exit-code exits 1 when a migration is pending (as git diff\n"
+           "--exit-code), for CI steps and deploy gates.\n",
+    .options = options,
+    .fn = run,
+};

@@ -24,8 +24,8 @@
  * EM_EXIT_PENDING when migrations are pending (like `git diff --exit-code`). */
 enum { EM_EXIT_PENDING = 1 };
 
-/* ---- Options (one struct for every subcommand; each subcommand's table
- * in main.c points at the fields it accepts) ------------------------------ */
+/* ---- Options (one struct for every command; each command's table in its
+ * cmd_<name>.c points at the fields it accepts) --------------------------- */
 
 struct em_opts {
 	struct mx_strvec repos;            /* -r/--repo, repeatable */
@@ -40,7 +40,7 @@ struct em_opts {
 	const char *log_level; /* --log-level */
 	const char *dump_path; /* -d/--dump-path */
 	const char *url;       /* --url */
-	const char *dir;       /* -C */
+	const char *dir;       /* -C/--directory */
 	const char *lock;      /* --lock table|advisory */
 	long lock_timeout;     /* --lock-timeout SECONDS; 0: none */
 	int lock_timeout_set;
@@ -152,10 +152,11 @@ char *em_repo_database(const struct em_repo *r);
  * child's command line. */
 int em_conn_env(const struct em_repo *r, struct mx_strvec *env, struct mx_err *err);
 
-/* Runs a PostgreSQL client (pg_dump, psql) with the repo's connection in its
- * environment and PGCONNECT_TIMEOUT=10, as ecto_sql does; stdout and stderr
- * together go to output. *status is the exit status. Returns -1 with err if
- * the program cannot be run (Ecto's "could not find executable" message). */
+/* (pgtool.c) Runs a PostgreSQL client (pg_dump, psql) with the repo's
+ * connection in its environment and PGCONNECT_TIMEOUT=10, as ecto_sql does;
+ * stdout and stderr together go to output. *status is the exit status.
+ * Returns -1 with err if the program cannot be run (Ecto's "could not find
+ * executable" message). */
 int em_run_pg_tool(const struct em_repo *r, const char *tool, const struct mx_strvec *args,
                    struct mx_buf *output, int *status, struct mx_err *err);
 /* Ecto's "N μs" / "N ms" / "N.0 s" for dump and load. */
@@ -303,26 +304,33 @@ void em_select_pending(const struct em_files *files, const int64_t *v, size_t nv
  * logging. Prints Ecto's log lines; returns an exit code. */
 int em_run(const struct em_repo *r, const struct em_opts *o, enum em_direction dir);
 
-/* ---- Subcommands (one file each); each returns an exit code ---------- */
+/* ---- Commands -------------------------------------------------------------
+ * One file each, cmd_<name>.c, exporting its entry (em_cmd_<name>), listed
+ * in main.c; the option groups they share are in options.h. */
 
-int em_cmd_create(const struct em_repo *r, const struct em_opts *o);
-int em_cmd_drop(const struct em_repo *r, const struct em_opts *o);
-int em_cmd_migrations(const struct em_repo *r, const struct em_opts *o);
-int em_cmd_dump(const struct em_repo *r, const struct em_opts *o);
-int em_cmd_load(const struct em_repo *r, const struct em_opts *o);
-int em_cmd_setup(const struct em_repo *r, const struct em_opts *o);
-int em_cmd_reset(const struct em_repo *r, const struct em_opts *o);
+/* Where every command's switches land (options.c). */
+extern struct em_opts em_options;
 
-int em_cmd_migrate(const struct em_repo *r, const struct em_opts *o);
-int em_cmd_rollback(const struct em_repo *r, const struct em_opts *o);
+/* The body of every command once its switches are parsed: checks those no
+ * table row can check (--log-level, --wait), resolves the repos and runs fn
+ * on each in turn, stopping at the first failure. Returns the exit code. */
+int em_each_repo(int (*fn)(const struct em_repo *r, const struct em_opts *o));
 
-/* Appends the remedy the Phoenix guide gives for a connection or permission
- * failure ("\n\nThe role does not exist. Create it ...: CREATE ROLE x LOGIN
- * CREATEDB;"); user is the role connected as, or NULL. Appends nothing when
- * msg is not a failure it knows. */
+/* What a command does for one repo, for the commands made of others (setup:
+ * create + migrate + seeds; reset: drop + setup). Each returns an exit
+ * code. */
+int em_create_repo(const struct em_repo *r, const struct em_opts *o);
+int em_drop_repo(const struct em_repo *r, const struct em_opts *o);
+int em_migrate_repo(const struct em_repo *r, const struct em_opts *o);
+int em_setup_repo(const struct em_repo *r, const struct em_opts *o);
+
+/* (remedy.c) Appends the remedy the Phoenix guide gives for a connection or
+ * permission failure ("\n\nThe role does not exist. Create it ...: CREATE
+ * ROLE x LOGIN CREATEDB;"); user is the role connected as, or NULL. Appends
+ * nothing when msg is not a failure it knows. */
 void em_remedy(const char *msg, const char *user, struct mx_buf *out);
 
-/* <root>/<priv>/structure.sql, or -d/--dump-path. */
+/* (pgtool.c) <root>/<priv>/structure.sql, or -d/--dump-path. */
 void em_default_structure_path(const struct em_repo *r, const struct em_opts *o,
                                struct mx_buf *out);
 

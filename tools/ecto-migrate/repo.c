@@ -49,7 +49,10 @@ void em_repo_release(struct em_repo *r)
 	}
 }
 
-static struct mx_project project;
+/* The project, entered once; its config terms stay in its arena, which the
+ * repos' DDL config points into, until em_repos_free. project_loaded: its
+ * config can be used. */
+static struct mx_project project = MX_PROJECT_INIT;
 static bool project_loaded;
 
 void em_repos_free(struct em_repo *repos, size_t n)
@@ -57,10 +60,8 @@ void em_repos_free(struct em_repo *repos, size_t n)
 	for (size_t i = 0; repos && i < n; i++)
 		em_repo_release(&repos[i]);
 	free(repos);
-	if (project_loaded) {
-		mx_project_release(&project);
-		project_loaded = false;
-	}
+	mx_project_release(&project);
+	project_loaded = false;
 }
 
 /* Macro.underscore of one alias segment: "MyRepo" -> "my_repo". */
@@ -82,46 +83,10 @@ static void underscore(struct mx_buf *out, const char *s, size_t n)
 	}
 }
 
-/* The project root: -C, else the nearest directory upward with mix.exs,
- * else the current directory. Caller frees. */
-static char *find_root(const char *dir)
-{
-	char cwd[PATH_MAX];
-	struct mx_buf b = MX_BUF_INIT;
-	char *p;
-
-	if (dir) {
-		if (realpath(dir, cwd))
-			return mx_xstrdup(cwd);
-		return mx_xstrdup(dir);
-	}
-	if (!getcwd(cwd, sizeof(cwd)))
-		return mx_xstrdup(".");
-	p = mx_xstrdup(cwd);
-	for (;;) {
-		mx_buf_reset(&b);
-		mx_path_join(&b, p, "mix.exs");
-		if (mx_fs_is_file(b.buf))
-			break;
-		char *up = mx_path_dirname(p);
-		if (!strcmp(up, p)) {
-			free(up);
-			free(p);
-			p = mx_xstrdup(cwd);
-			break;
-		}
-		free(p);
-		p = up;
-	}
-	mx_buf_release(&b);
-	return p;
-}
-
-static void repo_defaults(struct em_repo *r, const char *module, const char *root)
+static void repo_defaults(struct em_repo *r, const char *module, const char *root, const char *env)
 {
 	struct mx_buf b = MX_BUF_INIT;
 	const char *last = strrchr(module, '.');
-	const char *env = getenv("MIX_ENV");
 
 	memset(r, 0, sizeof(*r));
 	r->module = mx_xstrdup(module);
@@ -135,7 +100,7 @@ static void repo_defaults(struct em_repo *r, const char *module, const char *roo
 	r->advisory_retry_ms = 5000;
 	r->advisory_max_tries = -1;
 	/* Phoenix's mix.exs: start_permanent: Mix.env() == :prod. */
-	r->start_permanent = env && !strcmp(env, "prod");
+	r->start_permanent = !strcmp(env, "prod");
 	r->ddl = (struct ecto_ddl_config)ECTO_DDL_CONFIG_INIT;
 }
 
@@ -227,43 +192,29 @@ static int apply_config(struct em_repo *r, const struct mx_repo_config *rc)
 
 int em_repos_resolve(const struct em_opts *o, struct em_repo **repos, size_t *n, struct mx_err *err)
 {
-	struct mx_buf rootb = MX_BUF_INIT;
 	struct mx_strvec mods = MX_STRVEC_INIT;
 	struct mx_err perr = MX_ERR_INIT;
-	struct mx_project_opts popts;
+	struct mx_project_opts popts = {.dir = o->dir, .gently = true};
 	const char *url;
-	char *root = NULL;
 	int ret = -1;
 
 	*repos = NULL;
 	*n = 0;
-	memset(&popts, 0, sizeof(popts));
-	popts.dir = o->dir;
 	url = o->url ? o->url : getenv("DATABASE_URL");
 	if (url && !*url)
 		url = NULL;
 
-	if (mx_project_find_root(o->dir, &rootb, &perr) == 0) {
-		if (mx_project_load(&project, &popts, &perr) == 0) {
-			project_loaded = true;
-		} else if (url && o->repos.n) {
-			/* A deploy image may hold a config the reader cannot
-			 * evaluate; with the URL and repo given, go on. */
-			mx_diag_warn(
-			    "the project's config was not read (%s); using --url/DATABASE_URL",
-			    perr.msg);
-			mx_project_release(&project);
-		} else {
-			*err = perr;
-			mx_project_release(&project);
-			goto out;
-		}
-		root = mx_xstrdup(project_loaded ? project.root : rootb.buf);
-	} else if (o->dir) {
+	/* Without a mix.exs, the repo (-r) and the URL are enough. */
+	if (mx_project_enter(&project, &popts, &perr) == 0) {
+		project_loaded = project.found;
+	} else if (project.found && url && o->repos.n) {
+		/* A deploy image may hold a config the reader cannot
+		 * evaluate; with the URL and repo given, go on. */
+		mx_diag_warn("the project's config was not read (%s); using --url/DATABASE_URL",
+		             perr.msg);
+	} else {
 		*err = perr;
 		goto out;
-	} else {
-		root = find_root(NULL);
 	}
 
 	for (size_t i = 0; i < o->repos.n; i++)
@@ -285,17 +236,22 @@ int em_repos_resolve(const struct em_opts *o, struct em_repo **repos, size_t *n,
 			goto out;
 		}
 	}
+	if (!mods.n && o->dir) {
+		/* -C DIR without mix.exs: what every tool says */
+		*err = project.missing;
+		goto out;
+	}
 	if (!mods.n) {
 		mx_err_set(err, MX_ERR_CONFIG,
 		           "no Ecto repo: no mix.exs in '%s' or above; pass the repo with -r (e.g. "
 		           "-r MyApp.Repo)",
-		           root);
+		           project.root);
 		goto out;
 	}
 	*repos = mx_xcalloc(mods.n, sizeof(**repos));
 	for (size_t i = 0; i < mods.n; i++) {
 		struct em_repo *r = &(*repos)[i];
-		repo_defaults(r, mods.v[i], root);
+		repo_defaults(r, mods.v[i], project.root, project.env);
 		*n = i + 1;
 		if (url)
 			r->url = mx_xstrdup(url);
@@ -332,8 +288,6 @@ out:
 		*n = 0;
 	}
 	mx_strvec_clear(&mods);
-	mx_buf_release(&rootb);
-	free(root);
 	return ret;
 }
 

@@ -69,20 +69,114 @@ static int set_value(const struct mx_option *o, const char *shown,
 	return 0;
 }
 
-int mx_opt_parse(int argc, char **argv, int first, const struct mx_option *opts,
-		 struct mx_strvec *positional, struct mx_err *err)
+/* OptionParser's value_in_tail?: the word after a switch is its value unless
+ * it looks like a switch itself; "-" alone and negative numbers are values. */
+static bool is_value(const char *word)
 {
+	char *end;
+	if (word[0] != '-' || !word[1])
+		return true;
+	if (word[1] == ' ')
+		return true;
+	strtod(word, &end);
+	return !*end;
+}
+
+struct parse {
+	int argc;
+	char **argv;
+	const struct mx_option *opts;
+	enum mx_opt_mode mode;
+};
+
+/* A switch the table does not know: an error, or (lenient) skipped with the
+ * value OptionParser would give it. */
+static int unknown_switch(const struct parse *ps, int *i, const char *shown, bool has_inline,
+			  struct mx_err *err)
+{
+	if (ps->mode == MX_OPT_STRICT)
+		return mx_err_set(err, MX_ERR_USAGE, "unknown option '%s'", shown);
+	if (!has_inline && *i + 1 < ps->argc && is_value(ps->argv[*i + 1]))
+		(*i)++;
+	return 0;
+}
+
+/* The switch at argv[*i]; moves *i past a value taken from the next word. */
+static int parse_switch(const struct parse *ps, int *i, struct mx_err *err)
+{
+	const char *arg = ps->argv[*i];
+	const struct mx_option *o = NULL;
+	const char *inline_val = NULL;
+	char shown[256];
+
+	if (arg[1] == '-') {
+		const char *name = arg + 2;
+		const char *eq = strchr(name, '=');
+		size_t n = eq ? (size_t)(eq - name) : strlen(name);
+		snprintf(shown, sizeof(shown), "--%.*s", (int)n, name);
+		o = find_long(ps->opts, name, n);
+		if (!o && n > 3 && !strncmp(name, "no-", 3)) {
+			const struct mx_option *neg = find_long(ps->opts, name + 3, n - 3);
+			if (neg && neg->type == MX_OPT_BOOL && !eq) {
+				*(bool *)neg->value = false;
+				if (neg->seen)
+					*neg->seen = 1;
+				return 0;
+			}
+		}
+		if (!o)
+			return unknown_switch(ps, i, shown, eq != NULL, err);
+		if (eq)
+			inline_val = eq + 1;
+	} else {
+		snprintf(shown, sizeof(shown), "-%c", arg[1]);
+		o = find_short(ps->opts, (unsigned char)arg[1]);
+		if (!o)
+			return unknown_switch(ps, i, shown, arg[2] != '\0', err);
+		if (arg[2]) {
+			if (o->type == MX_OPT_BOOL)
+				return mx_err_set(err, MX_ERR_USAGE, "unknown option '%s'", arg);
+			inline_val = arg + 2;
+		}
+	}
+	if (o->type == MX_OPT_BOOL) {
+		bool v = true;
+		if (inline_val && !strcmp(inline_val, "false"))
+			v = false;
+		else if (inline_val && strcmp(inline_val, "true"))
+			return mx_err_set(err, MX_ERR_USAGE,
+					  "option '%s' expects true or false, got '%s'", shown,
+					  inline_val);
+		if (o->seen)
+			*o->seen = 1;
+		*(bool *)o->value = v;
+		return 0;
+	}
+	if (!inline_val && (o->flags & MX_OPT_OPTIONAL_ARG)) {
+		inline_val = o->optional_default ? o->optional_default : "";
+	} else if (!inline_val) {
+		bool has_next = *i + 1 < ps->argc;
+		if (has_next && ps->mode == MX_OPT_LENIENT)
+			has_next = is_value(ps->argv[*i + 1]);
+		if (!has_next)
+			return mx_err_set(err, MX_ERR_USAGE, "option '%s' requires a value", shown);
+		inline_val = ps->argv[++*i];
+	}
+	if (o->seen)
+		*o->seen = 1;
+	return set_value(o, shown, inline_val, err);
+}
+
+int mx_opt_parse_mode(int argc, char **argv, int first, const struct mx_option *opts,
+		      enum mx_opt_mode mode, struct mx_strvec *positional, struct mx_err *err)
+{
+	const struct parse ps = {argc, argv, opts, mode};
 	bool only_positional = false;
 	for (int i = first; i < argc; i++) {
 		const char *arg = argv[i];
-		const struct mx_option *o = NULL;
-		const char *inline_val = NULL;
-		char shown[256];
-
 		if (only_positional || arg[0] != '-' || !arg[1]) {
 			if (!positional)
-				return mx_err_set(err, MX_ERR_USAGE,
-						  "unexpected argument '%s'", arg);
+				return mx_err_set(err, MX_ERR_USAGE, "unexpected argument '%s'", arg);
 			mx_strvec_push(positional, arg);
 			continue;
 		}
@@ -90,69 +184,28 @@ int mx_opt_parse(int argc, char **argv, int first, const struct mx_option *opts,
 			only_positional = true;
 			continue;
 		}
-		if (arg[1] == '-') {
-			const char *name = arg + 2;
-			const char *eq = strchr(name, '=');
-			size_t n = eq ? (size_t)(eq - name) : strlen(name);
-			snprintf(shown, sizeof(shown), "--%.*s", (int)n, name);
-			o = find_long(opts, name, n);
-			if (!o && n > 3 && !strncmp(name, "no-", 3)) {
-				const struct mx_option *neg =
-					find_long(opts, name + 3, n - 3);
-				if (neg && neg->type == MX_OPT_BOOL && !eq) {
-					*(bool *)neg->value = false;
-					if (neg->seen)
-						*neg->seen = 1;
-					continue;
-				}
-			}
-			if (!o)
-				return mx_err_set(err, MX_ERR_USAGE,
-						  "unknown option '%s'", shown);
-			if (eq)
-				inline_val = eq + 1;
-		} else {
-			snprintf(shown, sizeof(shown), "-%c", arg[1]);
-			o = find_short(opts, (unsigned char)arg[1]);
-			if (!o)
-				return mx_err_set(err, MX_ERR_USAGE,
-						  "unknown option '%s'", shown);
-			if (arg[2]) {
-				if (o->type == MX_OPT_BOOL)
-					return mx_err_set(err, MX_ERR_USAGE,
-							  "unknown option '%s'", arg);
-				inline_val = arg + 2;
-			}
+		if (parse_switch(&ps, &i, err) < 0) {
+			if (mode == MX_OPT_STRICT)
+				return -1;
+			/* OptionParser.parse lists it as invalid; the task ignores it */
+			mx_err_clear(err);
 		}
-		if (o->seen)
-			*o->seen = 1;
-		if (o->type == MX_OPT_BOOL) {
-			if (inline_val) {
-				if (!strcmp(inline_val, "true"))
-					*(bool *)o->value = true;
-				else if (!strcmp(inline_val, "false"))
-					*(bool *)o->value = false;
-				else
-					return mx_err_set(err, MX_ERR_USAGE,
-							  "option '%s' expects true or false, got '%s'",
-							  shown, inline_val);
-			} else {
-				*(bool *)o->value = true;
-			}
-			continue;
-		}
-		if (!inline_val && (o->flags & MX_OPT_OPTIONAL_ARG)) {
-			inline_val = o->optional_default ? o->optional_default : "";
-		} else if (!inline_val) {
-			if (i + 1 >= argc)
-				return mx_err_set(err, MX_ERR_USAGE,
-						  "option '%s' requires a value", shown);
-			inline_val = argv[++i];
-		}
-		if (set_value(o, shown, inline_val, err) < 0)
-			return -1;
 	}
 	return 0;
+}
+
+int mx_opt_parse(int argc, char **argv, int first, const struct mx_option *opts,
+		 struct mx_strvec *positional, struct mx_err *err)
+{
+	return mx_opt_parse_mode(argc, argv, first, opts, MX_OPT_STRICT, positional, err);
+}
+
+size_t mx_opt_count(const struct mx_option *opts)
+{
+	size_t n = 0;
+	while (opts && opts[n].type != MX_OPT_END)
+		n++;
+	return n;
 }
 
 void mx_opt_print_help(FILE *out, const struct mx_option *opts)

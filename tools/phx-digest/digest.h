@@ -64,11 +64,14 @@ struct phx_digest_opts {
 
 /* The compressor extensions skipped on input and removed by clean. */
 void phx_digest_zexts(const struct phx_digest_opts *o, struct mx_strvec *out);
-/* The default :gzippable_exts of Phoenix 1.7. */
-void phx_digest_default_exts(struct mx_strvec *out);
-/* Reads :phoenix, :gzippable_exts and :static_compressors from the project
- * at root (MIX_ENV); leaves o unchanged when the project does not set them. */
-int phx_digest_project_config(const char *root, struct phx_digest_opts *o, struct mx_err *err);
+
+struct mx_project;
+/* Sets o->exts and the compressors from :phoenix, :gzippable_exts and
+ * :static_compressors of the entered project p (MIX_ENV), or Phoenix's
+ * defaults where it sets none or when no project was found; the project's
+ * files go to o->config_files for the depfile. */
+int phx_digest_project_config(const struct mx_project *p, struct phx_digest_opts *o,
+                              struct mx_err *err);
 
 /* ---- The run (compile.c) ------------------------------------------------ */
 

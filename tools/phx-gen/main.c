@@ -1,64 +1,55 @@
 /*
  * phx-gen: the generators of `mix phx.gen.*`, `mix ecto.gen.migration` and
- * `mix ecto.gen.repo`, one subcommand each. This release knows their names
- * and switches' home; the generators themselves come with their own issue,
- * and until then each says so plainly instead of pretending.
+ * `mix ecto.gen.repo`, one command each (cmd_<name>.c). This release knows
+ * their names, switches and documentation; the generators themselves come
+ * with their own issues, and until then each says so plainly instead of
+ * pretending. This file holds the list and the usage.
  */
 #include <stdio.h>
-#include <string.h>
 
-#include "diag.h"
-#include "opt.h"
+#include "command.h"
 
-struct generator {
-	const char *name;
-	const char *task;
-};
+/* One row per generator, in the order the usage lists them. */
+#define COMMANDS(X)                                                                                \
+	X(phx_gen_cmd_auth)                                                                        \
+	X(phx_gen_cmd_cert)                                                                        \
+	X(phx_gen_cmd_channel)                                                                     \
+	X(phx_gen_cmd_context)                                                                     \
+	X(phx_gen_cmd_embedded)                                                                    \
+	X(phx_gen_cmd_html)                                                                        \
+	X(phx_gen_cmd_json)                                                                        \
+	X(phx_gen_cmd_live)                                                                        \
+	X(phx_gen_cmd_notifier)                                                                    \
+	X(phx_gen_cmd_presence)                                                                    \
+	X(phx_gen_cmd_schema)                                                                      \
+	X(phx_gen_cmd_secret)                                                                      \
+	X(phx_gen_cmd_socket)                                                                      \
+	X(phx_gen_cmd_ecto_gen_migration)                                                          \
+	X(phx_gen_cmd_ecto_gen_repo)
 
-static const struct generator generators[] = {
-	{ "auth", "phx.gen.auth" },         { "cert", "phx.gen.cert" },
-	{ "channel", "phx.gen.channel" },   { "context", "phx.gen.context" },
-	{ "embedded", "phx.gen.embedded" }, { "html", "phx.gen.html" },
-	{ "json", "phx.gen.json" },         { "live", "phx.gen.live" },
-	{ "notifier", "phx.gen.notifier" }, { "presence", "phx.gen.presence" },
-	{ "schema", "phx.gen.schema" },     { "secret", "phx.gen.secret" },
-	{ "socket", "phx.gen.socket" },
-	{ "ecto.gen.migration", "ecto.gen.migration" },
-	{ "ecto.gen.repo", "ecto.gen.repo" },
-	{ NULL, NULL },
-};
+MX_COMMAND_TABLE(commands, COMMANDS);
 
 static void usage(FILE *out)
 {
 	fprintf(out, "Usage: phx-gen GENERATOR [ARGS...]\n\n"
-		     "Generates Phoenix and Ecto code as `mix phx.gen.*` does.\n\n"
-		     "Generators:\n");
-	for (const struct generator *g = generators; g->name; g++)
-		fprintf(out, "  %-20s mix %s\n", g->name, g->task);
-	fprintf(out, "\nOptions:\n"
-		     "  -h, --help     Show this help\n"
-		     "      --version  Show the version\n");
+	             "Generates Phoenix and Ecto code as `mix phx.gen.*` does.\n\n"
+	             "Generators:\n");
+	for (size_t i = 0; commands[i]; i++)
+		fprintf(out, "  %-20s mix %s\n", commands[i]->name, commands[i]->task);
+	fprintf(out, "\nOptions:\n");
+	mx_opt_print_help(
+	    out, (const struct mx_option[]){MX_OPT_HELP(NULL), MX_OPT_VERSION(NULL), MX_OPT_END_});
 }
+
+static const struct mx_tool tool = {
+    .name = "phx-gen",
+    .summary = "Phoenix and Ecto generators, as mix phx.gen.*",
+    .noun = "generator",
+    .commands = commands,
+    .usage = usage,
+};
 
 int main(int argc, char **argv)
 {
-	mx_diag_set_prog("phx-gen");
-	if (argc < 2) {
-		usage(stderr);
-		return MX_EXIT_USAGE;
-	}
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-		usage(stdout);
-		return MX_EXIT_OK;
-	}
-	if (!strcmp(argv[1], "--version"))
-		return mx_opt_version(stdout);
-	if (argv[1][0] == '-')
-		return mx_diag_usage("unknown option '%s'", argv[1]);
-	for (const struct generator *g = generators; g->name; g++)
-		if (!strcmp(g->name, argv[1]))
-			return mx_diag_fail(MX_EXIT_FAIL,
-					    "'%s' (mix %s) is not implemented yet",
-					    g->name, g->task);
-	return mx_diag_usage("unknown generator '%s'", argv[1]);
+	return mx_tool_main(&tool, argc, argv);
 }

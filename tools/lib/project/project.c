@@ -3,9 +3,11 @@
  */
 #include "project.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "exs/ast.h"
@@ -256,6 +258,15 @@ static void set_paths(struct mx_project *p)
 	p->static_path = mx_xstrdup("priv/static");
 }
 
+/* MIX_ENV and MIX_TARGET, read once, here. */
+static void set_env(struct mx_project *p, const struct mx_project_opts *o)
+{
+	const char *env = o->env ? o->env : getenv("MIX_ENV");
+	const char *target = o->target ? o->target : getenv("MIX_TARGET");
+	p->env = mx_xstrdup(env && *env ? env : "dev");
+	p->target = mx_xstrdup(target && *target ? target : "host");
+}
+
 int mx_project_load(struct mx_project *p, const struct mx_project_opts *o, struct mx_err *err)
 {
 	static const struct mx_project_opts none;
@@ -271,10 +282,7 @@ int mx_project_load(struct mx_project *p, const struct mx_project_opts *o, struc
 	p->root = mx_buf_detach(&root, NULL);
 	mx_path_join(&root, p->root, "mix.exs");
 	p->mix_exs = mx_buf_detach(&root, NULL);
-	const char *env = o->env ? o->env : getenv("MIX_ENV");
-	const char *target = o->target ? o->target : getenv("MIX_TARGET");
-	p->env = mx_xstrdup(env && *env ? env : "dev");
-	p->target = mx_xstrdup(target && *target ? target : "host");
+	set_env(p, o);
 	if (load_mix_exs(p, err) < 0)
 		return -1;
 	if (!o->no_config && load_config(p, o, err) < 0)
@@ -282,6 +290,46 @@ int mx_project_load(struct mx_project *p, const struct mx_project_opts *o, struc
 	if (p->app)
 		set_paths(p);
 	return 0;
+}
+
+int mx_project_enter(struct mx_project *p, const struct mx_project_opts *o, struct mx_err *err)
+{
+	struct mx_project_opts at = *o;
+	struct mx_buf root = MX_BUF_INIT;
+	struct stat st;
+	int ret = -1;
+
+	/* git -C's words, for every tool, whether or not it changes there */
+	if (o->dir && stat(o->dir, &st) < 0)
+		return mx_err_errno(err, "cannot change to", o->dir);
+	if (o->dir && !S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		return mx_err_errno(err, "cannot change to", o->dir);
+	}
+	mx_err_clear(&p->missing);
+	if (mx_project_find_root(o->dir, &root, &p->missing) < 0) {
+		if (!o->gently) {
+			*err = p->missing;
+			goto out;
+		}
+		mx_buf_reset(&root);
+		absolute(o->dir ? o->dir : ".", &root);
+		p->root = mx_buf_detach(&root, NULL);
+		set_env(p, o);
+	} else {
+		mx_err_clear(&p->missing);
+		p->found = true;
+		at.dir = root.buf;
+	}
+	const char *to = o->dir ? o->dir : p->found ? root.buf : p->root;
+	if (o->chdir && chdir(to) < 0) {
+		mx_err_errno(err, "cannot change to", to);
+		goto out;
+	}
+	ret = p->found ? mx_project_load(p, &at, err) : 0;
+out:
+	mx_buf_release(&root);
+	return ret;
 }
 
 void mx_project_release(struct mx_project *p)

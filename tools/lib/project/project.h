@@ -3,7 +3,7 @@
  *
  *   struct mx_project p = MX_PROJECT_INIT;
  *   struct mx_project_opts o = { .dir = dash_C };   // NULL: search upward
- *   if (mx_project_load(&p, &o, &err) < 0) return mx_diag_error(&err);
+ *   if (mx_project_enter(&p, &o, &err) < 0) return mx_diag_error(&err);
  *   ... p.app, p.base, p.web, mx_project_repo_config(&p, "Hello.Repo", ...)
  *   mx_project_release(&p);
  *
@@ -42,6 +42,9 @@ struct mx_project_opts {
 	 * isolated_env the process environment is not consulted at all. */
 	const char *const *setenv;
 	bool isolated_env;
+	/* For mx_project_enter: */
+	bool gently; /* no mix.exs is not an error (git's RUN_SETUP_GENTLY) */
+	bool chdir;  /* the root becomes the current directory, as mix runs there */
 };
 
 struct mx_project {
@@ -72,6 +75,11 @@ struct mx_project {
 	char *static_path;   /* "priv/static" */
 	struct mx_config config;
 	bool config_loaded;
+	/* mx_project_enter: a mix.exs was found (and loading was tried).
+	 * When not (gently), missing holds the error a tool that needs the
+	 * project after all reports, the same as without gently. */
+	bool found;
+	struct mx_err missing;
 };
 
 #define MX_PROJECT_INIT                                                                            \
@@ -85,6 +93,29 @@ struct mx_project {
 int mx_project_find_root(const char *start, struct mx_buf *out, struct mx_err *err);
 
 int mx_project_load(struct mx_project *p, const struct mx_project_opts *opts, struct mx_err *err);
+
+/*
+ * The one way into a project, for every tool (git's RUN_SETUP): the root is
+ * -C DIR (opts->dir) or the nearest directory upward holding mix.exs; it is
+ * loaded as mx_project_load does (mix.exs, MIX_ENV, the config).
+ *
+ *   -C DIR that is no directory   error "cannot change to 'DIR': <reason>"
+ *   no mix.exs in DIR (-C) or     error "could not find a mix.exs in 'DIR'" or
+ *   anywhere upward               Mix's "Could not find a Mix.Project, ...";
+ *                                 with opts->gently, not an error: returns 0
+ *                                 with p->found false, p->root the directory
+ *                                 (DIR or the cwd), p->env/target set, and
+ *                                 that error in p->missing. A tool gentle
+ *                                 about it (phx-digest digests any directory;
+ *                                 ecto-migrate runs with -r and a URL) does
+ *                                 Phoenix's defaults there.
+ *
+ * With opts->chdir the root (DIR as given, with -C) becomes the current
+ * directory. When loading fails, p->found is true and p->root is set, so a
+ * tool can go on without the config; p is released with mx_project_release
+ * in every case.
+ */
+int mx_project_enter(struct mx_project *p, const struct mx_project_opts *opts, struct mx_err *err);
 void mx_project_release(struct mx_project *p);
 
 /* For an umbrella root: the child apps, as paths relative to the root
@@ -154,7 +185,9 @@ const struct mx_term *mx_project_generators(const struct mx_project *p);
 /* config :app, <Web>.Endpoint or NULL. */
 const struct mx_term *mx_project_endpoint_config(const struct mx_project *p);
 /* config :phoenix, :gzippable_exts, or Phoenix's default
- * (.js .map .css .txt .text .html .json .svg .eot .ttf). */
+ * (.js .map .css .txt .text .html .json .svg .eot .ttf), also for a project
+ * that was not found or whose config was not read. This is the one place
+ * the default is written. */
 int mx_project_gzippable_exts(const struct mx_project *p, struct mx_strvec *exts,
                               struct mx_err *err);
 /* config :phoenix, :static_compressors as alias names, or

@@ -16,9 +16,8 @@
 #include <string.h>
 
 #include "buf.h"
-#include "commands.h"
+#include "command.h"
 #include "diag.h"
-#include "opt.h"
 #include "project/project.h"
 #include "strvec.h"
 
@@ -78,44 +77,57 @@ static void print_all(const struct mx_project *p)
 	mx_buf_release(&b);
 }
 
-int mixless_cmd_debug_config(int argc, char **argv)
+static const char *dir, *env;
+static bool no_runtime;
+static struct mx_strvec set = MX_STRVEC_INIT;
+
+static const struct mx_option options[] = {
+    MX_OPT_DIRECTORY(&dir),
+    MX_OPT_STR_("env", 0, &env, "ENV", "MIX_ENV to resolve (default: $MIX_ENV or dev)"),
+    MX_OPT_BOOL_("no-runtime", 0, &no_runtime, "Do not read config/runtime.exs"),
+    MX_OPT_LIST_("set", 0, &set, "NAME=VALUE", "Environment variable as System.get_env sees it"),
+    MX_OPT_END_,
+};
+
+/* APP [KEY...]: the value at that path, inspected. */
+static int print_value(const struct mx_project *p, const struct mx_strvec *path)
 {
-	const char *dir = NULL, *env = NULL;
-	bool help = false, no_runtime = false;
-	struct mx_strvec pos = MX_STRVEC_INIT, set = MX_STRVEC_INIT;
+	const struct mx_term *t = mx_config_app(&p->config, path->v[0]);
+	for (size_t i = 1; t && i < path->n; i++) {
+		struct mx_buf k = MX_BUF_INIT;
+		const char *key = path->v[i];
+		if (key[0] >= 'A' && key[0] <= 'Z' && strncmp(key, "Elixir.", 7)) {
+			mx_buf_addf(&k, "Elixir.%s", key);
+			key = k.buf;
+		}
+		t = t->type == MX_TERM_MAP ? mx_term_map_get_atom(t, key) : mx_term_kw_get(t, key);
+		mx_buf_release(&k);
+	}
+	if (!t)
+		return mx_diag_fail(MX_EXIT_FAIL, "not configured");
+	struct mx_buf b = MX_BUF_INIT;
+	mx_term_inspect(t, &b);
+	printf("%s\n", b.buf);
+	mx_buf_release(&b);
+	return MX_EXIT_OK;
+}
+
+static int run(const struct mx_cmdline *cl)
+{
 	struct mx_err err = MX_ERR_INIT;
 	struct mx_project p = MX_PROJECT_INIT;
-	const struct mx_option opts[] = {
-	    MX_OPT_STR_(NULL, 'C', &dir, "DIR", "Project root (default: nearest mix.exs upward)"),
-	    MX_OPT_STR_("env", 0, &env, "ENV", "MIX_ENV to resolve (default: $MIX_ENV or dev)"),
-	    MX_OPT_BOOL_("no-runtime", 0, &no_runtime, "Do not read config/runtime.exs"),
-	    MX_OPT_LIST_("set", 0, &set, "NAME=VALUE",
-	                 "Environment variable as System.get_env sees it"),
-	    MX_OPT_BOOL_("help", 'h', &help, "Show this help"),
-	    MX_OPT_END_,
-	};
+	const char **setenv = mx_xcalloc(set.n + 1, sizeof(*setenv));
 	int ret = MX_EXIT_OK;
-	const char **setenv = NULL;
 
-	if (mx_opt_parse(argc, argv, 1, opts, &pos, &err) < 0) {
-		ret = mx_diag_usage("%s", err.msg);
-		goto out;
-	}
-	if (help) {
-		printf("Usage: mixless debug config [-C DIR] [--env ENV] [APP [KEY...]]\n\n");
-		mx_opt_print_help(stdout, opts);
-		goto out;
-	}
-	setenv = mx_xcalloc(set.n + 1, sizeof(*setenv));
 	for (size_t i = 0; i < set.n; i++)
 		setenv[i] = set.v[i];
-	struct mx_project_opts o = {
+	const struct mx_project_opts o = {
 	    .dir = dir,
 	    .env = env,
 	    .no_runtime = no_runtime,
 	    .setenv = setenv,
 	};
-	if (mx_project_load(&p, &o, &err) < 0) {
+	if (mx_project_enter(&p, &o, &err) < 0) {
 		ret = mx_diag_error(&err);
 		goto out;
 	}
@@ -126,33 +138,38 @@ int mixless_cmd_debug_config(int argc, char **argv)
 		mx_diag_warn("mix.exs: project/0 read key by key, skipping what failed: %s", w.buf);
 		mx_buf_release(&w);
 	}
-	if (!pos.n) {
+	if (cl->args.n)
+		ret = print_value(&p, &cl->args);
+	else
 		print_all(&p);
-		goto out;
-	}
-	const struct mx_term *t = mx_config_app(&p.config, pos.v[0]);
-	for (size_t i = 1; t && i < pos.n; i++) {
-		struct mx_buf k = MX_BUF_INIT;
-		const char *key = pos.v[i];
-		if (key[0] >= 'A' && key[0] <= 'Z' && strncmp(key, "Elixir.", 7)) {
-			mx_buf_addf(&k, "Elixir.%s", key);
-			key = k.buf;
-		}
-		t = t->type == MX_TERM_MAP ? mx_term_map_get_atom(t, key) : mx_term_kw_get(t, key);
-		mx_buf_release(&k);
-	}
-	if (!t) {
-		ret = mx_diag_fail(MX_EXIT_FAIL, "not configured");
-		goto out;
-	}
-	struct mx_buf b = MX_BUF_INIT;
-	mx_term_inspect(t, &b);
-	printf("%s\n", b.buf);
-	mx_buf_release(&b);
 out:
 	free(setenv);
 	mx_project_release(&p);
-	mx_strvec_clear(&pos);
 	mx_strvec_clear(&set);
 	return ret;
 }
+
+const struct mx_command mixless_cmd_debug_config = {
+    .name = "config",
+    .tool = "mixless",
+    .shortdoc = "Prints the project and its config as the tools resolve them",
+    .synopsis = "[-C DIR] [--env ENV] [APP [KEY...]]",
+    .doc =
+        "Prints the project and its config as the tools resolve them: the\n"
+        "project's facts (root, env, app, base and web modules, the config files\n"
+        "read), then one line per configured key with the file, line and column\n"
+        "that set it. With APP (and KEYs, which go through keyword lists and\n"
+        "maps) only that value is printed, inspected; exit 1 when it is not\n"
+        "configured.\n"
+        "\n"
+        "The project is entered as every tool enters it (-C DIR, else the\n"
+        "nearest mix.exs upward; MIX_ENV or --env; config.exs with its imports,\n"
+        "<env>.exs and runtime.exs), so this is where to look when a tool reads\n"
+        "a setting differently from what you expect.\n"
+        "\n"
+        "  mixless debug config\n"
+        "  mixless debug config --env prod --set DATABASE_URL=ecto://u:p@h/db hello Hello.Repo\n",
+    .options = options,
+    .max_args = -1,
+    .fn = run,
+};
