@@ -72,7 +72,7 @@ struct em_repo {
 	enum em_lock_kind lock_kind;
 	long advisory_retry_ms, advisory_max_tries; /* max_tries < 0: infinity */
 	bool start_permanent;                       /* prompts for drop/load (prod) */
-	struct ecto_ddl_config ddl;
+	struct em_ddl_config ddl;
 	char *ddl_strings[8]; /* storage for ddl's const char * fields */
 };
 

@@ -27,7 +27,7 @@ struct run {
 	bool log, log_sql, log_migrator_sql;
 	struct em_conn lock_conn, mig_conn;
 	struct em_lock lock;
-	struct ecto_ddl_config cfg;
+	struct em_ddl_config cfg;
 };
 
 static int raise_missing_dir(const char *path, const char *repo)
@@ -119,9 +119,9 @@ static int lock_and_read(struct run *rn, bool take_lock, int64_t **v, size_t *nv
 	return 0;
 }
 
-static const char *fn_name(const struct ecto_migration *m, enum em_direction d)
+static const char *fn_name(const struct em_migration *m, enum em_direction d)
 {
-	const struct ecto_plan *p = d == EM_UP ? &m->up : &m->down;
+	const struct em_plan *p = d == EM_UP ? &m->up : &m->down;
 	if (p->operation)
 		return p->operation;
 	if (m->has_change)
@@ -129,9 +129,9 @@ static const char *fn_name(const struct ecto_migration *m, enum em_direction d)
 	return d == EM_UP ? "up" : "down";
 }
 
-static const char *dir_suffix(const struct ecto_migration *m, enum em_direction d)
+static const char *dir_suffix(const struct em_migration *m, enum em_direction d)
 {
-	const struct ecto_plan *p = d == EM_UP ? &m->up : &m->down;
+	const struct em_plan *p = d == EM_UP ? &m->up : &m->down;
 	if (p->direction)
 		return p->direction;
 	if (!m->has_change)
@@ -152,8 +152,8 @@ static void io_warn(const char *msg)
 
 /* Runner.maybe_warn_index_migration_lock: a concurrent index while the
  * migration lock is a table lock. */
-static void warn_concurrent_lock(const struct run *rn, const struct ecto_migration *m,
-                                 const struct ecto_step *st)
+static void warn_concurrent_lock(const struct run *rn, const struct em_migration *m,
+                                 const struct em_step *st)
 {
 	struct mx_buf b = MX_BUF_INIT;
 	if (!st->concurrent_index || m->disable_migration_lock ||
@@ -172,8 +172,8 @@ static void warn_concurrent_lock(const struct run *rn, const struct ecto_migrati
 	mx_buf_release(&b);
 }
 
-static void report_failure(const struct ecto_migration *m, const char *sql,
-                           const struct mx_err *err, bool in_txn)
+static void report_failure(const struct em_migration *m, const char *sql, const struct mx_err *err,
+                           bool in_txn)
 {
 	/* Postgrex.Error's message, as mix prints the exception; mix follows
 	 * it with a stack trace, we with the migration and statement. */
@@ -194,7 +194,7 @@ static void report_failure(const struct ecto_migration *m, const char *sql,
 /* A migration that raises while it runs (an irreversible command run
  * backward, a bad option): the exception as mix prints it, then, where mix
  * prints its stack trace, where it came from. */
-static void report_raise(const struct ecto_migration *m, const struct ecto_plan *plan, bool in_txn)
+static void report_raise(const struct em_migration *m, const struct em_plan *plan, bool in_txn)
 {
 	const struct mx_err *e = &plan->error;
 	fflush(stdout);
@@ -232,9 +232,9 @@ static void rollback_logged(const struct run *rn, struct em_conn *c)
 }
 
 /* Runs one migration on the migration connection (lock already held). */
-static int run_one(struct run *rn, const struct ecto_migration *m)
+static int run_one(struct run *rn, const struct em_migration *m)
 {
-	const struct ecto_plan *plan = rn->dir == EM_UP ? &m->up : &m->down;
+	const struct em_plan *plan = rn->dir == EM_UP ? &m->up : &m->down;
 	struct em_conn *c = &rn->mig_conn;
 	struct mx_err err = MX_ERR_INIT;
 	bool txn = !m->disable_ddl_transaction;
@@ -258,7 +258,7 @@ static int run_one(struct run *rn, const struct ecto_migration *m)
 		       fn_name(m, rn->dir), dir_suffix(m, rn->dir));
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (size_t i = 0; i < plan->n; i++) {
-		const struct ecto_step *st = &plan->steps[i];
+		const struct em_step *st = &plan->steps[i];
 		if (st->warning)
 			io_warn(st->warning);
 		warn_concurrent_lock(rn, m, st);
@@ -320,9 +320,9 @@ static int run_one(struct run *rn, const struct ecto_migration *m)
 }
 
 /* --dry-run: the SQL that would run, as a psql-ready script. */
-static void print_dry_run(struct run *rn, const struct ecto_migration *m)
+static void print_dry_run(struct run *rn, const struct em_migration *m)
 {
-	const struct ecto_plan *plan = rn->dir == EM_UP ? &m->up : &m->down;
+	const struct em_plan *plan = rn->dir == EM_UP ? &m->up : &m->down;
 	struct mx_buf table = MX_BUF_INIT;
 	bool txn = !m->disable_ddl_transaction;
 
@@ -332,7 +332,7 @@ static void print_dry_run(struct run *rn, const struct ecto_migration *m)
 	if (txn)
 		printf("BEGIN;\n");
 	for (size_t i = 0; i < plan->n; i++) {
-		const struct ecto_step *st = &plan->steps[i];
+		const struct em_step *st = &plan->steps[i];
 		if (st->log && *st->log)
 			printf("-- %s\n", st->log);
 		for (size_t j = 0; j < st->sql.n; j++)
@@ -352,15 +352,15 @@ static void print_dry_run(struct run *rn, const struct ecto_migration *m)
 }
 
 static int load_all(struct run *rn, const struct em_file *const *sel, size_t n,
-                    struct ecto_migration *migs, size_t *loaded)
+                    struct em_migration *migs, size_t *loaded)
 {
 	struct mx_err err = MX_ERR_INIT;
 	for (size_t i = 0; i < n; i++) {
-		const struct ecto_plan *plan;
+		const struct em_plan *plan;
 		memset(&migs[i], 0, sizeof(migs[i]));
 		*loaded = i + 1; /* released on failure too */
 		/* Relative to the cwd, as Elixir names files in its errors. */
-		if (ecto_migration_load(&migs[i], em_display_path(sel[i]->path), &rn->cfg, &err) <
+		if (em_migration_load(&migs[i], em_display_path(sel[i]->path), &rn->cfg, &err) <
 		    0) {
 			if (!err.file[0])
 				snprintf(err.file, sizeof(err.file), "%s",
@@ -401,7 +401,7 @@ int em_run(const struct em_repo *r, const struct em_opts *o, enum em_direction d
 	struct em_files files = EM_FILES_INIT;
 	struct mx_err err = MX_ERR_INIT;
 	const struct em_file **sel = NULL;
-	struct ecto_migration *migs = NULL;
+	struct em_migration *migs = NULL;
 	size_t nsel = 0, loaded = 0, nv = 0;
 	int64_t *v = NULL;
 	int ret = MX_EXIT_FAIL;
@@ -578,7 +578,7 @@ int em_run(const struct em_repo *r, const struct em_opts *o, enum em_direction d
 		goto out;
 	}
 	for (size_t i = 0; i < nsel; i++) {
-		const struct ecto_migration *m = &migs[i];
+		const struct em_migration *m = &migs[i];
 		bool take_lock = r->migration_lock && !m->disable_migration_lock;
 		bool applied;
 		free(v);
@@ -601,7 +601,7 @@ int em_run(const struct em_repo *r, const struct em_opts *o, enum em_direction d
 	ret = MX_EXIT_OK;
 out:
 	for (size_t i = 0; i < loaded; i++)
-		ecto_migration_release(&migs[i]);
+		em_migration_release(&migs[i]);
 	free(migs);
 	free(sel);
 	free(v);
