@@ -282,6 +282,11 @@ struct em_files {
  * by (version, name, path) as Ecto sorts them. .ex files that look like
  * migrations are skipped with Ecto's warning. */
 int em_discover(const struct mx_strvec *paths, struct em_files *out, struct mx_err *err);
+/* The repo's migrations (em_repo_migrations_paths, then em_discover), as
+ * migrate, rollback and migrations find them: a path that is not a directory
+ * fails with Mix's "Could not find migrations directory". Reports the
+ * failure; returns 0 or an exit code. */
+int em_discover_repo(const struct em_repo *r, const struct em_opts *o, struct em_files *out);
 /* Ecto's "migrations can't be executed, migration version V is duplicated"
  * (or name), checked over the given subset. */
 int em_check_duplicates(const struct em_file *const *files, size_t n, struct mx_err *err);
