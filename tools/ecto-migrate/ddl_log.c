@@ -25,60 +25,54 @@ static int name1(struct mx_buf *b, const struct mx_term *name, struct em_ddl_rai
 static int name2(struct mx_buf *b, const struct mx_term *prefix, const struct mx_term *name,
                  struct em_ddl_raise *r)
 {
-	if (prefix && !mx_term_is_nil(prefix)) {
-		if (name1(b, prefix, r) < 0)
-			return -1;
-		mx_buf_addch(b, '.');
-	}
-	return name1(b, name, r);
+	return em_ddl_prefixed(b, prefix, name, name1, r);
 }
 
-/* The words for {op, object} or {op, object, mode}: the clauses that differ
- * only in their text. */
-struct phrase {
-	const char *op;
-	size_t arity;
-	const char *text;
-};
-
-static const char *phrase(const struct phrase *p, const struct mx_term *op, size_t arity)
+/* "create <noun> ", "create <noun> if not exists ", "drop <noun> ", "drop
+ * <noun> if exists ": the runner's words for a create or drop op. */
+static void op_words(struct mx_buf *out, const struct mx_term *op, const char *noun)
 {
-	for (; p->op; p++)
-		if (p->arity == arity && ecto_t_atom(op, p->op))
-			return p->text;
-	return NULL;
+	mx_buf_addf(out, "%s %s%s ", em_ddl_is_create(op) ? "create" : "drop", noun,
+	            ecto_t_atom(op, "create_if_not_exists") ? " if not exists"
+	            : ecto_t_atom(op, "drop_if_exists")     ? " if exists"
+	                                                    : "");
+}
+
+/* name2 of prefix and name, then the runner's drop_mode/1 of mode. */
+static int name_and_mode(struct mx_buf *out, const struct mx_term *prefix,
+                         const struct mx_term *name, const struct mx_term *mode,
+                         struct em_ddl_raise *r)
+{
+	if (name2(out, prefix, name, r) < 0)
+		return -1;
+	if (ecto_t_atom(mode, "cascade"))
+		mx_buf_adds(out, " cascade");
+	return 0;
 }
 
 static int table_line(const struct mx_term *cmd, struct mx_buf *out, struct em_ddl_raise *r)
 {
-	static const struct phrase drops[] = {{"drop", 3, "drop table "},
-	                                      {"drop_if_exists", 3, "drop table if exists "},
-	                                      {NULL, 0, NULL}};
 	const struct mx_term *op = cmd->u.tuple.items[0], *t = cmd->u.tuple.items[1];
 	const struct mx_term *third = cmd->u.tuple.n > 2 ? cmd->u.tuple.items[2] : NULL;
 	const struct mx_term *p = ecto_t_field(t, "prefix"), *n = ecto_t_field(t, "name");
 	size_t arity = cmd->u.tuple.n;
-	const char *what = phrase(drops, op, arity);
 
-	if (what) {
-		mx_buf_adds(out, what);
-		if (name2(out, p, n, r) < 0)
-			return -1;
-		if (ecto_t_atom(third, "cascade"))
-			mx_buf_adds(out, " cascade");
-		return 0;
-	}
-	if (arity == 3 && (ecto_t_atom(op, "create") || ecto_t_atom(op, "create_if_not_exists"))) {
+	if (arity == 3 && em_ddl_is_create(op)) {
+		/* table_modifiers/1 */
 		const struct mx_term *mods = ecto_t_field(t, "modifiers");
-		mx_buf_adds(out, "create ");
+		struct mx_buf noun = MX_BUF_INIT;
 		if (ecto_t_is_binary(mods)) {
-			mx_buf_add(out, mods->u.bin.data, mods->u.bin.len);
-			mx_buf_adds(out, " table");
-		} else {
-			mx_buf_adds(out, "table");
+			mx_buf_add(&noun, mods->u.bin.data, mods->u.bin.len);
+			mx_buf_addch(&noun, ' ');
 		}
-		mx_buf_adds(out, ecto_t_atom(op, "create") ? " " : " if not exists ");
+		mx_buf_adds(&noun, "table");
+		op_words(out, op, noun.buf);
+		mx_buf_release(&noun);
 		return name2(out, p, n, r);
+	}
+	if (arity == 3 && em_ddl_is_drop(op)) {
+		op_words(out, op, "table");
+		return name_and_mode(out, p, n, third, r);
 	}
 	if (arity == 3 && ecto_t_atom(op, "alter")) {
 		mx_buf_adds(out, "alter table ");
@@ -106,26 +100,16 @@ static int table_line(const struct mx_term *cmd, struct mx_buf *out, struct em_d
 
 static int index_line(const struct mx_term *cmd, struct mx_buf *out, struct em_ddl_raise *r)
 {
-	static const struct phrase phrases[] = {
-	    {"create", 2, "create index "},
-	    {"create_if_not_exists", 2, "create index if not exists "},
-	    {"drop", 3, "drop index "},
-	    {"drop_if_exists", 3, "drop index if exists "},
-	    {NULL, 0, NULL}};
 	const struct mx_term *op = cmd->u.tuple.items[0], *ix = cmd->u.tuple.items[1];
 	const struct mx_term *third = cmd->u.tuple.n > 2 ? cmd->u.tuple.items[2] : NULL;
 	const struct mx_term *p = ecto_t_field(ix, "prefix"), *n = ecto_t_field(ix, "name");
-	const char *what = phrase(phrases, op, cmd->u.tuple.n);
+	size_t arity = cmd->u.tuple.n;
 
-	if (what) {
-		mx_buf_adds(out, what);
-		if (name2(out, p, n, r) < 0)
-			return -1;
-		if (ecto_t_atom(third, "cascade"))
-			mx_buf_adds(out, " cascade");
-		return 0;
+	if ((arity == 2 && em_ddl_is_create(op)) || (arity == 3 && em_ddl_is_drop(op))) {
+		op_words(out, op, "index");
+		return name_and_mode(out, p, n, third, r);
 	}
-	if (cmd->u.tuple.n == 3 && ecto_t_atom(op, "rename")) {
+	if (arity == 3 && ecto_t_atom(op, "rename")) {
 		mx_buf_adds(out, "rename index ");
 		if (name2(out, p, n, r) < 0)
 			return -1;
@@ -135,9 +119,9 @@ static int index_line(const struct mx_term *cmd, struct mx_buf *out, struct em_d
 	return em_ddl_no_clause(r, COMMAND_FUN);
 }
 
-/* create/1 of a constraint: Ecto checks check/exclude here, not when the
- * struct is built. */
-static const char *new_constraint(const struct mx_term *c, struct em_ddl_raise *r)
+/* The kind of a constraint being created ("check constraint"): Ecto checks
+ * check/exclude here, not when the struct is built. */
+static const char *constraint_kind(const struct mx_term *c, struct em_ddl_raise *r)
 {
 	const struct mx_term *check = ecto_t_field(c, "check");
 	const struct mx_term *exclude = ecto_t_field(c, "exclude");
@@ -155,30 +139,27 @@ static const char *new_constraint(const struct mx_term *c, struct em_ddl_raise *
 		return NULL;
 	}
 	if (ecto_t_is_binary(check))
-		return "create check constraint ";
+		return "check constraint";
 	if (ecto_t_is_binary(exclude))
-		return "create exclude constraint ";
+		return "exclude constraint";
 	em_ddl_no_clause(r, COMMAND_FUN);
 	return NULL;
 }
 
 static int constraint_line(const struct mx_term *cmd, struct mx_buf *out, struct em_ddl_raise *r)
 {
-	static const struct phrase drops[] = {{"drop", 3, "drop constraint "},
-	                                      {"drop_if_exists", 3, "drop constraint if exists "},
-	                                      {NULL, 0, NULL}};
 	const struct mx_term *op = cmd->u.tuple.items[0], *c = cmd->u.tuple.items[1];
-	const char *what = phrase(drops, op, cmd->u.tuple.n);
-	const char *on = " from table ";
+	size_t arity = cmd->u.tuple.n;
+	const char *kind = "constraint", *on = " from table ";
 
-	if (!what && cmd->u.tuple.n == 2 && ecto_t_atom(op, "create")) {
-		if (!(what = new_constraint(c, r)))
+	if (arity == 2 && ecto_t_atom(op, "create")) {
+		if (!(kind = constraint_kind(c, r)))
 			return -1;
 		on = " on table ";
-	}
-	if (!what)
+	} else if (arity != 3 || !em_ddl_is_drop(op)) {
 		return em_ddl_no_clause(r, COMMAND_FUN);
-	mx_buf_adds(out, what);
+	}
+	op_words(out, op, kind);
 	if (em_ddl_to_string(out, ecto_t_field(c, "name"), r) < 0)
 		return -1;
 	mx_buf_adds(out, on);

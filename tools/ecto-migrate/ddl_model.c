@@ -52,6 +52,28 @@ int em_ddl_to_string(struct mx_buf *b, const struct mx_term *t, struct em_ddl_ra
 	                            "protocol String.Chars not implemented for %s", t, NULL);
 }
 
+int em_ddl_prefixed(struct mx_buf *b, const struct mx_term *prefix, const struct mx_term *name,
+                    int (*part)(struct mx_buf *, const struct mx_term *, struct em_ddl_raise *),
+                    struct em_ddl_raise *r)
+{
+	if (prefix && !mx_term_is_nil(prefix)) {
+		if (part(b, prefix, r) < 0)
+			return -1;
+		mx_buf_addch(b, '.');
+	}
+	return part(b, name, r);
+}
+
+bool em_ddl_is_create(const struct mx_term *op)
+{
+	return ecto_t_atom(op, "create") || ecto_t_atom(op, "create_if_not_exists");
+}
+
+bool em_ddl_is_drop(const struct mx_term *op)
+{
+	return ecto_t_atom(op, "drop") || ecto_t_atom(op, "drop_if_exists");
+}
+
 struct mx_term *em_ddl_tuple(struct mx_arena *a, size_t n, struct mx_term *x0, struct mx_term *x1,
                              struct mx_term *x2, struct mx_term *x3)
 {

@@ -70,6 +70,17 @@ int em_ddl_no_clause(struct em_ddl_raise *r, const char *fun);
  * included). Returns 0 or -1. */
 int em_ddl_to_string(struct mx_buf *b, const struct mx_term *t, struct em_ddl_raise *r);
 
+/* prefix.name, each part written by part; name alone when prefix is nil (or
+ * NULL). The shape of both of Ecto's quote_name/2: the adapter's, which
+ * quotes, and the runner's, for log lines, which does not. Returns 0 or -1. */
+int em_ddl_prefixed(struct mx_buf *b, const struct mx_term *prefix, const struct mx_term *name,
+                    int (*part)(struct mx_buf *, const struct mx_term *, struct em_ddl_raise *),
+                    struct em_ddl_raise *r);
+
+/* op is :create or :create_if_not_exists; :drop or :drop_if_exists. */
+bool em_ddl_is_create(const struct mx_term *op);
+bool em_ddl_is_drop(const struct mx_term *op);
+
 /* The tuple {x0, ..., x<n-1>} (n up to 4; the rest are ignored), in a. */
 struct mx_term *em_ddl_tuple(struct mx_arena *a, size_t n, struct mx_term *x0, struct mx_term *x1,
                              struct mx_term *x2, struct mx_term *x3);

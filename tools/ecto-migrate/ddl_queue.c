@@ -34,10 +34,8 @@ void em_ddl_ctx_release(struct em_ddl_ctx *ctx)
 	free(ctx->cmds);
 	free(ctx->pos);
 	free(ctx->subs);
-	ctx->cmds = ctx->subs = NULL;
-	ctx->pos = NULL;
-	ctx->pos_alloc = 0;
-	ctx->ncmds = ctx->nsubs = ctx->cmds_alloc = ctx->subs_alloc = 0;
+	/* Empty, as if never used: releasing it again is harmless. */
+	memset(ctx, 0, sizeof(*ctx));
 }
 
 static void push_cmd(struct em_ddl_ctx *ctx, struct mx_term *cmd)

@@ -41,12 +41,7 @@ int em_sql_quote_name(struct mx_buf *b, const struct mx_term *name, struct em_dd
 int em_sql_quote_name2(struct mx_buf *b, const struct mx_term *prefix, const struct mx_term *name,
                        struct em_ddl_raise *r)
 {
-	if (prefix && !mx_term_is_nil(prefix)) {
-		if (em_sql_quote_name(b, prefix, r) < 0)
-			return -1;
-		mx_buf_addch(b, '.');
-	}
-	return em_sql_quote_name(b, name, r);
+	return em_ddl_prefixed(b, prefix, name, em_sql_quote_name, r);
 }
 
 int em_sql_quote_names(struct mx_buf *b, const struct mx_term *list, struct em_ddl_raise *r)
@@ -96,10 +91,12 @@ int em_sql_drop_mode(struct mx_buf *b, const struct mx_term *mode, struct em_ddl
 	return 0;
 }
 
-void em_sql_push(struct mx_strvec *out, struct mx_buf *b)
+const char *em_sql_word(const struct em_sql_word *words, size_t n, const struct mx_term *t)
 {
-	size_t len;
-	mx_strvec_push_owned(out, mx_buf_detach(b, &len));
+	for (size_t i = 0; i < n; i++)
+		if (ecto_t_atom(t, words[i].atom))
+			return words[i].sql;
+	return NULL;
 }
 
 int em_sql_comment_on(struct mx_strvec *out, const char *object, const char *name,
@@ -114,14 +111,22 @@ int em_sql_comment_on(struct mx_strvec *out, const char *object, const char *nam
 		mx_buf_release(&b);
 		return -1;
 	}
-	em_sql_push(out, &b);
+	mx_strvec_push(out, b.buf);
+	mx_buf_release(&b);
 	return 0;
 }
+
+typedef int (*object_sql_fn)(const struct em_sql_cmd *cmd, const char *map_type,
+                             struct mx_buf *stmt, struct mx_strvec *after, struct em_ddl_raise *r);
 
 int em_ddl_sql(const struct mx_term *cmd, const char *map_type, struct mx_strvec *out,
                struct em_ddl_raise *r)
 {
-	const struct mx_term *obj;
+	struct mx_buf stmt = MX_BUF_INIT;
+	struct mx_strvec after = MX_STRVEC_INIT;
+	struct em_sql_cmd c;
+	object_sql_fn fn = NULL;
+	int ret;
 
 	if (ecto_t_is_binary(cmd)) {
 		/* A NUL inside would end the C string; PostgreSQL refuses
@@ -134,12 +139,26 @@ int em_ddl_sql(const struct mx_term *cmd, const char *map_type, struct mx_strvec
 		                    "PostgreSQL adapter does not support keyword lists in execute");
 	if (!cmd || cmd->type != MX_TERM_TUPLE || cmd->u.tuple.n < 2)
 		return em_ddl_no_clause(r, EM_CONN ".execute_ddl/1");
-	obj = cmd->u.tuple.items[1];
-	if (ecto_t_is_struct(obj, EM_STRUCT_TABLE) && cmd->u.tuple.n >= 3)
-		return em_sql_table(cmd, map_type, out, r);
-	if (ecto_t_is_struct(obj, EM_STRUCT_INDEX))
-		return em_sql_index(cmd, out, r);
-	if (ecto_t_is_struct(obj, EM_STRUCT_CONSTRAINT))
-		return em_sql_constraint(cmd, out, r);
-	return em_ddl_no_clause(r, EM_CONN ".execute_ddl/1");
+	c.arity = cmd->u.tuple.n;
+	c.op = cmd->u.tuple.items[0];
+	c.obj = cmd->u.tuple.items[1];
+	c.third = c.arity > 2 ? cmd->u.tuple.items[2] : NULL;
+	c.fourth = c.arity > 3 ? cmd->u.tuple.items[3] : NULL;
+	if (ecto_t_is_struct(c.obj, EM_STRUCT_TABLE) && c.arity >= 3)
+		fn = em_sql_table;
+	else if (ecto_t_is_struct(c.obj, EM_STRUCT_INDEX))
+		fn = em_sql_index;
+	else if (ecto_t_is_struct(c.obj, EM_STRUCT_CONSTRAINT))
+		fn = em_sql_constraint;
+	if (!fn)
+		return em_ddl_no_clause(r, EM_CONN ".execute_ddl/1");
+	ret = fn(&c, map_type, &stmt, &after, r);
+	if (!ret) {
+		mx_strvec_push(out, stmt.buf);
+		for (size_t i = 0; i < after.n; i++)
+			mx_strvec_push(out, after.v[i]);
+	}
+	mx_buf_release(&stmt);
+	mx_strvec_clear(&after);
+	return ret;
 }

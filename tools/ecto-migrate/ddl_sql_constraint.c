@@ -62,28 +62,23 @@ static int drop_constraint(struct mx_buf *b, const char *table_name, const struc
 	return em_sql_drop_mode(b, mode, r);
 }
 
-int em_sql_constraint(const struct mx_term *cmd, struct mx_strvec *out, struct em_ddl_raise *r)
+int em_sql_constraint(const struct em_sql_cmd *cmd, const char *map_type, struct mx_buf *stmt,
+                      struct mx_strvec *after, struct em_ddl_raise *r)
 {
-	const struct mx_term *op = cmd->u.tuple.items[0], *c = cmd->u.tuple.items[1];
-	size_t n = cmd->u.tuple.n;
-	struct mx_buf tn = MX_BUF_INIT, b = MX_BUF_INIT;
-	int ret = -1;
+	const struct mx_term *c = cmd->obj;
+	struct mx_buf tn = MX_BUF_INIT;
+	int ret = em_sql_quote_name2(&tn, ecto_t_field(c, "prefix"), ecto_t_field(c, "table"), r);
 
-	if (em_sql_quote_name2(&tn, ecto_t_field(c, "prefix"), ecto_t_field(c, "table"), r) < 0)
-		goto out;
-	if (n == 2 && ecto_t_atom(op, "create")) {
-		if (new_constraint(&b, tn.buf, c, r) < 0)
-			goto out;
-		em_sql_push(out, &b);
-		ret = constraint_comment(out, tn.buf, c, r);
-	} else if (n == 3 && (ecto_t_atom(op, "drop") || ecto_t_atom(op, "drop_if_exists"))) {
-		if ((ret = drop_constraint(&b, tn.buf, op, c, cmd->u.tuple.items[2], r)) == 0)
-			em_sql_push(out, &b);
-	} else {
-		em_ddl_no_clause(r, EM_CONN ".execute_ddl/1");
-	}
-out:
+	if (ret < 0)
+		;
+	else if (cmd->arity == 2 && ecto_t_atom(cmd->op, "create"))
+		ret = new_constraint(stmt, tn.buf, c, r) < 0
+		          ? -1
+		          : constraint_comment(after, tn.buf, c, r);
+	else if (cmd->arity == 3 && em_ddl_is_drop(cmd->op))
+		ret = drop_constraint(stmt, tn.buf, cmd->op, c, cmd->third, r);
+	else
+		ret = em_ddl_no_clause(r, EM_CONN ".execute_ddl/1");
 	mx_buf_release(&tn);
-	mx_buf_release(&b);
 	return ret;
 }

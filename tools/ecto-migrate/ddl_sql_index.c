@@ -7,9 +7,7 @@
 
 static int index_dir(struct mx_buf *b, const struct mx_term *dir, struct em_ddl_raise *r)
 {
-	static const struct {
-		const char *dir, *sql;
-	} dirs[] = {
+	static const struct em_sql_word dirs[] = {
 	    {"asc", " ASC"},
 	    {"asc_nulls_first", " ASC NULLS FIRST"},
 	    {"asc_nulls_last", " ASC NULLS LAST"},
@@ -17,13 +15,12 @@ static int index_dir(struct mx_buf *b, const struct mx_term *dir, struct em_ddl_
 	    {"desc_nulls_first", " DESC NULLS FIRST"},
 	    {"desc_nulls_last", " DESC NULLS LAST"},
 	};
-	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
-		if (ecto_t_atom(dir, dirs[i].dir)) {
-			mx_buf_adds(b, dirs[i].sql);
-			return 0;
-		}
-	}
-	return em_ddl_no_clause(r, EM_CONN ".index_dir/2");
+	const char *sql = em_sql_word(dirs, sizeof(dirs) / sizeof(dirs[0]), dir);
+
+	if (!sql)
+		return em_ddl_no_clause(r, EM_CONN ".index_dir/2");
+	mx_buf_adds(b, sql);
+	return 0;
 }
 
 /* index_expr/1 (with_dir: {dir, column} pairs allowed) and include_expr/1:
@@ -147,33 +144,29 @@ static int rename_index(struct mx_buf *b, const struct mx_term *ix, const struct
 	return em_sql_quote_name(b, to, r);
 }
 
-int em_sql_index(const struct mx_term *cmd, struct mx_strvec *out, struct em_ddl_raise *r)
+/* comments_on("INDEX", quote_name(prefix, name), comment) */
+static int index_comment(struct mx_strvec *after, const struct mx_term *ix, struct em_ddl_raise *r)
 {
-	const struct mx_term *op = cmd->u.tuple.items[0], *ix = cmd->u.tuple.items[1];
-	size_t n = cmd->u.tuple.n;
-	struct mx_buf b = MX_BUF_INIT, qn = MX_BUF_INIT;
-	int ret = -1;
+	struct mx_buf qn = MX_BUF_INIT;
+	int ret = em_sql_quote_name2(&qn, ecto_t_field(ix, "prefix"), ecto_t_field(ix, "name"), r);
 
-	if (n == 2 && (ecto_t_atom(op, "create") || ecto_t_atom(op, "create_if_not_exists"))) {
-		if (create_index(&b, op, ix, r) < 0)
-			goto out;
-		em_sql_push(out, &b);
-		if (em_sql_quote_name2(&qn, ecto_t_field(ix, "prefix"), ecto_t_field(ix, "name"),
-		                       r) < 0 ||
-		    em_sql_comment_on(out, "INDEX", qn.buf, ecto_t_field(ix, "comment"), r) < 0)
-			goto out;
-		ret = 0;
-	} else if (n == 3 && (ecto_t_atom(op, "drop") || ecto_t_atom(op, "drop_if_exists"))) {
-		if ((ret = drop_index(&b, op, ix, cmd->u.tuple.items[2], r)) == 0)
-			em_sql_push(out, &b);
-	} else if (n == 3 && ecto_t_atom(op, "rename")) {
-		if ((ret = rename_index(&b, ix, cmd->u.tuple.items[2], r)) == 0)
-			em_sql_push(out, &b);
-	} else {
-		em_ddl_no_clause(r, EM_CONN ".execute_ddl/1");
-	}
-out:
-	mx_buf_release(&b);
+	if (!ret)
+		ret = em_sql_comment_on(after, "INDEX", qn.buf, ecto_t_field(ix, "comment"), r);
 	mx_buf_release(&qn);
 	return ret;
+}
+
+int em_sql_index(const struct em_sql_cmd *cmd, const char *map_type, struct mx_buf *stmt,
+                 struct mx_strvec *after, struct em_ddl_raise *r)
+{
+	if (cmd->arity == 2 && em_ddl_is_create(cmd->op)) {
+		if (create_index(stmt, cmd->op, cmd->obj, r) < 0)
+			return -1;
+		return index_comment(after, cmd->obj, r);
+	}
+	if (cmd->arity == 3 && em_ddl_is_drop(cmd->op))
+		return drop_index(stmt, cmd->op, cmd->obj, cmd->third, r);
+	if (cmd->arity == 3 && ecto_t_atom(cmd->op, "rename"))
+		return rename_index(stmt, cmd->obj, cmd->third, r);
+	return em_ddl_no_clause(r, EM_CONN ".execute_ddl/1");
 }

@@ -33,8 +33,6 @@ int em_sql_iodata(struct mx_buf *b, const struct mx_term *t, struct em_ddl_raise
 /* drop_mode/1: " CASCADE" for :cascade, nothing for :restrict. */
 int em_sql_drop_mode(struct mx_buf *b, const struct mx_term *mode, struct em_ddl_raise *r);
 
-/* Moves b's text to out as one statement (b is left empty). */
-void em_sql_push(struct mx_strvec *out, struct mx_buf *b);
 /* comments_on/3: COMMENT ON <object> <name> IS '<comment>' as a statement of
  * its own; nothing when comment is nil (or NULL). */
 int em_sql_comment_on(struct mx_strvec *out, const char *object, const char *name,
@@ -68,11 +66,30 @@ int em_sql_drop_reference_expr(struct mx_buf *b, const struct mx_term *from,
                                const struct mx_term *table, const struct mx_term *name,
                                bool if_exists, struct em_ddl_raise *r);
 
-/* ---- execute_ddl/1 per object (cmd is a tuple of 2 or more) ------------- */
+/* A word table: the SQL for each of a set of atoms. */
+struct em_sql_word {
+	const char *atom, *sql;
+};
+/* The SQL of the entry for atom t among words[0..n), or NULL. */
+const char *em_sql_word(const struct em_sql_word *words, size_t n, const struct mx_term *t);
 
-int em_sql_table(const struct mx_term *cmd, const char *map_type, struct mx_strvec *out,
-                 struct em_ddl_raise *r);
-int em_sql_index(const struct mx_term *cmd, struct mx_strvec *out, struct em_ddl_raise *r);
-int em_sql_constraint(const struct mx_term *cmd, struct mx_strvec *out, struct em_ddl_raise *r);
+/* ---- execute_ddl/1 per object ------------------------------------------- */
+
+/* The command tuple {op, object, third, fourth} taken apart (third and
+ * fourth NULL when the tuple is shorter). */
+struct em_sql_cmd {
+	const struct mx_term *op, *obj, *third, *fourth;
+	size_t arity;
+};
+
+/* execute_ddl/1 for one kind of object: the command's statement written to
+ * stmt, and the COMMENT ON statements that follow it appended to after.
+ * Return 0 or -1 (r filled). */
+int em_sql_table(const struct em_sql_cmd *cmd, const char *map_type, struct mx_buf *stmt,
+                 struct mx_strvec *after, struct em_ddl_raise *r);
+int em_sql_index(const struct em_sql_cmd *cmd, const char *map_type, struct mx_buf *stmt,
+                 struct mx_strvec *after, struct em_ddl_raise *r);
+int em_sql_constraint(const struct em_sql_cmd *cmd, const char *map_type, struct mx_buf *stmt,
+                      struct mx_strvec *after, struct em_ddl_raise *r);
 
 #endif

@@ -188,15 +188,14 @@ static int pk_definition(struct mx_buf *b, const struct mx_term *cols, const cha
 	return 0;
 }
 
-/* The statement in b, then comments_on("TABLE", ...) and
- * comments_for_columns/2: one COMMENT ON statement for the table's comment
- * and one for each added or modified column with a comment: option. */
-static int push_with_comments(struct mx_strvec *out, struct mx_buf *b, const char *table_name,
-                              const struct mx_term *table, const struct mx_term *cols,
-                              struct em_ddl_raise *r)
+/* comments_on("TABLE", ...) and comments_for_columns/2: a COMMENT ON
+ * statement for the table's comment and one for each added or modified
+ * column with a comment: option. */
+static int table_comments(struct mx_strvec *after, const char *table_name,
+                          const struct mx_term *table, const struct mx_term *cols,
+                          struct em_ddl_raise *r)
 {
-	em_sql_push(out, b);
-	if (em_sql_comment_on(out, "TABLE", table_name, ecto_t_field(table, "comment"), r) < 0)
+	if (em_sql_comment_on(after, "TABLE", table_name, ecto_t_field(table, "comment"), r) < 0)
 		return -1;
 	for (size_t i = 0; i < cols->u.list.n; i++) {
 		struct sub s;
@@ -210,7 +209,7 @@ static int push_with_comments(struct mx_strvec *out, struct mx_buf *b, const cha
 		mx_buf_addch(&n, '.');
 		ret = em_sql_quote_name(&n, s.name, r);
 		if (!ret)
-			ret = em_sql_comment_on(out, "COLUMN", n.buf,
+			ret = em_sql_comment_on(after, "COLUMN", n.buf,
 			                        ecto_kw_fetch(s.opts, "comment"), r);
 		mx_buf_release(&n);
 		if (ret < 0)
@@ -256,13 +255,23 @@ static int create_table(struct mx_buf *b, const char *name, const struct mx_term
 	return em_sql_iodata(b, options, r);
 }
 
+/* ALTER TABLE with its column changes and primary key additions. */
+static int alter_table(struct mx_buf *b, const char *name, const struct mx_term *table,
+                       const struct mx_term *cols, const char *map_type, struct em_ddl_raise *r)
+{
+	mx_buf_addf(b, "ALTER TABLE %s ", name);
+	if (columns(b, table, cols, column_change, map_type, r) < 0)
+		return -1;
+	return pk_definition(b, cols, ", ADD ", r);
+}
+
 /* The one-statement clauses: drop and rename. */
-static int table_statement(struct mx_buf *b, const struct mx_term *cmd, const char *name,
+static int table_statement(struct mx_buf *b, const struct em_sql_cmd *cmd, const char *name,
                            struct em_ddl_raise *r)
 {
-	const struct mx_term *op = cmd->u.tuple.items[0], *third = cmd->u.tuple.items[2];
+	const struct mx_term *op = cmd->op, *third = cmd->third;
 
-	if (ecto_t_atom(op, "drop") || ecto_t_atom(op, "drop_if_exists")) {
+	if (em_ddl_is_drop(op)) {
 		mx_buf_adds(b, "DROP TABLE ");
 		if (ecto_t_atom(op, "drop_if_exists"))
 			mx_buf_adds(b, "IF EXISTS ");
@@ -273,45 +282,37 @@ static int table_statement(struct mx_buf *b, const struct mx_term *cmd, const ch
 		mx_buf_addf(b, "ALTER TABLE %s RENAME TO ", name);
 		return em_sql_quote_name(b, ecto_t_field(third, "name"), r);
 	}
-	if (ecto_t_atom(op, "rename") && cmd->u.tuple.n == 4) {
+	if (ecto_t_atom(op, "rename") && cmd->arity == 4) {
 		mx_buf_addf(b, "ALTER TABLE %s RENAME ", name);
 		if (em_sql_quote_name(b, third, r) < 0)
 			return -1;
 		mx_buf_adds(b, " TO ");
-		return em_sql_quote_name(b, cmd->u.tuple.items[3], r);
+		return em_sql_quote_name(b, cmd->fourth, r);
 	}
 	return em_ddl_no_clause(r, EM_CONN ".execute_ddl/1");
 }
 
-int em_sql_table(const struct mx_term *cmd, const char *map_type, struct mx_strvec *out,
-                 struct em_ddl_raise *r)
+int em_sql_table(const struct em_sql_cmd *cmd, const char *map_type, struct mx_buf *stmt,
+                 struct mx_strvec *after, struct em_ddl_raise *r)
 {
-	const struct mx_term *op = cmd->u.tuple.items[0], *table = cmd->u.tuple.items[1];
-	const struct mx_term *third = cmd->u.tuple.items[2];
-	bool create = ecto_t_atom(op, "create") || ecto_t_atom(op, "create_if_not_exists");
-	bool alter = ecto_t_atom(op, "alter");
-	struct mx_buf name = MX_BUF_INIT, b = MX_BUF_INIT;
-	int ret = -1;
+	const struct mx_term *op = cmd->op, *table = cmd->obj, *cols = cmd->third;
+	bool create = em_ddl_is_create(op), alter = ecto_t_atom(op, "alter");
+	struct mx_buf name = MX_BUF_INIT;
+	int ret = em_sql_quote_name2(&name, ecto_t_field(table, "prefix"),
+	                             ecto_t_field(table, "name"), r);
 
-	if (em_sql_quote_name2(&name, ecto_t_field(table, "prefix"), ecto_t_field(table, "name"),
-	                       r) < 0)
-		goto out;
-	if ((create || alter) && !ecto_t_is_list(third)) {
-		em_ddl_no_clause(r, EM_CONN ".execute_ddl/1");
-	} else if (create) {
-		if (create_table(&b, name.buf, op, table, third, map_type, r) == 0)
-			ret = push_with_comments(out, &b, name.buf, table, third, r);
-	} else if (alter) {
-		mx_buf_addf(&b, "ALTER TABLE %s ", name.buf);
-		if (columns(&b, table, third, column_change, map_type, r) == 0 &&
-		    pk_definition(&b, third, ", ADD ", r) == 0)
-			ret = push_with_comments(out, &b, name.buf, table, third, r);
-	} else if (table_statement(&b, cmd, name.buf, r) == 0) {
-		em_sql_push(out, &b);
-		ret = 0;
-	}
-out:
+	if (ret < 0)
+		;
+	else if ((create || alter) && !ecto_t_is_list(cols))
+		ret = em_ddl_no_clause(r, EM_CONN ".execute_ddl/1");
+	else if (create)
+		ret = create_table(stmt, name.buf, op, table, cols, map_type, r);
+	else if (alter)
+		ret = alter_table(stmt, name.buf, table, cols, map_type, r);
+	else
+		ret = table_statement(stmt, cmd, name.buf, r);
+	if (!ret && (create || alter))
+		ret = table_comments(after, name.buf, table, cols, r);
 	mx_buf_release(&name);
-	mx_buf_release(&b);
 	return ret;
 }

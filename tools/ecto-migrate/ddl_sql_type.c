@@ -16,9 +16,7 @@
 static int ecto_to_db(struct mx_buf *b, const struct mx_term *type, const char *map_type,
                       struct em_ddl_raise *r)
 {
-	static const struct {
-		const char *ecto, *db;
-	} map[] = {
+	static const struct em_sql_word map[] = {
 	    {"id", "integer"},
 	    {"identity", "bigint"},
 	    {"serial", "serial"},
@@ -47,13 +45,11 @@ static int ecto_to_db(struct mx_buf *b, const struct mx_term *type, const char *
 		return 0;
 	}
 	if (ecto_t_is_atom(type)) {
-		for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
-			if (mx_term_is_atom(type, map[i].ecto)) {
-				mx_buf_adds(b, map[i].db);
-				return 0;
-			}
-		}
-		mx_buf_add(b, type->u.atom.name, type->u.atom.len);
+		const char *db = em_sql_word(map, sizeof(map) / sizeof(map[0]), type);
+		if (db)
+			mx_buf_adds(b, db);
+		else
+			mx_buf_add(b, type->u.atom.name, type->u.atom.len);
 		return 0;
 	}
 	return em_ddl_raise_inspect(

@@ -248,9 +248,9 @@ int em_versions_ensure(struct em_conn *c, const struct em_repo *r, const char *p
  * frees). missing_ok: a missing table gives no versions instead of an error. */
 int em_versions_read(struct em_conn *c, const struct em_repo *r, const char *prefix,
                      bool missing_ok, int64_t **v, size_t *n, struct mx_err *err);
-int em_versions_insert(struct em_conn *c, const struct em_repo *r, const char *prefix,
-                       int64_t version, struct mx_err *err);
-int em_versions_delete(struct em_conn *c, const struct em_repo *r, const char *prefix,
+/* The version row inserted (up) or deleted (down), logged as Ecto's query
+ * on its schema. */
+int em_versions_record(struct em_conn *c, const struct em_repo *r, const char *prefix, bool up,
                        int64_t version, struct mx_err *err);
 /* The version row and the COMMIT in one round trip (values inlined), for
  * runs that log nothing of the migrator's SQL. */

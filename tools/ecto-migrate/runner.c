@@ -271,8 +271,7 @@ static int record_version(struct run *rn, const struct em_migration *m, bool txn
 		return 0;
 	}
 	c->log_caller = rn->repo->stacktrace ? CALLER_VERSION : NULL;
-	if ((up ? em_versions_insert(c, rn->repo, rn->prefix, m->version, &err)
-	        : em_versions_delete(c, rn->repo, rn->prefix, m->version, &err)) < 0) {
+	if (em_versions_record(c, rn->repo, rn->prefix, up, m->version, &err) < 0) {
 		c->log_caller = NULL;
 		if (txn)
 			em_exec(c, "rollback", 0, NULL, NULL, NULL, NULL);
