@@ -630,6 +630,94 @@ TEST(reverse)
 	}
 }
 
+/* execute_ddl/1 is all or nothing: a create table whose comment Ecto
+ * refuses appends neither the CREATE TABLE nor any COMMENT ON. */
+TEST(sql_appends_nothing_when_it_raises)
+{
+	struct mx_strvec v = MX_STRVEC_INIT;
+	struct em_ddl_raise r = EM_DDL_RAISE_INIT;
+	struct mx_term *cmd = T(atom("create"), table("posts", KW("comment", atom("bad"), NULL)),
+			       L(add("title", atom("string"), KW("comment", str("t"), NULL)), NULL), NULL);
+
+	mx_strvec_push(&v, "SELECT 1");
+	CHECK_INT(em_ddl_sql(cmd, NULL, &v, &r), -1);
+	CHECK_STR(r.exception, "FunctionClauseError");
+	CHECK_STR(r.err.msg, "no function clause matching in Ecto.Adapters.Postgres.Connection.escape_string/1");
+	CHECK_INT(v.n, 1);
+	CHECK_STR(v.v[0], "SELECT 1");
+	mx_strvec_clear(&v);
+}
+
+static const char *inspected(const struct mx_term *t)
+{
+	static char out[512];
+	struct mx_buf b = MX_BUF_INIT;
+	mx_term_inspect(t, &b);
+	snprintf(out, sizeof(out), "%s", b.buf);
+	mx_buf_release(&b);
+	return out;
+}
+
+/* Runner.repo_config/2 for the keys the DSL reads, from the string fields
+ * of the config (the terms are tested through whole migrations). */
+TEST(repo_config_keys)
+{
+	struct em_ddl_config cfg = EM_DDL_CONFIG_INIT;
+
+	CHECK_STR(inspected(em_ddl_repo_config(&A, NULL, "migration_primary_key")), "[]");
+	CHECK_STR(inspected(em_ddl_repo_config(&A, NULL, "migration_foreign_key")), "[]");
+	CHECK_STR(inspected(em_ddl_repo_config(&A, NULL, "migration_timestamps")), "[]");
+	cfg.primary_key_name = "uid";
+	cfg.primary_key_type = "binary_id";
+	cfg.foreign_key_type = "uuid";
+	cfg.timestamps_type = "utc_datetime";
+	cfg.timestamps_updated_at = "changed_at";
+	CHECK_STR(inspected(em_ddl_repo_config(&A, &cfg, "migration_primary_key")),
+		  "[name: :uid, type: :binary_id]");
+	CHECK_STR(inspected(em_ddl_repo_config(&A, &cfg, "migration_foreign_key")), "[type: :uuid]");
+	CHECK_STR(inspected(em_ddl_repo_config(&A, &cfg, "migration_timestamps")),
+		  "[type: :utc_datetime, updated_at: :changed_at]");
+	cfg.primary_key_disabled = true;
+	CHECK_STR(inspected(em_ddl_repo_config(&A, &cfg, "migration_primary_key")), "false");
+}
+
+/* A struct literal gets Ecto's defaults for the fields it does not spell. */
+TEST(complete_fills_struct_literals)
+{
+	struct mx_term *k[3] = {atom("__struct__"), atom("name"), atom("table")};
+	struct mx_term *v[3] = {atom("Elixir.Ecto.Migration.Index"), atom("ix"), str("t")};
+	struct mx_term *ix = em_ddl_complete(&A, mx_term_map(&A, k, v, 3));
+
+	CHECK_STR(inspected(mx_term_map_get_atom(ix, "name")), ":ix");
+	CHECK_STR(inspected(mx_term_map_get_atom(ix, "table")), "\"t\"");
+	CHECK_STR(inspected(mx_term_map_get_atom(ix, "columns")), "[]");
+	CHECK_STR(inspected(mx_term_map_get_atom(ix, "unique")), "false");
+	CHECK_STR(inspected(mx_term_map_get_atom(ix, "include")), "[]");
+	CHECK_STR(inspected(mx_term_map_get_atom(ix, "prefix")), "nil");
+	CHECK_STR(sql(T(atom("drop"), ix, atom("restrict"), NULL)), "DROP INDEX \"ix\"");
+	/* anything else comes back as it is */
+	CHECK(em_ddl_complete(&A, str("x"))->type == MX_TERM_BINARY);
+}
+
+/* Terms in Ecto's messages read as inspect/1 shows them. */
+TEST(raise_inspect_shows_terms)
+{
+	struct em_ddl_raise r = EM_DDL_RAISE_INIT;
+
+	CHECK_INT(em_ddl_raise_inspect(&r, "ArgumentError", "got %s and %s", str("a"),
+				       L(atom("b"), num(1), NULL)), -1);
+	CHECK(r.raised);
+	CHECK_STR(r.exception, "ArgumentError");
+	CHECK_STR(r.err.msg, "got \"a\" and [:b, 1]");
+	{
+		struct mx_buf b = MX_BUF_INIT;
+		CHECK_INT(em_ddl_to_string(&b, T(atom("x"), NULL), &r), -1);
+		mx_buf_release(&b);
+	}
+	CHECK_STR(r.exception, "Protocol.UndefinedError");
+	CHECK_STR(r.err.msg, "protocol String.Chars not implemented for {:x}");
+}
+
 int main(void)
 {
 	int ret = unit_run();
