@@ -9,8 +9,8 @@
 #include "strvec.h"
 
 /* Appends the statements for cmd to out (a create table with comments gives
- * several). map_type is the :postgres_map_type ("jsonb" when NULL). Returns 0
- * or -1 (r filled with the exception Ecto raises). */
+ * several). map_type is the :postgres_map_type ("jsonb" when NULL). Returns 0,
+ * or -1 with r filled with the exception Ecto raises and nothing appended. */
 int em_ddl_sql(const struct mx_term *cmd, const char *map_type, struct mx_strvec *out,
                struct em_ddl_raise *r);
 
