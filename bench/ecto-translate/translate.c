@@ -9,13 +9,13 @@
 
 int main(int argc, char **argv)
 {
-	struct ecto_ddl_config cfg = ECTO_DDL_CONFIG_INIT;
+	struct em_ddl_config cfg = EM_DDL_CONFIG_INIT;
 	size_t statements = 0;
 
 	for (int i = 1; i < argc; i++) {
-		struct ecto_migration m;
+		struct em_migration m;
 		struct mx_err err = MX_ERR_INIT;
-		if (ecto_migration_load(&m, argv[i], &cfg, &err) < 0) {
+		if (em_migration_load(&m, argv[i], &cfg, &err) < 0) {
 			fprintf(stderr, "%s: %s\n", argv[i], err.msg);
 			return 1;
 		}
@@ -23,7 +23,7 @@ int main(int argc, char **argv)
 			statements += m.up.steps[k].sql.n;
 		for (size_t k = 0; k < m.down.n; k++)
 			statements += m.down.steps[k].sql.n;
-		ecto_migration_release(&m);
+		em_migration_release(&m);
 	}
 	printf("%d migrations, %zu statements\n", argc - 1, statements);
 	return 0;

@@ -13,8 +13,8 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct ecto_ddl_config cfg = ECTO_DDL_CONFIG_INIT;
-	struct ecto_migration m;
+	struct em_ddl_config cfg = EM_DDL_CONFIG_INIT;
+	struct em_migration m;
 	struct mx_err err = MX_ERR_INIT;
 	uint8_t sel;
 
@@ -31,9 +31,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		cfg.default_prefix = "app";
 	if (sel & 32)
 		cfg.primary_key_disabled = true;
-	if (ecto_migration_load_buffer(&m, (sel & 1) ? "20240101000000_fuzz.sql"
-						    : "20240101000000_fuzz.exs",
-				       (const char *)data + 1, size - 1, &cfg, &err) == 0)
-		ecto_migration_release(&m);
+	if (em_migration_load_buffer(&m, (sel & 1) ? "20240101000000_fuzz.sql"
+						  : "20240101000000_fuzz.exs",
+				     (const char *)data + 1, size - 1, &cfg, &err) == 0)
+		em_migration_release(&m);
 	return 0;
 }

@@ -405,6 +405,30 @@ EOF
 	[[ "$stderr" == "** (Mix) The structure for Hello.Repo couldn't be loaded: "*"syntax error"* ]]
 }
 
+@test "dump replaces structure.sql whole: a pg_dump failing half-way leaves the old file, no temp" {
+	ecto-migrate create
+	printf -- '-- the previous dump\n' >priv/repo/structure.sql
+	# a pg_dump that writes part of a dump into its --file, then fails
+	mkdir fakebin
+	printf '%s\n' '#!/bin/sh' \
+		'while [ "$#" -gt 0 ]; do [ "$1" = --file ] && printf "CREATE TABLE half" >"$2"; shift; done' \
+		'echo "pg_dump: error: connection to server lost" >&2' 'exit 1' >fakebin/pg_dump
+	chmod +x fakebin/pg_dump
+	PATH="$PROJ/fakebin:$PATH" run --separate-stderr ecto-migrate dump
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "** (Mix) The structure for Hello.Repo couldn't be dumped: pg_dump: error: connection to server lost"* ]]
+	[ "$(cat priv/repo/structure.sql)" = "-- the previous dump" ]
+	[ "$(ls -A priv/repo)" = "$(printf 'migrations\nstructure.sql')" ]
+	# the real pg_dump: the new dump with its version rows, and still no temp
+	mig 20240101000000 create_users '    create table(:users)'
+	ecto-migrate migrate >/dev/null
+	run ecto-migrate dump -q
+	[ "$status" -eq 0 ]
+	grep -q 'CREATE TABLE public.users' priv/repo/structure.sql
+	[ "$(tail -n 1 priv/repo/structure.sql)" = 'INSERT INTO public."schema_migrations" (version) VALUES (20240101000000);' ]
+	[ "$(ls -A priv/repo)" = "$(printf 'migrations\nstructure.sql')" ]
+}
+
 @test "setup = create + migrate; seeds.exs with code is reported, --seeds runs SQL" {
 	three_migrations
 	printf '# comments only, as generated\n' >priv/repo/seeds.exs

@@ -34,6 +34,7 @@ static int dump_repo(const struct em_repo *r, const struct em_opts *o)
 	struct mx_buf inserts = MX_BUF_INIT, t = MX_BUF_INIT;
 	struct mx_strvec args = MX_STRVEC_INIT;
 	struct em_conn c = EM_CONN_INIT;
+	struct mx_atomic af = MX_ATOMIC_INIT;
 	struct mx_err err = MX_ERR_INIT;
 	struct timespec t0;
 	const char *src = r->migration_source ? r->migration_source : "schema_migrations";
@@ -71,8 +72,13 @@ static int dump_repo(const struct em_repo *r, const struct em_opts *o)
 	dir = mx_path_dirname(path.buf);
 	if (mx_fs_mkdir_p(dir, 0777, &err) < 0)
 		goto fail;
+	/* pg_dump writes into the atomic writer's temp file and the version
+	 * rows go after it there: structure.sql is replaced only by a whole
+	 * dump (0666, pg_dump's own mode for a new file). */
+	if (mx_atomic_open(&af, path.buf, 0666, &err) < 0)
+		goto fail;
 	mx_strvec_push(&args, "--file");
-	mx_strvec_push(&args, path.buf);
+	mx_strvec_push(&args, af.tmp);
 	mx_strvec_push(&args, "--schema-only");
 	mx_strvec_push(&args, "--no-acl");
 	mx_strvec_push(&args, "--no-owner");
@@ -89,19 +95,14 @@ static int dump_repo(const struct em_repo *r, const struct em_opts *o)
 		                   output.buf);
 		goto out;
 	}
-	if (inserts.len) {
-		FILE *f = fopen(path.buf, "a");
-		if (!f || fwrite(inserts.buf, 1, inserts.len, f) != inserts.len) {
-			mx_err_errno(&err, "cannot append to", path.buf);
-			if (f)
-				fclose(f);
-			goto fail;
-		}
-		if (fclose(f) != 0) {
-			mx_err_errno(&err, "cannot write", path.buf);
-			goto fail;
-		}
+	/* pg_dump wrote through a descriptor of its own: ours is still at 0. */
+	if (lseek(af.fd, 0, SEEK_END) < 0) {
+		mx_err_errno(&err, "cannot append to", af.tmp);
+		goto fail;
 	}
+	mx_atomic_write(&af, inserts.buf, inserts.len);
+	if (mx_atomic_commit(&af, &err) < 0)
+		goto fail;
 	if (!o->quiet) {
 		em_format_elapsed(&t, elapsed_us(&t0));
 		printf("The structure for %s has been dumped to %s in %s\n", r->module, path.buf,
@@ -112,6 +113,7 @@ static int dump_repo(const struct em_repo *r, const struct em_opts *o)
 fail:
 	ret = em_mix_raise("The structure for %s couldn't be dumped: %s", r->module, err.msg);
 out:
+	mx_atomic_abort(&af);
 	em_conn_close(&c);
 	free(dir);
 	mx_strvec_clear(&args);

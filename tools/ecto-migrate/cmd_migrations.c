@@ -52,7 +52,6 @@ static bool file_has(const struct em_files *f, int64_t v)
 
 static int migrations_repo(const struct em_repo *r, const struct em_opts *o)
 {
-	struct mx_strvec paths = MX_STRVEC_INIT;
 	struct em_files files = EM_FILES_INIT;
 	struct em_conn c = EM_CONN_INIT;
 	struct em_lock lock;
@@ -69,25 +68,8 @@ static int migrations_repo(const struct em_repo *r, const struct em_opts *o)
 		ret = mx_diag_usage("option '--format' expects text or json, got '%s'", o->format);
 		goto out;
 	}
-	em_repo_migrations_paths(r, o, &paths);
-	for (size_t i = 0; i < paths.n; i++) {
-		if (!mx_fs_is_dir(paths.v[i])) {
-			ret = em_mix_raise(
-			    "Could not find migrations directory \"%s\"\nfor repo %s.\n\n"
-			    "This may be because you are in a new project and the\n"
-			    "migration directory has not been created yet. Creating an\n"
-			    "empty directory at the path above will fix this error.\n\n"
-			    "If you expected existing migrations to be found, please\n"
-			    "make sure your repository has been properly configured\n"
-			    "and the configured path exists.\n",
-			    em_display_path(paths.v[i]), r->module);
-			goto out;
-		}
-	}
-	if (em_discover(&paths, &files, &err) < 0) {
-		ret = mx_diag_error(&err);
+	if ((ret = em_discover_repo(r, o, &files)) != MX_EXIT_OK)
 		goto out;
-	}
 	if (em_conn_open(&c, r, false, o, &err) < 0) {
 		ret = mx_diag_fail(MX_EXIT_FAIL, "could not connect to the database of %s: %s",
 		                   r->module, err.msg);
@@ -178,7 +160,6 @@ out:
 	free(v);
 	em_conn_close(&c);
 	em_files_clear(&files);
-	mx_strvec_clear(&paths);
 	mx_buf_release(&out);
 	return ret;
 }

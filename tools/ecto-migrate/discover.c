@@ -113,6 +113,30 @@ int em_discover(const struct mx_strvec *paths, struct em_files *out, struct mx_e
 	return 0;
 }
 
+int em_discover_repo(const struct em_repo *r, const struct em_opts *o, struct em_files *out)
+{
+	struct mx_strvec paths = MX_STRVEC_INIT;
+	struct mx_err err = MX_ERR_INIT;
+	int ret = MX_EXIT_OK;
+
+	em_repo_migrations_paths(r, o, &paths);
+	for (size_t i = 0; i < paths.n && !ret; i++)
+		if (!mx_fs_is_dir(paths.v[i]))
+			ret = em_mix_raise(
+			    "Could not find migrations directory \"%s\"\nfor repo %s.\n\n"
+			    "This may be because you are in a new project and the\n"
+			    "migration directory has not been created yet. Creating an\n"
+			    "empty directory at the path above will fix this error.\n\n"
+			    "If you expected existing migrations to be found, please\n"
+			    "make sure your repository has been properly configured\n"
+			    "and the configured path exists.\n",
+			    em_display_path(paths.v[i]), r->module);
+	if (!ret && em_discover(&paths, out, &err) < 0)
+		ret = mx_diag_error(&err);
+	mx_strvec_clear(&paths);
+	return ret;
+}
+
 int em_check_duplicates(const struct em_file *const *files, size_t n, struct mx_err *err)
 {
 	/* Ecto checks each entry against the ones after it, version first. */

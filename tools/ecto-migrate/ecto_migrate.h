@@ -72,7 +72,7 @@ struct em_repo {
 	enum em_lock_kind lock_kind;
 	long advisory_retry_ms, advisory_max_tries; /* max_tries < 0: infinity */
 	bool start_permanent;                       /* prompts for drop/load (prod) */
-	struct ecto_ddl_config ddl;
+	struct em_ddl_config ddl;
 	char *ddl_strings[8]; /* storage for ddl's const char * fields */
 };
 
@@ -249,9 +249,9 @@ int em_versions_ensure(struct em_conn *c, const struct em_repo *r, const char *p
  * frees). missing_ok: a missing table gives no versions instead of an error. */
 int em_versions_read(struct em_conn *c, const struct em_repo *r, const char *prefix,
                      bool missing_ok, int64_t **v, size_t *n, struct mx_err *err);
-int em_versions_insert(struct em_conn *c, const struct em_repo *r, const char *prefix,
-                       int64_t version, struct mx_err *err);
-int em_versions_delete(struct em_conn *c, const struct em_repo *r, const char *prefix,
+/* The version row inserted (up) or deleted (down), logged as Ecto's query
+ * on its schema. */
+int em_versions_record(struct em_conn *c, const struct em_repo *r, const char *prefix, bool up,
                        int64_t version, struct mx_err *err);
 /* The version row and the COMMIT in one round trip (values inlined), for
  * runs that log nothing of the migrator's SQL. */
@@ -283,6 +283,11 @@ struct em_files {
  * by (version, name, path) as Ecto sorts them. .ex files that look like
  * migrations are skipped with Ecto's warning. */
 int em_discover(const struct mx_strvec *paths, struct em_files *out, struct mx_err *err);
+/* The repo's migrations (em_repo_migrations_paths, then em_discover), as
+ * migrate, rollback and migrations find them: a path that is not a directory
+ * fails with Mix's "Could not find migrations directory". Reports the
+ * failure; returns 0 or an exit code. */
+int em_discover_repo(const struct em_repo *r, const struct em_opts *o, struct em_files *out);
 /* Ecto's "migrations can't be executed, migration version V is duplicated"
  * (or name), checked over the given subset. */
 int em_check_duplicates(const struct em_file *const *files, size_t n, struct mx_err *err);

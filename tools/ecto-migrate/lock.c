@@ -96,33 +96,16 @@ static uint32_t block_hash(const unsigned char *k, size_t len, uint32_t initval)
 		len -= 12;
 	}
 	c += (uint32_t)full;
-	/* The low byte of c is taken by the length, so the tail's bytes 8..10
-	 * go to c shifted by one byte. */
-	switch (len) {
-	case 11:
-		c += (uint32_t)k[10] << 24; /* fall through */
-	case 10:
-		c += (uint32_t)k[9] << 16; /* fall through */
-	case 9:
-		c += (uint32_t)k[8] << 8; /* fall through */
-	case 8:
-		b += (uint32_t)k[7] << 24; /* fall through */
-	case 7:
-		b += (uint32_t)k[6] << 16; /* fall through */
-	case 6:
-		b += (uint32_t)k[5] << 8; /* fall through */
-	case 5:
-		b += k[4]; /* fall through */
-	case 4:
-		a += (uint32_t)k[3] << 24; /* fall through */
-	case 3:
-		a += (uint32_t)k[2] << 16; /* fall through */
-	case 2:
-		a += (uint32_t)k[1] << 8; /* fall through */
-	case 1:
-		a += k[0]; /* fall through */
-	default:
-		break;
+	/* The tail: bytes 0..3 go to a, 4..7 to b, and 8..10 to c shifted by
+	 * one byte, since the low byte of c is taken by the length. */
+	for (size_t i = 0; i < len; i++) {
+		uint32_t byte = k[i];
+		if (i < 4)
+			a += byte << (8 * i);
+		else if (i < 8)
+			b += byte << (8 * (i - 4));
+		else
+			c += byte << (8 * (i - 7));
 	}
 	MIX(a, b, c);
 	return c;

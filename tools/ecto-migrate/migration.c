@@ -13,7 +13,7 @@
  * Three kinds of failure, kept apart on purpose:
  *   - the file cannot be read or parsed, or it does something only a running
  *     BEAM could (repo(), a query, execute(fn -> ... end), a call into the
- *     application's modules): ecto_migration_load fails with file:line:col;
+ *     application's modules): em_migration_load fails with file:line:col;
  *   - Ecto itself would raise while running a direction (an irreversible
  *     command rolled back, a bad option, `raise` in the code): that plan is
  *     marked failed with Ecto's exception and message, and the runner
@@ -34,10 +34,10 @@
 
 struct load {
 	struct mx_arena *arena;
-	struct ecto_migration *m;
-	const struct ecto_ddl_config *cfg;
-	struct ecto_ddl_ctx *ctx; /* NULL while the file body runs */
-	size_t uses[16];          /* offsets of the `use Ecto.Migration` calls */
+	struct em_migration *m;
+	const struct em_ddl_config *cfg;
+	struct em_ddl_ctx *ctx; /* NULL while the file body runs */
+	size_t uses[16];        /* offsets of the `use Ecto.Migration` calls */
 	size_t nuses;
 	const char *other_use; /* another `use`d module, for the error */
 	const struct mx_ast *other_use_at;
@@ -56,7 +56,7 @@ static int fail_at(struct mx_err *err, const struct mx_ast *n, const char *fmt, 
  * and remember it, with the call's position, for the plan. */
 static int host_raise(struct load *l, const struct mx_ast *n, struct mx_err *err)
 {
-	struct ecto_ddl_raise *r = &l->ctx->raise;
+	struct em_ddl_raise *r = &l->ctx->raise;
 
 	if (n && !r->err.file[0]) {
 		snprintf(r->err.file, sizeof(r->err.file), "%s", n->file);
@@ -80,7 +80,7 @@ static int host(struct mx_eval *ev, const struct mx_eval_call *c, struct mx_term
                 void *vctx, struct mx_err *err)
 {
 	struct load *l = vctx;
-	struct ecto_ddl_ctx *ctx = l->ctx;
+	struct em_ddl_ctx *ctx = l->ctx;
 	int r;
 
 	if (!ctx) {
@@ -102,12 +102,11 @@ static int host(struct mx_eval *ev, const struct mx_eval_call *c, struct mx_term
 		/* An argument the evaluator could not compute. For an Ecto query
 		 * (`from(u in "users", ...)` binds u only inside the macro) the
 		 * evaluator's "undefined variable" would mislead: name the query. */
-		if (!strcmp(c->name, "from") &&
-		    (!c->module || !strcmp(c->module, "Ecto.Query")))
+		if (!strcmp(c->name, "from") && (!c->module || !strcmp(c->module, "Ecto.Query")))
 			return fail_at(err, c->node, "%s",
-				       "an Ecto query (from/2) runs against the repo at migration "
-				       "time, which ecto-migrate cannot do; write the statement "
-				       "with execute/1 instead");
+			               "an Ecto query (from/2) runs against the repo at migration "
+			               "time, which ecto-migrate cannot do; write the statement "
+			               "with execute/1 instead");
 		*err = *c->arg_err;
 		return -1;
 	}
@@ -117,12 +116,13 @@ static int host(struct mx_eval *ev, const struct mx_eval_call *c, struct mx_term
 			return MX_EVAL_UNKNOWN;
 		/* A function of the application or of a dependency (Oban's and
 		 * similar libraries' migration helpers): only a BEAM can run it. */
-		snprintf(what, sizeof(what), "unsupported call %s.%s/%zu", c->module, c->name, c->arity);
+		snprintf(what, sizeof(what), "unsupported call %s.%s/%zu", c->module, c->name,
+		         c->arity);
 		l->unsupported = true;
 		return mx_err_at(err, MX_ERR_EVAL, c->node->file, c->node->line, c->node->col,
-				 "%s: ecto-migrate runs the Ecto.Migration functions and plain "
-				 "Elixir, not the application's or its dependencies' code",
-				 what);
+		                 "%s: ecto-migrate runs the Ecto.Migration functions and plain "
+		                 "Elixir, not the application's or its dependencies' code",
+		                 what);
 	}
 	ctx->cur.file = c->node->file;
 	ctx->cur.line = c->node->line;
@@ -132,11 +132,11 @@ static int host(struct mx_eval *ev, const struct mx_eval_call *c, struct mx_term
 	    (!strcmp(c->name, "create") || !strcmp(c->name, "create_if_not_exists") ||
 	     !strcmp(c->name, "alter"))) {
 		struct mx_term *ignored;
-		if (ecto_ddl_block_begin(ctx, c->name, c->args[0]) < 0)
+		if (em_ddl_block_begin(ctx, c->name, c->args[0]) < 0)
 			return host_raise(l, c->node, err);
 		if (mx_eval_block(ev, c->do_block, &ignored, err) < 0)
 			return -1;
-		if (ecto_ddl_block_end(ctx, result) < 0)
+		if (em_ddl_block_end(ctx, result) < 0)
 			return host_raise(l, c->node, err);
 		return MX_EVAL_HANDLED;
 	}
@@ -144,12 +144,12 @@ static int host(struct mx_eval *ev, const struct mx_eval_call *c, struct mx_term
 		return MX_EVAL_UNKNOWN;
 
 	ctx->raise.raised = false;
-	r = ecto_ddl_call(ctx, c->name, c->args, c->nargs, result);
+	r = em_ddl_call(ctx, c->name, c->args, c->nargs, result);
 	if (r == 1)
 		return MX_EVAL_HANDLED;
 	if (r == 0)
 		return MX_EVAL_UNKNOWN;
-	if (r == ECTO_DDL_UNSUPPORTED) {
+	if (r == EM_DDL_UNSUPPORTED) {
 		l->unsupported = true;
 		return fail_at(err, c->node, "%s", ctx->raise.err.msg);
 	}
@@ -173,7 +173,7 @@ static bool elixir_raise(const struct mx_err *err, char *exc, size_t excsz, cons
 }
 
 /* Records a raise in the plan. */
-static void plan_fail(struct ecto_plan *plan, const char *exception, const struct mx_err *where,
+static void plan_fail(struct em_plan *plan, const char *exception, const struct mx_err *where,
                       const char *msg)
 {
 	plan->failed = true;
@@ -186,9 +186,9 @@ static void plan_fail(struct ecto_plan *plan, const char *exception, const struc
 /* Calls name/0 of the module if it exists, then flushes (Runner's
  * perform_operation). Returns 0 (plan filled or failed) or -1 (load error). */
 static int run_fun(struct load *l, struct mx_eval *ev, struct mx_eval_module *mod, const char *name,
-                   struct ecto_plan *plan, struct mx_err *err)
+                   struct em_plan *plan, struct mx_err *err)
 {
-	struct ecto_ddl_ctx *ctx = l->ctx;
+	struct em_ddl_ctx *ctx = l->ctx;
 	struct mx_term *out;
 	struct mx_err e = MX_ERR_INIT;
 	char exc[48];
@@ -218,7 +218,7 @@ static int run_fun(struct load *l, struct mx_eval *ev, struct mx_eval_module *mo
 		/* Not reachable from Elixir code (blocks always end), kept as a guard. */
 		return mx_err_set(err, MX_ERR_EVAL, "unterminated create/alter block");
 	}
-	if (ecto_ddl_flush(ctx) < 0) {
+	if (em_ddl_flush(ctx) < 0) {
 		struct mx_err where = ctx->raise.err;
 		const struct mx_ast *at = mx_eval_module_node(mod);
 		if (at && !where.file[0]) {
@@ -241,11 +241,11 @@ static bool has_fun(struct mx_eval_module *mod, const char *name)
 static int build_plan(struct load *l, struct mx_eval *ev, struct mx_eval_module *mod, bool down,
                       struct mx_err *err)
 {
-	struct ecto_migration *m = l->m;
-	struct ecto_plan *plan = down ? &m->down : &m->up;
+	struct em_migration *m = l->m;
+	struct em_plan *plan = down ? &m->down : &m->up;
 	const char *own = down ? "down" : "up";
-	struct ecto_ddl_ctx ctx;
-	enum ecto_ddl_direction dir = ECTO_DDL_FORWARD;
+	struct em_ddl_ctx ctx;
+	enum em_ddl_direction dir = EM_DDL_FORWARD;
 	const char *op;
 	int ret = 0;
 
@@ -259,7 +259,7 @@ static int build_plan(struct load *l, struct mx_eval *ev, struct mx_eval_module 
 		op = "change";
 		plan->operation = "change";
 		plan->direction = down ? " backward" : " forward";
-		dir = down ? ECTO_DDL_BACKWARD : ECTO_DDL_FORWARD;
+		dir = down ? EM_DDL_BACKWARD : EM_DDL_FORWARD;
 	} else {
 		struct mx_err where = MX_ERR_INIT;
 		char msg[512];
@@ -271,7 +271,7 @@ static int build_plan(struct load *l, struct mx_eval *ev, struct mx_eval_module 
 		return 0;
 	}
 
-	ecto_ddl_ctx_init(&ctx, l->arena, l->cfg, dir, plan);
+	em_ddl_ctx_init(&ctx, l->arena, l->cfg, dir, plan);
 	ctx.migrator_down = down;
 	ctx.has_down = has_fun(mod, "down");
 	ctx.module = m->module;
@@ -288,12 +288,12 @@ static int build_plan(struct load *l, struct mx_eval *ev, struct mx_eval_module 
 		ret = run_fun(l, ev, mod, "before_commit", plan, err);
 
 	l->ctx = NULL;
-	ecto_ddl_ctx_release(&ctx);
+	em_ddl_ctx_release(&ctx);
 	return ret;
 }
 
 /* <version>_<name>.exs|.sql: version and name from the base name. */
-static int parse_file_name(struct ecto_migration *m, const char *path, bool *is_sql,
+static int parse_file_name(struct em_migration *m, const char *path, bool *is_sql,
                            struct mx_err *err)
 {
 	const char *base = strrchr(path, '/');
@@ -323,8 +323,8 @@ static int parse_file_name(struct ecto_migration *m, const char *path, bool *is_
 	return 0;
 }
 
-static int load_exs(struct ecto_migration *m, const char *path, const char *src, size_t len,
-                    const struct ecto_ddl_config *cfg, struct mx_err *err)
+static int load_exs(struct em_migration *m, const char *path, const char *src, size_t len,
+                    const struct em_ddl_config *cfg, struct mx_err *err)
 {
 	struct mx_arena arena = MX_ARENA_INIT;
 	struct mx_eval ev;
@@ -388,11 +388,11 @@ out:
 	return ret;
 }
 
-static int load_common(struct ecto_migration *m, const char *path, const char *src, size_t len,
-                       bool have_src, const struct ecto_ddl_config *cfg, struct mx_err *err)
+static int load_common(struct em_migration *m, const char *path, const char *src, size_t len,
+                       bool have_src, const struct em_ddl_config *cfg, struct mx_err *err)
 {
 	struct mx_buf text = MX_BUF_INIT;
-	struct ecto_ddl_config dflt = ECTO_DDL_CONFIG_INIT;
+	struct em_ddl_config dflt = EM_DDL_CONFIG_INIT;
 	bool is_sql = false;
 	int ret = -1;
 
@@ -407,36 +407,36 @@ static int load_common(struct ecto_migration *m, const char *path, const char *s
 		goto out;
 	m->is_sql = is_sql;
 	if (is_sql)
-		ret = ecto_sqlfile_load(m, text.buf, text.len, err);
+		ret = em_sqlfile_load(m, text.buf, text.len, err);
 	else
 		ret = load_exs(m, path, text.buf, text.len, cfg ? cfg : &dflt, err);
 out:
 	mx_buf_release(&text);
 	if (ret < 0) {
-		ecto_migration_release(m);
+		em_migration_release(m);
 		memset(m, 0, sizeof(*m));
 	}
 	return ret;
 }
 
-int ecto_migration_load(struct ecto_migration *m, const char *path,
-                        const struct ecto_ddl_config *cfg, struct mx_err *err)
+int em_migration_load(struct em_migration *m, const char *path, const struct em_ddl_config *cfg,
+                      struct mx_err *err)
 {
 	return load_common(m, path, NULL, 0, false, cfg, err);
 }
 
-int ecto_migration_load_buffer(struct ecto_migration *m, const char *path, const char *src,
-                               size_t len, const struct ecto_ddl_config *cfg, struct mx_err *err)
+int em_migration_load_buffer(struct em_migration *m, const char *path, const char *src, size_t len,
+                             const struct em_ddl_config *cfg, struct mx_err *err)
 {
 	return load_common(m, path, src, len, true, cfg, err);
 }
 
-static void plan_release(struct ecto_plan *p)
+static void plan_release(struct em_plan *p)
 {
 	if (!p)
 		return;
 	for (size_t i = 0; i < p->n; i++) {
-		struct ecto_step *s = &p->steps[i];
+		struct em_step *s = &p->steps[i];
 		free(s->log);
 		mx_strvec_clear(&s->sql);
 		free(s->warning);
@@ -448,7 +448,7 @@ static void plan_release(struct ecto_plan *p)
 	p->n = p->alloc = 0;
 }
 
-void ecto_migration_release(struct ecto_migration *m)
+void em_migration_release(struct em_migration *m)
 {
 	if (!m)
 		return;

@@ -7,8 +7,8 @@
  * which turn an Ecto.Migration module into SQL as ecto_sql's PostgreSQL adapter
  * would) and the runner (commands, connection, lock, schema_migrations).
  */
-#ifndef ECTO_MIGRATION_H
-#define ECTO_MIGRATION_H
+#ifndef EM_MIGRATION_H
+#define EM_MIGRATION_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -33,7 +33,7 @@ struct mx_term;
  * concurrently but did not disable ddl transaction..." (the second warning
  * Ecto prints, about the migration lock, depends on the repo's migration_lock
  * and is left to the runner: see concurrent_index). */
-struct ecto_step {
+struct em_step {
 	char *log;             /* owned */
 	struct mx_strvec sql;  /* owned */
 	char *warning;         /* owned, usually NULL */
@@ -62,8 +62,8 @@ struct ecto_step {
  * "** (<exception>) <message>". Whether a pending migration whose up plan
  * failed should stop the whole run before anything is applied is the
  * runner's choice (Ecto applies the earlier migrations first). */
-struct ecto_plan {
-	struct ecto_step *steps;
+struct em_plan {
+	struct em_step *steps;
 	size_t n, alloc;
 	const char *operation; /* static string */
 	const char *direction; /* static string */
@@ -72,7 +72,7 @@ struct ecto_plan {
 	struct mx_err error;
 };
 
-struct ecto_migration {
+struct em_migration {
 	int64_t version;
 	char *name;      /* "create_users" (from the file name) */
 	char *path;      /* as found under the migrations path */
@@ -82,7 +82,7 @@ struct ecto_migration {
 	bool is_sql;     /* a plain .sql migration (-- +up / -- +down) */
 	bool disable_ddl_transaction;
 	bool disable_migration_lock;
-	struct ecto_plan up, down;
+	struct em_plan up, down;
 };
 
 /* The repo config that changes generated DDL (config :app, Repo, ...).
@@ -97,7 +97,7 @@ struct ecto_migration {
  * below (the common cases) or, when the project model has them as terms,
  * through the *_opts terms, which take precedence and carry every option
  * (e.g. migration_primary_key: [type: :identity, start_value: 100]). */
-struct ecto_ddl_config {
+struct em_ddl_config {
 	const char *prefix;           /* --prefix; NULL */
 	const char *migration_source; /* default "schema_migrations" */
 	/* migration_primary_key: type atom name ("bigserial", "binary_id", "identity"...),
@@ -116,7 +116,7 @@ struct ecto_ddl_config {
 	const struct mx_term *foreign_key_opts; /* migration_foreign_key: keyword */
 	const struct mx_term *timestamps_opts;  /* migration_timestamps: keyword */
 };
-#define ECTO_DDL_CONFIG_INIT                                                                       \
+#define EM_DDL_CONFIG_INIT                                                                         \
 	{                                                                                          \
 		NULL, NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,     \
 		    NULL                                                                           \
@@ -130,14 +130,14 @@ struct ecto_ddl_config {
  * a call into the application's modules, or a file that defines no module
  * with `use Ecto.Migration`); m is then empty. Ecto's own raises do not fail
  * the load: they mark the plan of the direction where they happen (see
- * struct ecto_plan). Release m with ecto_migration_release. */
-int ecto_migration_load(struct ecto_migration *m, const char *path,
-                        const struct ecto_ddl_config *cfg, struct mx_err *err);
+ * struct em_plan). Release m with em_migration_release. */
+int em_migration_load(struct em_migration *m, const char *path, const struct em_ddl_config *cfg,
+                      struct mx_err *err);
 /* The same from the file's text already in memory (src[0..len), which need
  * not be NUL-terminated); path names the file (version, name, .exs or .sql,
  * and positions in errors). For tests and the fuzzer. */
-int ecto_migration_load_buffer(struct ecto_migration *m, const char *path, const char *src,
-                               size_t len, const struct ecto_ddl_config *cfg, struct mx_err *err);
-void ecto_migration_release(struct ecto_migration *m);
+int em_migration_load_buffer(struct em_migration *m, const char *path, const char *src, size_t len,
+                             const struct em_ddl_config *cfg, struct mx_err *err);
+void em_migration_release(struct em_migration *m);
 
 #endif

@@ -100,8 +100,8 @@ static void repo_defaults(struct em_repo *r, const char *module, const char *roo
 	r->advisory_retry_ms = 5000;
 	r->advisory_max_tries = -1;
 	/* Phoenix's mix.exs: start_permanent: Mix.env() == :prod. */
-	r->start_permanent = !strcmp(env, "prod");
-	r->ddl = (struct ecto_ddl_config)ECTO_DDL_CONFIG_INIT;
+	r->start_permanent = env && !strcmp(env, "prod");
+	r->ddl = (struct em_ddl_config)EM_DDL_CONFIG_INIT;
 }
 
 /* The project (config terms stay in its arena, which the repos' DDL config

@@ -27,21 +27,8 @@ struct run {
 	bool log, log_sql, log_migrator_sql;
 	struct em_conn lock_conn, mig_conn;
 	struct em_lock lock;
-	struct ecto_ddl_config cfg;
+	struct em_ddl_config cfg;
 };
-
-static int raise_missing_dir(const char *path, const char *repo)
-{
-	return em_mix_raise("Could not find migrations directory \"%s\"\n"
-	                    "for repo %s.\n\n"
-	                    "This may be because you are in a new project and the\n"
-	                    "migration directory has not been created yet. Creating an\n"
-	                    "empty directory at the path above will fix this error.\n\n"
-	                    "If you expected existing migrations to be found, please\n"
-	                    "make sure your repository has been properly configured\n"
-	                    "and the configured path exists.\n",
-	                    em_display_path(path), repo);
-}
 
 void em_select_pending(const struct em_files *files, const int64_t *v, size_t nv,
                        const struct em_opts *o, enum em_direction dir, const struct em_file ***sel,
@@ -119,9 +106,9 @@ static int lock_and_read(struct run *rn, bool take_lock, int64_t **v, size_t *nv
 	return 0;
 }
 
-static const char *fn_name(const struct ecto_migration *m, enum em_direction d)
+static const char *fn_name(const struct em_migration *m, enum em_direction d)
 {
-	const struct ecto_plan *p = d == EM_UP ? &m->up : &m->down;
+	const struct em_plan *p = d == EM_UP ? &m->up : &m->down;
 	if (p->operation)
 		return p->operation;
 	if (m->has_change)
@@ -129,9 +116,9 @@ static const char *fn_name(const struct ecto_migration *m, enum em_direction d)
 	return d == EM_UP ? "up" : "down";
 }
 
-static const char *dir_suffix(const struct ecto_migration *m, enum em_direction d)
+static const char *dir_suffix(const struct em_migration *m, enum em_direction d)
 {
-	const struct ecto_plan *p = d == EM_UP ? &m->up : &m->down;
+	const struct em_plan *p = d == EM_UP ? &m->up : &m->down;
 	if (p->direction)
 		return p->direction;
 	if (!m->has_change)
@@ -152,8 +139,8 @@ static void io_warn(const char *msg)
 
 /* Runner.maybe_warn_index_migration_lock: a concurrent index while the
  * migration lock is a table lock. */
-static void warn_concurrent_lock(const struct run *rn, const struct ecto_migration *m,
-                                 const struct ecto_step *st)
+static void warn_concurrent_lock(const struct run *rn, const struct em_migration *m,
+                                 const struct em_step *st)
 {
 	struct mx_buf b = MX_BUF_INIT;
 	if (!st->concurrent_index || m->disable_migration_lock ||
@@ -172,47 +159,45 @@ static void warn_concurrent_lock(const struct run *rn, const struct ecto_migrati
 	mx_buf_release(&b);
 }
 
-static void report_failure(const struct ecto_migration *m, const char *sql,
-                           const struct mx_err *err, bool in_txn)
+/* Where mix prints its stack trace after a failed migration: which
+ * migration, where (the raising call when known, else the file), and what
+ * became of its statements. */
+static void report_context(const struct em_migration *m, const struct mx_err *at, const char *sql,
+                           bool in_txn)
 {
-	/* Postgrex.Error's message, as mix prints the exception; mix follows
-	 * it with a stack trace, we with the migration and statement. */
-	fflush(stdout);
-	fprintf(stderr, "%s** (Postgrex.Error) %s%s%s\n", mx_diag_ansi(stderr, MX_RED), err->msg,
-	        em_last_postgrex_tail(), mx_diag_ansi(stderr, MX_RESET));
-	fprintf(stderr, "\nwhile running migration %lld %s (%s):\n\n    %s\n\n",
-	        (long long)m->version, m->module, em_display_path(m->path), sql);
+	fprintf(stderr, "\nwhile running migration %lld %s (%s", (long long)m->version, m->module,
+	        at && at->file[0] ? at->file : em_display_path(m->path));
+	if (at && at->file[0] && at->line)
+		fprintf(stderr, ":%u:%u", at->line, at->col);
+	fprintf(stderr, ")%s\n\n", sql ? ":" : "");
+	if (sql)
+		fprintf(stderr, "    %s\n\n", sql);
 	if (in_txn)
 		fprintf(stderr, "The migration was rolled back: none of it was applied.\n");
 	else
 		fprintf(
 		    stderr,
 		    "This migration runs without a DDL transaction (@disable_ddl_transaction):\n"
-		    "the statements before the failing one were applied and stay applied.\n");
+		    "the statements before the %s were applied and stay applied.\n",
+		    sql ? "failing one" : "raise");
+}
+
+/* A statement PostgreSQL refused: Postgrex.Error's message, as mix prints
+ * the exception, then the migration and statement. */
+static void report_failure(const struct em_migration *m, const char *sql, const struct mx_err *err,
+                           bool in_txn)
+{
+	em_raise("Postgrex.Error", "%s%s", err->msg, em_last_postgrex_tail());
+	report_context(m, NULL, sql, in_txn);
 }
 
 /* A migration that raises while it runs (an irreversible command run
- * backward, a bad option): the exception as mix prints it, then, where mix
- * prints its stack trace, where it came from. */
-static void report_raise(const struct ecto_migration *m, const struct ecto_plan *plan, bool in_txn)
+ * backward, a bad option). */
+static void report_raise(const struct em_migration *m, const struct em_plan *plan, bool in_txn)
 {
-	const struct mx_err *e = &plan->error;
-	fflush(stdout);
-	fprintf(stderr, "%s** (%s) %s%s\n", mx_diag_ansi(stderr, MX_RED),
-	        plan->exception[0] ? plan->exception : "Ecto.MigrationError", e->msg,
-	        mx_diag_ansi(stderr, MX_RESET));
-	fprintf(stderr, "\nwhile running migration %lld %s (%s", (long long)m->version, m->module,
-	        e->file[0] ? e->file : em_display_path(m->path));
-	if (e->file[0] && e->line)
-		fprintf(stderr, ":%u:%u", e->line, e->col);
-	fprintf(stderr, ")\n\n");
-	if (in_txn)
-		fprintf(stderr, "The migration was rolled back: none of it was applied.\n");
-	else
-		fprintf(
-		    stderr,
-		    "This migration runs without a DDL transaction (@disable_ddl_transaction):\n"
-		    "the statements before the raise were applied and stay applied.\n");
+	em_raise(plan->exception[0] ? plan->exception : "Ecto.MigrationError", "%s",
+	         plan->error.msg);
+	report_context(m, &plan->error, NULL, in_txn);
 }
 
 #define CALLER_TXN "Ecto.Migrator.run_maybe_in_transaction/5, at: lib/ecto/migrator.ex:354"
@@ -231,34 +216,16 @@ static void rollback_logged(const struct run *rn, struct em_conn *c)
 	c->log_sql = false;
 }
 
-/* Runs one migration on the migration connection (lock already held). */
-static int run_one(struct run *rn, const struct ecto_migration *m)
+/* The plan's steps, each logged as Ecto logs it; on a failure, the
+ * transaction is rolled back and the failure reported. Returns 0 or -1. */
+static int run_steps(struct run *rn, const struct em_migration *m, const struct em_plan *plan,
+                     bool txn)
 {
-	const struct ecto_plan *plan = rn->dir == EM_UP ? &m->up : &m->down;
 	struct em_conn *c = &rn->mig_conn;
 	struct mx_err err = MX_ERR_INIT;
-	bool txn = !m->disable_ddl_transaction;
-	struct timespec t0, t1;
-	long us, tenths;
 
-	c->log_sql = rn->log_migrator_sql;
-	c->log_notices = false;
-	c->pooled = !txn;
-	/* The callers ecto_sql 3.12.1's logs name (repo config stacktrace:
-	 * true) for the migrator's own statements on this connection. */
-	c->log_caller = rn->repo->stacktrace ? CALLER_TXN : NULL;
-	if (txn && em_exec(c, "begin", 0, NULL, NULL, NULL, &err) < 0) {
-		c->log_caller = NULL;
-		mx_diag_error(&err);
-		return -1;
-	}
-	c->log_caller = NULL; /* the migration's own SQL has none */
-	if (rn->log)
-		em_log(EM_INFO, "== Running %lld %s.%s/0%s", (long long)m->version, m->module,
-		       fn_name(m, rn->dir), dir_suffix(m, rn->dir));
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (size_t i = 0; i < plan->n; i++) {
-		const struct ecto_step *st = &plan->steps[i];
+		const struct em_step *st = &plan->steps[i];
 		if (st->warning)
 			io_warn(st->warning);
 		warn_concurrent_lock(rn, m, st);
@@ -283,16 +250,20 @@ static int run_one(struct run *rn, const struct ecto_migration *m)
 		report_raise(m, plan, txn);
 		return -1;
 	}
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	us = (long)((t1.tv_sec - t0.tv_sec) * 1000000L + (t1.tv_nsec - t0.tv_nsec) / 1000L);
-	tenths = us / 100000;
-	if (rn->log)
-		em_log(EM_INFO, "== Migrated %lld in %ld.%lds", (long long)m->version, tenths / 10,
-		       tenths % 10);
+	return 0;
+}
+
+/* The schema_migrations row, and the COMMIT of the migration's
+ * transaction: in one round trip when the migrator's SQL is not logged. */
+static int record_version(struct run *rn, const struct em_migration *m, bool txn)
+{
+	struct em_conn *c = &rn->mig_conn;
+	struct mx_err err = MX_ERR_INIT;
+	bool up = rn->dir == EM_UP;
+
 	c->log_sql = rn->log_migrator_sql;
 	if (txn && !rn->log_migrator_sql) {
-		if (em_versions_record_commit(c, rn->repo, rn->prefix, rn->dir == EM_UP, m->version,
-		                              &err) < 0) {
+		if (em_versions_record_commit(c, rn->repo, rn->prefix, up, m->version, &err) < 0) {
 			em_exec(c, "rollback", 0, NULL, NULL, NULL, NULL);
 			mx_diag_error(&err);
 			return -1;
@@ -300,9 +271,7 @@ static int run_one(struct run *rn, const struct ecto_migration *m)
 		return 0;
 	}
 	c->log_caller = rn->repo->stacktrace ? CALLER_VERSION : NULL;
-	if ((rn->dir == EM_UP
-	         ? em_versions_insert(c, rn->repo, rn->prefix, m->version, &err)
-	         : em_versions_delete(c, rn->repo, rn->prefix, m->version, &err)) < 0) {
+	if (em_versions_record(c, rn->repo, rn->prefix, up, m->version, &err) < 0) {
 		c->log_caller = NULL;
 		if (txn)
 			em_exec(c, "rollback", 0, NULL, NULL, NULL, NULL);
@@ -319,10 +288,47 @@ static int run_one(struct run *rn, const struct ecto_migration *m)
 	return 0;
 }
 
-/* --dry-run: the SQL that would run, as a psql-ready script. */
-static void print_dry_run(struct run *rn, const struct ecto_migration *m)
+/* Runs one migration on the migration connection (lock already held). */
+static int run_one(struct run *rn, const struct em_migration *m)
 {
-	const struct ecto_plan *plan = rn->dir == EM_UP ? &m->up : &m->down;
+	const struct em_plan *plan = rn->dir == EM_UP ? &m->up : &m->down;
+	struct em_conn *c = &rn->mig_conn;
+	struct mx_err err = MX_ERR_INIT;
+	bool txn = !m->disable_ddl_transaction;
+	struct timespec t0, t1;
+	long us, tenths;
+
+	c->log_sql = rn->log_migrator_sql;
+	c->log_notices = false;
+	c->pooled = !txn;
+	/* The callers ecto_sql 3.12.1's logs name (repo config stacktrace:
+	 * true) for the migrator's own statements on this connection. */
+	c->log_caller = rn->repo->stacktrace ? CALLER_TXN : NULL;
+	if (txn && em_exec(c, "begin", 0, NULL, NULL, NULL, &err) < 0) {
+		c->log_caller = NULL;
+		mx_diag_error(&err);
+		return -1;
+	}
+	c->log_caller = NULL; /* the migration's own SQL has none */
+	if (rn->log)
+		em_log(EM_INFO, "== Running %lld %s.%s/0%s", (long long)m->version, m->module,
+		       fn_name(m, rn->dir), dir_suffix(m, rn->dir));
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (run_steps(rn, m, plan, txn) < 0)
+		return -1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	us = (long)((t1.tv_sec - t0.tv_sec) * 1000000L + (t1.tv_nsec - t0.tv_nsec) / 1000L);
+	tenths = us / 100000;
+	if (rn->log)
+		em_log(EM_INFO, "== Migrated %lld in %ld.%lds", (long long)m->version, tenths / 10,
+		       tenths % 10);
+	return record_version(rn, m, txn);
+}
+
+/* --dry-run: the SQL that would run, as a psql-ready script. */
+static void print_dry_run(struct run *rn, const struct em_migration *m)
+{
+	const struct em_plan *plan = rn->dir == EM_UP ? &m->up : &m->down;
 	struct mx_buf table = MX_BUF_INIT;
 	bool txn = !m->disable_ddl_transaction;
 
@@ -332,7 +338,7 @@ static void print_dry_run(struct run *rn, const struct ecto_migration *m)
 	if (txn)
 		printf("BEGIN;\n");
 	for (size_t i = 0; i < plan->n; i++) {
-		const struct ecto_step *st = &plan->steps[i];
+		const struct em_step *st = &plan->steps[i];
 		if (st->log && *st->log)
 			printf("-- %s\n", st->log);
 		for (size_t j = 0; j < st->sql.n; j++)
@@ -351,263 +357,266 @@ static void print_dry_run(struct run *rn, const struct ecto_migration *m)
 	mx_buf_release(&table);
 }
 
-static int load_all(struct run *rn, const struct em_file *const *sel, size_t n,
-                    struct ecto_migration *migs, size_t *loaded)
+/* ---- em_run's phases: each returns 0 to go on, or the run's exit code ---- */
+
+/* The migrations that will run, read and translated before anything runs.
+ * A migration Ecto would raise in stops the run here, unless it is the
+ * first to run: Ecto logs its "== Running" line and the commands before the
+ * raise, then rolls back, as run_one does; *nsel becomes 1, since Ecto never
+ * gets past it. migs[0..*loaded) need releasing, on failure too. */
+static int load_all(struct run *rn, const struct em_file *const *sel, size_t *nsel,
+                    struct em_migration *migs, size_t *loaded)
 {
 	struct mx_err err = MX_ERR_INIT;
-	for (size_t i = 0; i < n; i++) {
-		const struct ecto_plan *plan;
+	for (size_t i = 0; i < *nsel; i++) {
+		const struct em_plan *plan;
 		memset(&migs[i], 0, sizeof(migs[i]));
-		*loaded = i + 1; /* released on failure too */
+		*loaded = i + 1;
 		/* Relative to the cwd, as Elixir names files in its errors. */
-		if (ecto_migration_load(&migs[i], em_display_path(sel[i]->path), &rn->cfg, &err) <
+		if (em_migration_load(&migs[i], em_display_path(sel[i]->path), &rn->cfg, &err) <
 		    0) {
 			if (!err.file[0])
 				snprintf(err.file, sizeof(err.file), "%s",
 				         em_display_path(sel[i]->path));
 			mx_diag_error(&err);
 			fprintf(stderr, "%s: nothing was applied\n", mx_diag_prog());
-			return -1;
+			return MX_EXIT_FAIL;
 		}
 		plan = rn->dir == EM_UP ? &migs[i].up : &migs[i].down;
 		if (plan->failed && i == 0 && !rn->opts->dry_run) {
-			/* The first migration to run raises: Ecto logs its
-			 * "== Running" line and the commands before the raise,
-			 * then rolls back. run_one does the same, so nothing
-			 * else is loaded: Ecto never gets past it. */
-			return 1;
+			*nsel = 1;
+			return 0;
 		}
 		if (plan->failed) {
 			/* Ecto would raise while running this one, after the
 			 * earlier migrations; we stop before the first. */
 			struct mx_buf b = MX_BUF_INIT;
 			mx_err_format(&plan->error, &b);
-			fflush(stdout);
-			fprintf(stderr, "%s** (%s) %s%s\n", mx_diag_ansi(stderr, MX_RED),
-			        plan->exception[0] ? plan->exception : "Ecto.MigrationError", b.buf,
-			        mx_diag_ansi(stderr, MX_RESET));
+			em_raise(plan->exception[0] ? plan->exception : "Ecto.MigrationError", "%s",
+			         b.buf);
 			fprintf(stderr, "%s: nothing was applied\n", mx_diag_prog());
 			mx_buf_release(&b);
-			return -1;
+			return MX_EXIT_FAIL;
 		}
 	}
 	return 0;
 }
 
-int em_run(const struct em_repo *r, const struct em_opts *o, enum em_direction dir)
+static int check_pool_size(const struct em_opts *o)
 {
-	struct run rn;
-	struct mx_strvec paths = MX_STRVEC_INIT;
-	struct em_files files = EM_FILES_INIT;
+	if (o->pool_size != 1)
+		return 0;
+	/* ecto_sql's check: the lock needs one connection, the migration the
+	 * other. */
+	return em_mix_raise(
+	    "Migrations failed to run because the connection pool size is less than 2.\n\n"
+	    "Ecto requires a pool size of at least 2 to support concurrent migrators.\n"
+	    "When migrations run, Ecto uses one connection to maintain a lock and\n"
+	    "another to run migrations.\n\n"
+	    "If you are running migrations with Mix, you can increase the number\n"
+	    "of connections via the pool size option:\n\n"
+	    "    mix ecto.migrate --pool-size 2\n\n"
+	    "If you are running the Ecto.Migrator programmatically, you can configure\n"
+	    "the pool size via your application config:\n\n"
+	    "    config :my_app, Repo,\n"
+	    "      ...,\n"
+	    "      pool_size: 2 # at least\n");
+}
+
+static int connect(struct run *rn, struct em_conn *c)
+{
 	struct mx_err err = MX_ERR_INIT;
-	const struct em_file **sel = NULL;
-	struct ecto_migration *migs = NULL;
-	size_t nsel = 0, loaded = 0, nv = 0;
-	int64_t *v = NULL;
-	int ret = MX_EXIT_FAIL;
+	if (em_conn_open(c, rn->repo, false, rn->opts, &err) < 0)
+		return mx_diag_fail(MX_EXIT_FAIL, "could not connect to the database of %s: %s",
+		                    rn->repo->module, err.msg);
+	return 0;
+}
 
-	memset(&rn, 0, sizeof(rn));
-	rn.repo = r;
-	rn.opts = o;
-	rn.dir = dir;
-	rn.prefix = o->prefix;
-	rn.log = !o->quiet;
-	rn.log_sql = !o->quiet && o->log_migrations_sql;
-	rn.log_migrator_sql = !o->quiet && o->log_migrator_sql;
-	rn.lock_conn = (struct em_conn)EM_CONN_INIT;
-	rn.mig_conn = (struct em_conn)EM_CONN_INIT;
-	rn.cfg = r->ddl;
-	rn.cfg.prefix = o->prefix;
-	rn.cfg.default_prefix = r->default_prefix;
-	rn.cfg.migration_source = r->migration_source;
-
-	if (o->pool_size == 1) {
-		/* ecto_sql's check: the lock needs one connection, the
-		 * migration the other. */
-		ret = em_mix_raise(
-		    "Migrations failed to run because the connection pool size is less than 2.\n\n"
-		    "Ecto requires a pool size of at least 2 to support concurrent migrators.\n"
-		    "When migrations run, Ecto uses one connection to maintain a lock and\n"
-		    "another to run migrations.\n\n"
-		    "If you are running migrations with Mix, you can increase the number\n"
-		    "of connections via the pool size option:\n\n"
-		    "    mix ecto.migrate --pool-size 2\n\n"
-		    "If you are running the Ecto.Migrator programmatically, you can configure\n"
-		    "the pool size via your application config:\n\n"
-		    "    config :my_app, Repo,\n"
-		    "      ...,\n"
-		    "      pool_size: 2 # at least\n");
-		goto out;
-	}
-	em_repo_migrations_paths(r, o, &paths);
-	for (size_t i = 0; i < paths.n; i++) {
-		if (!mx_fs_is_dir(paths.v[i])) {
-			ret = raise_missing_dir(paths.v[i], r->module);
-			goto out;
+/* Ecto.Migrator's message when schema_migrations cannot be created, then
+ * the database error, which Ecto re-raises after its explanation. */
+static int raise_versions_table(const struct em_repo *r, const struct mx_err *err)
+{
+	/* inspect(otp_app): the app is the module's first segment,
+	 * underscored (Hello.Repo -> :hello). */
+	struct mx_buf app = MX_BUF_INIT;
+	mx_buf_addch(&app, ':');
+	for (const char *p = r->module; *p && *p != '.'; p++) {
+		if (*p >= 'A' && *p <= 'Z') {
+			if (p != r->module)
+				mx_buf_addch(&app, '_');
+			mx_buf_addch(&app, (char)(*p - 'A' + 'a'));
+		} else {
+			mx_buf_addch(&app, *p);
 		}
 	}
-	if (em_discover(&paths, &files, &err) < 0) {
-		ret = mx_diag_error(&err);
-		goto out;
-	}
+	em_log(EM_ERROR,
+	       "Could not create schema migrations table. This error usually happens due to the "
+	       "following:\n\n"
+	       "  * The database does not exist\n"
+	       "  * The \"schema_migrations\" table, which Ecto uses for managing\n"
+	       "    migrations, was defined by another library\n"
+	       "  * There is a deadlock while migrating (such as using concurrent\n"
+	       "    indexes with a migration_lock)\n\n"
+	       "To fix the first issue, run \"mix ecto.create\" for the desired MIX_ENV.\n\n"
+	       "To address the second, you can run \"mix ecto.drop\" followed by\n"
+	       "\"mix ecto.create\", both for the desired MIX_ENV. Alternatively you may\n"
+	       "configure Ecto to use another table and/or repository for managing\n"
+	       "migrations:\n\n"
+	       "    config %s, %s,\n"
+	       "      migration_source: \"some_other_table_for_schema_migrations\",\n"
+	       "      migration_repo: AnotherRepoForSchemaMigrations\n\n"
+	       "The full error report is shown below.\n",
+	       app.buf, r->module);
+	mx_buf_release(&app);
+	return em_raise("Postgrex.Error", "%s", err->msg);
+}
 
-	if (em_conn_open(&rn.lock_conn, r, false, o, &err) < 0) {
-		ret = mx_diag_fail(MX_EXIT_FAIL, "could not connect to the database of %s: %s",
-		                   r->module, err.msg);
-		goto out;
-	}
-	rn.lock_conn.log_sql = rn.log_migrator_sql;
-	rn.lock = (struct em_lock){.conn = &rn.lock_conn,
-	                           .repo = r,
-	                           .prefix = rn.prefix,
-	                           .kind = r->lock_kind,
-	                           .timeout_s = o->lock_timeout_set ? o->lock_timeout : 0};
+/* The applied versions, on the lock connection. A real run creates
+ * schema_migrations first and reads it under the migration lock; a dry run
+ * changes nothing and takes no lock. */
+static int read_applied(struct run *rn, int64_t **v, size_t *nv)
+{
+	const struct em_repo *r = rn->repo;
+	struct mx_err err = MX_ERR_INIT;
 
-	if (o->dry_run) {
-		if (em_versions_read(&rn.lock_conn, r, rn.prefix, true, &v, &nv, &err) < 0) {
-			ret = mx_diag_error(&err);
-			goto out;
-		}
-	} else {
-		if (em_versions_ensure(&rn.lock_conn, r, rn.prefix, &err) < 0) {
-			/* inspect(otp_app): the app is the module's first segment,
-			 * underscored (Hello.Repo -> :hello). */
-			struct mx_buf app = MX_BUF_INIT;
-			mx_buf_addch(&app, ':');
-			for (const char *p = r->module; *p && *p != '.'; p++) {
-				if (*p >= 'A' && *p <= 'Z') {
-					if (p != r->module)
-						mx_buf_addch(&app, '_');
-					mx_buf_addch(&app, (char)(*p - 'A' + 'a'));
-				} else {
-					mx_buf_addch(&app, *p);
-				}
-			}
-			em_log(
-			    EM_ERROR,
-			    "Could not create schema migrations table. This error usually happens "
-			    "due to the following:\n\n"
-			    "  * The database does not exist\n"
-			    "  * The \"schema_migrations\" table, which Ecto uses for managing\n"
-			    "    migrations, was defined by another library\n"
-			    "  * There is a deadlock while migrating (such as using concurrent\n"
-			    "    indexes with a migration_lock)\n\n"
-			    "To fix the first issue, run \"mix ecto.create\" for the desired "
-			    "MIX_ENV.\n\n"
-			    "To address the second, you can run \"mix ecto.drop\" followed by\n"
-			    "\"mix ecto.create\", both for the desired MIX_ENV. Alternatively you "
-			    "may\n"
-			    "configure Ecto to use another table and/or repository for managing\n"
-			    "migrations:\n\n"
-			    "    config %s, %s,\n"
-			    "      migration_source: \"some_other_table_for_schema_migrations\",\n"
-			    "      migration_repo: AnotherRepoForSchemaMigrations\n\n"
-			    "The full error report is shown below.\n",
-			    app.buf, r->module);
-			mx_buf_release(&app);
-			/* Ecto re-raises the database error after its explanation. */
-			fflush(stdout);
-			fprintf(stderr, "%s** (Postgrex.Error) %s%s\n",
-			        mx_diag_ansi(stderr, MX_RED), err.msg,
-			        mx_diag_ansi(stderr, MX_RESET));
-			ret = MX_EXIT_FAIL;
-			goto out;
-		}
-		if (lock_and_read(&rn, r->migration_lock, &v, &nv, &err) < 0) {
-			ret = mx_diag_error(&err);
-			goto out;
-		}
-		if (em_lock_release(&rn.lock, &err) < 0) {
-			ret = mx_diag_error(&err);
-			goto out;
-		}
+	if (rn->opts->dry_run) {
+		if (em_versions_read(&rn->lock_conn, r, rn->prefix, true, v, nv, &err) < 0)
+			return mx_diag_error(&err);
+		return 0;
 	}
+	if (em_versions_ensure(&rn->lock_conn, r, rn->prefix, &err) < 0)
+		return raise_versions_table(r, &err);
+	if (lock_and_read(rn, r->migration_lock, v, nv, &err) < 0 ||
+	    em_lock_release(&rn->lock, &err) < 0)
+		return mx_diag_error(&err);
+	return 0;
+}
 
-	em_select_pending(&files, v, nv, o, dir, &sel, &nsel);
-	if (em_check_duplicates(sel, nsel, &err) < 0) {
+/* The pending migrations for the strategy, checked as Ecto checks them
+ * before it runs anything. *nsel 0: nothing to do (logged). */
+static int select_pending(struct run *rn, const struct em_files *files, const int64_t *v, size_t nv,
+                          const struct em_file ***sel, size_t *nsel)
+{
+	struct mx_err err = MX_ERR_INIT;
+	const struct em_file *first;
+
+	em_select_pending(files, v, nv, rn->opts, rn->dir, sel, nsel);
+	if (em_check_duplicates(*sel, *nsel, &err) < 0)
 		/* Ecto.Migrator's ensure_no_duplication! raises, mix lets it through. */
-		ret = em_raise("Ecto.MigrationError", "%s", err.msg);
-		goto out;
+		return em_raise("Ecto.MigrationError", "%s", err.msg);
+	if (!*nsel) {
+		if (rn->log && !rn->opts->dry_run)
+			em_log(EM_INFO, "Migrations already %s", rn->dir == EM_UP ? "up" : "down");
+		return 0;
 	}
-	if (!nsel) {
-		if (rn.log && !o->dry_run)
-			em_log(EM_INFO, "Migrations already %s", dir == EM_UP ? "up" : "down");
-		ret = MX_EXIT_OK;
-		goto out;
-	}
-	if (dir == EM_UP && o->strict_version_order && nv > 0 && sel[0]->version < v[nv - 1]) {
+	first = (*sel)[0];
+	if (rn->dir == EM_UP && rn->opts->strict_version_order && nv > 0 &&
+	    first->version < v[nv - 1])
 		/* mix ecto.migrate accepts this switch but never checks it
 		 * (only Ecto.Migrator.up/4 does); here it is honoured, before
 		 * anything runs. */
-		ret = em_mix_raise("You are running migration %lld but an older migration with "
-		                   "version %lld has already run.\n\n"
-		                   "This can be an issue if you have already ran %lld in "
-		                   "production because a new deployment may migrate %lld but a "
-		                   "rollback command would revert %lld instead of %lld.\n\n"
-		                   "If this can be an issue, we recommend to rollback %lld and "
-		                   "change it to a version later than %lld.\n",
-		                   (long long)sel[0]->version, (long long)v[nv - 1],
-		                   (long long)v[nv - 1], (long long)sel[0]->version,
-		                   (long long)v[nv - 1], (long long)sel[0]->version,
-		                   (long long)sel[0]->version, (long long)v[nv - 1]);
-		goto out;
-	}
+		return em_mix_raise("You are running migration %lld but an older migration with "
+		                    "version %lld has already run.\n\n"
+		                    "This can be an issue if you have already ran %lld in "
+		                    "production because a new deployment may migrate %lld but a "
+		                    "rollback command would revert %lld instead of %lld.\n\n"
+		                    "If this can be an issue, we recommend to rollback %lld and "
+		                    "change it to a version later than %lld.\n",
+		                    (long long)first->version, (long long)v[nv - 1],
+		                    (long long)v[nv - 1], (long long)first->version,
+		                    (long long)v[nv - 1], (long long)first->version,
+		                    (long long)first->version, (long long)v[nv - 1]);
+	return 0;
+}
 
-	/* Everything is read and translated before anything runs. */
+/* Each migration under the lock, after reading the versions again: one
+ * that another process applied (or rolled back) meanwhile is skipped. */
+static int apply_all(struct run *rn, const struct em_migration *migs, size_t n, int64_t **v,
+                     size_t *nv)
+{
+	struct mx_err err = MX_ERR_INIT;
+	int ret;
+
+	if ((ret = connect(rn, &rn->mig_conn)) != 0)
+		return ret;
+	for (size_t i = 0; i < n; i++) {
+		const struct em_migration *m = &migs[i];
+		bool take_lock = rn->repo->migration_lock && !m->disable_migration_lock;
+		bool applied;
+		free(*v);
+		*v = NULL;
+		if (lock_and_read(rn, take_lock, v, nv, &err) < 0)
+			return mx_diag_error(&err);
+		applied = em_versions_has(*v, *nv, m->version);
+		if ((rn->dir == EM_UP) != applied && run_one(rn, m) < 0) {
+			em_lock_release(&rn->lock, NULL);
+			return MX_EXIT_FAIL;
+		}
+		if (em_lock_release(&rn->lock, &err) < 0)
+			return mx_diag_error(&err);
+	}
+	return 0;
+}
+
+static void run_init(struct run *rn, const struct em_repo *r, const struct em_opts *o,
+                     enum em_direction dir)
+{
+	memset(rn, 0, sizeof(*rn));
+	rn->repo = r;
+	rn->opts = o;
+	rn->dir = dir;
+	rn->prefix = o->prefix;
+	rn->log = !o->quiet;
+	rn->log_sql = !o->quiet && o->log_migrations_sql;
+	rn->log_migrator_sql = !o->quiet && o->log_migrator_sql;
+	rn->lock_conn = (struct em_conn)EM_CONN_INIT;
+	rn->mig_conn = (struct em_conn)EM_CONN_INIT;
+	rn->cfg = r->ddl;
+	rn->cfg.prefix = o->prefix;
+	rn->cfg.default_prefix = r->default_prefix;
+	rn->cfg.migration_source = r->migration_source;
+	rn->lock = (struct em_lock){.conn = &rn->lock_conn,
+	                            .repo = r,
+	                            .prefix = rn->prefix,
+	                            .kind = r->lock_kind,
+	                            .timeout_s = o->lock_timeout_set ? o->lock_timeout : 0};
+}
+
+int em_run(const struct em_repo *r, const struct em_opts *o, enum em_direction dir)
+{
+	struct run rn;
+	struct em_files files = EM_FILES_INIT;
+	const struct em_file **sel = NULL;
+	struct em_migration *migs = NULL;
+	size_t nsel = 0, loaded = 0, nv = 0;
+	int64_t *v = NULL;
+	int ret;
+
+	run_init(&rn, r, o, dir);
+	if ((ret = check_pool_size(o)) || (ret = em_discover_repo(r, o, &files)) ||
+	    (ret = connect(&rn, &rn.lock_conn)))
+		goto out;
+	rn.lock_conn.log_sql = rn.log_migrator_sql;
+	if ((ret = read_applied(&rn, &v, &nv)) ||
+	    (ret = select_pending(&rn, &files, v, nv, &sel, &nsel)) || !nsel)
+		goto out;
 	migs = mx_xcalloc(nsel, sizeof(*migs));
-	switch (load_all(&rn, sel, nsel, migs, &loaded)) {
-	case 0:
-		break;
-	case 1:
-		nsel = 1; /* the first raises while it runs */
-		break;
-	default:
+	if ((ret = load_all(&rn, sel, &nsel, migs, &loaded)))
 		goto out;
-	}
-
 	if (o->dry_run) {
 		for (size_t i = 0; i < nsel; i++)
 			print_dry_run(&rn, &migs[i]);
-		ret = MX_EXIT_OK;
 		goto out;
 	}
-
-	if (em_conn_open(&rn.mig_conn, r, false, o, &err) < 0) {
-		ret = mx_diag_fail(MX_EXIT_FAIL, "could not connect to the database of %s: %s",
-		                   r->module, err.msg);
-		goto out;
-	}
-	for (size_t i = 0; i < nsel; i++) {
-		const struct ecto_migration *m = &migs[i];
-		bool take_lock = r->migration_lock && !m->disable_migration_lock;
-		bool applied;
-		free(v);
-		v = NULL;
-		if (lock_and_read(&rn, take_lock, &v, &nv, &err) < 0) {
-			ret = mx_diag_error(&err);
-			goto out;
-		}
-		applied = em_versions_has(v, nv, m->version);
-		if ((dir == EM_UP) != applied && run_one(&rn, m) < 0) {
-			em_lock_release(&rn.lock, NULL);
-			ret = MX_EXIT_FAIL;
-			goto out;
-		}
-		if (em_lock_release(&rn.lock, &err) < 0) {
-			ret = mx_diag_error(&err);
-			goto out;
-		}
-	}
-	ret = MX_EXIT_OK;
+	ret = apply_all(&rn, migs, nsel, &v, &nv);
 out:
 	for (size_t i = 0; i < loaded; i++)
-		ecto_migration_release(&migs[i]);
+		em_migration_release(&migs[i]);
 	free(migs);
 	free(sel);
 	free(v);
 	em_conn_close(&rn.mig_conn);
 	em_conn_close(&rn.lock_conn);
 	em_files_clear(&files);
-	mx_strvec_clear(&paths);
 	return ret;
 }

@@ -36,11 +36,11 @@ static void trim(const char **s, const char **e)
 		(*e)--;
 }
 
-static void set_plan(struct ecto_plan *plan, const char *op, const char *s, const char *e)
+static void set_plan(struct em_plan *plan, const char *op, const char *s, const char *e)
 {
 	struct mx_arena a = MX_ARENA_INIT;
 	struct mx_buf log = MX_BUF_INIT;
-	struct ecto_step *st;
+	struct em_step *st;
 	size_t len;
 
 	plan->operation = op;
@@ -59,7 +59,7 @@ static void set_plan(struct ecto_plan *plan, const char *op, const char *s, cons
 	mx_arena_release(&a);
 }
 
-int ecto_sqlfile_load(struct ecto_migration *m, const char *src, size_t len, struct mx_err *err)
+int em_sqlfile_load(struct em_migration *m, const char *src, size_t len, struct mx_err *err)
 {
 	const char *end = src + len, *p = src;
 	const char *up = NULL, *up_end = NULL, *down = NULL, *down_end = NULL;

@@ -20,8 +20,8 @@
  * anywhere before the first section set the matching flags (for CREATE
  * INDEX CONCURRENTLY).
  */
-#ifndef ECTO_SQLFILE_H
-#define ECTO_SQLFILE_H
+#ifndef EM_SQLFILE_H
+#define EM_SQLFILE_H
 
 #include <stddef.h>
 
@@ -31,6 +31,6 @@
 /* Fills m's module ("<version>_<name>.sql"), flags and up/down plans from
  * the file text src (m->path and m->name already set). Returns 0, or -1
  * with err at the offending line. */
-int ecto_sqlfile_load(struct ecto_migration *m, const char *src, size_t len, struct mx_err *err);
+int em_sqlfile_load(struct em_migration *m, const char *src, size_t len, struct mx_err *err);
 
 #endif

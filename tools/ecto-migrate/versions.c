@@ -112,48 +112,49 @@ bool em_versions_has(const int64_t *v, size_t n, int64_t version)
 	return v && n && bsearch(&version, v, n, sizeof(*v), cmp64) != NULL;
 }
 
-int em_versions_insert(struct em_conn *c, const struct em_repo *r, const char *prefix,
+/* NaiveDateTime.utc_now() truncated to the second, as Ecto's
+ * timestamps(updated_at: false) stores it. */
+static void utc_now(char *buf, size_t size)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(buf, size, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+/* The statement that records (up) or forgets (down) a version, as Ecto's
+ * insert and delete_all of its SchemaMigration write it; version and
+ * inserted_at are SQL: parameters ("$1", "$2") or literals. */
+static void row_sql(struct mx_buf *sql, const struct em_repo *r, const char *prefix, bool up,
+                    const char *version, const char *inserted_at)
+{
+	mx_buf_adds(sql, up ? "INSERT INTO " : "DELETE FROM ");
+	em_versions_table(sql, r, prefix);
+	if (up)
+		mx_buf_addf(sql, " (\"version\",\"inserted_at\") VALUES (%s,%s)", version,
+		            inserted_at);
+	else
+		mx_buf_addf(sql, " AS s0 WHERE (s0.\"version\" = %s::bigint)", version);
+}
+
+int em_versions_record(struct em_conn *c, const struct em_repo *r, const char *prefix, bool up,
                        int64_t version, struct mx_err *err)
 {
 	struct mx_buf sql = MX_BUF_INIT, shown = MX_BUF_INIT;
 	char vbuf[32], tbuf[32];
 	const char *params[2] = {vbuf, tbuf};
-	time_t now = time(NULL);
-	struct tm tm;
 	int ret;
 
-	/* NaiveDateTime.utc_now() truncated to the second, as Ecto's
-	 * timestamps(updated_at: false) stores it. */
-	gmtime_r(&now, &tm);
-	strftime(tbuf, sizeof(tbuf), "%Y-%m-%d %H:%M:%S", &tm);
+	utc_now(tbuf, sizeof(tbuf));
 	snprintf(vbuf, sizeof(vbuf), "%lld", (long long)version);
-	mx_buf_adds(&sql, "INSERT INTO ");
-	em_versions_table(&sql, r, prefix);
-	mx_buf_adds(&sql, " (\"version\",\"inserted_at\") VALUES ($1,$2)");
-	mx_buf_addf(&shown, "[%s, ~N[%s]]", vbuf, tbuf);
+	row_sql(&sql, r, prefix, up, "$1", "$2");
+	if (up)
+		mx_buf_addf(&shown, "[%s, ~N[%s]]", vbuf, tbuf);
+	else
+		mx_buf_addf(&shown, "[%s]", vbuf);
 	c->log_source = source(r);
-	ret = em_exec(c, sql.buf, 2, params, shown.buf, NULL, err);
-	c->log_source = NULL;
-	mx_buf_release(&sql);
-	mx_buf_release(&shown);
-	return ret;
-}
-
-int em_versions_delete(struct em_conn *c, const struct em_repo *r, const char *prefix,
-                       int64_t version, struct mx_err *err)
-{
-	struct mx_buf sql = MX_BUF_INIT, shown = MX_BUF_INIT;
-	char vbuf[32];
-	const char *params[1] = {vbuf};
-	int ret;
-
-	snprintf(vbuf, sizeof(vbuf), "%lld", (long long)version);
-	mx_buf_adds(&sql, "DELETE FROM ");
-	em_versions_table(&sql, r, prefix);
-	mx_buf_adds(&sql, " AS s0 WHERE (s0.\"version\" = $1::bigint)");
-	mx_buf_addf(&shown, "[%s]", vbuf);
-	c->log_source = source(r);
-	ret = em_exec(c, sql.buf, 1, params, shown.buf, NULL, err);
+	ret = em_exec(c, sql.buf, up ? 2 : 1, params, shown.buf, NULL, err);
 	c->log_source = NULL;
 	mx_buf_release(&sql);
 	mx_buf_release(&shown);
@@ -164,24 +165,14 @@ int em_versions_record_commit(struct em_conn *c, const struct em_repo *r, const 
                               bool up, int64_t version, struct mx_err *err)
 {
 	struct mx_buf sql = MX_BUF_INIT;
-	char tbuf[32];
-	time_t now = time(NULL);
-	struct tm tm;
+	char vbuf[32], tbuf[32], quoted[36];
 	int ret;
 
-	gmtime_r(&now, &tm);
-	strftime(tbuf, sizeof(tbuf), "%Y-%m-%d %H:%M:%S", &tm);
-	if (up) {
-		mx_buf_adds(&sql, "INSERT INTO ");
-		em_versions_table(&sql, r, prefix);
-		mx_buf_addf(&sql, " (\"version\",\"inserted_at\") VALUES (%lld,'%s'); COMMIT",
-		            (long long)version, tbuf);
-	} else {
-		mx_buf_adds(&sql, "DELETE FROM ");
-		em_versions_table(&sql, r, prefix);
-		mx_buf_addf(&sql, " AS s0 WHERE (s0.\"version\" = %lld::bigint); COMMIT",
-		            (long long)version);
-	}
+	utc_now(tbuf, sizeof(tbuf));
+	snprintf(vbuf, sizeof(vbuf), "%lld", (long long)version);
+	snprintf(quoted, sizeof(quoted), "'%s'", tbuf);
+	row_sql(&sql, r, prefix, up, vbuf, quoted);
+	mx_buf_adds(&sql, "; COMMIT");
 	ret = em_exec(c, sql.buf, 0, NULL, NULL, NULL, err);
 	mx_buf_release(&sql);
 	return ret;

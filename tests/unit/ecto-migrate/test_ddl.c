@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include "ddl.h"
+#include "ddl_log.h"
+#include "ddl_reverse.h"
+#include "ddl_sql.h"
 #include "unit.h"
 
 static struct mx_arena A;
@@ -62,22 +65,22 @@ static struct mx_term *KW(const char *first, ...)
 
 static struct mx_term *EMPTY(void) { return mx_term_list(&A, NULL, 0); }
 
-static struct ecto_ddl_raise R;
+static struct em_ddl_raise R;
 
 static struct mx_term *table(const char *name, struct mx_term *opts)
 {
-	struct mx_term *t = ecto_ddl_table(&A, atom(name), opts, &R);
+	struct mx_term *t = em_ddl_table(&A, atom(name), opts, &R);
 	return t;
 }
 
 static struct mx_term *index_(const char *tbl, struct mx_term *cols, struct mx_term *opts)
 {
-	return ecto_ddl_index(&A, atom(tbl), cols, opts, &R);
+	return em_ddl_index(&A, atom(tbl), cols, opts, &R);
 }
 
 static struct mx_term *ref(const char *tbl, struct mx_term *opts)
 {
-	return ecto_ddl_references(&A, NULL, atom(tbl), opts, &R);
+	return em_ddl_references(&A, NULL, atom(tbl), opts, &R);
 }
 
 static struct mx_term *add(const char *name, struct mx_term *type, struct mx_term *opts)
@@ -90,9 +93,9 @@ static char OUT[16384];
 static const char *sql(const struct mx_term *cmd)
 {
 	struct mx_strvec v = MX_STRVEC_INIT;
-	struct ecto_ddl_raise r = ECTO_DDL_RAISE_INIT;
+	struct em_ddl_raise r = EM_DDL_RAISE_INIT;
 	OUT[0] = 0;
-	if (ecto_ddl_sql(cmd, NULL, &v, &r) < 0) {
+	if (em_ddl_sql(cmd, NULL, &v, &r) < 0) {
 		snprintf(OUT, sizeof(OUT), "RAISE %s: %s", r.exception, r.err.msg);
 	} else {
 		for (size_t i = 0; i < v.n; i++) {
@@ -109,8 +112,8 @@ static char LOG[4096];
 static const char *logline(const struct mx_term *cmd)
 {
 	struct mx_buf b = MX_BUF_INIT;
-	struct ecto_ddl_raise r = ECTO_DDL_RAISE_INIT;
-	if (ecto_ddl_log(cmd, &b, &r) < 0)
+	struct em_ddl_raise r = EM_DDL_RAISE_INIT;
+	if (em_ddl_log(cmd, &b, &r) < 0)
 		snprintf(LOG, sizeof(LOG), "RAISE %s: %s", r.exception, r.err.msg);
 	else
 		snprintf(LOG, sizeof(LOG), "%s", b.buf);
@@ -222,39 +225,39 @@ TEST(create_table_references_all_options)
 
 TEST(references_checks)
 {
-	struct ecto_ddl_raise r = ECTO_DDL_RAISE_INIT;
-	CHECK(!ecto_ddl_references(&A, NULL, atom("users"), KW("on_delete", atom("cascade"), NULL), &r));
+	struct em_ddl_raise r = EM_DDL_RAISE_INIT;
+	CHECK(!em_ddl_references(&A, NULL, atom("users"), KW("on_delete", atom("cascade"), NULL), &r));
 	CHECK_STR(r.exception, "ArgumentError");
 	CHECK_STR(r.err.msg, "unknown :on_delete value: :cascade");
-	CHECK(!ecto_ddl_references(&A, NULL, atom("users"), KW("on_update", atom("delete_all"), NULL), &r));
+	CHECK(!em_ddl_references(&A, NULL, atom("users"), KW("on_update", atom("delete_all"), NULL), &r));
 	CHECK_STR(r.err.msg, "unknown :on_update value: :delete_all");
-	CHECK(!ecto_ddl_references(&A, NULL, atom("users"), KW("on_delete", T(atom("nilify"), L(str("a"), NULL), NULL), NULL), &r));
+	CHECK(!em_ddl_references(&A, NULL, atom("users"), KW("on_delete", T(atom("nilify"), L(str("a"), NULL), NULL), NULL), &r));
 	CHECK_STR(r.err.msg, "expected `columns` in `{:nilify, columns}` to be a list of atoms, got: [\"a\"]");
-	CHECK(!ecto_ddl_references(&A, NULL, atom("users"), KW("bogus", tru(), NULL), &r));
+	CHECK(!em_ddl_references(&A, NULL, atom("users"), KW("bogus", tru(), NULL), &r));
 	CHECK_STR(r.exception, "KeyError");
 	CHECK(!strncmp(r.err.msg, "key :bogus not found in: ", 25));
 }
 
 TEST(references_repo_config)
 {
-	struct ecto_ddl_config cfg = ECTO_DDL_CONFIG_INIT;
-	struct ecto_ddl_raise r = ECTO_DDL_RAISE_INIT;
+	struct em_ddl_config cfg = EM_DDL_CONFIG_INIT;
+	struct em_ddl_raise r = EM_DDL_RAISE_INIT;
 	struct mx_term *ref1, *cmd;
 
 	cfg.primary_key_type = "binary_id";
-	ref1 = ecto_ddl_references(&A, &cfg, atom("users"), NULL, &r);
+	ref1 = em_ddl_references(&A, &cfg, atom("users"), NULL, &r);
 	CHECK(ref1);
 	cmd = T(atom("create"), table("posts", NULL), L(add("user_id", ref1, NULL), NULL), NULL);
 	CHECK_STR(sql(cmd), "CREATE TABLE \"posts\" (\"user_id\" uuid, CONSTRAINT \"posts_user_id_fkey\" "
 			    "FOREIGN KEY (\"user_id\") REFERENCES \"users\"(\"id\"))");
 	/* migration_foreign_key wins over the primary key's type */
 	cfg.foreign_key_opts = KW("column", atom("uuid"), "type", atom("uuid"), NULL);
-	ref1 = ecto_ddl_references(&A, &cfg, atom("users"), NULL, &r);
+	ref1 = em_ddl_references(&A, &cfg, atom("users"), NULL, &r);
 	cmd = T(atom("create"), table("posts", NULL), L(add("user_id", ref1, NULL), NULL), NULL);
 	CHECK_STR(sql(cmd), "CREATE TABLE \"posts\" (\"user_id\" uuid, CONSTRAINT \"posts_user_id_fkey\" "
 			    "FOREIGN KEY (\"user_id\") REFERENCES \"users\"(\"uuid\"))");
 	/* and the call's own options win over both */
-	ref1 = ecto_ddl_references(&A, &cfg, atom("users"), KW("type", atom("serial"), NULL), &r);
+	ref1 = em_ddl_references(&A, &cfg, atom("users"), KW("type", atom("serial"), NULL), &r);
 	cmd = T(atom("create"), table("posts", NULL), L(add("user_id", ref1, NULL), NULL), NULL);
 	CHECK_STR(sql(cmd), "CREATE TABLE \"posts\" (\"user_id\" integer, CONSTRAINT \"posts_user_id_fkey\" "
 			    "FOREIGN KEY (\"user_id\") REFERENCES \"users\"(\"uuid\"))");
@@ -505,12 +508,12 @@ TEST(indexes)
 
 TEST(index_errors)
 {
-	struct ecto_ddl_raise r = ECTO_DDL_RAISE_INIT;
-	CHECK(!ecto_ddl_index(&A, atom("posts"), L(atom("a"), NULL), KW("nulls_distinct", fals(), NULL), &r));
+	struct em_ddl_raise r = EM_DDL_RAISE_INIT;
+	CHECK(!em_ddl_index(&A, atom("posts"), L(atom("a"), NULL), KW("nulls_distinct", fals(), NULL), &r));
 	CHECK_STR(r.err.msg, "the `nulls_distinct` option can only be used with unique indexes");
-	CHECK(!ecto_ddl_index(&A, atom("posts"), L(atom("a"), NULL), KW("where", str("a"), "where", str("b"), NULL), &r));
+	CHECK(!em_ddl_index(&A, atom("posts"), L(atom("a"), NULL), KW("where", str("a"), "where", str("b"), NULL), &r));
 	CHECK(strstr(r.err.msg, "only one `where` keyword is supported"));
-	CHECK(!ecto_ddl_index(&A, atom("posts"), str("a"), NULL, &r));
+	CHECK(!em_ddl_index(&A, atom("posts"), str("a"), NULL, &r));
 	CHECK_STR(r.exception, "FunctionClauseError");
 	CHECK_STR(r.err.msg, "no function clause matching in Ecto.Migration.index/3");
 }
@@ -532,8 +535,8 @@ TEST(drop_rename_index)
 
 TEST(constraints)
 {
-	struct ecto_ddl_raise r = ECTO_DDL_RAISE_INIT;
-	struct mx_term *c = ecto_ddl_constraint(&A, atom("products"), str("price_must_be_positive"), KW("check", str("price > 0"), NULL), &r);
+	struct em_ddl_raise r = EM_DDL_RAISE_INIT;
+	struct mx_term *c = em_ddl_constraint(&A, atom("products"), str("price_must_be_positive"), KW("check", str("price > 0"), NULL), &r);
 	CHECK_STR(sql(T(atom("create"), c, NULL)), "ALTER TABLE \"products\" ADD CONSTRAINT \"price_must_be_positive\" CHECK (price > 0)");
 	CHECK_STR(logline(T(atom("create"), c, NULL)), "create check constraint price_must_be_positive on table products");
 	CHECK_STR(sql(T(atom("drop"), c, atom("restrict"), NULL)), "ALTER TABLE \"products\" DROP CONSTRAINT \"price_must_be_positive\"");
@@ -542,17 +545,17 @@ TEST(constraints)
 	CHECK_STR(sql(T(atom("drop_if_exists"), c, atom("restrict"), NULL)), "ALTER TABLE \"products\" DROP CONSTRAINT IF EXISTS \"price_must_be_positive\"");
 	CHECK_STR(logline(T(atom("drop_if_exists"), c, atom("restrict"), NULL)), "drop constraint if exists price_must_be_positive from table products");
 
-	c = ecto_ddl_constraint(&A, atom("products"), atom("price_must_be_positive"), KW("check", str("price > 0"), "prefix", str("foo"), "comment", str("comment"), NULL), &r);
+	c = em_ddl_constraint(&A, atom("products"), atom("price_must_be_positive"), KW("check", str("price > 0"), "prefix", str("foo"), "comment", str("comment"), NULL), &r);
 	CHECK_STR(sql(T(atom("create"), c, NULL)), "ALTER TABLE \"foo\".\"products\" ADD CONSTRAINT \"price_must_be_positive\" CHECK (price > 0)\n"
 						   "COMMENT ON CONSTRAINT \"price_must_be_positive\" ON \"foo\".\"products\" IS 'comment'");
-	c = ecto_ddl_constraint(&A, atom("products"), str("price_must_be_positive"), KW("check", str("price > 0"), "prefix", str("foo"), "validate", fals(), NULL), &r);
+	c = em_ddl_constraint(&A, atom("products"), str("price_must_be_positive"), KW("check", str("price > 0"), "prefix", str("foo"), "validate", fals(), NULL), &r);
 	CHECK_STR(sql(T(atom("create"), c, NULL)), "ALTER TABLE \"foo\".\"products\" ADD CONSTRAINT \"price_must_be_positive\" CHECK (price > 0) NOT VALID");
-	c = ecto_ddl_constraint(&A, atom("size_ranges"), atom("no_overlap"), KW("exclude", str("gist (int4range(\"from\", \"to\", '[]') WITH &&)"), NULL), &r);
+	c = em_ddl_constraint(&A, atom("size_ranges"), atom("no_overlap"), KW("exclude", str("gist (int4range(\"from\", \"to\", '[]') WITH &&)"), NULL), &r);
 	CHECK_STR(sql(T(atom("create"), c, NULL)), "ALTER TABLE \"size_ranges\" ADD CONSTRAINT \"no_overlap\" EXCLUDE USING gist (int4range(\"from\", \"to\", '[]') WITH &&)");
 	CHECK_STR(logline(T(atom("create"), c, NULL)), "create exclude constraint no_overlap on table size_ranges");
-	c = ecto_ddl_constraint(&A, atom("t"), atom("c"), NULL, &r);
+	c = em_ddl_constraint(&A, atom("t"), atom("c"), NULL, &r);
 	CHECK_STR(logline(T(atom("create"), c, NULL)), "RAISE ArgumentError: a constraint must have either a check or exclude option");
-	c = ecto_ddl_constraint(&A, atom("t"), atom("c"), KW("check", str("a"), "exclude", str("b"), NULL), &r);
+	c = em_ddl_constraint(&A, atom("t"), atom("c"), KW("check", str("a"), "exclude", str("b"), NULL), &r);
 	CHECK_STR(logline(T(atom("create"), c, NULL)), "RAISE ArgumentError: a constraint must not have both check and exclude options");
 }
 
@@ -569,13 +572,13 @@ TEST(rename_table_column)
 
 TEST(table_struct_checks)
 {
-	struct ecto_ddl_raise r = ECTO_DDL_RAISE_INIT;
-	CHECK(!ecto_ddl_table(&A, atom("posts"), KW("primary", fals(), NULL), &r));
+	struct em_ddl_raise r = EM_DDL_RAISE_INIT;
+	CHECK(!em_ddl_table(&A, atom("posts"), KW("primary", fals(), NULL), &r));
 	CHECK_STR(r.exception, "KeyError");
 	CHECK(!strncmp(r.err.msg, "key :primary not found in: ", 27));
-	CHECK(!ecto_ddl_table(&A, num(1), NULL, &r));
+	CHECK(!em_ddl_table(&A, num(1), NULL, &r));
 	CHECK_STR(r.err.msg, "no function clause matching in Ecto.Migration.table/2");
-	CHECK(ecto_ddl_table(&A, str("users"), NULL, &r));
+	CHECK(em_ddl_table(&A, str("users"), NULL, &r));
 }
 
 TEST(reverse)
@@ -583,29 +586,29 @@ TEST(reverse)
 	struct mx_term *ix = index_("posts", L(atom("title"), NULL), NULL);
 	struct mx_term *rev;
 
-	rev = ecto_ddl_reverse(&A, T(atom("create"), ix, NULL));
+	rev = em_ddl_reverse(&A, T(atom("create"), ix, NULL));
 	CHECK_STR(sql(rev), "DROP INDEX \"posts_title_index\"");
-	rev = ecto_ddl_reverse(&A, T(atom("create_if_not_exists"), ix, NULL));
+	rev = em_ddl_reverse(&A, T(atom("create_if_not_exists"), ix, NULL));
 	CHECK_STR(sql(rev), "DROP INDEX IF EXISTS \"posts_title_index\"");
-	rev = ecto_ddl_reverse(&A, T(atom("drop"), ix, atom("cascade"), NULL));
+	rev = em_ddl_reverse(&A, T(atom("drop"), ix, atom("cascade"), NULL));
 	CHECK_STR(sql(rev), "CREATE INDEX \"posts_title_index\" ON \"posts\" (\"title\")");
-	rev = ecto_ddl_reverse(&A, T(atom("drop_if_exists"), ix, atom("restrict"), NULL));
+	rev = em_ddl_reverse(&A, T(atom("drop_if_exists"), ix, atom("restrict"), NULL));
 	CHECK_STR(sql(rev), "CREATE INDEX IF NOT EXISTS \"posts_title_index\" ON \"posts\" (\"title\")");
-	rev = ecto_ddl_reverse(&A, T(atom("rename"), ix, str("new_name"), NULL));
+	rev = em_ddl_reverse(&A, T(atom("rename"), ix, str("new_name"), NULL));
 	CHECK_STR(sql(rev), "ALTER INDEX \"new_name\" RENAME TO \"posts_title_index\"");
-	rev = ecto_ddl_reverse(&A, T(atom("create"), table("posts", NULL), EMPTY(), NULL));
+	rev = em_ddl_reverse(&A, T(atom("create"), table("posts", NULL), EMPTY(), NULL));
 	CHECK_STR(sql(rev), "DROP TABLE \"posts\"");
-	rev = ecto_ddl_reverse(&A, T(atom("create_if_not_exists"), table("posts", NULL), EMPTY(), NULL));
+	rev = em_ddl_reverse(&A, T(atom("create_if_not_exists"), table("posts", NULL), EMPTY(), NULL));
 	CHECK_STR(sql(rev), "DROP TABLE IF EXISTS \"posts\"");
-	rev = ecto_ddl_reverse(&A, T(atom("rename"), table("posts", NULL), table("new_posts", NULL), NULL));
+	rev = em_ddl_reverse(&A, T(atom("rename"), table("posts", NULL), table("new_posts", NULL), NULL));
 	CHECK_STR(sql(rev), "ALTER TABLE \"new_posts\" RENAME TO \"posts\"");
-	rev = ecto_ddl_reverse(&A, T(atom("rename"), table("posts", NULL), atom("a"), atom("b"), NULL));
+	rev = em_ddl_reverse(&A, T(atom("rename"), table("posts", NULL), atom("a"), atom("b"), NULL));
 	CHECK_STR(sql(rev), "ALTER TABLE \"posts\" RENAME \"b\" TO \"a\"");
-	CHECK(!ecto_ddl_reverse(&A, T(atom("drop"), table("posts", NULL), atom("restrict"), NULL)));
-	CHECK(!ecto_ddl_reverse(&A, str("CREATE EXTENSION x")));
+	CHECK(!em_ddl_reverse(&A, T(atom("drop"), table("posts", NULL), atom("restrict"), NULL)));
+	CHECK(!em_ddl_reverse(&A, str("CREATE EXTENSION x")));
 
 	/* alter: in reverse order, add <-> remove, modify with from: */
-	rev = ecto_ddl_reverse(&A, T(atom("alter"), table("posts", NULL), L(
+	rev = em_ddl_reverse(&A, T(atom("alter"), table("posts", NULL), L(
 		add("a", atom("string"), KW("null", fals(), NULL)),
 		T(atom("modify"), atom("b"), atom("text"), KW("from", atom("string"), NULL), NULL),
 		T(atom("modify"), atom("c"), atom("string"), KW("null", fals(), "size", num(100), "from", T(atom("integer"), KW("null", tru(), NULL), NULL), NULL), NULL),
@@ -614,17 +617,105 @@ TEST(reverse)
 	CHECK_STR(sql(rev), "ALTER TABLE \"posts\" ADD COLUMN \"d\" integer DEFAULT 0, "
 			    "ALTER COLUMN \"c\" TYPE integer, ALTER COLUMN \"c\" DROP NOT NULL, "
 			    "ALTER COLUMN \"b\" TYPE varchar(255), DROP COLUMN \"a\"");
-	CHECK(!ecto_ddl_reverse(&A, T(atom("alter"), table("posts", NULL), L(T(atom("remove"), atom("x"), NULL), NULL), NULL)));
-	CHECK(!ecto_ddl_reverse(&A, T(atom("alter"), table("posts", NULL), L(T(atom("modify"), atom("x"), atom("text"), EMPTY(), NULL), NULL), NULL)));
-	CHECK(!ecto_ddl_reverse(&A, T(atom("alter"), table("posts", NULL), L(T(atom("add_if_not_exists"), atom("x"), atom("text"), EMPTY(), NULL), NULL), NULL)));
+	CHECK(!em_ddl_reverse(&A, T(atom("alter"), table("posts", NULL), L(T(atom("remove"), atom("x"), NULL), NULL), NULL)));
+	CHECK(!em_ddl_reverse(&A, T(atom("alter"), table("posts", NULL), L(T(atom("modify"), atom("x"), atom("text"), EMPTY(), NULL), NULL), NULL)));
+	CHECK(!em_ddl_reverse(&A, T(atom("alter"), table("posts", NULL), L(T(atom("add_if_not_exists"), atom("x"), atom("text"), EMPTY(), NULL), NULL), NULL)));
 
 	{
-		struct ecto_ddl_raise r = ECTO_DDL_RAISE_INIT;
-		struct mx_term *c = ecto_ddl_constraint(&A, atom("products"), str("p"), KW("check", str("price > 0"), NULL), &r);
-		rev = ecto_ddl_reverse(&A, T(atom("create"), c, NULL));
+		struct em_ddl_raise r = EM_DDL_RAISE_INIT;
+		struct mx_term *c = em_ddl_constraint(&A, atom("products"), str("p"), KW("check", str("price > 0"), NULL), &r);
+		rev = em_ddl_reverse(&A, T(atom("create"), c, NULL));
 		CHECK_STR(sql(rev), "ALTER TABLE \"products\" DROP CONSTRAINT \"p\"");
-		CHECK(!ecto_ddl_reverse(&A, T(atom("drop"), c, atom("restrict"), NULL)));
+		CHECK(!em_ddl_reverse(&A, T(atom("drop"), c, atom("restrict"), NULL)));
 	}
+}
+
+/* execute_ddl/1 is all or nothing: a create table whose comment Ecto
+ * refuses appends neither the CREATE TABLE nor any COMMENT ON. */
+TEST(sql_appends_nothing_when_it_raises)
+{
+	struct mx_strvec v = MX_STRVEC_INIT;
+	struct em_ddl_raise r = EM_DDL_RAISE_INIT;
+	struct mx_term *cmd = T(atom("create"), table("posts", KW("comment", atom("bad"), NULL)),
+			       L(add("title", atom("string"), KW("comment", str("t"), NULL)), NULL), NULL);
+
+	mx_strvec_push(&v, "SELECT 1");
+	CHECK_INT(em_ddl_sql(cmd, NULL, &v, &r), -1);
+	CHECK_STR(r.exception, "FunctionClauseError");
+	CHECK_STR(r.err.msg, "no function clause matching in Ecto.Adapters.Postgres.Connection.escape_string/1");
+	CHECK_INT(v.n, 1);
+	CHECK_STR(v.v[0], "SELECT 1");
+	mx_strvec_clear(&v);
+}
+
+static const char *inspected(const struct mx_term *t)
+{
+	static char out[512];
+	struct mx_buf b = MX_BUF_INIT;
+	mx_term_inspect(t, &b);
+	snprintf(out, sizeof(out), "%s", b.buf);
+	mx_buf_release(&b);
+	return out;
+}
+
+/* Runner.repo_config/2 for the keys the DSL reads, from the string fields
+ * of the config (the terms are tested through whole migrations). */
+TEST(repo_config_keys)
+{
+	struct em_ddl_config cfg = EM_DDL_CONFIG_INIT;
+
+	CHECK_STR(inspected(em_ddl_repo_config(&A, NULL, "migration_primary_key")), "[]");
+	CHECK_STR(inspected(em_ddl_repo_config(&A, NULL, "migration_foreign_key")), "[]");
+	CHECK_STR(inspected(em_ddl_repo_config(&A, NULL, "migration_timestamps")), "[]");
+	cfg.primary_key_name = "uid";
+	cfg.primary_key_type = "binary_id";
+	cfg.foreign_key_type = "uuid";
+	cfg.timestamps_type = "utc_datetime";
+	cfg.timestamps_updated_at = "changed_at";
+	CHECK_STR(inspected(em_ddl_repo_config(&A, &cfg, "migration_primary_key")),
+		  "[name: :uid, type: :binary_id]");
+	CHECK_STR(inspected(em_ddl_repo_config(&A, &cfg, "migration_foreign_key")), "[type: :uuid]");
+	CHECK_STR(inspected(em_ddl_repo_config(&A, &cfg, "migration_timestamps")),
+		  "[type: :utc_datetime, updated_at: :changed_at]");
+	cfg.primary_key_disabled = true;
+	CHECK_STR(inspected(em_ddl_repo_config(&A, &cfg, "migration_primary_key")), "false");
+}
+
+/* A struct literal gets Ecto's defaults for the fields it does not spell. */
+TEST(complete_fills_struct_literals)
+{
+	struct mx_term *k[3] = {atom("__struct__"), atom("name"), atom("table")};
+	struct mx_term *v[3] = {atom("Elixir.Ecto.Migration.Index"), atom("ix"), str("t")};
+	struct mx_term *ix = em_ddl_complete(&A, mx_term_map(&A, k, v, 3));
+
+	CHECK_STR(inspected(mx_term_map_get_atom(ix, "name")), ":ix");
+	CHECK_STR(inspected(mx_term_map_get_atom(ix, "table")), "\"t\"");
+	CHECK_STR(inspected(mx_term_map_get_atom(ix, "columns")), "[]");
+	CHECK_STR(inspected(mx_term_map_get_atom(ix, "unique")), "false");
+	CHECK_STR(inspected(mx_term_map_get_atom(ix, "include")), "[]");
+	CHECK_STR(inspected(mx_term_map_get_atom(ix, "prefix")), "nil");
+	CHECK_STR(sql(T(atom("drop"), ix, atom("restrict"), NULL)), "DROP INDEX \"ix\"");
+	/* anything else comes back as it is */
+	CHECK(em_ddl_complete(&A, str("x"))->type == MX_TERM_BINARY);
+}
+
+/* Terms in Ecto's messages read as inspect/1 shows them. */
+TEST(raise_inspect_shows_terms)
+{
+	struct em_ddl_raise r = EM_DDL_RAISE_INIT;
+
+	CHECK_INT(em_ddl_raise_inspect(&r, "ArgumentError", "got %s and %s", str("a"),
+				       L(atom("b"), num(1), NULL)), -1);
+	CHECK(r.raised);
+	CHECK_STR(r.exception, "ArgumentError");
+	CHECK_STR(r.err.msg, "got \"a\" and [:b, 1]");
+	{
+		struct mx_buf b = MX_BUF_INIT;
+		CHECK_INT(em_ddl_to_string(&b, T(atom("x"), NULL), &r), -1);
+		mx_buf_release(&b);
+	}
+	CHECK_STR(r.exception, "Protocol.UndefinedError");
+	CHECK_STR(r.err.msg, "protocol String.Chars not implemented for {:x}");
 }
 
 int main(void)

@@ -17,7 +17,7 @@
 #include "migration.h"
 #include "unit.h"
 
-static void dump_plan(struct mx_buf *b, const char *what, const struct ecto_plan *p)
+static void dump_plan(struct mx_buf *b, const char *what, const struct em_plan *p)
 {
 	mx_buf_addf(b, "%s: %s/0%s\n", what, p->operation ? p->operation : "?",
 		    p->direction ? p->direction : "");
@@ -36,15 +36,15 @@ static void dump_plan(struct mx_buf *b, const char *what, const struct ecto_plan
 }
 
 /* The plans of the migration at path, or "error: <file:line:col: msg>". */
-static char *load_dump(const char *path, const struct ecto_ddl_config *cfg)
+static char *load_dump(const char *path, const struct em_ddl_config *cfg)
 {
-	struct ecto_migration m;
+	struct em_migration m;
 	struct mx_err err = MX_ERR_INIT;
 	struct mx_buf b = MX_BUF_INIT;
-	struct ecto_ddl_config dflt = ECTO_DDL_CONFIG_INIT;
+	struct em_ddl_config dflt = EM_DDL_CONFIG_INIT;
 	size_t len;
 
-	if (ecto_migration_load(&m, path, cfg ? cfg : &dflt, &err) < 0) {
+	if (em_migration_load(&m, path, cfg ? cfg : &dflt, &err) < 0) {
 		mx_buf_adds(&b, "error: ");
 		mx_err_format(&err, &b);
 		mx_buf_addch(&b, '\n');
@@ -56,7 +56,7 @@ static char *load_dump(const char *path, const struct ecto_ddl_config *cfg)
 		    m.is_sql ? " sql" : "");
 	dump_plan(&b, "up", &m.up);
 	dump_plan(&b, "down", &m.down);
-	ecto_migration_release(&m);
+	em_migration_release(&m);
 	return mx_buf_detach(&b, &len);
 }
 
@@ -64,7 +64,7 @@ static char tmpdir[] = "/tmp/mixless-test-migration-XXXXXX";
 static int ntmp;
 
 /* Writes src to a fresh <version>_<name> file and returns its dump. */
-static char *snippet(const char *file, const char *src, const struct ecto_ddl_config *cfg)
+static char *snippet(const char *file, const char *src, const struct em_ddl_config *cfg)
 {
 	char path[512];
 	FILE *f;
@@ -144,11 +144,11 @@ TEST(fixture_plans)
  * that file, with nothing translated. */
 TEST(syntax_error_fixture)
 {
-	struct ecto_migration m;
+	struct em_migration m;
 	struct mx_err err = MX_ERR_INIT;
 
-	CHECK_INT(ecto_migration_load(&m, "ecto-migrate/migrations-bad/20240112000000_syntax_error.exs",
-				      NULL, &err), -1);
+	CHECK_INT(em_migration_load(&m, "ecto-migrate/migrations-bad/20240112000000_syntax_error.exs",
+				    NULL, &err), -1);
 	CHECK_INT(err.kind, MX_ERR_SYNTAX);
 	CHECK_STR(err.file, "ecto-migrate/migrations-bad/20240112000000_syntax_error.exs");
 	/* The unclosed "(" of line 5 is reported there or where it shows
@@ -214,7 +214,7 @@ static char *mod(const char *body)
 
 TEST(repo_config_primary_key)
 {
-	struct ecto_ddl_config cfg = ECTO_DDL_CONFIG_INIT;
+	struct em_ddl_config cfg = EM_DDL_CONFIG_INIT;
 	const char *body = "  def change do\n"
 			   "    create table(\"users\") do\n"
 			   "      add :org_id, references(:orgs)\n"
@@ -242,7 +242,7 @@ TEST(repo_config_primary_key)
 TEST(repo_config_terms_timestamps_prefix)
 {
 	struct mx_arena a = MX_ARENA_INIT;
-	struct ecto_ddl_config cfg = ECTO_DDL_CONFIG_INIT;
+	struct em_ddl_config cfg = EM_DDL_CONFIG_INIT;
 	struct mx_term *kv[3];
 
 	kv[0] = mx_term_tuple2(&a, mx_term_atom(&a, "type"), mx_term_atom(&a, "identity"));
@@ -271,7 +271,7 @@ TEST(repo_config_terms_timestamps_prefix)
 		  "  [drop table app.notes]\n    DROP TABLE \"app\".\"notes\"\n");
 
 	/* --prefix fills objects without one and must match those with one */
-	cfg = (struct ecto_ddl_config)ECTO_DDL_CONFIG_INIT;
+	cfg = (struct em_ddl_config)EM_DDL_CONFIG_INIT;
 	cfg.prefix = "tenant1";
 	cfg.default_prefix = "ignored";
 	CHECK_MOD("  def up do\n"
@@ -442,12 +442,12 @@ TEST(concurrently_and_callbacks)
  * depends on the repo's migration_lock setting. */
 TEST(concurrent_index_step_fields)
 {
-	struct ecto_migration m;
+	struct em_migration m;
 	struct mx_err err = MX_ERR_INIT;
 	const char *src = "defmodule C do\n  use Ecto.Migration\n  @disable_ddl_transaction true\n"
 			  "  def change, do: create(unique_index(:posts, [:slug], concurrently: true))\nend\n";
 
-	CHECK_INT(ecto_migration_load_buffer(&m, "dir/5_c.exs", src, strlen(src), NULL, &err), 0);
+	CHECK_INT(em_migration_load_buffer(&m, "dir/5_c.exs", src, strlen(src), NULL, &err), 0);
 	CHECK_INT(m.up.n, 1);
 	CHECK(m.up.steps[0].concurrent_index);
 	CHECK(m.up.steps[0].warning == NULL);
@@ -462,7 +462,7 @@ TEST(concurrent_index_step_fields)
 	CHECK_STR(m.path, "dir/5_c.exs");
 	CHECK_STR(m.name, "c");
 	CHECK_INT(m.version, 5);
-	ecto_migration_release(&m);
+	em_migration_release(&m);
 }
 
 TEST(not_a_migration_and_names)
