@@ -317,7 +317,6 @@ int mx_project_enter(struct mx_project *p, const struct mx_project_opts *o, stru
 		p->root = mx_buf_detach(&root, NULL);
 		set_env(p, o);
 	} else {
-		mx_err_clear(&p->missing);
 		p->found = true;
 		at.dir = root.buf;
 	}
