@@ -153,7 +153,16 @@ manifest() {
 	echo '/* 3 */' >>static/css/app.css
 	phx-digest static -q
 	[ "$(ls static/css/app-*.css | wc -l)" -eq 3 ]
-	sleep 1
+	# --age 0 cleans what is at least a second old: every entry made ten
+	# seconds older (rather than waiting), the digests' order kept
+	python3 - <<-'PY'
+	import json
+	p = "static/cache_manifest.json"
+	m = json.load(open(p))
+	for e in m["digests"].values():
+	    e["mtime"] -= 10
+	json.dump(m, open(p, "w"))
+	PY
 	phx-digest clean -o static --keep 0 --age 0 -q
 	[ "$(ls static/css/app-*.css)" = "static/css/app-$(md5 static/css/app.css).css" ]
 	# every entry the manifest names exists

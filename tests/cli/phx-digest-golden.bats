@@ -35,8 +35,11 @@ without_mtime() {
 	before=$(( $(date +%s) + 62167219200 ))
 	phx-digest "$BATS_TEST_TMPDIR/static" -o "$out"
 	after=$(( $(date +%s) + 62167219200 ))
-	for m in $(grep -oE '"mtime":[0-9]+' "$out/cache_manifest.json" | cut -d: -f2); do
-		[ "$m" -ge "$before" ] && [ "$m" -le "$after" ]
+	mtimes=$(grep -oE '"mtime":[0-9]+' "$out/cache_manifest.json" | cut -d: -f2)
+	[ -n "$mtimes" ]
+	for m in $mtimes; do
+		[ "$m" -ge "$before" ]
+		[ "$m" -le "$after" ]
 	done
 }
 

@@ -4,6 +4,7 @@
 
 bats_require_minimum_version 1.5.0
 load "$MIXLESS_SOURCE_DIR/tests/fixtures/phx-digest/helpers.bash"
+load "$MIXLESS_SOURCE_DIR/tests/helpers/wait.bash"
 
 setup() { pd_setup; }
 teardown() { pd_teardown; }
@@ -29,11 +30,24 @@ inodes() { (cd out && find . -type f ! -path './.phx-digest-cache/*' ! -name cac
 
 @test "rerun refreshes every current entry's mtime, as Phoenix does" {
 	phx-digest static -o out -q
+	# the first run's entries made an hour old (rather than waiting for the
+	# clock): the rerun must stamp them with its own time again
+	python3 - <<-'PY'
+	import json
+	p = "out/cache_manifest.json"
+	m = json.load(open(p))
+	for e in m["digests"].values():
+	    e["mtime"] -= 3600
+	json.dump(m, open(p, "w"))
+	PY
 	m1=$(mf out/cache_manifest.json "m['digests']['$(mf out/cache_manifest.json "m['latest']['robots.txt']")']['mtime']")
-	sleep 1.1
+	before=$(greg_now)
 	phx-digest static -o out -q
+	after=$(greg_now)
 	m2=$(mf out/cache_manifest.json "m['digests']['$(mf out/cache_manifest.json "m['latest']['robots.txt']")']['mtime']")
 	[ "$m2" -gt "$m1" ]
+	[ "$m2" -ge "$before" ]
+	[ "$m2" -le "$after" ]
 }
 
 @test "rerun with one file changed: only its outputs are written" {
@@ -120,6 +134,61 @@ inodes() { (cd out && find . -type f ! -path './.phx-digest-cache/*' ! -name cac
 	phx-digest static -o out -q
 	grep -q $'^F\tfresh.txt\t' out/.phx-digest-cache/state
 	same_as_full_run
+}
+
+# What the manifest serves for an input, and whether it is that input's
+# current content.
+serves_current() { # REL (under static/)
+	local got
+	got=$(mf out/cache_manifest.json "m['latest']['$1']")
+	echo "serves $got for $1, md5 now $(md5 "static/$1")"
+	[ "$got" = "${1%.*}-$(md5 "static/$1").${1##*.}" ]
+	cmp "static/$1" "out/$got"
+}
+
+# Until FILE's ctime differs from CTIME: touching it again with its own
+# mtime moves only its ctime, once the kernel's coarse clock has ticked.
+ctime_moved() { # FILE CTIME
+	touch -m -d "@$(stat -c %.9Y "$1")" "$1"
+	[ "$(stat -c %.9Z "$1")" != "$2" ]
+}
+
+@test "cache: a same-size replacement keeping inode and mtime (cp -p, rsync -t, tar) is noticed" {
+	printf 'first version\n' >static/same.txt
+	touch -d @1577934245.123456789 static/same.txt
+	phx-digest static -o out -q
+	grep -q $'^F\tsame.txt\t' out/.phx-digest-cache/state
+	serves_current same.txt
+	ino=$(stat -c %i static/same.txt)
+	ctime=$(stat -c %.9Z static/same.txt)
+	# other bytes, same size, written in place with the old mtime copied
+	printf 'other version\n' >other.txt
+	touch -d @1577934245.123456789 other.txt
+	cp -p other.txt static/same.txt
+	[ "$(stat -c '%i %s %.9Y' static/same.txt)" = "$ino 14 1577934245.123456789" ]
+	# only the ctime tells; make sure it did move
+	wait_until 60 ctime_moved static/same.txt "$ctime"
+	phx-digest static -o out -q
+	serves_current same.txt
+}
+
+@test "cache: a change within the same second (mtime differing in nanoseconds only) is noticed" {
+	printf 'first version\n' >static/same.txt
+	touch -d @1577934245.100000000 static/same.txt
+	phx-digest static -o out -q
+	grep -q $'^F\tsame.txt\t' out/.phx-digest-cache/state
+	serves_current same.txt
+	printf 'other version\n' >static/same.txt
+	touch -d @1577934245.900000000 static/same.txt
+	phx-digest static -o out -q
+	serves_current same.txt
+	# and a replacement by a new file (a new inode, as tar and rsync make)
+	# with the same size and an mtime in that same second
+	printf 'third version\n' >new.txt
+	touch -d @1577934245.500000000 new.txt
+	mv new.txt static/same.txt
+	phx-digest static -o out -q
+	serves_current same.txt
 }
 
 @test "temp files a killed run left behind are removed once stale, never fresh ones" {

@@ -1,6 +1,10 @@
 #!/usr/bin/env bats
-# phx-digest killed at random moments (SIGKILL after a random delay), many
-# times over a changing tree. After every kill the invariants must hold:
+# phx-digest killed (SIGKILL) at exact points of its work, many times over a
+# changing tree: before its 1st, 3rd, 8th, 15th file is published (renamed
+# or linked into place), before its 1st, 5th, 12th write, and just before
+# cache_manifest.json and the cache state are published. The kills come from
+# tests/helpers/killshim.c, preloaded, so every run is killed where planned,
+# whatever the machine's speed. After every kill the invariants must hold:
 #   - cache_manifest.json, when present, is complete, valid JSON;
 #   - every file it names (latest values, digests keys) exists, and each
 #     digest's file has exactly the SHA-512 the manifest records;
@@ -13,10 +17,10 @@ load "$MIXLESS_SOURCE_DIR/tests/fixtures/phx-digest/helpers.bash"
 setup() { pd_setup; }
 teardown() { pd_teardown; }
 
-@test "kill -9 at random points never leaves a manifest naming a missing or partial file" {
-	iterations=${PHX_DIGEST_KILL_ITERATIONS:-24}
+@test "kill -9 at planned points never leaves a manifest naming a missing or partial file" {
+	iterations=${PHX_DIGEST_KILL_ITERATIONS:-27} # each point three times
 	run python3 - "$iterations" <<-'EOF'
-	import base64, gzip, hashlib, json, os, random, signal, subprocess, sys, time
+	import base64, gzip, hashlib, json, os, random, signal, subprocess, sys
 	random.seed(4)
 	root = "tree"
 	def write(path, data):
@@ -43,16 +47,25 @@ teardown() { pd_teardown; }
 	            if os.path.exists(q): gzip.open(q).read()
 	        n += 1
 	    return n
+	# Every iteration changes 5 CSS files and 5 images, so even a run with
+	# nothing else to redo publishes at least 22 files (3 per CSS file:
+	# digested, and both .gz; 1 per image; the manifest; the cache state)
+	# with as many writes: every kill point below is always reached.
+	points = ["publish:1", "publish:3", "publish:8", "publish:15",
+	          "write:1", "write:5", "write:12",
+	          "publish@/cache_manifest.json", "publish@/.phx-digest-cache/state"]
+	env = dict(os.environ, LD_PRELOAD=os.environ["MIXLESS_KILLSHIM"],
+	           ASAN_OPTIONS=os.environ.get("ASAN_OPTIONS", "") + ":verify_asan_link_order=0")
 	kills = 0
 	for it in range(int(sys.argv[1])):
 	    for i in random.sample(range(120), 5):
 	        with open(f"{root}/css/s{i}.css", "ab") as f: f.write(f"/* {it} */\n".encode())
 	        write(f"{root}/images/img{i}.png", os.urandom(random.randint(1000, 60000)))
-	    p = subprocess.Popen(["phx-digest", root, "-q", "--jobs", "2"])
-	    time.sleep(random.uniform(0, 0.25))
-	    if p.poll() is None:
-	        p.send_signal(signal.SIGKILL); kills += 1
-	    p.wait()
+	    point = points[it % len(points)]
+	    env["MIXLESS_KILL_AT"] = point
+	    rc = subprocess.run(["phx-digest", root, "-q", "--jobs", "2"], env=env).returncode
+	    assert rc == -signal.SIGKILL, f"iteration {it}: {point} not reached (exit {rc})"
+	    kills += 1
 	    check()
 	subprocess.run(["phx-digest", root, "-q"], check=True)
 	n = check()
@@ -62,8 +75,8 @@ teardown() { pd_teardown; }
 	[ "$status" -eq 0 ]
 	[[ $output == kills=* ]]
 	kills=${output#kills=}; kills=${kills%% *}
-	# most runs must really have been interrupted for the test to mean anything
-	[ "$kills" -ge $((iterations / 2)) ]
+	# every run was interrupted, where planned
+	[ "$kills" -eq "$iterations" ]
 	# and the final tree is what a full run gives
 	rm -rf full && mkdir full && cp -r tree/. full/ && rm -rf full/.phx-digest-cache
 	phx-digest full -q --no-cache

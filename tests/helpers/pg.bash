@@ -10,6 +10,16 @@
 # PGUSER and MIXLESS_PG_DIR. PostgreSQL refuses to run as root, so as root
 # initdb and pg_ctl run as the `postgres` user. pg_stop stops the server and
 # removes everything; it runs from teardown_file even when tests fail.
+#
+# Holding a lock or a connection while a test runs ecto-migrate against it:
+#   pg_hold DB "SELECT pg_advisory_lock(1); SELECT pg_sleep(600)"
+#   wait_until 60 pg_true DB "SELECT count(*) > 0 FROM pg_locks WHERE ..."
+#   ...
+#   pg_release     (the holders' sessions end; call it from teardown too)
+# Never sleep and hope: wait for the server to show the lock (pg_locks) or
+# the session (pg_stat_activity).
+
+source "${BASH_SOURCE[0]%/*}/wait.bash"
 
 _pg_bin() {
 	local name=$1 dir
@@ -96,4 +106,32 @@ pg_psql() {
 		shift
 	fi
 	psql -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres -d "$db" "$@"
+}
+
+# pg_true DB SQL: succeeds when the query's single value is true.
+pg_true() {
+	[ "$(pg_psql "$1" -c "$2")" = t ]
+}
+
+# pg_hold DB SQL: runs SQL in a background session named mixless_holder
+# (application_name), which keeps whatever it takes until pg_release.
+pg_hold() {
+	# exec: $! is psql itself, so pg_release can end it
+	(PGAPPNAME=mixless_holder exec psql -X -q -A -t -h 127.0.0.1 -p "$PGPORT" -U postgres \
+		-d "$1" -c "$2") >/dev/null 2>&1 &
+	PG_HOLDER_PIDS="${PG_HOLDER_PIDS:-} $!"
+}
+
+# pg_release: ends every holder session (on the server: a backend asleep in
+# pg_sleep never notices its client going away) and then the holders' psql,
+# one perhaps not connected yet included, and reaps them.
+pg_release() {
+	local pid
+	[ -n "${PG_HOLDER_PIDS:-}" ] || return 0
+	pg_psql -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'mixless_holder'" >/dev/null 2>&1 || true
+	for pid in $PG_HOLDER_PIDS; do
+		kill "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+	done
+	PG_HOLDER_PIDS=
 }

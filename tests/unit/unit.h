@@ -7,7 +7,9 @@
  *
  * A test is a function registered by a constructor; a failed CHECK prints
  * file:line and the values, marks the test failed and returns from it. The
- * run ends with "N passed, N failed" and exits 1 on any failure.
+ * run ends with "N passed, N failed" and exits 1 on any failure, and also
+ * when nothing ran: no test registered, UNIT_ONLY=name naming no test, or
+ * more tests than the harness holds (a test silently dropped would pass).
  */
 #ifndef MX_UNIT_H
 #define MX_UNIT_H
@@ -24,11 +26,14 @@ struct unit_test {
 #define UNIT_MAX_TESTS 1024
 static struct unit_test unit_tests_[UNIT_MAX_TESTS];
 static int unit_ntests_;
+static int unit_dropped_; /* registered beyond UNIT_MAX_TESTS */
 
 static inline void unit_register_(const char *name, void (*fn)(int *))
 {
 	if (unit_ntests_ < UNIT_MAX_TESTS)
 		unit_tests_[unit_ntests_++] = (struct unit_test){ name, fn };
+	else
+		unit_dropped_++;
 }
 
 #define TEST(name)                                                             \
@@ -87,6 +92,18 @@ static inline int unit_run(void)
 			passed++;
 	}
 	printf("%d passed, %d failed\n", passed, failed);
+	if (unit_dropped_) {
+		printf("not ok - %d tests beyond UNIT_MAX_TESTS (%d) never ran\n", unit_dropped_,
+		       UNIT_MAX_TESTS);
+		return 1;
+	}
+	if (passed + failed == 0) {
+		if (only)
+			printf("not ok - UNIT_ONLY=%s names no test of this file\n", only);
+		else
+			printf("not ok - no test ran\n");
+		return 1;
+	}
 	return failed ? 1 : 0;
 }
 

@@ -188,6 +188,31 @@ TEST(strategies_down)
 	mx_buf_release(&b);
 }
 
+/* --step 0 runs none, either way: Ecto takes Enum.take(pending, 0). */
+TEST(strategies_step_zero_takes_none)
+{
+	int64_t applied[] = {10, 30};
+	struct em_opts o;
+	struct mx_buf b = MX_BUF_INIT;
+
+	memset(&o, 0, sizeof(o));
+	o.step = 0, o.step_set = 1;
+	pending(applied, 2, &o, EM_UP, &b);
+	CHECK_STR(b.buf, "");
+	mx_buf_reset(&b);
+	pending(applied, 2, &o, EM_DOWN, &b);
+	CHECK_STR(b.buf, "");
+	/* and one more than nothing is one */
+	o.step = 1;
+	mx_buf_reset(&b);
+	pending(applied, 2, &o, EM_UP, &b);
+	CHECK_STR(b.buf, "20");
+	mx_buf_reset(&b);
+	pending(applied, 2, &o, EM_DOWN, &b);
+	CHECK_STR(b.buf, "30");
+	mx_buf_release(&b);
+}
+
 TEST(redact_hides_passwords)
 {
 	char *s = em_redact("postgres://bob:s3cret@db.example:5432/app?sslmode=require");

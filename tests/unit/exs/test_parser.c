@@ -437,6 +437,53 @@ TEST(strings_and_sigils)
 	mx_arena_release(&a);
 }
 
+/* Each binary operator's associativity, one test per operator so that a
+ * changed row of the operator table names itself. Right-associative:
+ * ++ -- +++ --- <> .. = :: when | (elixir_parser.yrl's Right directives);
+ * the others group to the left, ** too. Trees checked against Elixir
+ * 1.14.0's Code.string_to_quoted (quoted_sexp.exs). */
+#define CHECK_TREE(src, want)                                                                      \
+	do {                                                                                       \
+		struct mx_buf o_ = MX_BUF_INIT;                                                    \
+		struct mx_err e_ = MX_ERR_INIT;                                                    \
+		CHECK_INT(parse_print((src), false, &o_, &e_), 0);                                 \
+		CHECK_STR(o_.buf, (want));                                                         \
+		mx_buf_release(&o_);                                                               \
+	} while (0)
+
+TEST(assoc_list_subtract_is_right_associative)
+{
+	CHECK_TREE("a -- b -- c", "(-- a (-- b c))");
+	CHECK_TREE("[a -- b -- c]", "[(-- a (-- b c))]");
+	CHECK_TREE("x = a -- b -- c", "(= x (-- a (-- b c)))");
+	/* same precedence as ++, still to the right */
+	CHECK_TREE("a ++ b -- c", "(++ a (-- b c))");
+	CHECK_TREE("a -- b ++ c", "(-- a (++ b c))");
+	/* binds looser than binary minus */
+	CHECK_TREE("a - b -- c", "(-- (- a b) c)");
+	CHECK_TREE("a -- b - c", "(-- a (- b c))");
+}
+
+TEST(assoc_other_right_associative_operators)
+{
+	CHECK_TREE("a ++ b ++ c", "(++ a (++ b c))");
+	CHECK_TREE("a +++ b +++ c", "(+++ a (+++ b c))");
+	CHECK_TREE("a --- b --- c", "(--- a (--- b c))");
+	CHECK_TREE("a <> b <> c", "(<> a (<> b c))");
+	CHECK_TREE("a .. b .. c", "(.. a (.. b c))");
+	CHECK_TREE("a = b = c", "(= a (= b c))");
+	CHECK_TREE("a :: b :: c", "(:: a (:: b c))");
+	CHECK_TREE("a when b when c", "(when a (when b c))");
+	CHECK_TREE("a | b | c", "(| a (| b c))");
+}
+
+TEST(assoc_left_associative_operators)
+{
+	CHECK_TREE("a - b - c", "(- (- a b) c)");
+	CHECK_TREE("a |> b |> c", "(|> (|> a b) c)");
+	CHECK_TREE("a ** b ** c", "(** (** a b) c)");
+}
+
 TEST(empty_and_whitespace_files)
 {
 	struct mx_arena a = MX_ARENA_INIT;
