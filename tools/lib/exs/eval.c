@@ -912,9 +912,9 @@ static int call_clauses(struct mx_eval *ev, struct mx_eval_module *m, const char
 	}
 	struct mx_buf b = MX_BUF_INIT;
 	for (size_t i = 0; i < full; i++) {
-		mx_buf_adds(&b, "\n    # ");
-		mx_buf_addf(&b, "%zu\n    ", i + 1);
+		mx_buf_addf(&b, "\n    # %zu\n    ", i + 1);
 		mx_term_inspect(fargs[i], &b);
+		mx_buf_addch(&b, '\n');
 	}
 	int r = ev_raise(ev, at, "FunctionClauseError",
 	                 "no function clause matching in %s.%s/%zu\n\n"
@@ -1089,6 +1089,29 @@ static bool named_capture(struct mx_eval *ev, const struct mx_ast *cap, const ch
 	return false;
 }
 
+/* BadArityError as Elixir words it, fun being how the fun prints (an fn
+ * has no printable identity here: "#Function<>"). */
+static int bad_arity(struct mx_eval *ev, const struct mx_ast *at, const char *fun, long long arity,
+                     struct mx_term **args, size_t n)
+{
+	struct mx_buf b = MX_BUF_INIT;
+	if (n == 0)
+		mx_buf_adds(&b, "no arguments");
+	else
+		mx_buf_addf(&b, "%zu argument%s (", n, n == 1 ? "" : "s");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			mx_buf_adds(&b, ", ");
+		mx_term_inspect(args[i], &b);
+	}
+	if (n)
+		mx_buf_addch(&b, ')');
+	int r = ev_raise(ev, at, "BadArityError", "%s with arity %lld called with %s", fun, arity,
+	                 b.buf);
+	mx_buf_release(&b);
+	return r;
+}
+
 int ev_call_fun(struct mx_eval *ev, const struct mx_term *fun, struct mx_term **args, size_t n,
                 const struct mx_ast *at, struct mx_term **out)
 {
@@ -1112,9 +1135,7 @@ int ev_call_fun(struct mx_eval *ev, const struct mx_term *fun, struct mx_term **
 		bool matched = false;
 		size_t want = node->u.list.n ? node->u.list.items[0]->u.stab.nargs : 0;
 		if (want != n) {
-			ret = ev_raise(ev, at, "BadArityError",
-			               "#Function<> with arity %zu called with %zu argument%s",
-			               want, n, n == 1 ? "" : "s");
+			ret = bad_arity(ev, at, "#Function<>", (long long)want, args, n);
 			goto out;
 		}
 		ret = run_clauses(ev, node, args, n, &matched, out);
@@ -1133,9 +1154,11 @@ int ev_call_fun(struct mx_eval *ev, const struct mx_term *fun, struct mx_term **
 			if (e < 0)
 				goto out;
 			if ((size_t)arity != n) {
-				ret = ev_raise(ev, at, "BadArityError",
-				               "&%s/%lld with arity %lld called with %zu arguments",
-				               name, (long long)arity, (long long)arity, n);
+				struct mx_buf f = MX_BUF_INIT;
+				mx_buf_addf(&f, "&%s%s%s/%lld", module ? module : "",
+				            module ? "." : "", name, (long long)arity);
+				ret = bad_arity(ev, at, f.buf, arity, args, n);
+				mx_buf_release(&f);
 				goto out;
 			}
 			ret = dispatch(ev, module, name, args, n, at, out);
@@ -1143,9 +1166,7 @@ int ev_call_fun(struct mx_eval *ev, const struct mx_term *fun, struct mx_term **
 		}
 		int64_t ar = capture_arity(node->u.op.right);
 		if ((size_t)ar != n) {
-			ret = ev_raise(ev, at, "BadArityError",
-			               "#Function<> with arity %lld called with %zu argument%s",
-			               (long long)ar, n, n == 1 ? "" : "s");
+			ret = bad_arity(ev, at, "#Function<>", (long long)ar, args, n);
 			goto out;
 		}
 		struct mx_eval_scope *s = scope_new(ev, base);

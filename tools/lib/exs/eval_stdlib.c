@@ -39,6 +39,7 @@
  * Cyrillic; other scripts pass through unchanged, where Elixir would map
  * them too. Graphemes are approximated by code points.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <glob.h>
 #include <limits.h>
@@ -75,14 +76,48 @@ static int badarg(struct mx_eval *ev, const struct mx_ast *at, size_t argi, cons
 	                ordinals[argi < 5 ? argi : 4], what);
 }
 
+/* The trailing default argument of the Elixir functions that have one: a
+ * call with fewer arguments fails in the full arity, the default among the
+ * arguments ("String.upcase/2 ... # 2 :default"). Inspected text. */
+static const struct {
+	const char *mod, *name;
+	size_t arity; /* as called, without the default */
+	const char *dflt;
+} trailing_defaults[] = {
+    {"Enum", "at", 2, "nil"},
+    {"Enum", "join", 1, "\"\""},
+    {"Integer", "parse", 1, "10"},
+    {"Keyword", "get", 2, "nil"},
+    {"List", "first", 1, "nil"},
+    {"List", "keyfind", 3, "nil"},
+    {"List", "last", 1, "nil"},
+    {"String", "capitalize", 1, ":default"},
+    {"String", "downcase", 1, ":default"},
+    {"String", "pad_leading", 2, "[\" \"]"},
+    {"String", "pad_trailing", 2, "[\" \"]"},
+    {"String", "replace", 3, "[]"},
+    {"String", "split", 2, "[]"},
+    {"String", "upcase", 1, ":default"},
+    {"System", "get_env", 1, "nil"},
+};
+
+/* FunctionClauseError as Elixir blames it: each argument on its lines. */
 static int fclause(struct mx_eval *ev, const struct mx_ast *at, const char *mod, const char *name,
                    size_t n, struct mx_term **args)
 {
 	struct mx_buf b = MX_BUF_INIT;
+	const char *dflt = NULL;
+	for (size_t i = 0; i < sizeof(trailing_defaults) / sizeof(trailing_defaults[0]); i++)
+		if (trailing_defaults[i].arity == n && !strcmp(trailing_defaults[i].mod, mod) &&
+		    !strcmp(trailing_defaults[i].name, name))
+			dflt = trailing_defaults[i].dflt;
 	for (size_t i = 0; i < n; i++) {
 		mx_buf_addf(&b, "\n    # %zu\n    ", i + 1);
 		mx_term_inspect(args[i], &b);
+		mx_buf_addch(&b, '\n');
 	}
+	if (dflt)
+		mx_buf_addf(&b, "\n    # %zu\n    %s\n", ++n, dflt);
 	int r = ev_raise(ev, at, "FunctionClauseError",
 	                 "no function clause matching in %s.%s/%zu\n\n"
 	                 "The following arguments were given to %s.%s/%zu:\n%s",
@@ -535,15 +570,29 @@ static int sort_list(struct mx_eval *ev, struct mx_term *list, const struct mx_t
 
 /* ---- Operators and Kernel ------------------------------------------------- */
 
+/* ArithmeticError as Elixir blames it: the failing operation follows the
+ * message ("bad argument in arithmetic expression: 1 / 0"). */
+static int arith_error(struct mx_eval *ev, const struct mx_ast *at, const char *op,
+                       const struct mx_term *x, const struct mx_term *y)
+{
+	const char *msg = "bad argument in arithmetic expression";
+	if (!y)
+		return ev_raise(ev, at, "ArithmeticError", "%s: %s(%s)", msg, op, insp(ev, x));
+	if (isalpha((unsigned char)op[0]))
+		return ev_raise(ev, at, "ArithmeticError", "%s: %s(%s, %s)", msg, op, insp(ev, x),
+		                insp(ev, y));
+	return ev_raise(ev, at, "ArithmeticError", "%s: %s %s %s", msg, insp(ev, x), op,
+	                insp(ev, y));
+}
+
 static int arith(struct mx_eval *ev, const char *op, struct mx_term *x, struct mx_term *y,
                  const struct mx_ast *at, struct mx_term **out)
 {
 	if (!is_num(x) || !is_num(y))
-		return ev_raise(ev, at, "ArithmeticError", "bad argument in arithmetic expression");
+		return arith_error(ev, at, op, x, y);
 	if (!strcmp(op, "/")) {
 		if (num(y) == 0)
-			return ev_raise(ev, at, "ArithmeticError",
-			                "bad argument in arithmetic expression");
+			return arith_error(ev, at, op, x, y);
 		*out = mx_term_float(A, num(x) / num(y));
 		return 0;
 	}
@@ -673,8 +722,7 @@ static int kernel(struct mx_eval *ev, const char *name, struct mx_term **a, size
 		return arith(ev, name, a[0], a[1], at, out);
 	if (IS("**", 2)) {
 		if (!is_num(a[0]) || !is_num(a[1]))
-			return ev_raise(ev, at, "ArithmeticError",
-			                "bad argument in arithmetic expression");
+			return fclause(ev, at, "Kernel", "**", 2, a);
 		if (is_int(a[0]) && is_int(a[1]) && a[1]->u.i >= 0) {
 			/* Square and multiply: 1 ** huge must not loop. */
 			int64_t r = 1, b = a[0]->u.i, e = a[1]->u.i;
@@ -693,8 +741,7 @@ static int kernel(struct mx_eval *ev, const char *name, struct mx_term **a, size
 	}
 	if (IS("-/1", 1) || IS("+/1", 1)) {
 		if (!is_num(a[0]))
-			return ev_raise(ev, at, "ArithmeticError",
-			                "bad argument in arithmetic expression");
+			return arith_error(ev, at, name[0] == '-' ? "-" : "+", a[0], NULL);
 		if (name[0] == '+')
 			*out = a[0];
 		else if (is_int(a[0]) && a[0]->u.i == INT64_MIN)
@@ -760,15 +807,18 @@ static int kernel(struct mx_eval *ev, const char *name, struct mx_term **a, size
 		return 0;
 	}
 	if (IS("..", 2) || IS("..//", 3)) {
-		if (!is_int(a[0]) || !is_int(a[1]) || (n == 3 && !is_int(a[2])))
+		if (n == 2 && (!is_int(a[0]) || !is_int(a[1])))
 			return ev_raise(ev, at, "ArgumentError",
 			                "ranges (first..last) expect both sides to be integers, "
 			                "got: %s..%s",
 			                insp(ev, a[0]), insp(ev, a[1]));
+		if (n == 3 && (!is_int(a[0]) || !is_int(a[1]) || !is_int(a[2]) || !a[2]->u.i))
+			return ev_raise(
+			    ev, at, "ArgumentError",
+			    "ranges (first..last//step) expect both sides to be integers "
+			    "and the step to be a non-zero integer, got: %s..%s//%s",
+			    insp(ev, a[0]), insp(ev, a[1]), insp(ev, a[2]));
 		int64_t step = n == 3 ? a[2]->u.i : (a[0]->u.i <= a[1]->u.i ? 1 : -1);
-		if (step == 0)
-			return ev_raise(ev, at, "ArgumentError",
-			                "the step to be a non-zero integer, got: 0");
 		*out = ev_range(ev, a[0]->u.i, a[1]->u.i, step);
 		return 0;
 	}
@@ -798,19 +848,21 @@ static int kernel(struct mx_eval *ev, const char *name, struct mx_term **a, size
 		*out = mx_term_int(A, (int64_t)a[0]->u.list.n);
 		return 0;
 	}
+	/* elem and put_elem are :erlang.element(index + 1, tuple) and
+	 * setelement: the index is the BIF's 1st argument, the tuple its 2nd. */
 	if (IS("elem", 2)) {
 		if (!a[0] || a[0]->type != MX_TERM_TUPLE)
-			return badarg(ev, at, 0, "not a tuple");
+			return badarg(ev, at, 1, "not a tuple");
 		if (!is_int(a[1]) || a[1]->u.i < 0 || (size_t)a[1]->u.i >= a[0]->u.tuple.n)
-			return badarg(ev, at, 1, "out of range");
+			return badarg(ev, at, 0, "out of range");
 		*out = a[0]->u.tuple.items[a[1]->u.i];
 		return 0;
 	}
 	if (IS("put_elem", 3)) {
 		if (!a[0] || a[0]->type != MX_TERM_TUPLE)
-			return badarg(ev, at, 0, "not a tuple");
+			return badarg(ev, at, 1, "not a tuple");
 		if (!is_int(a[1]) || a[1]->u.i < 0 || (size_t)a[1]->u.i >= a[0]->u.tuple.n)
-			return badarg(ev, at, 1, "out of range");
+			return badarg(ev, at, 0, "out of range");
 		struct mx_term *t = mx_term_tuple(A, a[0]->u.tuple.items, a[0]->u.tuple.n);
 		t->u.tuple.items[a[1]->u.i] = a[2];
 		*out = t;
@@ -821,8 +873,12 @@ static int kernel(struct mx_eval *ev, const char *name, struct mx_term **a, size
 		enum mx_term_type want = name[0] == 't'   ? MX_TERM_TUPLE
 		                         : name[0] == 'm' ? MX_TERM_MAP
 		                                          : MX_TERM_BINARY;
+		if (t->type != want && want == MX_TERM_MAP)
+			return ev_raise(ev, at, "BadMapError", "expected a map, got: %s",
+			                insp(ev, t));
 		if (t->type != want)
-			return badarg(ev, at, 0, "not a tuple");
+			return badarg(ev, at, 0,
+			              want == MX_TERM_TUPLE ? "not a tuple" : "not a bitstring");
 		*out = mx_term_int(A, (int64_t)(want == MX_TERM_TUPLE ? t->u.tuple.n
 		                                : want == MX_TERM_MAP ? t->u.map.n
 		                                                      : t->u.bin.len));
@@ -890,8 +946,7 @@ static int kernel(struct mx_eval *ev, const char *name, struct mx_term **a, size
 	}
 	if (IS("div", 2) || IS("rem", 2)) {
 		if (!is_int(a[0]) || !is_int(a[1]) || a[1]->u.i == 0)
-			return ev_raise(ev, at, "ArithmeticError",
-			                "bad argument in arithmetic expression");
+			return arith_error(ev, at, name, a[0], a[1]);
 		if (a[0]->u.i == INT64_MIN && a[1]->u.i == -1)
 			return ev_fail(ev, at, "integer overflow (beyond 64 bits)");
 		*out =
@@ -947,8 +1002,8 @@ static int kernel(struct mx_eval *ev, const char *name, struct mx_term **a, size
 		return 0;
 	}
 	if (IS("get_in", 2)) {
-		if (!is_proper(a[1]))
-			return badarg(ev, at, 1, "not a list");
+		if (!is_proper(a[1]) || !a[1]->u.list.n)
+			return fclause(ev, at, "Kernel", "get_in", 2, a);
 		struct mx_term *cur = a[0];
 		for (size_t i = 0; i < a[1]->u.list.n; i++) {
 			struct mx_term *args[2] = {cur, a[1]->u.list.items[i]};
@@ -1009,8 +1064,12 @@ out:
 	return ret;
 }
 
+/* Enum.into/2,3 and Map.new of the items l. A pair that is not {k, v} fails
+ * as :maps.from_list does ("argument error"), or, when the items came from
+ * a struct (a range), through the Collectable protocol (by_protocol). */
 static int into(struct mx_eval *ev, struct mx_term *l, struct mx_term *coll,
-                const struct mx_term *mapper, const struct mx_ast *at, struct mx_term **out)
+                const struct mx_term *mapper, bool by_protocol, const struct mx_ast *at,
+                struct mx_term **out)
 {
 	if (mapper) {
 		struct ev_vec v = {0};
@@ -1038,6 +1097,8 @@ static int into(struct mx_eval *ev, struct mx_term *l, struct mx_term *coll,
 		}
 		for (size_t i = 0; i < l->u.list.n; i++) {
 			struct mx_term *e = l->u.list.items[i];
+			if ((e->type != MX_TERM_TUPLE || e->u.tuple.n != 2) && !by_protocol)
+				return ev_raise(ev, at, "ArgumentError", "argument error");
 			if (e->type != MX_TERM_TUPLE || e->u.tuple.n != 2)
 				return ev_raise(ev, at, "ArgumentError",
 				                "collecting into a map requires {key, value} "
@@ -1064,6 +1125,10 @@ static int enum_fn(struct mx_eval *ev, const char *name, struct mx_term **a, siz
 #define IS(s, k) (n == (k) && !strcmp(name, (s)))
 	if (n == 0)
 		return 1;
+	if (IS("to_list", 1) && is_list(a[0])) {
+		*out = a[0]; /* the list itself, as Elixir: [1 | 2] too */
+		return 0;
+	}
 	struct mx_term *l = ev_to_list(ev, a[0], at);
 	if (!l)
 		return -1;
@@ -1223,7 +1288,8 @@ static int enum_fn(struct mx_eval *ev, const char *name, struct mx_term **a, siz
 		return 0;
 	}
 	if (IS("into", 2) || IS("into", 3))
-		return into(ev, l, a[1], n == 3 ? a[2] : NULL, at, out);
+		return into(ev, l, a[1], n == 3 ? a[2] : NULL, mx_term_struct_name(a[0]) != NULL,
+		            at, out);
 	if (IS("to_list", 1)) {
 		*out = l;
 		return 0;
@@ -1293,7 +1359,7 @@ static int enum_fn(struct mx_eval *ev, const char *name, struct mx_term **a, siz
 	if (IS("sum", 1)) {
 		struct mx_term *acc = mx_term_int(A, 0);
 		for (size_t i = 0; i < len; i++)
-			if (arith(ev, "+", acc, it[i], at, &acc) < 0)
+			if (arith(ev, "+", it[i], acc, at, &acc) < 0) /* x + acc, as Elixir */
 				return -1;
 		*out = acc;
 		return 0;
@@ -1607,6 +1673,8 @@ static int string_fn(struct mx_eval *ev, const char *name, struct mx_term **a, s
                      const struct mx_ast *at, struct mx_term **out)
 {
 #define IS(s, k) (n == (k) && !strcmp(name, (s)))
+	if (IS("split", 1) && !is_bin(a[0]))
+		return badarg(ev, at, 0, "not a binary");
 	if (!n || !is_bin(a[0]))
 		return n ? fclause(ev, at, "String", name, n, a) : 1;
 	const char *d = a[0]->u.bin.data;
@@ -1631,8 +1699,11 @@ static int string_fn(struct mx_eval *ev, const char *name, struct mx_term **a, s
 		return 0;
 	}
 	if (IS("trim", 2) || IS("trim_leading", 2) || IS("trim_trailing", 2)) {
-		if (!is_bin(a[1]) || !a[1]->u.bin.len)
+		if (!is_bin(a[1]))
 			return fclause(ev, at, "String", name, n, a);
+		if (!a[1]->u.bin.len)
+			return ev_raise(ev, at, "ArgumentError",
+			                "cannot use an empty string as the match to replace");
 		size_t st = 0, en = len, pl = a[1]->u.bin.len;
 		if (strcmp(name, "trim_trailing"))
 			while (en - st >= pl && !memcmp(d + st, a[1]->u.bin.data, pl))
@@ -1729,7 +1800,9 @@ static int string_fn(struct mx_eval *ev, const char *name, struct mx_term **a, s
 				starts[ncp++] = i;
 		starts[ncp] = len;
 		int64_t from = a[1]->u.i < 0 ? (int64_t)ncp + a[1]->u.i : a[1]->u.i;
-		if (from < 0 || (size_t)from > ncp) {
+		if (from < 0) /* a start before the beginning is the beginning */
+			from = 0;
+		if ((size_t)from > ncp) {
 			*out = bin(ev, "", 0);
 			return 0;
 		}
@@ -1800,19 +1873,37 @@ static int string_fn(struct mx_eval *ev, const char *name, struct mx_term **a, s
 		if (!is_bin(a[1]) || !is_bin(a[2]))
 			return fclause(ev, at, "String", name, n, a);
 		bool pre = name[8] == 'p' || name[8] == 'l';
-		bool ok = pre ? bin_has_prefix(a[0], a[1]) : bin_has_suffix(a[0], a[1]);
-		struct mx_buf b = MX_BUF_INIT;
-		if (!ok || !a[1]->u.bin.len) {
+		bool repeat = name[8] == 'l' || name[8] == 't';
+		const char *m = a[1]->u.bin.data;
+		size_t ml = a[1]->u.bin.len, st = 0, en = len, count = 0;
+		if (repeat && !ml)
+			return ev_raise(ev, at, "ArgumentError",
+			                "cannot use an empty string as the match to replace");
+		/* _prefix/_suffix replace one match (an empty one too),
+		 * _leading/_trailing every repetition. */
+		do {
+			bool hit = en - st >= ml && !memcmp(pre ? d + st : d + en - ml, m, ml);
+			if (!hit)
+				break;
+			count++;
+			if (pre)
+				st += ml;
+			else
+				en -= ml;
+		} while (repeat);
+		if (!count) {
 			*out = a[0];
-		} else if (pre) {
-			mx_buf_add(&b, a[2]->u.bin.data, a[2]->u.bin.len);
-			mx_buf_add(&b, d + a[1]->u.bin.len, len - a[1]->u.bin.len);
-			*out = bin(ev, b.buf, b.len);
-		} else {
-			mx_buf_add(&b, d, len - a[1]->u.bin.len);
-			mx_buf_add(&b, a[2]->u.bin.data, a[2]->u.bin.len);
-			*out = bin(ev, b.buf, b.len);
+			return 0;
 		}
+		if (ev_charge(ev, at, count * a[2]->u.bin.len / 16) < 0)
+			return -1;
+		struct mx_buf b = MX_BUF_INIT;
+		for (size_t i = 0; pre && i < count; i++)
+			mx_buf_add(&b, a[2]->u.bin.data, a[2]->u.bin.len);
+		mx_buf_add(&b, d + st, en - st);
+		for (size_t i = 0; !pre && i < count; i++)
+			mx_buf_add(&b, a[2]->u.bin.data, a[2]->u.bin.len);
+		*out = bin(ev, b.buf, b.len);
 		mx_buf_release(&b);
 		return 0;
 	}
@@ -1946,6 +2037,31 @@ static int kw_merge3(struct mx_eval *ev, struct mx_term *k1, struct mx_term *k2,
 	return 0;
 }
 
+/* Keyword.merge/2,3, with Elixir's checks in Elixir's order: lists (and a
+ * fun of arity 3) or no clause matches; then which side is not a keyword
+ * list (merge/2 looks at the second first, merge/3 at the first). */
+static int kw_merge(struct mx_eval *ev, struct mx_term **a, size_t n, const struct mx_ast *at,
+                    struct mx_term **out)
+{
+	if (!is_list(a[0]) || !is_list(a[1]) || (n == 3 && (a[2]->type != MX_TERM_FUN)))
+		return fclause(ev, at, "Keyword", "merge", n, a);
+	bool first_ok = mx_term_is_keyword(a[0]), second_ok = mx_term_is_keyword(a[1]);
+	if ((n == 2 && second_ok && !first_ok) || (n == 3 && !first_ok))
+		return ev_raise(ev, at, "ArgumentError",
+		                "expected a keyword list as the first argument, got: %s",
+		                insp(ev, a[0]));
+	if (!second_ok)
+		return ev_raise(ev, at, "ArgumentError",
+		                "expected a keyword list as the second argument, got: %s",
+		                insp(ev, a[1]));
+	if (ev_charge(ev, at, a[0]->u.list.n + a[1]->u.list.n) < 0)
+		return -1;
+	if (n == 3)
+		return kw_merge3(ev, a[0], a[1], a[2], at, out);
+	*out = mx_eval_kw_merge(ev, a[0], a[1]);
+	return 0;
+}
+
 static int keyword_fn(struct mx_eval *ev, const char *name, struct mx_term **a, size_t n,
                       const struct mx_ast *at, struct mx_term **out)
 {
@@ -1958,6 +2074,8 @@ static int keyword_fn(struct mx_eval *ev, const char *name, struct mx_term **a, 
 		*out = boolean(ev, mx_term_is_keyword(a[0]));
 		return 0;
 	}
+	if (IS("merge", 2) || IS("merge", 3))
+		return kw_merge(ev, a, n, at, out);
 	if (!n || !mx_term_is_keyword(a[0]))
 		return n ? fclause(ev, at, "Keyword", name, n, a) : 1;
 	struct mx_term *kw = a[0];
@@ -1991,21 +2109,6 @@ static int keyword_fn(struct mx_eval *ev, const char *name, struct mx_term **a, 
 	if (IS("delete", 2)) {
 		*out = kw_delete(ev, kw, a[1]);
 		return 0;
-	}
-	if (IS("merge", 2)) {
-		if (!mx_term_is_keyword(a[1]) || !mx_term_is_keyword(kw))
-			return ev_raise(ev, at, "ArgumentError",
-			                "expected a keyword list as the second argument, got: %s",
-			                insp(ev, a[1]));
-		*out = mx_eval_kw_merge(ev, kw, a[1]);
-		return 0;
-	}
-	if (IS("merge", 3)) {
-		if (!mx_term_is_keyword(a[1]) || !mx_term_is_keyword(kw))
-			return ev_raise(ev, at, "ArgumentError",
-			                "expected a keyword list as the second argument, got: %s",
-			                insp(ev, a[1]));
-		return kw_merge3(ev, kw, a[1], a[2], at, out);
 	}
 	if (IS("keys", 1) || IS("values", 1)) {
 		struct ev_vec v = {0};
@@ -2096,7 +2199,8 @@ static int map_fn(struct mx_eval *ev, const char *name, struct mx_term **a, size
 		struct mx_term *l = ev_to_list(ev, a[0], at);
 		if (!l)
 			return -1;
-		return into(ev, l, mx_term_map(A, NULL, NULL, 0), n == 2 ? a[1] : NULL, at, out);
+		return into(ev, l, mx_term_map(A, NULL, NULL, 0), n == 2 ? a[1] : NULL, false, at,
+		            out);
 	}
 	if (!n || a[0]->type != MX_TERM_MAP)
 		return n ? ev_raise(ev, at, "BadMapError", "expected a map, got: %s",
@@ -2166,6 +2270,8 @@ static int map_fn(struct mx_eval *ev, const char *name, struct mx_term **a, size
 		return 0;
 	}
 	if (IS("from_struct", 1)) {
+		if (!mx_term_struct_name(m))
+			return fclause(ev, at, "Map", name, n, a);
 		struct mx_term *key = atom(ev, "__struct__");
 		struct mx_term *args[2] = {m, key};
 		return map_fn(ev, "delete", args, 2, at, out);
@@ -2302,27 +2408,50 @@ static int access_get(struct mx_eval *ev, struct mx_term **a, const struct mx_as
 		return 0;
 	}
 	if (c->type == MX_TERM_MAP) {
-		if (mx_term_struct_name(c))
-			return ev_raise(ev, at, "UndefinedFunctionError",
-			                "function %s.fetch/2 is undefined (%s does not implement "
-			                "the Access behaviour)",
-			                mx_term_struct_name(c) + 7, mx_term_struct_name(c) + 7);
+		const char *sn = mx_term_struct_name(c);
+		if (sn) {
+			const char *mod = strncmp(sn, "Elixir.", 7) ? sn : sn + 7;
+			/* Elixir adds the alias hint for a name of one segment. */
+			return ev_raise(
+			    ev, at, "UndefinedFunctionError",
+			    "function %s.fetch/2 is undefined (%s does not implement the Access "
+			    "behaviour\n\nYou can use the \"struct.field\" syntax to access struct "
+			    "fields. You can also use Access.key!/1 to access struct fields "
+			    "dynamically inside get_in/put_in/update_in)%s",
+			    mod, mod,
+			    strchr(mod, '.')
+			        ? ""
+			        : ". Make sure the module name is correct and has been "
+			          "specified in full (or that an alias has been defined)");
+		}
 		const struct mx_term *v = mx_term_map_get(c, a[1]);
 		*out = v ? (struct mx_term *)v : nil_(ev);
 		return 0;
 	}
 	if (is_list(c)) {
+		if (is_int(a[1]))
+			return ev_raise(
+			    ev, at, "ArgumentError",
+			    "the Access module does not support accessing lists by index, "
+			    "got: %s\n\nAccessing a list by index is typically discouraged "
+			    "in Elixir, instead we prefer to use the Enum module to "
+			    "manipulate lists as a whole. If you really must access a list "
+			    "element by index, you can use Enum.at/2 or the functions in "
+			    "the List module",
+			    insp(ev, a[1]));
 		if (!is_atom(a[1]))
-			return ev_raise(ev, at, "ArgumentError",
-			                "the Access calls for keywords expect the key to be an "
-			                "atom, got: %s",
-			                insp(ev, a[1]));
+			return ev_raise(
+			    ev, at, "ArgumentError",
+			    "the Access module supports only keyword lists (with atom "
+			    "keys), got: %s\n\nIf you want to search lists of tuples, use "
+			    "List.keyfind/3",
+			    insp(ev, a[1]));
 		long i = kw_index(c, a[1]);
 		*out = i >= 0 ? c->u.list.items[i]->u.tuple.items[1] : nil_(ev);
 		return 0;
 	}
-	return ev_raise(ev, at, "ArgumentError", "the Access module does not support accessing %s",
-	                insp(ev, c));
+	struct mx_term *args[3] = {c, a[1], nil_(ev)};
+	return fclause(ev, at, "Access", "get", 3, args);
 }
 
 /* ---- Path ------------------------------------------------------------------ */
@@ -2363,6 +2492,64 @@ static void path_join2(struct mx_buf *b, const char *l, size_t ln, const char *r
 	mx_buf_release(&t);
 }
 
+/* The directory relative paths are relative to: ev->cwd, itself relative
+ * to the process's working directory unless absolute. */
+static void working_dir(struct mx_eval *ev, struct mx_buf *out)
+{
+	if (ev->cwd && ev->cwd[0] == '/') {
+		mx_buf_adds(out, ev->cwd);
+	} else {
+		char cwd[4096];
+		mx_buf_adds(out, getcwd(cwd, sizeof(cwd)) ? cwd : "/");
+		if (ev->cwd)
+			mx_buf_addf(out, "/%s", ev->cwd);
+	}
+}
+
+/* Path.absname/1: made absolute against the working directory, with
+ * repeated separators and "./" segments dropped and no trailing separator,
+ * but ".." kept (Elixir's absname_join). */
+static void path_absname(struct mx_eval *ev, struct mx_buf *out, const char *p)
+{
+	struct mx_buf full = MX_BUF_INIT;
+	if (p[0] != '/') {
+		working_dir(ev, &full);
+		mx_buf_addch(&full, '/');
+	}
+	mx_buf_adds(&full, p);
+	mx_buf_reset(out);
+	for (size_t i = 0; i < full.len; i++) {
+		char c = full.buf[i];
+		if (c == '/' && out->len >= 2 && out->buf[out->len - 1] == '.' &&
+		    out->buf[out->len - 2] == '/')
+			mx_buf_setlen(out, out->len - 1);
+		else if (c == '/' && out->len && out->buf[out->len - 1] == '/')
+			continue;
+		else
+			mx_buf_addch(out, c);
+	}
+	if (out->len > 1 && out->buf[out->len - 1] == '/')
+		mx_buf_setlen(out, out->len - 1);
+	mx_buf_release(&full);
+}
+
+/* Path.dirname/1 is Erlang's filename:dirname/1: the path up to its last
+ * separator, without trailing separators ("a/b/" gives "a/b"), "/" for a
+ * name in the root and "." for a bare name. */
+static void path_dirname(const char *p, struct mx_buf *out)
+{
+	const char *last = strrchr(p, '/');
+	size_t dir = last ? (size_t)(last - p) : 0;
+	while (dir > 0 && p[dir - 1] == '/')
+		dir--;
+	mx_buf_reset(out);
+	/* Nothing but separators before the last one: the root. */
+	if (dir)
+		mx_buf_add(out, p, dir);
+	else
+		mx_buf_adds(out, last ? "/" : ".");
+}
+
 /* Path.expand: absolute (relative to base, or the cwd), ~ expanded, "." and
  * ".." resolved. */
 static void path_expand(struct mx_eval *ev, struct mx_buf *out, const char *p, const char *base)
@@ -2378,14 +2565,8 @@ static void path_expand(struct mx_eval *ev, struct mx_buf *out, const char *p, c
 		struct mx_buf b2 = MX_BUF_INIT;
 		if (base)
 			path_expand(ev, &b2, base, NULL);
-		else if (ev->cwd && ev->cwd[0] == '/') {
-			mx_buf_adds(&b2, ev->cwd);
-		} else {
-			char cwd[4096];
-			mx_buf_adds(&b2, getcwd(cwd, sizeof(cwd)) ? cwd : "/");
-			if (ev->cwd)
-				mx_buf_addf(&b2, "/%s", ev->cwd);
-		}
+		else
+			working_dir(ev, &b2);
 		mx_buf_addf(&abs, "%s/%s", b2.buf, p);
 		mx_buf_release(&b2);
 	}
@@ -2437,10 +2618,8 @@ static int path_fn(struct mx_eval *ev, const char *name, struct mx_term **a, siz
 				goto out;
 			}
 			if (i == 0) {
+				/* Path.join(["a/"]) is "a/", as given. */
 				mx_buf_add(&b, e->u.bin.data, e->u.bin.len);
-				/* Path.join(["a/"]) is "a/" minus the separator. */
-				if (l->u.list.n == 1 && b.len > 1 && b.buf[b.len - 1] == '/')
-					mx_buf_setlen(&b, b.len - 1);
 			} else {
 				char *left = mx_arena_strndup(A, b.buf, b.len);
 				path_join2(&b, left, strlen(left), e->u.bin.data, e->u.bin.len);
@@ -2449,12 +2628,12 @@ static int path_fn(struct mx_eval *ev, const char *name, struct mx_term **a, siz
 	} else if (IS("join", 2)) {
 		path_join2(&b, a[0]->u.bin.data, a[0]->u.bin.len, a[1]->u.bin.data,
 		           a[1]->u.bin.len);
-	} else if (IS("expand", 1) || IS("expand", 2) || IS("absname", 1)) {
+	} else if (IS("expand", 1) || IS("expand", 2)) {
 		path_expand(ev, &b, a[0]->u.bin.data, n == 2 ? a[1]->u.bin.data : NULL);
+	} else if (IS("absname", 1)) {
+		path_absname(ev, &b, a[0]->u.bin.data);
 	} else if (IS("dirname", 1)) {
-		char *d = mx_path_dirname(a[0]->u.bin.data);
-		mx_buf_adds(&b, d);
-		free(d);
+		path_dirname(a[0]->u.bin.data, &b);
 	} else if (IS("basename", 1) || IS("basename", 2)) {
 		const char *s = a[0]->u.bin.data;
 		size_t len = a[0]->u.bin.len;
@@ -2464,7 +2643,7 @@ static int path_fn(struct mx_eval *ev, const char *name, struct mx_term **a, siz
 		while (st > 0 && s[st - 1] != '/')
 			st--;
 		mx_buf_add(&b, s + st, len - st);
-		if (n == 2 && a[1]->u.bin.len < b.len &&
+		if (n == 2 && a[1]->u.bin.len <= b.len &&
 		    !memcmp(b.buf + b.len - a[1]->u.bin.len, a[1]->u.bin.data, a[1]->u.bin.len))
 			mx_buf_setlen(&b, b.len - a[1]->u.bin.len);
 	} else if (IS("extname", 1)) {
@@ -2630,7 +2809,7 @@ static int integer_fn(struct mx_eval *ev, const char *name, struct mx_term **a, 
 #define IS(s, k) (n == (k) && !strcmp(name, (s)))
 	if (IS("to_string", 1) || IS("to_string", 2)) {
 		if (!is_int(a[0]))
-			return fclause(ev, at, "Integer", name, n, a);
+			return badarg(ev, at, 0, "not an integer");
 		int64_t base = n == 2 && is_int(a[1]) ? a[1]->u.i : 10;
 		if (base < 2 || base > 36)
 			return fclause(ev, at, "Integer", name, n, a);

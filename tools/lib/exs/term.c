@@ -991,7 +991,12 @@ static void inspect_rec(const struct mx_term *t, struct mx_buf *out)
 		mx_buf_addf(out, "%lld", (long long)t->u.i);
 		break;
 	case MX_TERM_FLOAT:
-		mx_term_format_float(t->u.f, out);
+		/* Inspect.Float: whole numbers below 1.0e16 in full (1000.0),
+		 * the rest as Float.to_string/1 (1.0e16, 0.001). */
+		if (fabs(t->u.f) >= 1.0 && fabs(t->u.f) < 1.0e16 && t->u.f == trunc(t->u.f))
+			mx_buf_addf(out, "%.0f.0", t->u.f);
+		else
+			mx_term_format_float(t->u.f, out);
 		break;
 	case MX_TERM_BINARY:
 		inspect_binary(t->u.bin.data, t->u.bin.len, out);
