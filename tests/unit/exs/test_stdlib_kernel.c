@@ -128,6 +128,8 @@ TEST(booleans)
 	EX("!!:a", "true");
 	EX("not true", "false");
 	EX("not false", "true");
+	EX("Kernel.not(true)", "false");
+	EX("Kernel.+(1, 2)", "3");
 	EX("x = 1\nnot x", "error: t.exs:2:1: ** (ArgumentError) argument error");
 }
 
