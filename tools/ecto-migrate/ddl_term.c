@@ -91,56 +91,29 @@ struct mx_term *ecto_kw_new(struct mx_arena *a)
 	return mx_term_list(a, NULL, 0);
 }
 
-static struct mx_term *kw_filter(struct mx_arena *a, const struct mx_term *kw,
-                                 const struct mx_term *drop_keys, const char *drop_key,
-                                 size_t extra_front, struct mx_term *front)
-{
-	size_t n = ecto_t_is_list(kw) ? kw->u.list.n : 0, m = 0;
-	struct mx_term **items = MX_ARENA_NEWN(a, struct mx_term *, n + extra_front + 1);
-	if (front)
-		items[m++] = front;
-	for (size_t i = 0; i < n; i++) {
-		struct mx_term *it = kw->u.list.items[i];
-		const struct mx_term *k = kw_key(it);
-		if (k && drop_key && mx_term_is_atom(k, drop_key))
-			continue;
-		if (k && drop_keys && ecto_kw_fetch(drop_keys, k->u.atom.name))
-			continue;
-		items[m++] = it;
-	}
-	return mx_term_list(a, items, m);
-}
-
+/* Keyword's put, delete and merge are the core's (term.h), with the key
+ * given as the atom's name. */
 struct mx_term *ecto_kw_delete(struct mx_arena *a, const struct mx_term *kw, const char *key)
 {
-	return kw_filter(a, kw, NULL, key, 0, NULL);
+	return mx_term_kw_delete(a, kw, mx_term_atom(a, key));
 }
 
 struct mx_term *ecto_kw_put(struct mx_arena *a, const struct mx_term *kw, const char *key,
                             struct mx_term *val)
 {
-	return kw_filter(a, kw, NULL, key, 1, mx_term_tuple2(a, mx_term_atom(a, key), val));
+	return mx_term_kw_put(a, kw, mx_term_atom(a, key), val);
 }
 
 struct mx_term *ecto_kw_put_new(struct mx_arena *a, const struct mx_term *kw, const char *key,
                                 struct mx_term *val)
 {
-	if (ecto_kw_fetch(kw, key))
-		return (struct mx_term *)kw;
-	return ecto_kw_put(a, kw, key, val);
+	return mx_term_kw_put_new(a, kw, mx_term_atom(a, key), val);
 }
 
 struct mx_term *ecto_kw_merge(struct mx_arena *a, const struct mx_term *kw1,
                               const struct mx_term *kw2)
 {
-	struct mx_term *kept = kw_filter(a, kw1, kw2, NULL, 0, NULL);
-	size_t n1 = kept->u.list.n, n2 = ecto_t_is_list(kw2) ? kw2->u.list.n : 0;
-	struct mx_term **items = MX_ARENA_NEWN(a, struct mx_term *, n1 + n2 + 1);
-	for (size_t i = 0; i < n1; i++)
-		items[i] = kept->u.list.items[i];
-	for (size_t i = 0; i < n2; i++)
-		items[n1 + i] = kw2->u.list.items[i];
-	return mx_term_list(a, items, n1 + n2);
+	return mx_term_kw_merge(a, kw1, kw2);
 }
 
 struct mx_term *ecto_kw_take1(struct mx_arena *a, const struct mx_term *kw, const char *key)
@@ -158,27 +131,14 @@ struct mx_term *ecto_kw_take1(struct mx_arena *a, const struct mx_term *kw, cons
 struct mx_term *ecto_t_struct(struct mx_arena *a, const char *module, const char *const *fields,
                               struct mx_term **vals, size_t n)
 {
-	struct mx_term **k = MX_ARENA_NEWN(a, struct mx_term *, n + 1);
-	struct mx_term **v = MX_ARENA_NEWN(a, struct mx_term *, n + 1);
-	k[0] = mx_term_atom(a, "__struct__");
-	v[0] = mx_term_atom(a, module);
-	for (size_t i = 0; i < n; i++) {
-		k[i + 1] = mx_term_atom(a, fields[i]);
-		v[i + 1] = vals[i];
-	}
-	return mx_term_map(a, k, v, n + 1);
+	return mx_term_struct(a, module, fields, vals, n);
 }
 
+/* %{s | key: val} on a field s has (the structs here always have theirs). */
 struct mx_term *ecto_t_struct_put(struct mx_arena *a, const struct mx_term *s, const char *key,
                                   struct mx_term *val)
 {
-	size_t n = s->u.map.n;
-	struct mx_term **v = MX_ARENA_NEWN(a, struct mx_term *, n + 1);
-	for (size_t i = 0; i < n; i++) {
-		bool hit = mx_term_is_atom(s->u.map.keys[i], key);
-		v[i] = hit ? val : s->u.map.vals[i];
-	}
-	return mx_term_map(a, s->u.map.keys, v, n);
+	return mx_term_map_replace(a, s, mx_term_atom(a, key), val);
 }
 
 void ecto_t_inspect(const struct mx_term *t, struct mx_buf *out)

@@ -225,6 +225,45 @@ TEST(utf8)
 	CHECK_STR(B.buf, "\xf0\x9f\x98\x80");
 }
 
+/* Keyword's and Map's updates as the tools call them: options that were
+ * not given (NULL, no list) count as [], items that are no pair stay. */
+TEST(keyword_and_map_updates)
+{
+	struct mx_term *a = mx_term_atom(&A, "a"), *b = mx_term_atom(&A, "b");
+	struct mx_term *one = mx_term_int(&A, 1), *two = mx_term_int(&A, 2);
+	struct mx_term *items[3] = {kw("a", one), kw("b", two), kw("a", two)};
+	struct mx_term *l = mx_term_list(&A, items, 3);
+	CHECK_INT(mx_term_kw_index(l, a), 0);
+	CHECK_INT(mx_term_kw_index(l, b), 1);
+	CHECK_INT(mx_term_kw_index(l, mx_term_atom(&A, "z")), -1);
+	CHECK_INT(mx_term_kw_index(NULL, a), -1);
+	CHECK_STR(insp(mx_term_kw_put(&A, l, a, b)), "[a: :b, b: 2]");
+	CHECK_STR(insp(mx_term_kw_put(&A, NULL, a, b)), "[a: :b]");
+	CHECK(mx_term_kw_put_new(&A, l, a, b) == l);
+	CHECK_STR(insp(mx_term_kw_put_new(&A, mx_term_nil(&A), a, b)), "[a: :b]");
+	CHECK_STR(insp(mx_term_kw_delete(&A, l, a)), "[b: 2]");
+	CHECK_STR(insp(mx_term_kw_delete(&A, NULL, a)), "[]");
+	struct mx_term *mixed_items[2] = {one, kw("a", one)};
+	struct mx_term *mixed = mx_term_list(&A, mixed_items, 2);
+	CHECK_STR(insp(mx_term_kw_put(&A, mixed, a, two)), "[{:a, 2}, 1]");
+	struct mx_term *second[1] = {kw("a", b)};
+	CHECK_STR(insp(mx_term_kw_merge(&A, l, mx_term_list(&A, second, 1))), "[b: 2, a: :b]");
+	CHECK_STR(insp(mx_term_kw_merge(&A, NULL, l)), "[a: 1, b: 2, a: 2]");
+	CHECK_STR(insp(mx_term_kw_merge(&A, l, NULL)), "[a: 1, b: 2, a: 2]");
+
+	struct mx_term *keys[2] = {a, b}, *vals[2] = {one, two};
+	struct mx_term *m = mx_term_map(&A, keys, vals, 2);
+	CHECK_STR(insp(mx_term_map_put(&A, m, b, a)), "%{a: 1, b: :a}");
+	CHECK_STR(insp(mx_term_map_put(&A, m, mx_term_atom(&A, "c"), a)), "%{a: 1, b: 2, c: :a}");
+	CHECK_STR(insp(m), "%{a: 1, b: 2}");
+	struct mx_term *k2[2] = {b, mx_term_atom(&A, "c")}, *v2[2] = {a, b};
+	CHECK_STR(insp(mx_term_map_merge(&A, m, mx_term_map(&A, k2, v2, 2))),
+	          "%{a: 1, b: :a, c: :b}");
+	CHECK_STR(insp(mx_term_map_put_pairs(&A, m, l)), "%{a: 2, b: 2}");
+	CHECK_STR(insp(mx_term_map_replace(&A, m, a, b)), "%{a: :b, b: 2}");
+	CHECK(mx_term_map_replace(&A, m, mx_term_atom(&A, "z"), b) == m);
+}
+
 int main(void)
 {
 	int r = unit_run();

@@ -8,13 +8,16 @@
  * def/defp with several clauses, pattern matching, guards and default
  * arguments, closures and captures, for comprehensions, and a useful part
  * of Kernel, Enum, String, Keyword, Map, List, Tuple, Path, File, System,
- * Atom, Integer, Access, Mix and Config (eval_stdlib.c lists them).
+ * Atom, Integer, Access, Mix and Config: the builtins, a table of rows
+ * {module, name, arity, fn} in stdlib_<module>.c, each following the Elixir
+ * function it names (its results and its exceptions' messages). A tool
+ * adds rows of its own, with a context, by mx_eval_add_builtins().
  *
  * A call is resolved in this order: the special forms (if, case, cond, for,
  * with, fn, def, defmodule, alias, raise...); functions of the modules this
  * evaluator defined (private ones only from inside their module); the
- * builtins; the host. `import`, `require` and `use` go to the host and are
- * ignored when it does not want them.
+ * builtins (the core's and the tool's); the host. `import`, `require` and
+ * `use` go to the host and are ignored when it does not want them.
  *
  * Everything else goes to the tool's HOST callback: the DSL calls (`create`,
  * `add`, `get`, `scope`, `config`...) arrive in source order with their
@@ -27,6 +30,8 @@
  * long as it does; the evaluator's own tables are freed by mx_eval_release.
  * The ASTs given to the evaluator must outlive it (closures and function
  * definitions point into them).
+ *
+ * The implementation is split by job; eval_int.h lists the files.
  */
 #ifndef MX_EXS_EVAL_H
 #define MX_EXS_EVAL_H
@@ -84,7 +89,50 @@ enum {
 	MX_EVAL_HOST_LENIENT = 1 << 0,
 };
 
+/*
+ * Builtins: functions the evaluator answers itself, one row per
+ * Module.name/arity, as jq's function_list[]. The core rows (Kernel and the
+ * operators, Enum, String, Keyword, Map, List, Tuple, Path, File, System,
+ * Integer, Atom, Access, Mix, Config) are in stdlib_*.c; a tool adds its
+ * own with mx_eval_add_builtins, with a context pointer for what they need
+ * (the project's config for Application.get_env, say).
+ *
+ * fn is called as the host callback is, with call->module and call->name
+ * those of the row (local calls look in "Kernel"; unary operators are named
+ * "-/1", "+/1", "!/1", "not/1"), call->args the evaluated arguments,
+ * call->node the call for positions, and ctx the pointer given with the
+ * rows. It returns MX_EVAL_HANDLED with *result set, -1 with err filled
+ * (mx_err_at at call->node), or MX_EVAL_UNKNOWN to pass the call on, as if
+ * there were no such builtin.
+ *
+ * For example, a tool answering Application.get_env/2,3 from its config:
+ *
+ *   static int app_get_env(struct mx_eval *ev, const struct mx_eval_call *call,
+ *                          struct mx_term **result, void *ctx, struct mx_err *err)
+ *   {
+ *           const struct my_config *cfg = ctx;
+ *           const struct mx_term *v = my_config_get(cfg, call->args[0], call->args[1]);
+ *           *result = v ? (struct mx_term *)v
+ *                       : call->nargs == 3 ? call->args[2] : mx_term_nil(ev->arena);
+ *           return MX_EVAL_HANDLED;
+ *   }
+ *
+ *   static const struct mx_eval_builtin app_builtins[] = {
+ *           {"Application", "get_env", 2, app_get_env},
+ *           {"Application", "get_env", 3, app_get_env},
+ *   };
+ *
+ *   mx_eval_add_builtins(&ev, app_builtins, 2, &cfg);
+ */
+struct mx_eval_builtin {
+	const char *module; /* "Enum", "Kernel", ":crypto" (as in struct mx_eval_call) */
+	const char *name;
+	size_t arity;
+	mx_eval_host_fn fn;
+};
+
 struct mx_eval_setenv;
+struct mx_eval_builtins;
 
 struct mx_eval {
 	struct mx_arena *arena; /* terms, scopes, closures */
@@ -112,6 +160,7 @@ struct mx_eval {
 	size_t nmodules, amodules;
 	struct mx_eval_setenv *envvars;
 	size_t nenv, aenv;
+	struct mx_eval_builtins *builtins; /* the index, built at the first call */
 	unsigned depth, call_depth;
 	struct mx_eval_scope *scope; /* the scope of the running code */
 	size_t match_mark;           /* bindings of the running match start here */
@@ -125,6 +174,16 @@ void mx_eval_init(struct mx_eval *ev, struct mx_arena *a);
 void mx_eval_release(struct mx_eval *ev);
 
 void mx_eval_set_host(struct mx_eval *ev, mx_eval_host_fn fn, void *ctx, unsigned flags);
+/*
+ * Adds n builtin rows (see struct mx_eval_builtin), called with ctx. The
+ * rows and ctx must outlive ev (a static table is the usual). A row for a
+ * Module.name/arity that is already a builtin replaces it, for this ev.
+ * Calls resolve in this order: the special forms, functions of the modules
+ * the evaluated code defines, builtins, then the host callback.
+ */
+void mx_eval_add_builtins(struct mx_eval *ev, const struct mx_eval_builtin *rows, size_t n,
+                          void *ctx);
+
 /* Sets (value non-NULL) or hides (NULL) an environment variable as
  * System.get_env/1 sees it. Strings are copied. */
 void mx_eval_setenv(struct mx_eval *ev, const char *name, const char *value);

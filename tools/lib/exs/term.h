@@ -108,11 +108,48 @@ struct mx_term *mx_term_improper_list(struct mx_arena *a, struct mx_term **items
  * atom name, "Elixir.Ecto.Migration.Table"); fields keep the given order,
  * which is the order inspect prints them in. */
 struct mx_term *mx_term_struct(struct mx_arena *a, const char *module,
-			       const char **fields, struct mx_term **vals, size_t n);
+			       const char *const *fields, struct mx_term **vals, size_t n);
 /* [] */
 bool mx_term_is_empty_list(const struct mx_term *t);
 /* Value for any key in a map (compared with ===), or NULL. */
 const struct mx_term *mx_term_map_get(const struct mx_term *m, const struct mx_term *key);
+/* ---- Keyword and Map updates, as Elixir's Keyword and Map make them ----
+ * Each builds a new term in a (the arguments are left as they are; a
+ * result may share their items). A kw that is NULL or no list counts as []
+ * (options that were not given); items of kw that are no {key, value} pair
+ * are kept as they are. Keys compare with ===. */
+
+/* The index of the first {key, _} in kw, or -1. */
+long mx_term_kw_index(const struct mx_term *kw, const struct mx_term *key);
+/* Keyword.delete/2: kw without any {key, _}. */
+struct mx_term *mx_term_kw_delete(struct mx_arena *a, const struct mx_term *kw,
+				  const struct mx_term *key);
+/* Keyword.put/3: [{key, val} | Keyword.delete(kw, key)]. */
+struct mx_term *mx_term_kw_put(struct mx_arena *a, const struct mx_term *kw,
+			       struct mx_term *key, struct mx_term *val);
+/* Keyword.put_new/3: kw itself when it has key (anywhere, the head too),
+ * else [{key, val} | kw]. */
+struct mx_term *mx_term_kw_put_new(struct mx_arena *a, const struct mx_term *kw,
+				   struct mx_term *key, struct mx_term *val);
+/* Keyword.merge/2: kw1's pairs whose key kw2 does not have, then kw2. */
+struct mx_term *mx_term_kw_merge(struct mx_arena *a, const struct mx_term *kw1,
+				 const struct mx_term *kw2);
+/* Map.put/3: m with key set to val, in place when m has key, else added
+ * last. m must be a map (as for the three below). */
+struct mx_term *mx_term_map_put(struct mx_arena *a, const struct mx_term *m,
+				struct mx_term *key, struct mx_term *val);
+/* Map.merge/2: m1 with each pair of m2 put, in m2's order. */
+struct mx_term *mx_term_map_merge(struct mx_arena *a, const struct mx_term *m1,
+				  const struct mx_term *m2);
+/* Map.merge(m, Map.new(pairs)), pairs a proper list of {key, value}
+ * tuples: m with each put in order (a later one wins). */
+struct mx_term *mx_term_map_put_pairs(struct mx_arena *a, const struct mx_term *m,
+				      const struct mx_term *pairs);
+/* Map.replace/3 (and %{m | key: val} once the key is known): m with key's
+ * value replaced; m itself when it has no key. */
+struct mx_term *mx_term_map_replace(struct mx_arena *a, const struct mx_term *m,
+				    const struct mx_term *key, struct mx_term *val);
+
 /* Appends a float as Elixir prints it (Float.to_string/1: the shortest
  * digits that read back, 1.0, 0.1, 1.0e20, 1.0e-5). */
 void mx_term_format_float(double v, struct mx_buf *out);
