@@ -44,18 +44,18 @@ static int invalid_type(const struct mx_term *type, struct em_ddl_raise *r)
 /* validate_type!/1 */
 static int validate_type(const struct mx_term *type, struct em_ddl_raise *r)
 {
-	if (ecto_t_atom(type, "datetime"))
+	if (em_t_atom(type, "datetime"))
 		return em_ddl_raise(r, "ArgumentError",
 		                    "the :datetime type in migrations is not supported, please use "
 		                    ":utc_datetime or :naive_datetime instead");
-	if (ecto_t_is_atom(type)) {
+	if (em_t_is_atom(type)) {
 		if (type->u.atom.len >= 7 && !memcmp(type->u.atom.name, "Elixir.", 7))
 			return invalid_type(type, r);
 		return 0;
 	}
-	if (ecto_t_is_tuple(type, 2) && ecto_t_is_atom(type->u.tuple.items[0])) {
+	if (em_t_is_tuple(type, 2) && em_t_is_atom(type->u.tuple.items[0])) {
 		const struct mx_term *sub = type->u.tuple.items[1];
-		if (ecto_t_is_atom(sub))
+		if (em_t_is_atom(sub))
 			return validate_type(sub, r);
 		if (sub && sub->type == MX_TERM_TUPLE) {
 			for (size_t i = 0; i < sub->u.tuple.n; i++)
@@ -64,7 +64,7 @@ static int validate_type(const struct mx_term *type, struct em_ddl_raise *r)
 			return 0;
 		}
 	}
-	if (ecto_t_is_struct(type, EM_STRUCT_REFERENCE))
+	if (em_t_is_struct(type, EM_STRUCT_REFERENCE))
 		return 0;
 	return invalid_type(type, r);
 }
@@ -73,7 +73,7 @@ static int validate_type(const struct mx_term *type, struct em_ddl_raise *r)
 static int validate_precision(const struct mx_term *opts, const struct mx_term *column,
                               struct em_ddl_raise *r)
 {
-	if (ecto_kw_truthy(opts, "scale") && !ecto_kw_truthy(opts, "precision"))
+	if (em_kw_truthy(opts, "scale") && !em_kw_truthy(opts, "precision"))
 		return em_ddl_raise(r, "ArgumentError", "column %.*s is missing precision option",
 		                    (int)column->u.atom.len, column->u.atom.name);
 	return 0;
@@ -86,7 +86,7 @@ static struct mx_term *with_prefix(struct em_ddl_ctx *ctx, struct mx_term *obj)
 {
 	struct mx_arena *a = ctx->arena;
 	obj = em_ddl_complete(a, obj);
-	const struct mx_term *prefix = ecto_t_field(obj, "prefix");
+	const struct mx_term *prefix = em_t_field(obj, "prefix");
 	const char *runner = ctx->cfg ? ctx->cfg->prefix : NULL;
 	struct mx_buf p = MX_BUF_INIT;
 
@@ -94,11 +94,11 @@ static struct mx_term *with_prefix(struct em_ddl_ctx *ctx, struct mx_term *obj)
 		return obj;
 	if (mx_term_is_nil(prefix)) {
 		const char *use = runner ? runner : ctx->cfg ? ctx->cfg->default_prefix : NULL;
-		return use ? ecto_t_struct_put(a, obj, "prefix", mx_term_string(a, use)) : obj;
+		return use ? em_t_struct_put(a, obj, "prefix", mx_term_string(a, use)) : obj;
 	}
 	if (!runner)
 		return obj;
-	if (ecto_t_to_string(prefix, &p) == 0 && !strcmp(p.buf, runner)) {
+	if (em_t_to_string(prefix, &p) == 0 && !strcmp(p.buf, runner)) {
 		mx_buf_release(&p);
 		return obj;
 	}
@@ -114,20 +114,20 @@ static int primary_key(struct em_ddl_ctx *ctx, const struct mx_term *table, stru
                        struct mx_term **type, struct mx_term **opts)
 {
 	struct mx_arena *a = ctx->arena;
-	const struct mx_term *pk = ecto_t_field(table, "primary_key");
+	const struct mx_term *pk = em_t_field(table, "primary_key");
 	const struct mx_term *kw, *v;
 
 	*name = *type = *opts = NULL;
-	if (ecto_t_atom(pk, "false"))
+	if (em_t_atom(pk, "false"))
 		return 0;
-	if (ecto_t_atom(pk, "true")) {
+	if (em_t_atom(pk, "true")) {
 		kw = em_ddl_repo_config(a, ctx->cfg, "migration_primary_key");
-		if (ecto_t_atom(kw, "false"))
+		if (em_t_atom(kw, "false"))
 			return 0;
-		if (!ecto_t_is_list(kw))
+		if (!em_t_is_list(kw))
 			return em_ddl_raise(&ctx->raise, "CaseClauseError",
 			                    "no case clause matching migration_primary_key");
-	} else if (ecto_t_is_list(pk)) {
+	} else if (em_t_is_list(pk)) {
 		kw = pk;
 	} else {
 		return em_ddl_raise(
@@ -135,13 +135,13 @@ static int primary_key(struct em_ddl_ctx *ctx, const struct mx_term *table, stru
 		    ":primary_key option must be either a boolean or a keyword list of options");
 	}
 	/* pk_opts_to_tuple/1 */
-	kw = ecto_kw_put(a, kw, "primary_key", mx_term_bool(a, true));
-	v = ecto_kw_fetch(kw, "name");
+	kw = em_kw_put(a, kw, "primary_key", mx_term_bool(a, true));
+	v = em_kw_fetch(kw, "name");
 	*name = v ? (struct mx_term *)v : mx_term_atom(a, "id");
-	kw = ecto_kw_delete(a, kw, "name");
-	v = ecto_kw_fetch(kw, "type");
+	kw = em_kw_delete(a, kw, "name");
+	v = em_kw_fetch(kw, "type");
 	*type = v ? (struct mx_term *)v : mx_term_atom(a, "bigserial");
-	*opts = ecto_kw_delete(a, kw, "type");
+	*opts = em_kw_delete(a, kw, "type");
 	return 0;
 }
 
@@ -154,8 +154,8 @@ static int add_like(struct em_ddl_ctx *ctx, const char *op, const char *fun, str
 	struct mx_arena *a = ctx->arena;
 
 	if (!opts)
-		opts = ecto_kw_new(a);
-	if (!ecto_t_is_atom(column) || !ecto_t_is_list(opts))
+		opts = em_kw_new(a);
+	if (!em_t_is_atom(column) || !em_t_is_list(opts))
 		return em_ddl_no_clause(&ctx->raise, fun);
 	type = em_ddl_complete(a, type);
 	if (validate_precision(opts, column, &ctx->raise) < 0 ||
@@ -178,7 +178,7 @@ static int remove_column(struct em_ddl_ctx *ctx, const char *op, struct mx_term 
 	bool if_exists = !strcmp(op, "remove_if_exists");
 	struct mx_term *sub;
 
-	if (!ecto_t_is_atom(args[0])) {
+	if (!em_t_is_atom(args[0])) {
 		/* remove/2 is remove/3 with its default, for Elixir as here. */
 		char fun[64];
 		snprintf(fun, sizeof(fun), "Ecto.Migration.%s/%d", op,
@@ -196,7 +196,7 @@ static int remove_column(struct em_ddl_ctx *ctx, const char *op, struct mx_term 
 			sub = em_ddl_tuple(a, 3, mx_term_atom(a, op), args[0], args[1], NULL);
 		else
 			sub = em_ddl_tuple(a, 4, mx_term_atom(a, op), args[0], args[1],
-			                   nargs > 2 ? args[2] : ecto_kw_new(a));
+			                   nargs > 2 ? args[2] : em_kw_new(a));
 	}
 	return em_ddl_subcommand(ctx, sub);
 }
@@ -205,8 +205,8 @@ static int remove_column(struct em_ddl_ctx *ctx, const char *op, struct mx_term 
 static struct mx_term *take(struct mx_arena *a, struct mx_term **kw, const char *key,
                             const char *dflt)
 {
-	const struct mx_term *v = ecto_kw_fetch(*kw, key);
-	*kw = ecto_kw_delete(a, *kw, key);
+	const struct mx_term *v = em_kw_fetch(*kw, key);
+	*kw = em_kw_delete(a, *kw, key);
 	return v ? (struct mx_term *)v : mx_term_atom(a, dflt);
 }
 
@@ -216,16 +216,16 @@ static int timestamps(struct em_ddl_ctx *ctx, const struct mx_term *opts)
 	struct mx_arena *a = ctx->arena;
 	struct mx_term *kw, *type, *ins, *upd;
 
-	if (!ecto_t_is_list(opts))
+	if (!em_t_is_list(opts))
 		return em_ddl_no_clause(&ctx->raise, "Ecto.Migration.timestamps/1");
-	kw = ecto_kw_merge(a, em_ddl_repo_config(a, ctx->cfg, "migration_timestamps"), opts);
-	kw = ecto_kw_put_new(a, kw, "null", mx_term_bool(a, false));
+	kw = em_kw_merge(a, em_ddl_repo_config(a, ctx->cfg, "migration_timestamps"), opts);
+	kw = em_kw_put_new(a, kw, "null", mx_term_bool(a, false));
 	type = take(a, &kw, "type", "naive_datetime");
 	ins = take(a, &kw, "inserted_at", "inserted_at");
 	upd = take(a, &kw, "updated_at", "updated_at");
-	if (!ecto_t_atom(ins, "false") && add(ctx, ins, type, kw) < 0)
+	if (!em_t_atom(ins, "false") && add(ctx, ins, type, kw) < 0)
 		return -1;
-	if (!ecto_t_atom(upd, "false") && add(ctx, upd, type, kw) < 0)
+	if (!em_t_atom(upd, "false") && add(ctx, upd, type, kw) < 0)
 		return -1;
 	return 0;
 }
@@ -237,7 +237,7 @@ int em_ddl_block_begin(struct em_ddl_ctx *ctx, const char *op, struct mx_term *o
 	struct mx_term *t, *name, *type, *opts;
 
 	object = em_ddl_complete(ctx->arena, object);
-	if (!ecto_t_is_struct(object, EM_STRUCT_TABLE))
+	if (!em_t_is_struct(object, EM_STRUCT_TABLE))
 		return em_ddl_raise_inspect(&ctx->raise, "MatchError",
 		                            "no match of right hand side value: %s", object, NULL);
 	t = with_prefix(ctx, object);
@@ -276,16 +276,16 @@ static int create1(struct em_ddl_ctx *ctx, const char *op, struct mx_term *obj,
 	struct mx_term *cmd, *p, *name, *type, *opts, *cols;
 
 	obj = em_ddl_complete(a, obj);
-	if (ecto_t_is_struct(obj, EM_STRUCT_INDEX) ||
-	    (!cine && ecto_t_is_struct(obj, EM_STRUCT_CONSTRAINT))) {
+	if (em_t_is_struct(obj, EM_STRUCT_INDEX) ||
+	    (!cine && em_t_is_struct(obj, EM_STRUCT_CONSTRAINT))) {
 		if (!(p = with_prefix(ctx, obj)))
 			return -1;
 		cmd = em_ddl_tuple(a, 2, mx_term_atom(a, op), p, NULL, NULL);
-	} else if (ecto_t_is_struct(obj, EM_STRUCT_TABLE)) {
+	} else if (em_t_is_struct(obj, EM_STRUCT_TABLE)) {
 		/* do_create/2: only the primary key, and not through add/3 */
 		if (primary_key(ctx, obj, &name, &type, &opts) < 0)
 			return -1;
-		cols = ecto_kw_new(a);
+		cols = em_kw_new(a);
 		if (name) {
 			struct mx_term *col =
 			    em_ddl_tuple(a, 4, mx_term_atom(a, "add"), name, type, opts);
@@ -309,10 +309,10 @@ static int drop(struct em_ddl_ctx *ctx, const char *op, struct mx_term **args, s
 {
 	struct mx_arena *a = ctx->arena;
 	const struct mx_term *opts = nargs > 1 ? args[1] : NULL;
-	const struct mx_term *mode = ecto_kw_fetch(opts, "mode");
+	const struct mx_term *mode = em_kw_fetch(opts, "mode");
 	struct mx_term *p;
 
-	if (!args[0] || args[0]->type != MX_TERM_MAP || (opts && !ecto_t_is_list(opts)))
+	if (!args[0] || args[0]->type != MX_TERM_MAP || (opts && !em_t_is_list(opts)))
 		return em_ddl_no_clause(&ctx->raise, strcmp(op, "drop")
 		                                         ? "Ecto.Migration.drop_if_exists/2"
 		                                         : "Ecto.Migration.drop/2");
@@ -330,8 +330,8 @@ static int drop(struct em_ddl_ctx *ctx, const char *op, struct mx_term **args, s
 /* The value of a one-pair keyword list [to: x], or NULL. */
 static struct mx_term *to_kw(const struct mx_term *kw)
 {
-	if (!ecto_t_is_list(kw) || kw->u.list.n != 1 || !ecto_t_is_tuple(kw->u.list.items[0], 2) ||
-	    !ecto_t_atom(kw->u.list.items[0]->u.tuple.items[0], "to"))
+	if (!em_t_is_list(kw) || kw->u.list.n != 1 || !em_t_is_tuple(kw->u.list.items[0], 2) ||
+	    !em_t_atom(kw->u.list.items[0]->u.tuple.items[0], "to"))
 		return NULL;
 	return kw->u.list.items[0]->u.tuple.items[1];
 }
@@ -343,23 +343,23 @@ static int rename_cmd(struct em_ddl_ctx *ctx, struct mx_term **args, size_t narg
 	struct mx_term *to = to_kw(args[nargs - 1]), *p, *q;
 	struct mx_term *rn = mx_term_atom(a, "rename");
 
-	if (nargs == 2 && to && ecto_t_is_struct(args[0], EM_STRUCT_TABLE) &&
-	    ecto_t_is_struct(to, EM_STRUCT_TABLE)) {
+	if (nargs == 2 && to && em_t_is_struct(args[0], EM_STRUCT_TABLE) &&
+	    em_t_is_struct(to, EM_STRUCT_TABLE)) {
 		if (!(p = with_prefix(ctx, args[0])) || !(q = with_prefix(ctx, to)) ||
 		    em_ddl_execute(ctx, em_ddl_tuple(a, 3, rn, p, q, NULL)) < 0)
 			return -1;
 		*result = to;
 		return 1;
 	}
-	if (nargs == 2 && to && ecto_t_is_struct(args[0], EM_STRUCT_INDEX)) {
+	if (nargs == 2 && to && em_t_is_struct(args[0], EM_STRUCT_INDEX)) {
 		if (!(p = with_prefix(ctx, args[0])) ||
 		    em_ddl_execute(ctx, em_ddl_tuple(a, 3, rn, p, to, NULL)) < 0)
 			return -1;
-		*result = ecto_t_struct_put(a, args[0], "name", to);
+		*result = em_t_struct_put(a, args[0], "name", to);
 		return 1;
 	}
-	if (nargs == 3 && to && ecto_t_is_struct(args[0], EM_STRUCT_TABLE) &&
-	    ecto_t_is_atom(args[1]) && ecto_t_is_atom(to)) {
+	if (nargs == 3 && to && em_t_is_struct(args[0], EM_STRUCT_TABLE) &&
+	    em_t_is_atom(args[1]) && em_t_is_atom(to)) {
 		if (!(p = with_prefix(ctx, args[0])) ||
 		    em_ddl_execute(ctx, em_ddl_tuple(a, 4, rn, p, args[1], to)) < 0)
 			return -1;
@@ -384,7 +384,7 @@ static int execute(struct em_ddl_ctx *ctx, struct mx_term **args, size_t nargs,
 			             nargs);
 			return EM_DDL_UNSUPPORTED;
 		}
-		if (!ecto_t_is_binary(args[i]) && !ecto_t_is_list(args[i]))
+		if (!em_t_is_binary(args[i]) && !em_t_is_list(args[i]))
 			return em_ddl_no_clause(&ctx->raise, nargs == 1
 			                                         ? "Ecto.Migration.execute/1"
 			                                         : "Ecto.Migration.execute/2");
@@ -393,7 +393,7 @@ static int execute(struct em_ddl_ctx *ctx, struct mx_term **args, size_t nargs,
 		cmd = args[0];
 	} else {
 		static const char *const f[] = {"up", "down"};
-		cmd = ecto_t_struct(a, EM_STRUCT_COMMAND, f, args, 2);
+		cmd = em_t_struct(a, EM_STRUCT_COMMAND, f, args, 2);
 	}
 	if (em_ddl_execute(ctx, cmd) < 0)
 		return -1;
@@ -413,7 +413,7 @@ static int execute_file(struct em_ddl_ctx *ctx, struct mx_term **args, size_t na
 		char *path;
 		int ret;
 
-		if (!ecto_t_is_binary(args[i]))
+		if (!em_t_is_binary(args[i]))
 			return em_ddl_no_clause(&ctx->raise, nargs == 1
 			                                         ? "Ecto.Migration.execute_file/1"
 			                                         : "Ecto.Migration.execute_file/2");
@@ -441,11 +441,11 @@ static int execute_file(struct em_ddl_ctx *ctx, struct mx_term **args, size_t na
 static struct mx_term *unique_index(struct em_ddl_ctx *ctx, struct mx_term **args, size_t nargs)
 {
 	struct mx_arena *a = ctx->arena;
-	const struct mx_term *opts = nargs > 2 ? args[2] : ecto_kw_new(a);
+	const struct mx_term *opts = nargs > 2 ? args[2] : em_kw_new(a);
 	struct mx_term **items;
 	size_t n;
 
-	if (!ecto_t_is_list(opts)) {
+	if (!em_t_is_list(opts)) {
 		em_ddl_no_clause(&ctx->raise, "Ecto.Migration.unique_index/3");
 		return NULL;
 	}
@@ -470,7 +470,7 @@ static int ok_call(struct em_ddl_ctx *ctx, const char *name, struct mx_term **ar
 		return em_ddl_flush(ctx);
 	}
 	if (!strcmp(name, "timestamps"))
-		return timestamps(ctx, nargs ? args[0] : ecto_kw_new(a));
+		return timestamps(ctx, nargs ? args[0] : em_kw_new(a));
 	if (!strcmp(name, "remove") || !strcmp(name, "remove_if_exists"))
 		return remove_column(ctx, name, args, nargs);
 	{
@@ -499,7 +499,7 @@ int em_ddl_call(struct em_ddl_ctx *ctx, const char *name, struct mx_term **args,
 	} else if (IS("constraint", 2, 3)) {
 		t = em_ddl_constraint(a, args[0], args[1], nargs > 2 ? args[2] : NULL, r);
 	} else if (IS("fragment", 1, 1)) {
-		if (!ecto_t_is_binary(args[0]))
+		if (!em_t_is_binary(args[0]))
 			return em_ddl_no_clause(r, "Ecto.Migration.fragment/1");
 		t = mx_term_tuple2(a, mx_term_atom(a, "fragment"), args[0]);
 	} else if (IS("create", 1, 1) || IS("create_if_not_exists", 1, 1)) {

@@ -14,7 +14,7 @@
  * unlike interpolation), anything else as it is. */
 static int name1(struct mx_buf *b, const struct mx_term *name, struct em_ddl_raise *r)
 {
-	if (ecto_t_is_atom(name)) {
+	if (em_t_is_atom(name)) {
 		mx_buf_add(b, name->u.atom.name, name->u.atom.len);
 		return 0;
 	}
@@ -33,8 +33,8 @@ static int name2(struct mx_buf *b, const struct mx_term *prefix, const struct mx
 static void op_words(struct mx_buf *out, const struct mx_term *op, const char *noun)
 {
 	mx_buf_addf(out, "%s %s%s ", em_ddl_is_create(op) ? "create" : "drop", noun,
-	            ecto_t_atom(op, "create_if_not_exists") ? " if not exists"
-	            : ecto_t_atom(op, "drop_if_exists")     ? " if exists"
+	            em_t_atom(op, "create_if_not_exists") ? " if not exists"
+	            : em_t_atom(op, "drop_if_exists")     ? " if exists"
 	                                                    : "");
 }
 
@@ -45,7 +45,7 @@ static int name_and_mode(struct mx_buf *out, const struct mx_term *prefix,
 {
 	if (name2(out, prefix, name, r) < 0)
 		return -1;
-	if (ecto_t_atom(mode, "cascade"))
+	if (em_t_atom(mode, "cascade"))
 		mx_buf_adds(out, " cascade");
 	return 0;
 }
@@ -54,14 +54,14 @@ static int table_line(const struct mx_term *cmd, struct mx_buf *out, struct em_d
 {
 	const struct mx_term *op = cmd->u.tuple.items[0], *t = cmd->u.tuple.items[1];
 	const struct mx_term *third = cmd->u.tuple.n > 2 ? cmd->u.tuple.items[2] : NULL;
-	const struct mx_term *p = ecto_t_field(t, "prefix"), *n = ecto_t_field(t, "name");
+	const struct mx_term *p = em_t_field(t, "prefix"), *n = em_t_field(t, "name");
 	size_t arity = cmd->u.tuple.n;
 
 	if (arity == 3 && em_ddl_is_create(op)) {
 		/* table_modifiers/1 */
-		const struct mx_term *mods = ecto_t_field(t, "modifiers");
+		const struct mx_term *mods = em_t_field(t, "modifiers");
 		struct mx_buf noun = MX_BUF_INIT;
-		if (ecto_t_is_binary(mods)) {
+		if (em_t_is_binary(mods)) {
 			mx_buf_add(&noun, mods->u.bin.data, mods->u.bin.len);
 			mx_buf_addch(&noun, ' ');
 		}
@@ -74,18 +74,18 @@ static int table_line(const struct mx_term *cmd, struct mx_buf *out, struct em_d
 		op_words(out, op, "table");
 		return name_and_mode(out, p, n, third, r);
 	}
-	if (arity == 3 && ecto_t_atom(op, "alter")) {
+	if (arity == 3 && em_t_atom(op, "alter")) {
 		mx_buf_adds(out, "alter table ");
 		return name2(out, p, n, r);
 	}
-	if (arity == 3 && ecto_t_atom(op, "rename") && ecto_t_is_struct(third, EM_STRUCT_TABLE)) {
+	if (arity == 3 && em_t_atom(op, "rename") && em_t_is_struct(third, EM_STRUCT_TABLE)) {
 		mx_buf_adds(out, "rename table ");
 		if (name2(out, p, n, r) < 0)
 			return -1;
 		mx_buf_adds(out, " to ");
-		return name2(out, ecto_t_field(third, "prefix"), ecto_t_field(third, "name"), r);
+		return name2(out, em_t_field(third, "prefix"), em_t_field(third, "name"), r);
 	}
-	if (arity == 4 && ecto_t_atom(op, "rename")) {
+	if (arity == 4 && em_t_atom(op, "rename")) {
 		mx_buf_adds(out, "rename column ");
 		if (em_ddl_to_string(out, third, r) < 0)
 			return -1;
@@ -102,14 +102,14 @@ static int index_line(const struct mx_term *cmd, struct mx_buf *out, struct em_d
 {
 	const struct mx_term *op = cmd->u.tuple.items[0], *ix = cmd->u.tuple.items[1];
 	const struct mx_term *third = cmd->u.tuple.n > 2 ? cmd->u.tuple.items[2] : NULL;
-	const struct mx_term *p = ecto_t_field(ix, "prefix"), *n = ecto_t_field(ix, "name");
+	const struct mx_term *p = em_t_field(ix, "prefix"), *n = em_t_field(ix, "name");
 	size_t arity = cmd->u.tuple.n;
 
 	if ((arity == 2 && em_ddl_is_create(op)) || (arity == 3 && em_ddl_is_drop(op))) {
 		op_words(out, op, "index");
 		return name_and_mode(out, p, n, third, r);
 	}
-	if (arity == 3 && ecto_t_atom(op, "rename")) {
+	if (arity == 3 && em_t_atom(op, "rename")) {
 		mx_buf_adds(out, "rename index ");
 		if (name2(out, p, n, r) < 0)
 			return -1;
@@ -123,8 +123,8 @@ static int index_line(const struct mx_term *cmd, struct mx_buf *out, struct em_d
  * check/exclude here, not when the struct is built. */
 static const char *constraint_kind(const struct mx_term *c, struct em_ddl_raise *r)
 {
-	const struct mx_term *check = ecto_t_field(c, "check");
-	const struct mx_term *exclude = ecto_t_field(c, "exclude");
+	const struct mx_term *check = em_t_field(c, "check");
+	const struct mx_term *exclude = em_t_field(c, "exclude");
 	bool has_check = check && !mx_term_is_nil(check);
 	bool has_exclude = exclude && !mx_term_is_nil(exclude);
 
@@ -133,14 +133,14 @@ static const char *constraint_kind(const struct mx_term *c, struct em_ddl_raise 
 		             "a constraint must have either a check or exclude option");
 		return NULL;
 	}
-	if (ecto_t_is_binary(check) && ecto_t_is_binary(exclude)) {
+	if (em_t_is_binary(check) && em_t_is_binary(exclude)) {
 		em_ddl_raise(r, "ArgumentError",
 		             "a constraint must not have both check and exclude options");
 		return NULL;
 	}
-	if (ecto_t_is_binary(check))
+	if (em_t_is_binary(check))
 		return "check constraint";
-	if (ecto_t_is_binary(exclude))
+	if (em_t_is_binary(exclude))
 		return "exclude constraint";
 	em_ddl_no_clause(r, COMMAND_FUN);
 	return NULL;
@@ -152,7 +152,7 @@ static int constraint_line(const struct mx_term *cmd, struct mx_buf *out, struct
 	size_t arity = cmd->u.tuple.n;
 	const char *kind = "constraint", *on = " from table ";
 
-	if (arity == 2 && ecto_t_atom(op, "create")) {
+	if (arity == 2 && em_t_atom(op, "create")) {
 		if (!(kind = constraint_kind(c, r)))
 			return -1;
 		on = " on table ";
@@ -160,29 +160,29 @@ static int constraint_line(const struct mx_term *cmd, struct mx_buf *out, struct
 		return em_ddl_no_clause(r, COMMAND_FUN);
 	}
 	op_words(out, op, kind);
-	if (em_ddl_to_string(out, ecto_t_field(c, "name"), r) < 0)
+	if (em_ddl_to_string(out, em_t_field(c, "name"), r) < 0)
 		return -1;
 	mx_buf_adds(out, on);
-	return name2(out, ecto_t_field(c, "prefix"), ecto_t_field(c, "table"), r);
+	return name2(out, em_t_field(c, "prefix"), em_t_field(c, "table"), r);
 }
 
 int em_ddl_log(const struct mx_term *cmd, struct mx_buf *out, struct em_ddl_raise *r)
 {
 	const struct mx_term *obj;
 
-	if (ecto_t_is_binary(cmd) || ecto_t_is_list(cmd)) {
+	if (em_t_is_binary(cmd) || em_t_is_list(cmd)) {
 		mx_buf_adds(out, "execute ");
-		ecto_t_inspect(cmd, out);
+		em_t_inspect(cmd, out);
 		return 0;
 	}
 	if (!cmd || cmd->type != MX_TERM_TUPLE || cmd->u.tuple.n < 2)
 		return em_ddl_no_clause(r, COMMAND_FUN);
 	obj = cmd->u.tuple.items[1];
-	if (ecto_t_is_struct(obj, EM_STRUCT_TABLE))
+	if (em_t_is_struct(obj, EM_STRUCT_TABLE))
 		return table_line(cmd, out, r);
-	if (ecto_t_is_struct(obj, EM_STRUCT_INDEX))
+	if (em_t_is_struct(obj, EM_STRUCT_INDEX))
 		return index_line(cmd, out, r);
-	if (ecto_t_is_struct(obj, EM_STRUCT_CONSTRAINT))
+	if (em_t_is_struct(obj, EM_STRUCT_CONSTRAINT))
 		return constraint_line(cmd, out, r);
 	return em_ddl_no_clause(r, COMMAND_FUN);
 }

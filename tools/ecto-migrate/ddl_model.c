@@ -29,9 +29,9 @@ int em_ddl_raise_inspect(struct em_ddl_raise *r, const char *exception, const ch
 	struct mx_buf q = MX_BUF_INIT, q2 = MX_BUF_INIT;
 
 	if (t)
-		ecto_t_inspect(t, &q);
+		em_t_inspect(t, &q);
 	if (t2)
-		ecto_t_inspect(t2, &q2);
+		em_t_inspect(t2, &q2);
 	/* An unused second argument is harmless to printf. */
 	em_ddl_raise(r, exception, fmt, q.buf, q2.buf);
 	mx_buf_release(&q);
@@ -46,7 +46,7 @@ int em_ddl_no_clause(struct em_ddl_raise *r, const char *fun)
 
 int em_ddl_to_string(struct mx_buf *b, const struct mx_term *t, struct em_ddl_raise *r)
 {
-	if (t && ecto_t_to_string(t, b) == 0)
+	if (t && em_t_to_string(t, b) == 0)
 		return 0;
 	return em_ddl_raise_inspect(r, "Protocol.UndefinedError",
 	                            "protocol String.Chars not implemented for %s", t, NULL);
@@ -66,12 +66,12 @@ int em_ddl_prefixed(struct mx_buf *b, const struct mx_term *prefix, const struct
 
 bool em_ddl_is_create(const struct mx_term *op)
 {
-	return ecto_t_atom(op, "create") || ecto_t_atom(op, "create_if_not_exists");
+	return em_t_atom(op, "create") || em_t_atom(op, "create_if_not_exists");
 }
 
 bool em_ddl_is_drop(const struct mx_term *op)
 {
-	return ecto_t_atom(op, "drop") || ecto_t_atom(op, "drop_if_exists");
+	return em_t_atom(op, "drop") || em_t_atom(op, "drop_if_exists");
 }
 
 struct mx_term *em_ddl_tuple(struct mx_arena *a, size_t n, struct mx_term *x0, struct mx_term *x1,

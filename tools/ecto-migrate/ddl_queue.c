@@ -110,13 +110,13 @@ static struct mx_term *kw1(struct mx_arena *a, struct mx_term *list, const char 
 	if (!atom)
 		return list;
 	item = mx_term_tuple2(a, mx_term_atom(a, key), mx_term_atom(a, atom));
-	return ecto_kw_merge(a, list, mx_term_list(a, &item, 1));
+	return em_kw_merge(a, list, mx_term_list(a, &item, 1));
 }
 
 const struct mx_term *em_ddl_repo_config(struct mx_arena *a, const struct em_ddl_config *cfg,
                                          const char *key)
 {
-	struct mx_term *kw = ecto_kw_new(a);
+	struct mx_term *kw = em_kw_new(a);
 
 	if (!strcmp(key, "migration_foreign_key")) {
 		if (cfg && cfg->foreign_key_opts)
@@ -164,8 +164,8 @@ static void note_concurrent_index(struct em_ddl_ctx *ctx, struct em_step *s,
 	struct mx_buf n = MX_BUF_INIT, t = MX_BUF_INIT;
 	size_t len;
 
-	ecto_t_to_string(ecto_t_field(ix, "name"), &n);
-	ecto_t_to_string(ecto_t_field(ix, "table"), &t);
+	em_t_to_string(em_t_field(ix, "name"), &n);
+	em_t_to_string(em_t_field(ix, "table"), &t);
 	s->concurrent_index = true;
 	if (!ctx->disable_ddl_transaction) {
 		struct mx_buf w = MX_BUF_INIT;
@@ -201,9 +201,9 @@ static int run_command(struct em_ddl_ctx *ctx, const struct mx_term *cmd)
 	s = new_step(ctx->plan);
 	s->log = mx_buf_detach(&log, &len);
 	s->sql = sql;
-	if (ecto_t_is_tuple(cmd, 2) && ecto_t_is_struct(cmd->u.tuple.items[1], EM_STRUCT_INDEX))
+	if (em_t_is_tuple(cmd, 2) && em_t_is_struct(cmd->u.tuple.items[1], EM_STRUCT_INDEX))
 		ix = cmd->u.tuple.items[1];
-	if (ix && ecto_t_atom(ecto_t_field(ix, "concurrently"), "true"))
+	if (ix && em_t_atom(em_t_field(ix, "concurrently"), "true"))
 		note_concurrent_index(ctx, s, ix);
 	return 0;
 }
@@ -237,8 +237,8 @@ int em_ddl_flush(struct em_ddl_ctx *ctx)
 		size_t i = back ? n - 1 - k : k;
 		const struct mx_term *cmd = ctx->cmds[i];
 
-		if (ecto_t_is_struct(cmd, EM_STRUCT_COMMAND))
-			ret = run_command(ctx, ecto_t_field(cmd, back ? "down" : "up"));
+		if (em_t_is_struct(cmd, EM_STRUCT_COMMAND))
+			ret = run_command(ctx, em_t_field(cmd, back ? "down" : "up"));
 		else if (!back)
 			ret = run_command(ctx, cmd);
 		else

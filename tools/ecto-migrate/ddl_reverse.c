@@ -17,31 +17,31 @@ static struct mx_term *table_reverse(struct mx_arena *a, const struct mx_term *c
 	for (size_t i = 0; i < n; i++) {
 		const struct mx_term *c = changes->u.list.items[i];
 		struct mx_term *op, *name, *type, *opts, *rev;
-		if (!ecto_t_is_tuple(c, 4))
+		if (!em_t_is_tuple(c, 4))
 			return NULL;
 		op = c->u.tuple.items[0];
 		name = c->u.tuple.items[1];
 		type = c->u.tuple.items[2];
 		opts = c->u.tuple.items[3];
-		if (ecto_t_atom(op, "remove")) {
+		if (em_t_atom(op, "remove")) {
 			rev = em_ddl_tuple(a, 4, mx_term_atom(a, "add"), name, type, opts);
-		} else if (ecto_t_atom(op, "modify")) {
-			const struct mx_term *from = ecto_kw_fetch(opts, "from");
+		} else if (em_t_atom(op, "modify")) {
+			const struct mx_term *from = em_kw_fetch(opts, "from");
 			if (!from || mx_term_is_nil(from))
 				return NULL;
-			if (ecto_t_is_tuple(from, 2) && ecto_t_is_list(from->u.tuple.items[1])) {
+			if (em_t_is_tuple(from, 2) && em_t_is_list(from->u.tuple.items[1])) {
 				struct mx_term *rfrom =
-				    mx_term_tuple2(a, type, ecto_kw_delete(a, opts, "from"));
+				    mx_term_tuple2(a, type, em_kw_delete(a, opts, "from"));
 				rev = em_ddl_tuple(
 				    a, 4, op, name, from->u.tuple.items[0],
-				    ecto_kw_put(a, from->u.tuple.items[1], "from", rfrom));
+				    em_kw_put(a, from->u.tuple.items[1], "from", rfrom));
 			} else {
 				rev = em_ddl_tuple(a, 4, op, name, (struct mx_term *)from,
-				                   ecto_kw_put(a, opts, "from", type));
+				                   em_kw_put(a, opts, "from", type));
 			}
-		} else if (ecto_t_atom(op, "add")) {
+		} else if (em_t_atom(op, "add")) {
 			rev = em_ddl_tuple(a, 4, mx_term_atom(a, "remove"), name, type,
-			                   ecto_kw_new(a));
+			                   em_kw_new(a));
 		} else {
 			return NULL;
 		}
@@ -55,8 +55,8 @@ static struct mx_term *table_reverse(struct mx_arena *a, const struct mx_term *c
 static struct mx_term *undo_create(struct mx_arena *a, const struct mx_term *op,
                                    struct mx_term *obj)
 {
-	const char *undo = ecto_t_atom(op, "create")                 ? "drop"
-	                   : ecto_t_atom(op, "create_if_not_exists") ? "drop_if_exists"
+	const char *undo = em_t_atom(op, "create")                 ? "drop"
+	                   : em_t_atom(op, "create_if_not_exists") ? "drop_if_exists"
 	                                                             : NULL;
 	if (!undo)
 		return NULL;
@@ -72,14 +72,14 @@ static struct mx_term *index_reverse(struct mx_arena *a, const struct mx_term *c
 		return undo_create(a, op, ix);
 	if (n != 3)
 		return NULL;
-	if (ecto_t_atom(op, "drop"))
+	if (em_t_atom(op, "drop"))
 		return em_ddl_tuple(a, 2, mx_term_atom(a, "create"), ix, NULL, NULL);
-	if (ecto_t_atom(op, "drop_if_exists"))
+	if (em_t_atom(op, "drop_if_exists"))
 		return em_ddl_tuple(a, 2, mx_term_atom(a, "create_if_not_exists"), ix, NULL, NULL);
-	if (ecto_t_atom(op, "rename"))
+	if (em_t_atom(op, "rename"))
 		return em_ddl_tuple(a, 3, op,
-		                    ecto_t_struct_put(a, ix, "name", cmd->u.tuple.items[2]),
-		                    (struct mx_term *)ecto_t_field(ix, "name"), NULL);
+		                    em_t_struct_put(a, ix, "name", cmd->u.tuple.items[2]),
+		                    (struct mx_term *)em_t_field(ix, "name"), NULL);
 	return NULL;
 }
 
@@ -89,15 +89,15 @@ static struct mx_term *table_cmd_reverse(struct mx_arena *a, const struct mx_ter
 	struct mx_term *third = cmd->u.tuple.items[2];
 
 	if (cmd->u.tuple.n == 4)
-		return ecto_t_atom(op, "rename")
+		return em_t_atom(op, "rename")
 		           ? em_ddl_tuple(a, 4, op, table, cmd->u.tuple.items[3], third)
 		           : NULL;
-	if (ecto_t_atom(op, "rename"))
-		return ecto_t_is_struct(third, EM_STRUCT_TABLE)
+	if (em_t_atom(op, "rename"))
+		return em_t_is_struct(third, EM_STRUCT_TABLE)
 		           ? em_ddl_tuple(a, 3, op, third, table, NULL)
 		           : NULL;
-	if (ecto_t_atom(op, "alter")) {
-		struct mx_term *rev = ecto_t_is_list(third) ? table_reverse(a, third) : NULL;
+	if (em_t_atom(op, "alter")) {
+		struct mx_term *rev = em_t_is_list(third) ? table_reverse(a, third) : NULL;
 		return rev ? em_ddl_tuple(a, 3, op, table, rev, NULL) : NULL;
 	}
 	return undo_create(a, op, table);
@@ -111,13 +111,13 @@ struct mx_term *em_ddl_reverse(struct mx_arena *a, const struct mx_term *cmd)
 		return NULL;
 	op = cmd->u.tuple.items[0];
 	obj = cmd->u.tuple.items[1];
-	if (ecto_t_is_struct(obj, EM_STRUCT_INDEX))
+	if (em_t_is_struct(obj, EM_STRUCT_INDEX))
 		return index_reverse(a, cmd, op, obj);
-	if (ecto_t_is_struct(obj, EM_STRUCT_TABLE))
+	if (em_t_is_struct(obj, EM_STRUCT_TABLE))
 		return cmd->u.tuple.n == 3 || cmd->u.tuple.n == 4
 		           ? table_cmd_reverse(a, cmd, op, obj)
 		           : NULL;
-	if (ecto_t_is_struct(obj, EM_STRUCT_CONSTRAINT) && cmd->u.tuple.n == 2)
+	if (em_t_is_struct(obj, EM_STRUCT_CONSTRAINT) && cmd->u.tuple.n == 2)
 		return undo_create(a, op, obj);
 	return NULL;
 }

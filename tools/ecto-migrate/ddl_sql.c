@@ -21,7 +21,7 @@ int em_sql_quote_name(struct mx_buf *b, const struct mx_term *name, struct em_dd
 	const char *s;
 	size_t n;
 
-	if (!ecto_t_text(name, &s, &n))
+	if (!em_t_text(name, &s, &n))
 		return em_ddl_no_clause(r, EM_CONN ".quote_name/1");
 	if (memchr(s, '"', n)) {
 		/* Ecto shows the name as the string it has made of it. */
@@ -46,7 +46,7 @@ int em_sql_quote_name2(struct mx_buf *b, const struct mx_term *prefix, const str
 
 int em_sql_quote_names(struct mx_buf *b, const struct mx_term *list, struct em_ddl_raise *r)
 {
-	if (!ecto_t_is_list(list))
+	if (!em_t_is_list(list))
 		return em_ddl_no_clause(r, "Enum.map_intersperse/3");
 	for (size_t i = 0; i < list->u.list.n; i++) {
 		if (i)
@@ -59,7 +59,7 @@ int em_sql_quote_names(struct mx_buf *b, const struct mx_term *list, struct em_d
 
 int em_sql_single_quote(struct mx_buf *b, const struct mx_term *v, struct em_ddl_raise *r)
 {
-	if (!ecto_t_is_binary(v))
+	if (!em_t_is_binary(v))
 		return em_ddl_no_clause(r, EM_CONN ".escape_string/1");
 	mx_buf_addch(b, '\'');
 	for (size_t i = 0; i < v->u.bin.len; i++) {
@@ -73,7 +73,7 @@ int em_sql_single_quote(struct mx_buf *b, const struct mx_term *v, struct em_ddl
 
 int em_sql_iodata(struct mx_buf *b, const struct mx_term *t, struct em_ddl_raise *r)
 {
-	if (ecto_t_is_binary(t)) {
+	if (em_t_is_binary(t)) {
 		mx_buf_add(b, t->u.bin.data, t->u.bin.len);
 		return 0;
 	}
@@ -84,9 +84,9 @@ int em_sql_iodata(struct mx_buf *b, const struct mx_term *t, struct em_ddl_raise
 
 int em_sql_drop_mode(struct mx_buf *b, const struct mx_term *mode, struct em_ddl_raise *r)
 {
-	if (ecto_t_atom(mode, "cascade"))
+	if (em_t_atom(mode, "cascade"))
 		mx_buf_adds(b, " CASCADE");
-	else if (!ecto_t_atom(mode, "restrict"))
+	else if (!em_t_atom(mode, "restrict"))
 		return em_ddl_no_clause(r, EM_CONN ".drop_mode/1");
 	return 0;
 }
@@ -94,7 +94,7 @@ int em_sql_drop_mode(struct mx_buf *b, const struct mx_term *mode, struct em_ddl
 const char *em_sql_word(const struct em_sql_word *words, size_t n, const struct mx_term *t)
 {
 	for (size_t i = 0; i < n; i++)
-		if (ecto_t_atom(t, words[i].atom))
+		if (em_t_atom(t, words[i].atom))
 			return words[i].sql;
 	return NULL;
 }
@@ -128,13 +128,13 @@ int em_ddl_sql(const struct mx_term *cmd, const char *map_type, struct mx_strvec
 	object_sql_fn fn = NULL;
 	int ret;
 
-	if (ecto_t_is_binary(cmd)) {
+	if (em_t_is_binary(cmd)) {
 		/* A NUL inside would end the C string; PostgreSQL refuses
 		 * NULs in a query anyway. */
 		mx_strvec_push_owned(out, mx_xstrndup(cmd->u.bin.data, cmd->u.bin.len));
 		return 0;
 	}
-	if (ecto_t_is_list(cmd))
+	if (em_t_is_list(cmd))
 		return em_ddl_raise(r, "ArgumentError",
 		                    "PostgreSQL adapter does not support keyword lists in execute");
 	if (!cmd || cmd->type != MX_TERM_TUPLE || cmd->u.tuple.n < 2)
@@ -144,11 +144,11 @@ int em_ddl_sql(const struct mx_term *cmd, const char *map_type, struct mx_strvec
 	c.obj = cmd->u.tuple.items[1];
 	c.third = c.arity > 2 ? cmd->u.tuple.items[2] : NULL;
 	c.fourth = c.arity > 3 ? cmd->u.tuple.items[3] : NULL;
-	if (ecto_t_is_struct(c.obj, EM_STRUCT_TABLE) && c.arity >= 3)
+	if (em_t_is_struct(c.obj, EM_STRUCT_TABLE) && c.arity >= 3)
 		fn = em_sql_table;
-	else if (ecto_t_is_struct(c.obj, EM_STRUCT_INDEX))
+	else if (em_t_is_struct(c.obj, EM_STRUCT_INDEX))
 		fn = em_sql_index;
-	else if (ecto_t_is_struct(c.obj, EM_STRUCT_CONSTRAINT))
+	else if (em_t_is_struct(c.obj, EM_STRUCT_CONSTRAINT))
 		fn = em_sql_constraint;
 	if (!fn)
 		return em_ddl_no_clause(r, EM_CONN ".execute_ddl/1");

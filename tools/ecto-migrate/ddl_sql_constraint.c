@@ -9,23 +9,23 @@
 static int new_constraint(struct mx_buf *b, const char *table_name, const struct mx_term *c,
                           struct em_ddl_raise *r)
 {
-	const struct mx_term *check = ecto_t_field(c, "check");
-	const struct mx_term *exclude = ecto_t_field(c, "exclude");
+	const struct mx_term *check = em_t_field(c, "check");
+	const struct mx_term *exclude = em_t_field(c, "exclude");
 
 	mx_buf_addf(b, "ALTER TABLE %s ADD CONSTRAINT ", table_name);
-	if (em_sql_quote_name(b, ecto_t_field(c, "name"), r) < 0)
+	if (em_sql_quote_name(b, em_t_field(c, "name"), r) < 0)
 		return -1;
-	if (ecto_t_is_binary(check)) {
+	if (em_t_is_binary(check)) {
 		mx_buf_adds(b, " CHECK (");
 		mx_buf_add(b, check->u.bin.data, check->u.bin.len);
 		mx_buf_addch(b, ')');
-	} else if (ecto_t_is_binary(exclude)) {
+	} else if (em_t_is_binary(exclude)) {
 		mx_buf_adds(b, " EXCLUDE USING ");
 		mx_buf_add(b, exclude->u.bin.data, exclude->u.bin.len);
 	} else {
 		return em_ddl_no_clause(r, EM_CONN ".new_constraint_expr/1");
 	}
-	if (ecto_t_atom(ecto_t_field(c, "validate"), "false"))
+	if (em_t_atom(em_t_field(c, "validate"), "false"))
 		mx_buf_adds(b, " NOT VALID");
 	return 0;
 }
@@ -35,13 +35,13 @@ static int new_constraint(struct mx_buf *b, const char *table_name, const struct
 static int constraint_comment(struct mx_strvec *out, const char *table_name,
                               const struct mx_term *c, struct em_ddl_raise *r)
 {
-	const struct mx_term *comment = ecto_t_field(c, "comment");
+	const struct mx_term *comment = em_t_field(c, "comment");
 	struct mx_buf on = MX_BUF_INIT;
 	int ret;
 
 	if (!comment || mx_term_is_nil(comment))
 		return 0;
-	ret = em_sql_quote_name(&on, ecto_t_field(c, "name"), r);
+	ret = em_sql_quote_name(&on, em_t_field(c, "name"), r);
 	if (!ret) {
 		mx_buf_addf(&on, " ON %s", table_name);
 		ret = em_sql_comment_on(out, "CONSTRAINT", on.buf, comment, r);
@@ -55,9 +55,9 @@ static int drop_constraint(struct mx_buf *b, const char *table_name, const struc
                            struct em_ddl_raise *r)
 {
 	mx_buf_addf(b, "ALTER TABLE %s DROP CONSTRAINT ", table_name);
-	if (ecto_t_atom(op, "drop_if_exists"))
+	if (em_t_atom(op, "drop_if_exists"))
 		mx_buf_adds(b, "IF EXISTS ");
-	if (em_sql_quote_name(b, ecto_t_field(c, "name"), r) < 0)
+	if (em_sql_quote_name(b, em_t_field(c, "name"), r) < 0)
 		return -1;
 	return em_sql_drop_mode(b, mode, r);
 }
@@ -67,11 +67,11 @@ int em_sql_constraint(const struct em_sql_cmd *cmd, const char *map_type, struct
 {
 	const struct mx_term *c = cmd->obj;
 	struct mx_buf tn = MX_BUF_INIT;
-	int ret = em_sql_quote_name2(&tn, ecto_t_field(c, "prefix"), ecto_t_field(c, "table"), r);
+	int ret = em_sql_quote_name2(&tn, em_t_field(c, "prefix"), em_t_field(c, "table"), r);
 
 	if (ret < 0)
 		;
-	else if (cmd->arity == 2 && ecto_t_atom(cmd->op, "create"))
+	else if (cmd->arity == 2 && em_t_atom(cmd->op, "create"))
 		ret = new_constraint(stmt, tn.buf, c, r) < 0
 		          ? -1
 		          : constraint_comment(after, tn.buf, c, r);

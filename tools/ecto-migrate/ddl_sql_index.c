@@ -28,12 +28,12 @@ static int index_dir(struct mx_buf *b, const struct mx_term *dir, struct em_ddl_
 static int index_expr(struct mx_buf *b, const struct mx_term *e, bool with_dir,
                       struct em_ddl_raise *r)
 {
-	if (with_dir && ecto_t_is_tuple(e, 2)) {
+	if (with_dir && em_t_is_tuple(e, 2)) {
 		if (index_expr(b, e->u.tuple.items[1], false, r) < 0)
 			return -1;
 		return index_dir(b, e->u.tuple.items[0], r);
 	}
-	if (ecto_t_is_binary(e)) {
+	if (em_t_is_binary(e)) {
 		mx_buf_add(b, e->u.bin.data, e->u.bin.len);
 		return 0;
 	}
@@ -58,19 +58,19 @@ static int index_exprs(struct mx_buf *b, const struct mx_term *list, bool with_d
 /* What follows the columns: INCLUDE, NULLS [NOT] DISTINCT, WITH, WHERE. */
 static int index_tail(struct mx_buf *b, const struct mx_term *ix, struct em_ddl_raise *r)
 {
-	const struct mx_term *incl = ecto_t_field(ix, "include");
-	const struct mx_term *nd = ecto_t_field(ix, "nulls_distinct");
-	const struct mx_term *options = ecto_t_field(ix, "options");
-	const struct mx_term *where = ecto_t_field(ix, "where");
+	const struct mx_term *incl = em_t_field(ix, "include");
+	const struct mx_term *nd = em_t_field(ix, "nulls_distinct");
+	const struct mx_term *options = em_t_field(ix, "options");
+	const struct mx_term *where = em_t_field(ix, "where");
 
 	if (incl->u.list.n) {
 		mx_buf_adds(b, " INCLUDE ");
 		if (index_exprs(b, incl, false, r) < 0)
 			return -1;
 	}
-	if (ecto_t_atom(nd, "true"))
+	if (em_t_atom(nd, "true"))
 		mx_buf_adds(b, " NULLS DISTINCT");
-	else if (ecto_t_atom(nd, "false"))
+	else if (em_t_atom(nd, "false"))
 		mx_buf_adds(b, " NULLS NOT DISTINCT");
 	else if (nd && !mx_term_is_nil(nd))
 		return em_ddl_raise(r, "CaseClauseError", "no case clause matching");
@@ -90,25 +90,25 @@ static int index_tail(struct mx_buf *b, const struct mx_term *ix, struct em_ddl_
 static int create_index(struct mx_buf *b, const struct mx_term *op, const struct mx_term *ix,
                         struct em_ddl_raise *r)
 {
-	const struct mx_term *cols = ecto_t_field(ix, "columns");
-	const struct mx_term *using = ecto_t_field(ix, "using");
+	const struct mx_term *cols = em_t_field(ix, "columns");
+	const struct mx_term *using = em_t_field(ix, "using");
 
-	if (!ecto_t_is_list(cols) || !ecto_t_is_list(ecto_t_field(ix, "include")))
+	if (!em_t_is_list(cols) || !em_t_is_list(em_t_field(ix, "include")))
 		return em_ddl_no_clause(r, "Enum.map_intersperse/3");
 	mx_buf_adds(b, "CREATE ");
-	if (mx_term_truthy(ecto_t_field(ix, "unique")))
+	if (mx_term_truthy(em_t_field(ix, "unique")))
 		mx_buf_adds(b, "UNIQUE ");
 	mx_buf_adds(b, "INDEX ");
-	if (mx_term_truthy(ecto_t_field(ix, "concurrently")))
+	if (mx_term_truthy(em_t_field(ix, "concurrently")))
 		mx_buf_adds(b, "CONCURRENTLY ");
-	if (ecto_t_atom(op, "create_if_not_exists"))
+	if (em_t_atom(op, "create_if_not_exists"))
 		mx_buf_adds(b, "IF NOT EXISTS ");
-	if (em_sql_quote_name(b, ecto_t_field(ix, "name"), r) < 0)
+	if (em_sql_quote_name(b, em_t_field(ix, "name"), r) < 0)
 		return -1;
 	mx_buf_adds(b, " ON ");
-	if (mx_term_truthy(ecto_t_field(ix, "only")))
+	if (mx_term_truthy(em_t_field(ix, "only")))
 		mx_buf_adds(b, "ONLY ");
-	if (em_sql_quote_name2(b, ecto_t_field(ix, "prefix"), ecto_t_field(ix, "table"), r) < 0)
+	if (em_sql_quote_name2(b, em_t_field(ix, "prefix"), em_t_field(ix, "table"), r) < 0)
 		return -1;
 	if (using && mx_term_truthy(using)) {
 		mx_buf_adds(b, " USING ");
@@ -125,11 +125,11 @@ static int drop_index(struct mx_buf *b, const struct mx_term *op, const struct m
                       const struct mx_term *mode, struct em_ddl_raise *r)
 {
 	mx_buf_adds(b, "DROP INDEX ");
-	if (mx_term_truthy(ecto_t_field(ix, "concurrently")))
+	if (mx_term_truthy(em_t_field(ix, "concurrently")))
 		mx_buf_adds(b, "CONCURRENTLY ");
-	if (ecto_t_atom(op, "drop_if_exists"))
+	if (em_t_atom(op, "drop_if_exists"))
 		mx_buf_adds(b, "IF EXISTS ");
-	if (em_sql_quote_name2(b, ecto_t_field(ix, "prefix"), ecto_t_field(ix, "name"), r) < 0)
+	if (em_sql_quote_name2(b, em_t_field(ix, "prefix"), em_t_field(ix, "name"), r) < 0)
 		return -1;
 	return em_sql_drop_mode(b, mode, r);
 }
@@ -138,7 +138,7 @@ static int rename_index(struct mx_buf *b, const struct mx_term *ix, const struct
                         struct em_ddl_raise *r)
 {
 	mx_buf_adds(b, "ALTER INDEX ");
-	if (em_sql_quote_name2(b, ecto_t_field(ix, "prefix"), ecto_t_field(ix, "name"), r) < 0)
+	if (em_sql_quote_name2(b, em_t_field(ix, "prefix"), em_t_field(ix, "name"), r) < 0)
 		return -1;
 	mx_buf_adds(b, " RENAME TO ");
 	return em_sql_quote_name(b, to, r);
@@ -148,10 +148,10 @@ static int rename_index(struct mx_buf *b, const struct mx_term *ix, const struct
 static int index_comment(struct mx_strvec *after, const struct mx_term *ix, struct em_ddl_raise *r)
 {
 	struct mx_buf qn = MX_BUF_INIT;
-	int ret = em_sql_quote_name2(&qn, ecto_t_field(ix, "prefix"), ecto_t_field(ix, "name"), r);
+	int ret = em_sql_quote_name2(&qn, em_t_field(ix, "prefix"), em_t_field(ix, "name"), r);
 
 	if (!ret)
-		ret = em_sql_comment_on(after, "INDEX", qn.buf, ecto_t_field(ix, "comment"), r);
+		ret = em_sql_comment_on(after, "INDEX", qn.buf, em_t_field(ix, "comment"), r);
 	mx_buf_release(&qn);
 	return ret;
 }
@@ -166,7 +166,7 @@ int em_sql_index(const struct em_sql_cmd *cmd, const char *map_type, struct mx_b
 	}
 	if (cmd->arity == 3 && em_ddl_is_drop(cmd->op))
 		return drop_index(stmt, cmd->op, cmd->obj, cmd->third, r);
-	if (cmd->arity == 3 && ecto_t_atom(cmd->op, "rename"))
+	if (cmd->arity == 3 && em_t_atom(cmd->op, "rename"))
 		return rename_index(stmt, cmd->obj, cmd->third, r);
 	return em_ddl_no_clause(r, EM_CONN ".execute_ddl/1");
 }

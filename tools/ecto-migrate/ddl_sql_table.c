@@ -31,13 +31,13 @@ static int column_spec(struct mx_buf *b, const struct mx_term *table, const stru
                        const char *ref_lead, const char *map_type, struct em_ddl_raise *r)
 {
 	const struct mx_term *type = s->type;
-	bool is_ref = ecto_t_is_struct(s->type, EM_STRUCT_REFERENCE);
+	bool is_ref = em_t_is_struct(s->type, EM_STRUCT_REFERENCE);
 
 	if (em_sql_quote_name(b, s->name, r) < 0)
 		return -1;
 	mx_buf_addch(b, ' ');
 	if (is_ref) {
-		type = ecto_t_field(s->type, "type");
+		type = em_t_field(s->type, "type");
 		if (em_sql_reference_column_type(b, type, s->opts, map_type, r) < 0)
 			return -1;
 	} else if (em_sql_column_type(b, type, s->opts, map_type, r) < 0) {
@@ -57,7 +57,7 @@ static int column_definition(struct mx_buf *b, const struct mx_term *table,
 {
 	struct sub s;
 
-	if (!sub_of(col, &s) || s.arity != 4 || !ecto_t_atom(s.op, "add"))
+	if (!sub_of(col, &s) || s.arity != 4 || !em_t_atom(s.op, "add"))
 		return em_ddl_no_clause(r, EM_CONN ".column_definition/2");
 	return column_spec(b, table, &s, ", ", map_type, r);
 }
@@ -77,8 +77,8 @@ static int alter_column(struct mx_buf *b, const struct sub *s, const char *what,
 static int modify_null_default(struct mx_buf *b, const struct sub *s, const struct mx_term *type,
                                const char *map_type, struct em_ddl_raise *r)
 {
-	const struct mx_term *null = ecto_kw_fetch(s->opts, "null");
-	const struct mx_term *def = ecto_kw_fetch(s->opts, "default");
+	const struct mx_term *null = em_kw_fetch(s->opts, "null");
+	const struct mx_term *def = em_kw_fetch(s->opts, "default");
 
 	if (null && mx_term_is_atom(null, "true")) {
 		if (alter_column(b, s, " DROP NOT NULL", r) < 0)
@@ -101,15 +101,15 @@ static int modify_column(struct mx_buf *b, const struct mx_term *table, const st
 {
 	const struct mx_term *type = s->type;
 
-	if (em_sql_drop_reference_expr(b, ecto_kw_fetch(s->opts, "from"), table, s->name, false,
+	if (em_sql_drop_reference_expr(b, em_kw_fetch(s->opts, "from"), table, s->name, false,
 	                               r) < 0)
 		return -1;
 	mx_buf_adds(b, "ALTER COLUMN ");
 	if (em_sql_quote_name(b, s->name, r) < 0)
 		return -1;
 	mx_buf_adds(b, " TYPE ");
-	if (ecto_t_is_struct(s->type, EM_STRUCT_REFERENCE)) {
-		type = ecto_t_field(s->type, "type");
+	if (em_t_is_struct(s->type, EM_STRUCT_REFERENCE)) {
+		type = em_t_field(s->type, "type");
 		if (em_sql_reference_column_type(b, type, s->opts, map_type, r) < 0)
 			return -1;
 		mx_buf_adds(b, ", ADD ");
@@ -129,18 +129,18 @@ static int column_change(struct mx_buf *b, const struct mx_term *table, const st
 
 	if (!sub_of(col, &s))
 		return em_ddl_no_clause(r, EM_CONN ".column_change/2");
-	if (s.arity == 4 && (ecto_t_atom(s.op, "add") || ecto_t_atom(s.op, "add_if_not_exists"))) {
+	if (s.arity == 4 && (em_t_atom(s.op, "add") || em_t_atom(s.op, "add_if_not_exists"))) {
 		mx_buf_adds(b,
-		            ecto_t_atom(s.op, "add") ? "ADD COLUMN " : "ADD COLUMN IF NOT EXISTS ");
+		            em_t_atom(s.op, "add") ? "ADD COLUMN " : "ADD COLUMN IF NOT EXISTS ");
 		return column_spec(b, table, &s, ", ADD ", map_type, r);
 	}
-	if (s.arity == 4 && ecto_t_atom(s.op, "modify"))
+	if (s.arity == 4 && em_t_atom(s.op, "modify"))
 		return modify_column(b, table, &s, map_type, r);
 	/* remove/2 and remove/4; remove_if_exists/2 and remove_if_exists/3 */
-	if_exists = ecto_t_atom(s.op, "remove_if_exists");
-	if ((ecto_t_atom(s.op, "remove") && (s.arity == 2 || s.arity == 4)) ||
+	if_exists = em_t_atom(s.op, "remove_if_exists");
+	if ((em_t_atom(s.op, "remove") && (s.arity == 2 || s.arity == 4)) ||
 	    (if_exists && (s.arity == 2 || s.arity == 3))) {
-		if (ecto_t_is_struct(s.type, EM_STRUCT_REFERENCE) &&
+		if (em_t_is_struct(s.type, EM_STRUCT_REFERENCE) &&
 		    em_sql_drop_reference_expr(b, s.type, table, s.name, if_exists, r) < 0)
 			return -1;
 		mx_buf_adds(b, if_exists ? "DROP COLUMN IF EXISTS " : "DROP COLUMN ");
@@ -174,7 +174,7 @@ static int pk_definition(struct mx_buf *b, const struct mx_term *cols, const cha
 	for (size_t i = 0; i < cols->u.list.n; i++) {
 		struct sub s;
 		if (!sub_of(cols->u.list.items[i], &s) || s.arity != 4 ||
-		    ecto_t_atom(s.op, "remove") || !ecto_kw_truthy(s.opts, "primary_key"))
+		    em_t_atom(s.op, "remove") || !em_kw_truthy(s.opts, "primary_key"))
 			continue;
 		mx_buf_adds(b, any ? "," : lead);
 		if (!any)
@@ -195,7 +195,7 @@ static int table_comments(struct mx_strvec *after, const char *table_name,
                           const struct mx_term *table, const struct mx_term *cols,
                           struct em_ddl_raise *r)
 {
-	if (em_sql_comment_on(after, "TABLE", table_name, ecto_t_field(table, "comment"), r) < 0)
+	if (em_sql_comment_on(after, "TABLE", table_name, em_t_field(table, "comment"), r) < 0)
 		return -1;
 	for (size_t i = 0; i < cols->u.list.n; i++) {
 		struct sub s;
@@ -203,14 +203,14 @@ static int table_comments(struct mx_strvec *after, const char *table_name,
 		int ret;
 
 		if (!sub_of(cols->u.list.items[i], &s) || s.arity != 4 ||
-		    ecto_t_atom(s.op, "remove"))
+		    em_t_atom(s.op, "remove"))
 			continue;
 		mx_buf_adds(&n, table_name);
 		mx_buf_addch(&n, '.');
 		ret = em_sql_quote_name(&n, s.name, r);
 		if (!ret)
 			ret = em_sql_comment_on(after, "COLUMN", n.buf,
-			                        ecto_kw_fetch(s.opts, "comment"), r);
+			                        em_kw_fetch(s.opts, "comment"), r);
 		mx_buf_release(&n);
 		if (ret < 0)
 			return -1;
@@ -223,12 +223,12 @@ static int create_table(struct mx_buf *b, const char *name, const struct mx_term
                         const struct mx_term *table, const struct mx_term *cols,
                         const char *map_type, struct em_ddl_raise *r)
 {
-	const struct mx_term *mods = ecto_t_field(table, "modifiers");
-	const struct mx_term *options = ecto_t_field(table, "options");
+	const struct mx_term *mods = em_t_field(table, "modifiers");
+	const struct mx_term *options = em_t_field(table, "options");
 
 	mx_buf_adds(b, "CREATE ");
 	if (mods && !mx_term_is_nil(mods)) {
-		if (!ecto_t_is_binary(mods))
+		if (!em_t_is_binary(mods))
 			return em_ddl_raise_inspect(
 			    r, "ArgumentError",
 			    "PostgreSQL adapter expects :modifiers to be a string or nil, got %s",
@@ -237,7 +237,7 @@ static int create_table(struct mx_buf *b, const char *name, const struct mx_term
 		mx_buf_addch(b, ' ');
 	}
 	mx_buf_adds(b, "TABLE ");
-	if (ecto_t_atom(op, "create_if_not_exists"))
+	if (em_t_atom(op, "create_if_not_exists"))
 		mx_buf_adds(b, "IF NOT EXISTS ");
 	mx_buf_adds(b, name);
 	mx_buf_adds(b, " (");
@@ -247,7 +247,7 @@ static int create_table(struct mx_buf *b, const char *name, const struct mx_term
 	mx_buf_addch(b, ')');
 	if (!options || mx_term_is_nil(options))
 		return 0;
-	if (ecto_t_is_list(options))
+	if (em_t_is_list(options))
 		return em_ddl_raise(
 		    r, "ArgumentError",
 		    "PostgreSQL adapter does not support keyword lists in :options");
@@ -273,16 +273,16 @@ static int table_statement(struct mx_buf *b, const struct em_sql_cmd *cmd, const
 
 	if (em_ddl_is_drop(op)) {
 		mx_buf_adds(b, "DROP TABLE ");
-		if (ecto_t_atom(op, "drop_if_exists"))
+		if (em_t_atom(op, "drop_if_exists"))
 			mx_buf_adds(b, "IF EXISTS ");
 		mx_buf_adds(b, name);
 		return em_sql_drop_mode(b, third, r);
 	}
-	if (ecto_t_atom(op, "rename") && ecto_t_is_struct(third, EM_STRUCT_TABLE)) {
+	if (em_t_atom(op, "rename") && em_t_is_struct(third, EM_STRUCT_TABLE)) {
 		mx_buf_addf(b, "ALTER TABLE %s RENAME TO ", name);
-		return em_sql_quote_name(b, ecto_t_field(third, "name"), r);
+		return em_sql_quote_name(b, em_t_field(third, "name"), r);
 	}
-	if (ecto_t_atom(op, "rename") && cmd->arity == 4) {
+	if (em_t_atom(op, "rename") && cmd->arity == 4) {
 		mx_buf_addf(b, "ALTER TABLE %s RENAME ", name);
 		if (em_sql_quote_name(b, third, r) < 0)
 			return -1;
@@ -296,14 +296,14 @@ int em_sql_table(const struct em_sql_cmd *cmd, const char *map_type, struct mx_b
                  struct mx_strvec *after, struct em_ddl_raise *r)
 {
 	const struct mx_term *op = cmd->op, *table = cmd->obj, *cols = cmd->third;
-	bool create = em_ddl_is_create(op), alter = ecto_t_atom(op, "alter");
+	bool create = em_ddl_is_create(op), alter = em_t_atom(op, "alter");
 	struct mx_buf name = MX_BUF_INIT;
-	int ret = em_sql_quote_name2(&name, ecto_t_field(table, "prefix"),
-	                             ecto_t_field(table, "name"), r);
+	int ret = em_sql_quote_name2(&name, em_t_field(table, "prefix"),
+	                             em_t_field(table, "name"), r);
 
 	if (ret < 0)
 		;
-	else if ((create || alter) && !ecto_t_is_list(cols))
+	else if ((create || alter) && !em_t_is_list(cols))
 		ret = em_ddl_no_clause(r, EM_CONN ".execute_ddl/1");
 	else if (create)
 		ret = create_table(stmt, name.buf, op, table, cols, map_type, r);

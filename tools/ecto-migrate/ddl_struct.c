@@ -33,25 +33,25 @@ static void nil_fields(struct mx_arena *a, struct mx_term **vals, size_t n)
 static struct mx_term *struct_bang(struct mx_arena *a, struct mx_term *s,
                                    const struct mx_term *opts, struct em_ddl_raise *r)
 {
-	if (!ecto_t_is_list(opts)) {
+	if (!em_t_is_list(opts)) {
 		em_ddl_no_clause(r, "Kernel.struct!/2");
 		return NULL;
 	}
 	for (size_t i = 0; i < opts->u.list.n; i++) {
 		const struct mx_term *kv = opts->u.list.items[i];
 		const struct mx_term *k;
-		if (!ecto_t_is_tuple(kv, 2) || !ecto_t_is_atom(kv->u.tuple.items[0])) {
+		if (!em_t_is_tuple(kv, 2) || !em_t_is_atom(kv->u.tuple.items[0])) {
 			em_ddl_no_clause(r, "Kernel.struct!/2");
 			return NULL;
 		}
 		k = kv->u.tuple.items[0];
 		if (mx_term_is_atom(k, "__struct__"))
 			continue;
-		if (!ecto_t_field(s, k->u.atom.name)) {
+		if (!em_t_field(s, k->u.atom.name)) {
 			em_ddl_raise_inspect(r, "KeyError", "key %s not found in: %s", k, s);
 			return NULL;
 		}
-		s = ecto_t_struct_put(a, s, k->u.atom.name, kv->u.tuple.items[1]);
+		s = em_t_struct_put(a, s, k->u.atom.name, kv->u.tuple.items[1]);
 	}
 	return s;
 }
@@ -59,9 +59,9 @@ static struct mx_term *struct_bang(struct mx_arena *a, struct mx_term *s,
 /* table/1 and index/3 take the table name as an atom or a string. */
 static struct mx_term *table_name(struct mx_arena *a, const struct mx_term *name)
 {
-	if (ecto_t_is_atom(name))
+	if (em_t_is_atom(name))
 		return mx_term_binary(a, name->u.atom.name, name->u.atom.len);
-	if (ecto_t_is_binary(name))
+	if (em_t_is_binary(name))
 		return (struct mx_term *)name;
 	return NULL;
 }
@@ -72,7 +72,7 @@ struct mx_term *em_ddl_table(struct mx_arena *a, const struct mx_term *name,
 	struct mx_term *vals[NFIELDS(table_fields)];
 	struct mx_term *n = table_name(a, name);
 
-	if (!n || (opts && !ecto_t_is_list(opts))) {
+	if (!n || (opts && !em_t_is_list(opts))) {
 		em_ddl_no_clause(r, "Ecto.Migration.table/2");
 		return NULL;
 	}
@@ -80,8 +80,8 @@ struct mx_term *em_ddl_table(struct mx_arena *a, const struct mx_term *name,
 	vals[0] = n;
 	vals[3] = mx_term_bool(a, true);
 	return struct_bang(
-	    a, ecto_t_struct(a, EM_STRUCT_TABLE, table_fields, vals, NFIELDS(table_fields)),
-	    opts ? opts : ecto_kw_new(a), r);
+	    a, em_t_struct(a, EM_STRUCT_TABLE, table_fields, vals, NFIELDS(table_fields)),
+	    opts ? opts : em_kw_new(a), r);
 }
 
 /* column_name/1 of default_index_name: to_string, every byte that is not a
@@ -91,7 +91,7 @@ static int index_name_part(struct mx_buf *b, const struct mx_term *c, struct em_
 {
 	size_t start = b->len;
 
-	if (ecto_t_is_tuple(c, 2))
+	if (em_t_is_tuple(c, 2))
 		c = c->u.tuple.items[1];
 	if (em_ddl_to_string(b, c, r) < 0)
 		return -1;
@@ -111,7 +111,7 @@ static int index_name_cols(struct mx_buf *b, const struct mx_term *cols, struct 
 {
 	for (size_t i = 0; i < cols->u.list.n; i++) {
 		const struct mx_term *c = cols->u.list.items[i];
-		if (ecto_t_is_list(c)) {
+		if (em_t_is_list(c)) {
 			if (index_name_cols(b, c, r) < 0)
 				return -1;
 			continue;
@@ -129,17 +129,17 @@ static struct mx_term *default_index_name(struct mx_arena *a, const struct mx_te
                                           struct em_ddl_raise *r)
 {
 	struct mx_buf b = MX_BUF_INIT;
-	const struct mx_term *cols = ecto_t_field(ix, "columns");
+	const struct mx_term *cols = em_t_field(ix, "columns");
 	struct mx_term *name = NULL;
-	int ret = index_name_part(&b, ecto_t_field(ix, "table"), r);
+	int ret = index_name_part(&b, em_t_field(ix, "table"), r);
 
 	if (!ret) {
 		mx_buf_addch(&b, '_');
-		ret = ecto_t_is_list(cols) ? index_name_cols(&b, cols, r)
+		ret = em_t_is_list(cols) ? index_name_cols(&b, cols, r)
 		                           : index_name_part(&b, cols, r);
 	}
 	if (!ret) {
-		if (!ecto_t_is_list(cols))
+		if (!em_t_is_list(cols))
 			mx_buf_addch(&b, '_');
 		mx_buf_adds(&b, "index");
 		name = mx_term_atomn(a, b.buf, b.len);
@@ -151,16 +151,16 @@ static struct mx_term *default_index_name(struct mx_arena *a, const struct mx_te
 /* validate_index_opts!/1 */
 static int validate_index_opts(const struct mx_term *opts, struct em_ddl_raise *r)
 {
-	const struct mx_term *nd = ecto_kw_fetch(opts, "nulls_distinct");
+	const struct mx_term *nd = em_kw_fetch(opts, "nulls_distinct");
 	size_t nwhere = 0;
 
-	if (nd && !mx_term_is_nil(nd) && !ecto_t_atom(ecto_kw_fetch(opts, "unique"), "true"))
+	if (nd && !mx_term_is_nil(nd) && !em_t_atom(em_kw_fetch(opts, "unique"), "true"))
 		return em_ddl_raise(
 		    r, "ArgumentError",
 		    "the `nulls_distinct` option can only be used with unique indexes");
 	for (size_t i = 0; i < opts->u.list.n; i++) {
 		const struct mx_term *kv = opts->u.list.items[i];
-		if (ecto_t_is_tuple(kv, 2) && ecto_t_atom(kv->u.tuple.items[0], "where"))
+		if (em_t_is_tuple(kv, 2) && em_t_atom(kv->u.tuple.items[0], "where"))
 			nwhere++;
 	}
 	if (nwhere > 1)
@@ -180,10 +180,10 @@ struct mx_term *em_ddl_index(struct mx_arena *a, const struct mx_term *table,
 	struct mx_term *t = table_name(a, table), *ix, *name;
 
 	if (!opts)
-		opts = ecto_kw_new(a);
-	if (t && ecto_t_is_atom(columns))
+		opts = em_kw_new(a);
+	if (t && em_t_is_atom(columns))
 		columns = mx_term_list(a, (struct mx_term **)&columns, 1);
-	if (!t || !ecto_t_is_list(columns) || !ecto_t_is_list(opts)) {
+	if (!t || !em_t_is_list(columns) || !em_t_is_list(opts)) {
 		em_ddl_no_clause(r, "Ecto.Migration.index/3");
 		return NULL;
 	}
@@ -194,15 +194,15 @@ struct mx_term *em_ddl_index(struct mx_arena *a, const struct mx_term *table,
 	vals[3] = (struct mx_term *)columns;
 	vals[4] = mx_term_bool(a, false);
 	vals[5] = mx_term_bool(a, false);
-	vals[7] = ecto_kw_new(a);
+	vals[7] = em_kw_new(a);
 	vals[8] = mx_term_bool(a, false);
 	ix = struct_bang(
-	    a, ecto_t_struct(a, EM_STRUCT_INDEX, index_fields, vals, NFIELDS(index_fields)), opts,
+	    a, em_t_struct(a, EM_STRUCT_INDEX, index_fields, vals, NFIELDS(index_fields)), opts,
 	    r);
-	if (!ix || mx_term_truthy(ecto_t_field(ix, "name")))
+	if (!ix || mx_term_truthy(em_t_field(ix, "name")))
 		return ix;
 	name = default_index_name(a, ix, r);
-	return name ? ecto_t_struct_put(a, ix, "name", name) : NULL;
+	return name ? em_t_struct_put(a, ix, "name", name) : NULL;
 }
 
 static int check_on_delete(const struct mx_term *v, struct em_ddl_raise *r)
@@ -211,14 +211,14 @@ static int check_on_delete(const struct mx_term *v, struct em_ddl_raise *r)
 	                                 "restrict"};
 
 	for (size_t i = 0; i < NFIELDS(ok); i++)
-		if (ecto_t_atom(v, ok[i]))
+		if (em_t_atom(v, ok[i]))
 			return 0;
-	if (ecto_t_is_tuple(v, 2) && ecto_t_is_list(v->u.tuple.items[1]) &&
-	    (ecto_t_atom(v->u.tuple.items[0], "nilify") ||
-	     ecto_t_atom(v->u.tuple.items[0], "default"))) {
+	if (em_t_is_tuple(v, 2) && em_t_is_list(v->u.tuple.items[1]) &&
+	    (em_t_atom(v->u.tuple.items[0], "nilify") ||
+	     em_t_atom(v->u.tuple.items[0], "default"))) {
 		const struct mx_term *cols = v->u.tuple.items[1];
 		for (size_t i = 0; i < cols->u.list.n; i++)
-			if (!ecto_t_is_atom(cols->u.list.items[i]))
+			if (!em_t_is_atom(cols->u.list.items[i]))
 				return em_ddl_raise_inspect(r, "ArgumentError",
 				                            "expected `columns` in `{%s, columns}` "
 				                            "to be a list of atoms, got: %s",
@@ -233,7 +233,7 @@ static int check_on_update(const struct mx_term *v, struct em_ddl_raise *r)
 	static const char *const ok[] = {"nothing", "update_all", "nilify_all", "restrict"};
 
 	for (size_t i = 0; i < NFIELDS(ok); i++)
-		if (ecto_t_atom(v, ok[i]))
+		if (em_t_atom(v, ok[i]))
 			return 0;
 	return em_ddl_raise_inspect(r, "ArgumentError", "unknown :on_update value: %s", v, NULL);
 }
@@ -247,17 +247,17 @@ struct mx_term *em_ddl_references(struct mx_arena *a, const struct em_ddl_config
 	const struct mx_term *pk;
 
 	if (!opts)
-		opts = ecto_kw_new(a);
-	if (!t || !ecto_t_is_list(opts)) {
+		opts = em_kw_new(a);
+	if (!t || !em_t_is_list(opts)) {
 		em_ddl_no_clause(r, "Ecto.Migration.references/2");
 		return NULL;
 	}
 	/* foreign_key_repo_opts/0, then the call's options, then options: [prefix: ...] */
 	pk = em_ddl_repo_config(a, cfg, "migration_primary_key");
-	merged = ecto_kw_take1(a, ecto_t_is_list(pk) ? pk : ecto_kw_new(a), "type");
-	merged = ecto_kw_merge(a, merged, em_ddl_repo_config(a, cfg, "migration_foreign_key"));
-	merged = ecto_kw_merge(a, merged, opts);
-	merged = ecto_kw_put(a, merged, "options", ecto_kw_take1(a, opts, "prefix"));
+	merged = em_kw_take1(a, em_t_is_list(pk) ? pk : em_kw_new(a), "type");
+	merged = em_kw_merge(a, merged, em_ddl_repo_config(a, cfg, "migration_foreign_key"));
+	merged = em_kw_merge(a, merged, opts);
+	merged = em_kw_put(a, merged, "options", em_kw_take1(a, opts, "prefix"));
 
 	nil_fields(a, vals, NFIELDS(ref_fields));
 	vals[2] = t;
@@ -266,13 +266,13 @@ struct mx_term *em_ddl_references(struct mx_arena *a, const struct em_ddl_config
 	vals[5] = mx_term_atom(a, "nothing");
 	vals[6] = mx_term_atom(a, "nothing");
 	vals[7] = mx_term_bool(a, true);
-	vals[8] = ecto_kw_new(a);
-	vals[10] = ecto_kw_new(a);
+	vals[8] = em_kw_new(a);
+	vals[10] = em_kw_new(a);
 	ref = struct_bang(
-	    a, ecto_t_struct(a, EM_STRUCT_REFERENCE, ref_fields, vals, NFIELDS(ref_fields)), merged,
+	    a, em_t_struct(a, EM_STRUCT_REFERENCE, ref_fields, vals, NFIELDS(ref_fields)), merged,
 	    r);
-	if (!ref || check_on_delete(ecto_t_field(ref, "on_delete"), r) < 0 ||
-	    check_on_update(ecto_t_field(ref, "on_update"), r) < 0)
+	if (!ref || check_on_delete(em_t_field(ref, "on_delete"), r) < 0 ||
+	    check_on_update(em_t_field(ref, "on_update"), r) < 0)
 		return NULL;
 	return ref;
 }
@@ -285,8 +285,8 @@ struct mx_term *em_ddl_constraint(struct mx_arena *a, const struct mx_term *tabl
 	struct mx_term *t = table_name(a, table);
 
 	if (!opts)
-		opts = ecto_kw_new(a);
-	if (!t || !ecto_t_is_list(opts)) {
+		opts = em_kw_new(a);
+	if (!t || !em_t_is_list(opts)) {
 		em_ddl_no_clause(r, "Ecto.Migration.constraint/3");
 		return NULL;
 	}
@@ -295,7 +295,7 @@ struct mx_term *em_ddl_constraint(struct mx_arena *a, const struct mx_term *tabl
 	vals[1] = t;
 	vals[6] = mx_term_bool(a, true);
 	return struct_bang(a,
-	                   ecto_t_struct(a, EM_STRUCT_CONSTRAINT, constraint_fields, vals,
+	                   em_t_struct(a, EM_STRUCT_CONSTRAINT, constraint_fields, vals,
 	                                 NFIELDS(constraint_fields)),
 	                   opts, r);
 }
@@ -310,17 +310,17 @@ static struct mx_term *defaults(struct mx_arena *a, const char *module)
 	struct mx_term *s;
 
 	if (!strcmp(module, EM_STRUCT_TABLE))
-		return ecto_t_struct_put(a, em_ddl_table(a, none, NULL, &ignored), "name",
+		return em_t_struct_put(a, em_ddl_table(a, none, NULL, &ignored), "name",
 		                         mx_term_nil(a));
 	if (!strcmp(module, EM_STRUCT_INDEX))
-		s = em_ddl_index(a, none, ecto_kw_new(a), NULL, &ignored);
+		s = em_ddl_index(a, none, em_kw_new(a), NULL, &ignored);
 	else if (!strcmp(module, EM_STRUCT_REFERENCE))
-		return ecto_t_struct_put(a, em_ddl_references(a, NULL, none, NULL, &ignored),
+		return em_t_struct_put(a, em_ddl_references(a, NULL, none, NULL, &ignored),
 		                         "table", mx_term_nil(a));
 	else
 		s = em_ddl_constraint(a, none, mx_term_nil(a), NULL, &ignored);
-	s = ecto_t_struct_put(a, s, "table", mx_term_nil(a));
-	return ecto_t_struct_put(a, s, "name", mx_term_nil(a));
+	s = em_t_struct_put(a, s, "table", mx_term_nil(a));
+	return em_t_struct_put(a, s, "name", mx_term_nil(a));
 }
 
 struct mx_term *em_ddl_complete(struct mx_arena *a, struct mx_term *t)
@@ -339,19 +339,19 @@ struct mx_term *em_ddl_complete(struct mx_arena *a, struct mx_term *t)
 	for (size_t k = 0; k < NFIELDS(kinds); k++) {
 		struct mx_term *full;
 		bool missing = false;
-		if (!ecto_t_is_struct(t, kinds[k].module))
+		if (!em_t_is_struct(t, kinds[k].module))
 			continue;
 		for (size_t i = 0; i < kinds[k].n; i++)
-			missing |= !ecto_t_field(t, kinds[k].fields[i]);
+			missing |= !em_t_field(t, kinds[k].fields[i]);
 		if (!missing)
 			return t;
 		full = defaults(a, kinds[k].module);
 		for (size_t i = 0; i < t->u.map.n; i++) {
 			const struct mx_term *key = t->u.map.keys[i];
-			if (ecto_t_is_atom(key) && !mx_term_is_atom(key, "__struct__") &&
-			    ecto_t_field(full, key->u.atom.name))
+			if (em_t_is_atom(key) && !mx_term_is_atom(key, "__struct__") &&
+			    em_t_field(full, key->u.atom.name))
 				full =
-				    ecto_t_struct_put(a, full, key->u.atom.name, t->u.map.vals[i]);
+				    em_t_struct_put(a, full, key->u.atom.name, t->u.map.vals[i]);
 		}
 		return full;
 	}
