@@ -207,6 +207,75 @@ static void print_items(struct mx_ast *const *items, size_t n, const char *sep, 
 	}
 }
 
+/* A call: (call name args (block ...)), (call* ...) without parentheses,
+ * (call. f args) for f.(args). */
+static void print_call(const struct mx_ast *n, bool pos, struct mx_buf *out)
+{
+	if (n->flags & MX_AST_F_ANON) {
+		mx_buf_adds(out, "(call. ");
+		print(n->u.call.target, pos, out);
+	} else if (!n->u.call.name_len && !(n->flags & MX_AST_F_QUOTED)) {
+		/* unquote(name)(args) */
+		mx_buf_adds(out, "(call ");
+		print(n->u.call.target, pos, out);
+	} else {
+		mx_buf_adds(out, n->flags & MX_AST_F_PARENS ? "(call " : "(call* ");
+		if (n->u.call.target) {
+			print(n->u.call.target, pos, out);
+			mx_buf_addch(out, '.');
+		}
+		mx_buf_add(out, n->u.call.name, n->u.call.name_len);
+	}
+	for (size_t i = 0; i < n->u.call.nargs; i++) {
+		mx_buf_addch(out, ' ');
+		print(n->u.call.args[i], pos, out);
+	}
+	if (n->u.call.blocks) {
+		const struct mx_ast *b = n->u.call.blocks;
+		for (size_t i = 0; i < b->u.list.n; i++) {
+			const struct mx_ast *kw = b->u.list.items[i];
+			mx_buf_adds(out, " (");
+			mx_buf_add(out, kw->u.pair.key->u.name.name,
+			           kw->u.pair.key->u.name.len);
+			mx_buf_addch(out, ' ');
+			print(kw->u.pair.value, pos, out);
+			mx_buf_addch(out, ')');
+		}
+	}
+	mx_buf_addch(out, ')');
+}
+
+/* %{...}, %Name{...}, with an update's "base | ". */
+static void print_map(const struct mx_ast *n, bool pos, struct mx_buf *out)
+{
+	mx_buf_addch(out, '%');
+	if (n->kind == MX_AST_STRUCT)
+		print(n->u.map.name, pos, out);
+	mx_buf_addch(out, '{');
+	if (n->u.map.update) {
+		print(n->u.map.update, pos, out);
+		mx_buf_adds(out, " | ");
+	}
+	print_items(n->u.map.items, n->u.map.n, ", ", pos, out);
+	mx_buf_addch(out, '}');
+}
+
+/* One clause of fn/case/cond: (-> (args) (when guard) body). */
+static void print_stab(const struct mx_ast *n, bool pos, struct mx_buf *out)
+{
+	mx_buf_adds(out, "(-> (");
+	print_items(n->u.stab.args, n->u.stab.nargs, " ", pos, out);
+	mx_buf_addch(out, ')');
+	if (n->u.stab.guard) {
+		mx_buf_adds(out, " (when ");
+		print(n->u.stab.guard, pos, out);
+		mx_buf_addch(out, ')');
+	}
+	mx_buf_addch(out, ' ');
+	print(n->u.stab.body, pos, out);
+	mx_buf_addch(out, ')');
+}
+
 static void print(const struct mx_ast *n, bool pos, struct mx_buf *out)
 {
 	if (!n) {
@@ -298,50 +367,10 @@ static void print(const struct mx_ast *n, bool pos, struct mx_buf *out)
 		break;
 	case MX_AST_MAP:
 	case MX_AST_STRUCT:
-		mx_buf_addch(out, '%');
-		if (n->kind == MX_AST_STRUCT)
-			print(n->u.map.name, pos, out);
-		mx_buf_addch(out, '{');
-		if (n->u.map.update) {
-			print(n->u.map.update, pos, out);
-			mx_buf_adds(out, " | ");
-		}
-		print_items(n->u.map.items, n->u.map.n, ", ", pos, out);
-		mx_buf_addch(out, '}');
+		print_map(n, pos, out);
 		break;
 	case MX_AST_CALL:
-		if (n->flags & MX_AST_F_ANON) {
-			mx_buf_adds(out, "(call. ");
-			print(n->u.call.target, pos, out);
-		} else if (!n->u.call.name_len && !(n->flags & MX_AST_F_QUOTED)) {
-			/* unquote(name)(args) */
-			mx_buf_adds(out, "(call ");
-			print(n->u.call.target, pos, out);
-		} else {
-			mx_buf_adds(out, n->flags & MX_AST_F_PARENS ? "(call " : "(call* ");
-			if (n->u.call.target) {
-				print(n->u.call.target, pos, out);
-				mx_buf_addch(out, '.');
-			}
-			mx_buf_add(out, n->u.call.name, n->u.call.name_len);
-		}
-		for (size_t i = 0; i < n->u.call.nargs; i++) {
-			mx_buf_addch(out, ' ');
-			print(n->u.call.args[i], pos, out);
-		}
-		if (n->u.call.blocks) {
-			const struct mx_ast *b = n->u.call.blocks;
-			for (size_t i = 0; i < b->u.list.n; i++) {
-				const struct mx_ast *kw = b->u.list.items[i];
-				mx_buf_adds(out, " (");
-				mx_buf_add(out, kw->u.pair.key->u.name.name,
-				           kw->u.pair.key->u.name.len);
-				mx_buf_addch(out, ' ');
-				print(kw->u.pair.value, pos, out);
-				mx_buf_addch(out, ')');
-			}
-		}
-		mx_buf_addch(out, ')');
+		print_call(n, pos, out);
 		break;
 	case MX_AST_OP:
 		mx_buf_addf(out, "(%s ", n->u.op.op);
@@ -397,17 +426,7 @@ static void print(const struct mx_ast *n, bool pos, struct mx_buf *out)
 		mx_buf_addch(out, ')');
 		break;
 	case MX_AST_STAB:
-		mx_buf_adds(out, "(-> (");
-		print_items(n->u.stab.args, n->u.stab.nargs, " ", pos, out);
-		mx_buf_addch(out, ')');
-		if (n->u.stab.guard) {
-			mx_buf_adds(out, " (when ");
-			print(n->u.stab.guard, pos, out);
-			mx_buf_addch(out, ')');
-		}
-		mx_buf_addch(out, ' ');
-		print(n->u.stab.body, pos, out);
-		mx_buf_addch(out, ')');
+		print_stab(n, pos, out);
 		break;
 	default:
 		mx_buf_adds(out, "<?>");
