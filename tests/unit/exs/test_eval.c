@@ -730,6 +730,26 @@ TEST(step_budget)
 	mx_arena_release(&a);
 }
 
+/* Runaway recursion is an error before the stack runs out, whatever the
+ * call-depth limit allows (a sanitizer build's frames are much larger). */
+TEST(stack_guard)
+{
+	struct mx_arena a = MX_ARENA_INIT;
+	struct mx_err err = MX_ERR_INIT;
+	struct mx_eval ev;
+	struct mx_ast *ast;
+	const char *src = "defmodule M do\n def loop(n), do: loop(n + 1)\nend\nM.loop(0)";
+	mx_eval_init(&ev, &a);
+	CHECK(ev.stack_budget >= (size_t)1 << 20);
+	ev.max_call_depth = 1000000;
+	ev.stack_budget = (size_t)64 << 10;
+	CHECK_INT(mx_exs_parse(&a, "s.exs", src, strlen(src), &ast, &err), 0);
+	CHECK_INT(mx_eval_file(&ev, ast, NULL, &err), -1);
+	CHECK_STR(err.msg, "expression nesting too deep");
+	mx_eval_release(&ev);
+	mx_arena_release(&a);
+}
+
 TEST(release_accepts_null)
 {
 	mx_eval_release(NULL);

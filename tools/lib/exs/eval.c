@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "../fsutil.h"
@@ -580,7 +581,10 @@ int ev_eval(struct mx_eval *ev, const struct mx_ast *n, struct mx_term **out)
 	}
 	if (ev_step(ev, n) < 0)
 		return -1;
-	if (ev->depth >= MAX_EXPR_DEPTH)
+	char here;
+	if (!ev->depth)
+		ev->stack_base = (uintptr_t)&here;
+	if (ev->depth >= MAX_EXPR_DEPTH || ev->stack_base - (uintptr_t)&here > ev->stack_budget)
 		return ev_fail(ev, n, "expression nesting too deep");
 	ev->depth++;
 	int r = eval_node(ev, n, out);
@@ -605,6 +609,19 @@ int ev_eval_body(struct mx_eval *ev, const struct mx_ast *n, struct mx_term **ou
 
 /* ---- Entry points ----------------------------------------------------- */
 
+/* Half the main thread's stack limit (8 MiB assumed when unlimited or
+ * unknown), so that runaway recursion in evaluated code is an error and
+ * never a crash, whatever the build's frame sizes. */
+static size_t stack_budget(void)
+{
+	struct rlimit rl;
+	size_t limit = (size_t)8 << 20;
+	if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+	    rl.rlim_cur < ((rlim_t)64 << 20))
+		limit = (size_t)rl.rlim_cur;
+	return limit / 2;
+}
+
 void mx_eval_init(struct mx_eval *ev, struct mx_arena *a)
 {
 	memset(ev, 0, sizeof(*ev));
@@ -614,6 +631,7 @@ void mx_eval_init(struct mx_eval *ev, struct mx_arena *a)
 	/* A generated config file takes ~10k steps, a big migration ~100k. */
 	ev->steps_left = 10UL * 1000 * 1000;
 	ev->max_call_depth = DEFAULT_MAX_CALL_DEPTH;
+	ev->stack_budget = stack_budget();
 }
 
 void mx_eval_release(struct mx_eval *ev)

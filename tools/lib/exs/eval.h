@@ -37,6 +37,7 @@
 #define MX_EXS_EVAL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 #include "../arena.h"
@@ -162,6 +163,12 @@ struct mx_eval {
 	size_t nenv, aenv;
 	struct mx_eval_builtins *builtins; /* the index, built at the first call */
 	unsigned depth, call_depth;
+	/* The stack guard: where the outermost evaluation's frame is, and how
+	 * far below it evaluation may go (half the stack limit). The depth
+	 * counts alone cannot bound the bytes: a sanitizer build's frames are
+	 * several times larger. */
+	uintptr_t stack_base;
+	size_t stack_budget;
 	struct mx_eval_scope *scope; /* the scope of the running code */
 	size_t match_mark;           /* bindings of the running match start here */
 	struct mx_err *err;          /* where the running entry point reports */
