@@ -5,6 +5,8 @@
 #define PHX_GEN_H
 
 #include "command.h"
+#include "gen_model.h"
+#include "gen_plan.h"
 
 /* A generator this release knows by name and switches but does not run
  * yet: says so plainly (exit 1) instead of pretending. */

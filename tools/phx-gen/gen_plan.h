@@ -1,0 +1,141 @@
+/*
+ * gen_plan.h: how phx-gen's generators write. A generator first builds a
+ * plan (every file it would create or inject, with its whole new content),
+ * then the plan asks what Phoenix asks, and only then writes, atomically.
+ * So a refusal, a missing terminal or an error while rendering leaves the
+ * project untouched, and --dry-run is the plan printed.
+ *
+ *   struct gen_plan plan;
+ *   phx_gen_plan_init(&plan, root, &switches);
+ *   phx_gen_plan_create(&plan, "lib/hello/blog/post.ex", text, len, true);
+ *   phx_gen_plan_inject(&plan, "lib/hello/blog.ex", snippet, len, NULL);
+ *   ret = phx_gen_plan_run(&plan);    // prompts, writes, prints
+ *   phx_gen_plan_release(&plan);
+ *
+ * Phoenix's kinds of file (Mix.Phoenix.copy_from, Mix.Generator):
+ *   create   (:eex) always generated; an existing file with other content
+ *            is overwritten only when the user says yes ("<path> already
+ *            exists, overwrite?"); identical content is not rewritten.
+ *   new      (:new_eex) created only when missing, silently skipped else.
+ *   inject   the snippet goes before the file's final `end`
+ *            (Phoenix's inject_eex_before_final_end); nothing happens when
+ *            the file holds the snippet already (idempotent). A file that
+ *            an earlier entry of the plan creates is injected into that
+ *            content, as Phoenix creates then injects.
+ *   mkdir    Mix.Generator.create_directory ("* creating lib/hello").
+ *
+ * Prompts, in Phoenix's order: the conflict list (files of kind create that
+ * exist and were marked conflict-checked) with "Proceed with interactive
+ * overwrite?", then each existing file with different content. A "no" to
+ * the conflict question ends the run with exit 0 and nothing written
+ * (Phoenix's System.halt()); a "no" to one file skips that file.
+ * `--yes` answers yes. Without a terminal on stdin and without --yes, a
+ * question that would be asked is an error: nothing is written, exit 1, and
+ * the message says to pass --yes.
+ *
+ * Paths are relative to the project root, as Phoenix prints them. A path
+ * that is absolute, climbs out with "..", or goes through a symlink that
+ * leads outside the root is refused (exit 1, nothing written).
+ *
+ * Output: "* creating <path>" / "* injecting <path>" / "* updating <path>",
+ * the verb green on a terminal (never with NO_COLOR), as Mix.shell().info.
+ */
+#ifndef PHX_GEN_PLAN_H
+#define PHX_GEN_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "strvec.h"
+
+struct gen_switches {
+	bool yes;     /* --yes: answer every question yes (ours) */
+	bool dry_run; /* --dry-run: print the plan, write nothing (ours) */
+};
+
+enum gen_file_kind {
+	GEN_FILE_CREATE,
+	GEN_FILE_NEW,
+	GEN_FILE_INJECT,
+	GEN_FILE_UPDATE, /* a whole-file rewrite printed as "* updating" */
+	GEN_FILE_MKDIR,
+};
+
+struct gen_file {
+	enum gen_file_kind kind;
+	char *path;          /* relative to the root, as printed */
+	struct mx_buf data;  /* the whole new content */
+	bool conflict_check; /* listed by prompt_for_conflicts */
+	bool exists;         /* at plan time */
+	bool same;           /* exists with this very content */
+	bool skip;           /* decided: not written (answered no, or new_eex present) */
+	bool superseded;     /* a later entry writes the same path */
+};
+
+struct gen_plan {
+	char *root;          /* absolute project root */
+	struct gen_switches sw;
+	struct gen_file *files;
+	size_t n, alloc;
+	struct mx_strvec notes; /* text printed after the file lines (info) */
+	struct mx_strvec stamps; /* migration versions taken by this run */
+	bool failed;         /* an entry was refused; err holds why */
+	struct mx_err err;
+};
+
+void phx_gen_plan_init(struct gen_plan *p, const char *root, const struct gen_switches *sw);
+/* Frees everything the plan owns; accepts NULL. */
+void phx_gen_plan_release(struct gen_plan *p);
+
+/* Add entries (data is copied). A refused path marks the plan failed; the
+ * run then reports it. Returns 0 or -1. */
+int phx_gen_plan_create(struct gen_plan *p, const char *path, const char *data, size_t n,
+                        bool conflict_check);
+int phx_gen_plan_new(struct gen_plan *p, const char *path, const char *data, size_t n);
+int phx_gen_plan_update(struct gen_plan *p, const char *path, const char *data, size_t n);
+int phx_gen_plan_mkdir(struct gen_plan *p, const char *path);
+/*
+ * Injects snippet before the final `end` of path (its planned content, or
+ * the file on disk). When path holds the snippet already nothing is
+ * planned and *done is set false (NULL allowed). A missing file is an
+ * error. Returns 0 or -1.
+ */
+int phx_gen_plan_inject(struct gen_plan *p, const char *path, const char *snippet, size_t n,
+                        bool *done);
+/* The content path will have when the plan is done (planned or on disk);
+ * NULL when neither. Points into the plan or into tmp (caller's buffer). */
+const char *phx_gen_plan_content(struct gen_plan *p, const char *path, struct mx_buf *tmp,
+                                 size_t *len);
+
+/* Does the planned or existing file hold text? */
+bool phx_gen_plan_exists(struct gen_plan *p, const char *path);
+
+/*
+ * A migration version for dir (relative): the UTC time now as
+ * YYYYMMDDhhmmss, moved on by a second while a file "<version>_*" exists
+ * in dir or this plan took it already (two migrations made in the same
+ * second would otherwise share a version). Appends to out.
+ */
+void phx_gen_plan_timestamp(struct gen_plan *p, const char *dir, time_t now, struct mx_buf *out);
+
+/*
+ * Asks Phoenix's questions (see above), then writes and prints. Returns
+ * the exit code: 0 (also after a "no" to the conflict question), 1 when a
+ * write fails or a question cannot be asked.
+ */
+int phx_gen_plan_run(struct gen_plan *p);
+
+/* Mix.shell().yes?(question) honouring --yes and the no-terminal rule:
+ * 1 yes, 0 no, -1 cannot ask (message printed). */
+int phx_gen_yes(const struct gen_switches *sw, const char *question);
+
+/* "** (Mix) <message>" on stderr (red on a terminal); returns 1. */
+int phx_gen_mix_raise(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* "* <verb> <path>" with the verb green on a terminal. */
+void phx_gen_print_action(const char *verb, const char *path);
+
+#endif
