@@ -220,6 +220,9 @@ struct gen_opts {
 	const char *sample_binary_id; /* default "11111111-1111-1111-1111-111111111111" */
 	const char *api_prefix;       /* default "/api" */
 	const char *migration_module; /* config :ecto_sql, :migration_module */
+	/* inspect of a :migration_module that is no atom (Phoenix raises when
+	 * the schema is built), else NULL. */
+	const char *migration_module_error;
 	bool cfg_binary_id, cfg_migration; /* the config's values (defaults false, true) */
 };
 
@@ -262,7 +265,7 @@ struct gen_schema {
 	bool binary_id, migration, generate, embedded;
 	/* attrs: CLI order without references; fields: sorted by name. */
 	const struct gen_attr **attrs, **fields;
-	size_t n_attrs;
+	size_t n_attrs, n_fields;
 	struct gen_assoc *assocs;
 	size_t n_assocs;
 	const char **indexes;
@@ -288,6 +291,17 @@ bool phx_gen_valid_module(const char *s);
 /* The sample values of a field (create or update), inspected. */
 void phx_gen_sample(const struct gen_schema *s, const struct gen_attr *f, bool update,
                     struct mx_buf *out);
+/* Schema.value/3 of that sample: Decimal.new("120.5") for a decimal, else
+ * the same text. */
+void phx_gen_sample_assert(const struct gen_schema *s, const struct gen_attr *f, bool update,
+                           struct mx_buf *out);
+
+/* The schema's type code of a field (type_and_opts_for_schema): ":string",
+ * "{:array, :string}", "Ecto.Enum, values: [:a, :b]". -1 with Phoenix's
+ * "Unknown type `x` given to generator" for a composite of a non-Ecto type. */
+int phx_gen_schema_type(const struct gen_attr *f, struct mx_buf *out, struct mx_err *err);
+/* inspect(type_for_migration(raw type)): ":text", "{:array, :string}". */
+void phx_gen_migration_type(const struct gen_attr *f, struct mx_buf *out);
 
 /* ---- Context (Mix.Phoenix.Context) ------------------------------------ */
 

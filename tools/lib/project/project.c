@@ -638,7 +638,6 @@ int mx_project_eval_host(const struct mx_project *p, struct mx_arena *a,
 int mx_project_context_app(const struct mx_project *p, const char **app, const char **path,
                            struct mx_err *err)
 {
-	struct mx_arena *a = (struct mx_arena *)&p->arena;
 	const struct mx_term *gen = mx_project_generators(p);
 	const struct mx_term *ca =
 	    gen && gen->type == MX_TERM_LIST ? mx_term_kw_get(gen, "context_app") : NULL;
@@ -670,24 +669,42 @@ int mx_project_context_app(const struct mx_project *p, const char **app, const c
 	if (ca->type != MX_TERM_ATOM)
 		return mx_err_set(err, MX_ERR_CONFIG, "invalid :context_app in :generators config");
 	*app = ca->u.atom.name;
-	if (!strcmp(*app, p->app))
+	return mx_project_context_app_path(p, *app, path, err);
+}
+
+int mx_project_context_app_path(const struct mx_project *p, const char *app, const char **path,
+                                struct mx_err *err)
+{
+	struct mx_arena *a = (struct mx_arena *)&p->arena;
+	*path = "";
+	if (!strcmp(app, p->app))
 		return 0;
+	/* Mix.Phoenix.context_app_path/2: a {app, path} of the config first */
+	const struct mx_term *gen = mx_project_generators(p);
+	const struct mx_term *ca =
+	    gen && gen->type == MX_TERM_LIST ? mx_term_kw_get(gen, "context_app") : NULL;
+	if (ca && ca->type == MX_TERM_TUPLE && ca->u.tuple.n == 2 &&
+	    mx_term_is_atom(ca->u.tuple.items[0], app) &&
+	    ca->u.tuple.items[1]->type == MX_TERM_BINARY) {
+		*path = ca->u.tuple.items[1]->u.bin.data;
+		return 0;
+	}
 	/* Mix.Project.deps_paths(): where each dependency lives. */
 	const struct mx_term *deps = mx_term_kw_get(p->project_kw, "deps");
 	for (size_t i = 0; deps && deps->type == MX_TERM_LIST && i < deps->u.list.n; i++) {
 		const struct mx_term *d = deps->u.list.items[i];
 		if (d->type != MX_TERM_TUPLE || !d->u.tuple.n ||
-		    !mx_term_is_atom(d->u.tuple.items[0], *app))
+		    !mx_term_is_atom(d->u.tuple.items[0], app))
 			continue;
 		const struct mx_term *opts = d->u.tuple.items[d->u.tuple.n - 1];
 		const struct mx_term *dp = mx_term_kw_get(opts, "path");
 		struct mx_buf b = MX_BUF_INIT;
 		if (mx_term_truthy(mx_term_kw_get(opts, "in_umbrella")))
-			mx_buf_addf(&b, "../%s", *app);
+			mx_buf_addf(&b, "../%s", app);
 		else if (dp && dp->type == MX_TERM_BINARY)
 			mx_buf_add(&b, dp->u.bin.data, dp->u.bin.len);
 		else
-			mx_buf_addf(&b, "deps/%s", *app);
+			mx_buf_addf(&b, "deps/%s", app);
 		*path = mx_arena_strndup(a, b.buf, b.len);
 		mx_buf_release(&b);
 		return 0;
@@ -717,7 +734,7 @@ int mx_project_context_app(const struct mx_project *p, const char **app, const c
 	                   "    end\n\n"
 	                   "Existing deps:\n\n"
 	                   "    %s\n\n",
-	                   *app, p->app, *app, *app, list.buf);
+	                   app, p->app, app, app, list.buf);
 	mx_buf_release(&list);
 	mx_strvec_clear(&names);
 	return r;

@@ -206,6 +206,11 @@ int mx_project_static_compressors(const struct mx_project *p, struct mx_strvec *
  */
 int mx_project_context_app(const struct mx_project *p, const char **app, const char **path,
                            struct mx_err *err);
+/* The directory of context app `app` (given with --context-app): "" for
+ * this app, the path of a {app, path} :context_app config, else where the
+ * deps of mix.exs put it; errors as mx_project_context_app. */
+int mx_project_context_app_path(const struct mx_project *p, const char *app, const char **path,
+                                struct mx_err *err);
 
 /*
  * For tools' evaluator hosts (a router's `if Application.compile_env(:hello,
