@@ -1,8 +1,19 @@
 /*
- * json: `mix phx.gen.json`. The entry of a generator this
- * release does not run yet; its own issue fills in the function.
+ * json: `mix phx.gen.json`. The entry only; the run is web_run.c's,
+ * shared with the other web generators.
  */
-#include "gen.h"
+#include "gen_cli.h"
+#include "web_run.h"
+
+static const struct mx_option options[] = {
+    PHX_GEN_CONTEXT_OPTIONS,
+    MX_OPT_END_,
+};
+
+static int run(const struct mx_cmdline *cl)
+{
+	return phx_gen_web_run(WEB_JSON, cl);
+}
 
 const struct mx_command phx_gen_cmd_json = {
     .name = "json",
@@ -19,8 +30,11 @@ const struct mx_command phx_gen_cmd_json = {
            "\n"
            "  phx-gen json Accounts User users name:string\n"
            "\n"
-           "Not implemented yet: the generator comes with its own issue.\n",
+           "Its switches are phx.gen.context's (--web, --no-context, --no-schema,\n"
+           "--binary-id, --table, --prefix, --context-app, ...); unknown ones are\n"
+           "ignored, as Phoenix's generators ignore them.\n",
     .mode = MX_OPT_LENIENT,
     .max_args = -1,
-    .fn = phx_gen_not_implemented,
+    .options = options,
+    .fn = run,
 };
