@@ -75,6 +75,11 @@ int phx_gen_session_enter(struct gen_session *s, const char *dir, const char *ta
 	s->entered = true;
 	if (mx_project_enter(&s->project, &popts, &err) < 0)
 		return mx_diag_error(&err);
+	if ((s->project.umbrella || !s->project.app) && !strncmp(task, "ecto.", 5))
+		/* Mix.Ecto.no_umbrella!/1 */
+		return phx_gen_mix_raise("Cannot run task \"%s\" from umbrella project root. Change "
+		                         "directory to one of the umbrella applications and try again",
+		                         task);
 	if (s->project.umbrella || !s->project.app)
 		return phx_gen_mix_raise("mix %s must be invoked from within your *_web application "
 		                         "root directory",

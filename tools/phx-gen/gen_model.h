@@ -92,7 +92,7 @@
  *   A field map (schema.attrs[i], schema.fields[i]):
  *     name            "title"
  *     atom            ":title"            (inspect of the atom)
- *     key             "title"             (as a keyword key: "title" or "\"my-x\"")
+ *     key             "title:"            (as a keyword key: "title:", "\"my-x\":")
  *     type            "string" | "array" | "enum" | ... (the CLI root type,
  *                     after the datetime alias)
  *     sub             "" | the array's element type | the enum's "a:b"
@@ -315,6 +315,13 @@ void phx_gen_context_build(struct mx_arena *a, const struct gen_project *proj,
                            const struct gen_opts *o, const char *context_name,
                            struct gen_context *out);
 
+/* Context.function_count/1: the def and defdelegate calls in src (the
+ * context file). -1 with err for a syntax error. */
+int phx_gen_function_count(const char *file, const char *src, size_t len, size_t *out,
+                           struct mx_err *err);
+/* Context.file_count/1: the *.ex files under dir, at any depth. */
+size_t phx_gen_file_count(const char *dir);
+
 /* ---- The template tree -------------------------------------------------- */
 
 /* The root map described above, in a (context may be NULL). */
@@ -327,7 +334,7 @@ struct mx_tmpl_value *phx_gen_tree(struct mx_arena *a, const struct gen_project 
 void phx_gen_inspect_atom(const char *name, struct mx_buf *out);
 /* "text" with Elixir's escapes */
 void phx_gen_inspect_string(const char *s, struct mx_buf *out);
-/* name: or "odd name": (a keyword key) */
+/* name: or "odd name": (a keyword key, with its colon) */
 void phx_gen_keyword_key(const char *name, struct mx_buf *out);
 
 #endif

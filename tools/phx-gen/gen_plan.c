@@ -363,8 +363,9 @@ static int ask_conflicts(struct gen_plan *p)
 	return r;
 }
 
-int phx_gen_plan_run(struct gen_plan *p)
+int phx_gen_plan_prepare(struct gen_plan *p, bool *go_on)
 {
+	*go_on = false;
 	if (p->failed)
 		return phx_gen_mix_raise("%s", p->err.msg);
 	for (size_t i = 0; i < p->n; i++)
@@ -376,6 +377,19 @@ int phx_gen_plan_run(struct gen_plan *p)
 		if (r == 0)
 			return MX_EXIT_OK; /* Phoenix's System.halt() */
 	}
+	*go_on = true;
+	return MX_EXIT_OK;
+}
+
+int phx_gen_plan_run(struct gen_plan *p)
+{
+	bool go_on;
+	int r = phx_gen_plan_prepare(p, &go_on);
+	return go_on ? phx_gen_plan_commit(p) : r;
+}
+
+int phx_gen_plan_commit(struct gen_plan *p)
+{
 	for (size_t i = 0; i < p->n; i++) {
 		struct gen_file *f = &p->files[i];
 		if (f->kind == GEN_FILE_NEW && f->exists)

@@ -127,6 +127,13 @@ void phx_gen_plan_timestamp(struct gen_plan *p, const char *dir, time_t now, str
  * write fails or a question cannot be asked.
  */
 int phx_gen_plan_run(struct gen_plan *p);
+/* phx_gen_plan_run in two steps, for a generator that asks a question of
+ * its own between the conflict question and the writes (phx.gen.context's
+ * existing-context prompt): prepare reports a refused path and asks about
+ * conflicts, setting *go_on when the run should continue (else its return
+ * is the exit code); commit asks about each file, writes and prints. */
+int phx_gen_plan_prepare(struct gen_plan *p, bool *go_on);
+int phx_gen_plan_commit(struct gen_plan *p);
 
 /* Mix.shell().yes?(question) honouring --yes and the no-terminal rule:
  * 1 yes, 0 no, -1 cannot ask (message printed). */
