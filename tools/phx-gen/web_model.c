@@ -109,8 +109,8 @@ static void add_map(struct mx_tmpl_value *params, const char *key, const struct 
 	for (size_t i = 0; i < s->n_attrs; i++) {
 		if (i)
 			mx_buf_adds(&b, ", ");
-		phx_gen_keyword_key(s->fields[i]->name, &b); /* "name" or "\"odd name\"" */
-		mx_buf_adds(&b, ": ");
+		phx_gen_keyword_key(s->fields[i]->name, &b); /* "name:" or "\"odd name\":" */
+		mx_buf_addch(&b, ' ');
 		add_value(s, s->fields[i], update, form, &b);
 	}
 	mx_buf_addch(&b, '}');
