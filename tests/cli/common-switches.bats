@@ -76,9 +76,10 @@ all_commands() {
 		[[ "$output" =~ \ [0-9]+\.[0-9]+\.[0-9]+\ \(Phoenix\ 1\.7\.[0-9]+,\ ecto_sql\ 3\.[0-9]+\.[0-9]+\)$ ]] || { echo "$words: $output"; return 1; }
 	done < <(all_commands)
 	# -C: the ecto commands, digest and clean, routes, debug config, the
-	# phx-gen generators that run (schema, html, json, live);
+	# phx-gen generators that run (schema, context, embedded, html, json,
+	# live, ecto.gen.migration, ecto.gen.repo);
 	# --quiet: the ecto commands but migrations, digest and clean
-	[ "$ndir" -eq 17 ]
+	[ "$ndir" -eq 21 ]
 	[ "$nquiet" -eq 10 ]
 	# -h is --help
 	for words in "ecto-migrate migrate" "phx-digest" "phx-gen html" "mixless debug config"; do
