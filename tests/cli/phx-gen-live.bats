@@ -1,0 +1,43 @@
+#!/usr/bin/env bats
+# phx-gen live: mix phx.gen.live. Expected outputs are genuine runs of
+# Phoenix 1.7.24's task (tests/fixtures/phx-gen/expected/, see web.bash).
+
+bats_require_minimum_version 1.5.0
+load "$MIXLESS_SOURCE_DIR/tests/fixtures/phx-gen/web.bash"
+
+setup() { web_setup; }
+
+@test "live: the guide's example, files and output as Phoenix's" {
+	web_case live1
+	web_assert_case live1
+}
+
+@test "live: import <Web>.CoreComponents is injected after use Phoenix.Component when missing" {
+	sed -i '/import HelloWeb.CoreComponents/d' lib/hello_web.ex
+	cp lib/hello_web.ex "$BATS_TEST_TMPDIR/before.ex"
+	web_case live1
+	[ "$status" -eq 0 ]
+	grep -qx '\* injecting lib/hello_web.ex' "$BATS_TEST_TMPDIR/stdout"
+	# String.replace: the line gains the import, nothing else changes
+	grep -vx '      import HelloWeb.CoreComponents' lib/hello_web.ex | cmp - "$BATS_TEST_TMPDIR/before.ex"
+	grep -A1 '^      use Phoenix.Component$' lib/hello_web.ex | grep -qx '      import HelloWeb.CoreComponents'
+	# idempotent: a second run leaves it alone
+	cp lib/hello_web.ex "$BATS_TEST_TMPDIR/after.ex"
+	web_case live1
+	cmp lib/hello_web.ex "$BATS_TEST_TMPDIR/after.ex"
+	! grep -q 'injecting lib/hello_web.ex' "$BATS_TEST_TMPDIR/stdout"
+}
+
+@test "live: no use Phoenix.Component to inject after: Phoenix's help, nothing changed" {
+	cat >lib/hello_web.ex <<'EX'
+defmodule HelloWeb do
+end
+EX
+	web_case live1
+	[ "$status" -eq 0 ]
+	[ "$(cat lib/hello_web.ex)" = $'defmodule HelloWeb do\nend' ]
+	grep -qx '\* injecting lib/hello_web.ex' "$BATS_TEST_TMPDIR/stdout"
+	grep -qx 'Could not find use Phoenix.Component in lib/hello_web.ex.' "$BATS_TEST_TMPDIR/stdout"
+	grep -qx '    mix phx.new my_app --live' "$BATS_TEST_TMPDIR/stdout"
+	grep -qx 'and that both functions import HelloWeb.CoreComponents.' "$BATS_TEST_TMPDIR/stdout"
+}
