@@ -410,7 +410,18 @@ int phx_gen_plan_commit(struct gen_plan *p)
 			if (!p->files[j].skip && p->files[j].kind != GEN_FILE_MKDIR &&
 			    !strcmp(p->files[i].path, p->files[j].path))
 				p->files[i].superseded = true;
-	for (size_t i = 0; i < p->n; i++) {
+	/* Every file is written to its temp file first, unsynced; one syncfs
+	 * makes them all durable, then the renames put them in place and a
+	 * second syncfs makes the renames durable. Two syncs instead of two
+	 * fsyncs per file (about 10 ms each on a busy virtual disk), and a
+	 * failure before the renames leaves no file of this run in place. */
+	struct mx_atomic *af = mx_xcalloc(p->n ? p->n : 1, sizeof(*af));
+	struct mx_err err = MX_ERR_INIT;
+	int r = 0;
+	bool wrote = false;
+	for (size_t i = 0; i < p->n; i++)
+		af[i] = (struct mx_atomic)MX_ATOMIC_INIT;
+	for (size_t i = 0; i < p->n && r == 0; i++) {
 		struct gen_file *f = &p->files[i];
 		if (f->kind == GEN_FILE_NEW && f->skip)
 			continue;
@@ -418,8 +429,6 @@ int phx_gen_plan_commit(struct gen_plan *p)
 		if (p->sw.dry_run || f->skip || f->superseded)
 			continue;
 		struct mx_buf d = MX_BUF_INIT;
-		struct mx_err err = MX_ERR_INIT;
-		int r = 0;
 		disk_path(p, f->path, &d);
 		if (f->kind == GEN_FILE_MKDIR) {
 			r = mx_fs_mkdir_p(d.buf, 0777, &err);
@@ -428,13 +437,29 @@ int phx_gen_plan_commit(struct gen_plan *p)
 			r = mx_fs_mkdir_p(dir, 0777, &err);
 			free(dir);
 			if (r == 0)
-				r = mx_fs_write_atomic(d.buf, f->data.buf, f->data.len, &err);
+				r = mx_atomic_open(&af[i], d.buf, 0666, &err);
+			if (r == 0) {
+				af[i].flags = MX_ATOMIC_NO_SYNC;
+				mx_atomic_write(&af[i], f->data.buf, f->data.len);
+				wrote = true;
+			}
 		}
 		mx_buf_release(&d);
-		if (r < 0) {
-			fflush(stdout);
-			return mx_diag_error(&err);
-		}
+	}
+	if (r == 0 && wrote)
+		r = mx_fs_syncfs(p->root, &err);
+	for (size_t i = 0; i < p->n; i++) {
+		if (r == 0 && af[i].tmp)
+			r = mx_atomic_commit(&af[i], &err);
+		else
+			mx_atomic_abort(&af[i]);
+	}
+	if (r == 0 && wrote)
+		r = mx_fs_syncfs(p->root, &err);
+	free(af);
+	if (r < 0) {
+		fflush(stdout);
+		return mx_diag_error(&err);
 	}
 	fflush(stdout);
 	return MX_EXIT_OK;
