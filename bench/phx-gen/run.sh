@@ -7,7 +7,8 @@
 #
 #   bench/phx-gen/run.sh <bin dir> [N]
 #
-# Prints the median and best of N runs (default 21), wall time.
+# Prints the median and best of N runs (default 21): wall time, and the CPU
+# time (user + system) of the process, which a loaded machine inflates less.
 set -euo pipefail
 BIN=${1:?bin dir}
 N=${2:-21}
@@ -19,18 +20,18 @@ FIELDS=(title:string body:text views:integer rating:float price:decimal
 	published:boolean published_on:date starts_at:time released_at:naive_datetime
 	tags:array:string status:enum:draft:published meta:map)
 
-times=()
+TIMEFORMAT='%3R %3U %3S'
+: >"$W/times"
 for ((i = 0; i < N; i++)); do
 	rm -rf "$W/app"
 	cp -r "$SRC/tests/fixtures/phx-gen/webapp" "$W/app"
-	s=$(date +%s%N)
-	"$BIN/phx-gen" html Blog Post posts "${FIELDS[@]}" -C "$W/app" --yes >/dev/null
-	e=$(date +%s%N)
-	times+=($(((e - s) / 1000)))
+	sync
+	{ time "$BIN/phx-gen" html Blog Post posts "${FIELDS[@]}" -C "$W/app" --yes >/dev/null; } 2>>"$W/times"
 done
-sorted=($(printf '%s\n' "${times[@]}" | sort -n))
-med=${sorted[$((N / 2))]}
-best=${sorted[0]}
-printf 'phx-gen html, 12 fields, %d files: median %d.%03d ms, best %d.%03d ms (%d runs)\n' \
-	"$(find "$W/app" -type f -newer "$W/app/mix.exs" | wc -l)" \
-	$((med / 1000)) $((med % 1000)) $((best / 1000)) $((best % 1000)) "$N"
+files=$(find "$W/app" -type f -newer "$W/app/mix.exs" | wc -l)
+# median and best of a column of seconds, in ms
+stat() { awk -v c="$1" '{print c ? $c : $2 + $3}' "$W/times" | sort -n |
+	awk '{v[NR] = $1} END {printf "median %.1f ms, best %.1f ms", v[int((NR + 1) / 2)] * 1000, v[1] * 1000}'; }
+echo "phx-gen html, 12 fields, $files files, $N runs (load average $(cut -d' ' -f1 /proc/loadavg)):"
+echo "  wall: $(stat 1)"
+echo "  cpu (user + sys): $(stat 0)"
