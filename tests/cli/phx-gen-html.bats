@@ -11,3 +11,23 @@ setup() { web_setup; }
 	web_case html1
 	web_assert_case html1
 }
+
+@test "html: every type and flag of the attribute grammar but references, as Phoenix's" {
+	web_case htmlall
+	web_assert_case htmlall
+}
+
+@test "html: --web Admin: namespaced modules, paths and the scope instructions, as Phoenix's" {
+	web_case htmlweb
+	web_assert_case htmlweb
+}
+
+@test "html: --binary-id, as Phoenix's" {
+	web_case htmlbin
+	web_assert_case htmlbin
+}
+
+@test "html: --no-context: the web files alone, as Phoenix's" {
+	web_case htmlnoctx
+	web_assert_case htmlnoctx
+}

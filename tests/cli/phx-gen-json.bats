@@ -12,6 +12,26 @@ setup() { web_setup; }
 	web_assert_case json1
 }
 
+@test "json: every type: JSON values after the round trip in the tests, as Phoenix's" {
+	web_case jsonall
+	web_assert_case jsonall
+}
+
+@test "json: --web Admin: namespaced modules, paths and the :api scope instructions, as Phoenix's" {
+	web_case jsonweb
+	web_assert_case jsonweb
+}
+
+@test "json: --binary-id and a unique integer, as Phoenix's" {
+	web_case jsonbin
+	web_assert_case jsonbin
+}
+
+@test "json: --no-schema: the context without a schema, as Phoenix's" {
+	web_case jsonnoschema
+	web_assert_case jsonnoschema
+}
+
 @test "json: changeset_json.ex and fallback_controller.ex are created only when missing" {
 	mkdir -p lib/hello_web/controllers
 	echo "# mine" >lib/hello_web/controllers/changeset_json.ex

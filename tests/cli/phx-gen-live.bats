@@ -12,6 +12,26 @@ setup() { web_setup; }
 	web_assert_case live1
 }
 
+@test "live: every type: form values and invalid values in the tests, as Phoenix's" {
+	web_case liveall
+	web_assert_case liveall
+}
+
+@test "live: --web Admin: namespaced modules, paths and the live routes in a scope, as Phoenix's" {
+	web_case liveweb
+	web_assert_case liveweb
+}
+
+@test "live: --binary-id and a unique string, as Phoenix's" {
+	web_case livebin
+	web_assert_case livebin
+}
+
+@test "live: --no-schema: the context without a schema, as Phoenix's" {
+	web_case livenoschema
+	web_assert_case livenoschema
+}
+
 @test "live: import <Web>.CoreComponents is injected after use Phoenix.Component when missing" {
 	sed -i '/import HelloWeb.CoreComponents/d' lib/hello_web.ex
 	cp lib/hello_web.ex "$BATS_TEST_TMPDIR/before.ex"
