@@ -12,6 +12,11 @@ setup() { web_setup; }
 	web_assert_case html1
 }
 
+@test "html: no attributes at all, as Phoenix's" {
+	web_case htmlempty
+	web_assert_case htmlempty
+}
+
 @test "html: every type and flag of the attribute grammar but references, as Phoenix's" {
 	web_case htmlall
 	web_assert_case htmlall

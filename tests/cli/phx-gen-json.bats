@@ -44,3 +44,26 @@ setup() { web_setup; }
 	# and they are not conflicts either
 	! grep -q "conflict" "$BATS_TEST_TMPDIR/stdout"
 }
+
+@test "json: into an existing context (after html Blog Post), as Phoenix's" {
+	# Phoenix's stdout there has the question "Would you like to proceed? [Yn] "
+	# before the file lines; --yes answers it without printing it.
+	local first
+	read -r -a first <"$EXPECTED/ctx2/first_args"
+	SOURCE_DATE_EPOCH=$(cat "$EXPECTED/ctx2/first_epoch") phx-gen "${first[@]}" --yes >/dev/null
+	web_case ctx2
+	web_assert_case ctx2
+	grep -qx 'The Hello.Blog context currently has 6 functions and 1 file in its directory.' \
+		"$BATS_TEST_TMPDIR/stdout"
+}
+
+@test "json: an existing context and --no-merge-with-existing-context: nothing written, exit 0" {
+	local first
+	read -r -a first <"$EXPECTED/ctx2/first_args"
+	phx-gen "${first[@]}" --yes >/dev/null
+	touch .mark2
+	run --separate-stderr phx-gen json Blog Comment comments body:text --no-merge-with-existing-context
+	[ "$status" -eq 0 ]
+	[ -z "$(find . -type f -newer .mark2)" ]
+	[ ! -e lib/hello_web/controllers/comment_controller.ex ]
+}

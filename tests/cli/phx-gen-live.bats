@@ -12,6 +12,11 @@ setup() { web_setup; }
 	web_assert_case live1
 }
 
+@test "live: unique string, integer and date fields, and the fixture note, as Phoenix's" {
+	web_case liveunique
+	web_assert_case liveunique
+}
+
 @test "live: every type: form values and invalid values in the tests, as Phoenix's" {
 	web_case liveall
 	web_assert_case liveall
