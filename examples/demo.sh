@@ -59,6 +59,17 @@ run make --no-print-directory -C "$demo/hello" MIXLESS_DIR="$root" MIXLESS_BIN="
 run make --no-print-directory -C "$demo/hello" MIXLESS_DIR="$root" MIXLESS_BIN="$bin" rollback STEP=2
 run make --no-print-directory -C "$demo/hello" MIXLESS_DIR="$root" MIXLESS_BIN="$bin" migrate
 
+say "mix phx.gen.html  ->  phx-gen html (into the scratch copy)"
+touch "$demo/.before-gen"
+run phx-gen html Shop Item items name:string price:decimal in_stock:boolean released_on:date --yes
+echo "(the files it wrote:)"
+find . -type f -newer "$demo/.before-gen" | sed 's|^\./||' | sort
+echo "(the controller's first lines, and the migration:)"
+sed -n 1,12p lib/hello_web/controllers/item_controller.ex
+cat priv/repo/migrations/*_create_items.exs
+echo "(and ecto-migrate applies the new migration:)"
+run ecto-migrate migrate
+
 say "mix phx.routes  ->  phx-routes"
 run phx-routes || echo "(phx-routes: not implemented yet, see README)"
 
