@@ -66,3 +66,11 @@ EX
 	grep -qx '    mix phx.new my_app --live' "$BATS_TEST_TMPDIR/stdout"
 	grep -qx 'and that both functions import HelloWeb.CoreComponents.' "$BATS_TEST_TMPDIR/stdout"
 }
+
+@test "live: without components/core_components.ex: an error naming it, nothing written" {
+	rm lib/hello_web/components/core_components.ex
+	web_case live1
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "phx-gen: lib/hello_web/components/core_components.ex is missing: "* ]]
+	[ -z "$(web_written)" ]
+}

@@ -15,51 +15,56 @@
 enum web_root { UNDER_WEB, UNDER_WEB_NS, UNDER_TEST_NS };
 
 struct web_file {
-	const char *tmpl;  /* under templates/ */
+	const char *tmpl; /* under templates/ */
 	enum web_root root;
-	const char *dir;   /* "controllers", "live", ... */
-	const char *name;  /* printf format, %1$s the singular */
-	bool new_only;     /* :new_eex, created only when missing */
+	const char *dir;  /* "controllers", "live", ... */
+	const char *name; /* printf format, %1$s the singular */
+	bool new_only;    /* :new_eex, created only when missing */
+	bool not_shipped; /* Phoenix's own file, which we do not write (below) */
 };
 
 /* Mix.Tasks.Phx.Gen.Html.files_to_be_generated/1, in its order. */
 static const struct web_file html_files[] = {
-    {"phx.gen.html/controller.ex", UNDER_WEB_NS, "controllers", "%s_controller.ex", false},
-    {"phx.gen.html/edit.html.heex", UNDER_WEB_NS, "controllers", "%s_html/edit.html.heex", false},
-    {"phx.gen.html/index.html.heex", UNDER_WEB_NS, "controllers", "%s_html/index.html.heex",
+    {"phx.gen.html/controller.ex", UNDER_WEB_NS, "controllers", "%s_controller.ex", false, false},
+    {"phx.gen.html/edit.html.heex", UNDER_WEB_NS, "controllers", "%s_html/edit.html.heex", false,
      false},
-    {"phx.gen.html/new.html.heex", UNDER_WEB_NS, "controllers", "%s_html/new.html.heex", false},
-    {"phx.gen.html/show.html.heex", UNDER_WEB_NS, "controllers", "%s_html/show.html.heex", false},
+    {"phx.gen.html/index.html.heex", UNDER_WEB_NS, "controllers", "%s_html/index.html.heex", false,
+     false},
+    {"phx.gen.html/new.html.heex", UNDER_WEB_NS, "controllers", "%s_html/new.html.heex", false,
+     false},
+    {"phx.gen.html/show.html.heex", UNDER_WEB_NS, "controllers", "%s_html/show.html.heex", false,
+     false},
     {"phx.gen.html/resource_form.html.heex", UNDER_WEB_NS, "controllers",
-     "%1$s_html/%1$s_form.html.heex", false},
-    {"phx.gen.html/html.ex", UNDER_WEB_NS, "controllers", "%s_html.ex", false},
+     "%1$s_html/%1$s_form.html.heex", false, false},
+    {"phx.gen.html/html.ex", UNDER_WEB_NS, "controllers", "%s_html.ex", false, false},
     {"phx.gen.html/controller_test.exs", UNDER_TEST_NS, "controllers", "%s_controller_test.exs",
-     false},
-    {NULL, 0, NULL, NULL, false},
+     false, false},
+    {NULL, 0, NULL, NULL, false, false},
 };
 
 /* Mix.Tasks.Phx.Gen.Json.files_to_be_generated/1. */
 static const struct web_file json_files[] = {
-    {"phx.gen.json/controller.ex", UNDER_WEB_NS, "controllers", "%s_controller.ex", false},
-    {"phx.gen.json/json.ex", UNDER_WEB_NS, "controllers", "%s_json.ex", false},
-    {"phx.gen.json/changeset_json.ex", UNDER_WEB, "controllers", "changeset_json.ex", true},
+    {"phx.gen.json/controller.ex", UNDER_WEB_NS, "controllers", "%s_controller.ex", false, false},
+    {"phx.gen.json/json.ex", UNDER_WEB_NS, "controllers", "%s_json.ex", false, false},
+    {"phx.gen.json/changeset_json.ex", UNDER_WEB, "controllers", "changeset_json.ex", true, false},
     {"phx.gen.json/controller_test.exs", UNDER_TEST_NS, "controllers", "%s_controller_test.exs",
-     false},
+     false, false},
     {"phx.gen.json/fallback_controller.ex", UNDER_WEB, "controllers", "fallback_controller.ex",
-     true},
-    {NULL, 0, NULL, NULL, false},
+     true, false},
+    {NULL, 0, NULL, NULL, false, false},
 };
 
 /* Mix.Tasks.Phx.Gen.Live.files_to_be_generated/1. */
 static const struct web_file live_files[] = {
-    {"phx.gen.live/show.ex", UNDER_WEB_NS, "live", "%s_live/show.ex", false},
-    {"phx.gen.live/index.ex", UNDER_WEB_NS, "live", "%s_live/index.ex", false},
-    {"phx.gen.live/form_component.ex", UNDER_WEB_NS, "live", "%s_live/form_component.ex", false},
-    {"phx.gen.live/index.html.heex", UNDER_WEB_NS, "live", "%s_live/index.html.heex", false},
-    {"phx.gen.live/show.html.heex", UNDER_WEB_NS, "live", "%s_live/show.html.heex", false},
-    {"phx.gen.live/live_test.exs", UNDER_TEST_NS, "live", "%s_live_test.exs", false},
-    {"phx.gen.live/core_components.ex", UNDER_WEB, "components", "core_components.ex", true},
-    {NULL, 0, NULL, NULL, false},
+    {"phx.gen.live/show.ex", UNDER_WEB_NS, "live", "%s_live/show.ex", false, false},
+    {"phx.gen.live/index.ex", UNDER_WEB_NS, "live", "%s_live/index.ex", false, false},
+    {"phx.gen.live/form_component.ex", UNDER_WEB_NS, "live", "%s_live/form_component.ex", false,
+     false},
+    {"phx.gen.live/index.html.heex", UNDER_WEB_NS, "live", "%s_live/index.html.heex", false, false},
+    {"phx.gen.live/show.html.heex", UNDER_WEB_NS, "live", "%s_live/show.html.heex", false, false},
+    {"phx.gen.live/live_test.exs", UNDER_TEST_NS, "live", "%s_live_test.exs", false, false},
+    {"phx.gen.live/core_components.ex", UNDER_WEB, "components", "core_components.ex", true, true},
+    {NULL, 0, NULL, NULL, false, false},
 };
 
 static const struct web_file *files_of(enum web_gen g)
@@ -140,6 +145,20 @@ int phx_gen_web_plan(struct web_env *env, struct gen_plan *plan, struct mx_err *
 		/* A :new_eex file that exists is not rendered at all. */
 		if (f->new_only && phx_gen_plan_exists(plan, path.buf))
 			continue;
+		/* core_components.ex is Phoenix's component library itself (700
+		 * lines of it), not code generated around the resource; every
+		 * Phoenix 1.7 app has it from mix phx.new. Without it the LiveViews
+		 * cannot compile, so nothing is written. */
+		if (f->not_shipped) {
+			mx_err_set(
+			    err, MX_ERR_OTHER,
+			    "%s is missing: mix phx.gen.live would create Phoenix's "
+			    "CoreComponents there, which phx-gen does not ship; copy it from "
+			    "an app made by mix phx.new (Phoenix 1.7) and run again",
+			    path.buf);
+			ret = -1;
+			goto out;
+		}
 		const struct mx_tmpl *t = mx_tmpl_set_get(env->templates, f->tmpl, err);
 		mx_buf_reset(&out);
 		if (!t || mx_tmpl_render(t, env->tree, &out, err) < 0) {
@@ -189,8 +208,8 @@ int phx_gen_web_live_imports(struct web_env *env, struct gen_plan *plan, struct 
 	const char *file = phx_gen_plan_content(plan, path.buf, &tmp, &len);
 	if (!file) {
 		/* File.read! raises here in Phoenix. */
-		mx_err_set(err, MX_ERR_OTHER, "could not read file \"%s\": no such file or directory",
-		           path.buf);
+		mx_err_set(err, MX_ERR_OTHER,
+		           "could not read file \"%s\": no such file or directory", path.buf);
 		ret = -1;
 		goto out;
 	}
@@ -252,8 +271,8 @@ void phx_gen_web_instructions(const struct web_env *env, struct mx_buf *out)
 	if (has_namespace(s)) {
 		const char *pipe = env->gen == WEB_JSON ? "api" : "browser";
 		mx_buf_addf(out, "\nAdd the %s to your %s :%s scope in %s:\n\n",
-		            env->gen == WEB_LIVE ? "live routes" : "resource", s->web_namespace, pipe,
-		            router.buf);
+		            env->gen == WEB_LIVE ? "live routes" : "resource", s->web_namespace,
+		            pipe, router.buf);
 		mx_buf_addf(out, "    scope \"/%s\", %s.%s, as: :%s do\n", s->web_path, web,
 		            s->web_namespace, s->web_path);
 		mx_buf_addf(out, "      pipe_through :%s\n      ...\n", pipe);
@@ -272,7 +291,8 @@ void phx_gen_web_instructions(const struct web_env *env, struct mx_buf *out)
 		mx_buf_addf(out, "    resources \"/%s\", %sController, except: [:new, :edit]\n",
 		            s->plural, s->alias);
 	} else if (env->gen == WEB_LIVE) {
-		mx_buf_addf(out, "\nAdd the live routes to your browser scope in %s:\n\n", router.buf);
+		mx_buf_addf(out, "\nAdd the live routes to your browser scope in %s:\n\n",
+		            router.buf);
 		live_routes(s, "    ", out);
 	} else {
 		mx_buf_addf(out, "\nAdd the resource to your browser scope in %s:\n\n", router.buf);

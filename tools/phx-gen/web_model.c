@@ -14,12 +14,12 @@
  * uuid, binary, string, text). */
 struct web_input {
 	const char *type;
-	const char *input;  /* the <.input type="..."> */
-	bool step_any;      /* step="any" */
-	bool skip;          /* no input at all */
-	bool select;        /* a <.input type="select"> over several lines */
+	const char *input; /* the <.input type="..."> */
+	bool step_any;     /* step="any" */
+	bool skip;         /* no input at all */
+	bool select;       /* a <.input type="select"> over several lines */
 	bool multiple;
-	bool prompt;        /* prompt="Choose a value" (enums) */
+	bool prompt; /* prompt="Choose a value" (enums) */
 };
 
 static const struct web_input inputs[] = {
@@ -169,8 +169,7 @@ static void add_inputs(struct mx_tmpl_value *web, const struct gen_schema *s)
 }
 
 struct mx_tmpl_value *phx_gen_web_tree(struct mx_tmpl_value *root, const struct gen_project *proj,
-                                       const struct gen_schema *s,
-                                       const struct web_tree_opts *o)
+                                       const struct gen_schema *s, const struct web_tree_opts *o)
 {
 	struct mx_tmpl_value *web = mx_tmpl_put_map(root, "web");
 	struct mx_buf b = MX_BUF_INIT;

@@ -49,16 +49,15 @@
 #include "gen_model.h"
 
 struct web_tree_opts {
-	const char *form;         /* "f" or "@form" */
-	bool core_components;     /* web.core_components */
-	bool gettext;             /* web.gettext */
+	const char *form;     /* "f" or "@form" */
+	bool core_components; /* web.core_components */
+	bool gettext;         /* web.gettext */
 };
 
 /* Adds the "web" map described above to root (a map made by phx_gen_tree).
  * Returns the map. */
 struct mx_tmpl_value *phx_gen_web_tree(struct mx_tmpl_value *root, const struct gen_project *proj,
-                                       const struct gen_schema *s,
-                                       const struct web_tree_opts *o);
+                                       const struct gen_schema *s, const struct web_tree_opts *o);
 
 /* "HelloWeb.Admin.Post": web_module, the --web namespace, the alias. */
 void phx_gen_web_resource(const struct gen_project *proj, const struct gen_schema *s,

@@ -78,4 +78,3 @@ const char *phx_gen_invalid_value(const char *v)
 		return "false";
 	return "nil";
 }
-
