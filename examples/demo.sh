@@ -38,6 +38,11 @@ run phx-digest priv/static -o "$demo/static"
 find "$demo/static" -type f -not -path "*/.*" | sort | sed "s|$demo/||" | head -20
 echo "... $(find "$demo/static" -type f -not -path "*/.*" | wc -l) files"
 
+say "mix phx.gen.context  ->  phx-gen (a resource in the scratch copy; ecto-migrate applies its migration below)"
+run phx-gen context Shop Order orders title:string price:decimal quantity:integer --yes
+find lib/hello/shop.ex lib/hello/shop test/hello/shop_test.exs test/support/fixtures/shop_fixtures.ex \
+	priv/repo/migrations -newer mix.exs -type f | sort
+
 say "mix ecto.create / ecto.migrate / ecto.migrations / ecto.rollback  ->  ecto-migrate"
 run ecto-migrate create
 run ecto-migrate migrate
