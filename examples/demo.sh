@@ -40,8 +40,8 @@ echo "... $(find "$demo/static" -type f -not -path "*/.*" | wc -l) files"
 
 say "mix phx.gen.context  ->  phx-gen (a resource in the scratch copy; ecto-migrate applies its migration below)"
 run phx-gen context Shop Order orders title:string price:decimal quantity:integer --yes
-find lib/hello/shop.ex lib/hello/shop test/hello/shop_test.exs test/support/fixtures/shop_fixtures.ex \
-	priv/repo/migrations -newer mix.exs -type f | sort
+ls lib/hello/shop.ex lib/hello/shop/*.ex test/hello/shop_test.exs \
+	test/support/fixtures/shop_fixtures.ex priv/repo/migrations/*_create_orders.exs
 
 say "mix ecto.create / ecto.migrate / ecto.migrations / ecto.rollback  ->  ecto-migrate"
 run ecto-migrate create
