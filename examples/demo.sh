@@ -38,6 +38,15 @@ run phx-digest priv/static -o "$demo/static"
 find "$demo/static" -type f -not -path "*/.*" | sort | sed "s|$demo/||" | head -20
 echo "... $(find "$demo/static" -type f -not -path "*/.*" | wc -l) files"
 
+say "mix phx.gen.html  ->  phx-gen html (a resource in the scratch copy; ecto-migrate applies its migration below)"
+touch "$demo/.before-gen"
+run phx-gen html Shop Item items name:string price:decimal in_stock:boolean released_on:date --yes
+echo "(the files it wrote:)"
+find . -type f -newer "$demo/.before-gen" | sed 's|^\./||' | sort
+echo "(the controller's first lines, and the migration:)"
+sed -n 1,12p lib/hello_web/controllers/item_controller.ex
+cat priv/repo/migrations/*_create_items.exs
+
 say "mix ecto.create / ecto.migrate / ecto.migrations / ecto.rollback  ->  ecto-migrate"
 run ecto-migrate create
 run ecto-migrate migrate
@@ -58,17 +67,6 @@ say "... and Make (make/mixless.mk)"
 run make --no-print-directory -C "$demo/hello" MIXLESS_DIR="$root" MIXLESS_BIN="$bin" digest
 run make --no-print-directory -C "$demo/hello" MIXLESS_DIR="$root" MIXLESS_BIN="$bin" rollback STEP=2
 run make --no-print-directory -C "$demo/hello" MIXLESS_DIR="$root" MIXLESS_BIN="$bin" migrate
-
-say "mix phx.gen.html  ->  phx-gen html (into the scratch copy)"
-touch "$demo/.before-gen"
-run phx-gen html Shop Item items name:string price:decimal in_stock:boolean released_on:date --yes
-echo "(the files it wrote:)"
-find . -type f -newer "$demo/.before-gen" | sed 's|^\./||' | sort
-echo "(the controller's first lines, and the migration:)"
-sed -n 1,12p lib/hello_web/controllers/item_controller.ex
-cat priv/repo/migrations/*_create_items.exs
-echo "(and ecto-migrate applies the new migration:)"
-run ecto-migrate migrate
 
 say "mix phx.routes  ->  phx-routes"
 run phx-routes || echo "(phx-routes: not implemented yet, see README)"

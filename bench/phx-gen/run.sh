@@ -1,37 +1,49 @@
 #!/usr/bin/env bash
-# phx-gen speed: `phx-gen html` with 12 fields, one of every kind of form
-# input, the whole process (start, project load, templates, the plan, every
-# file written and fsynced), into a fresh copy of a Phoenix-shaped app each
-# run. `mix phx.gen.html` takes about 2 s for the same (most of it starting
-# the VM and loading the project).
+# phx-gen benchmark: `phx-gen schema` with 12 fields (every kind of type, a
+# unique, a reference) into a scratch copy of examples/hello, the whole
+# process (start, project and config read, templates, atomic writes),
+# measured with hyperfine when installed, else a bash loop (median of the
+# runs). The generated files are removed before each run.
 #
-#   bench/phx-gen/run.sh <bin dir> [N]
-#
-# Prints the median and best of N runs (default 21): wall time, and the CPU
-# time (user + system) of the process, which a loaded machine inflates less.
+#   bench/phx-gen/run.sh [path/to/phx-gen]
 set -euo pipefail
-BIN=${1:?bin dir}
-N=${2:-21}
-SRC=$(cd "$(dirname "$0")/../.." && pwd)
-W=$(mktemp -d "${TMPDIR:-/tmp}/mixless-phx-gen.XXXXXX")
-trap 'rm -rf "$W"' EXIT
 
-FIELDS=(title:string body:text views:integer rating:float price:decimal
-	published:boolean published_on:date starts_at:time released_at:naive_datetime
-	tags:array:string status:enum:draft:published meta:map)
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+bin=${1:-$(command -v phx-gen)}
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+runs=${RUNS:-21}
+dir=$(mktemp -d "${TMPDIR:-/tmp}/phx-gen-bench.XXXXXX")
+trap 'rm -rf "$dir"' EXIT
+cp -r "$root/examples/hello" "$dir/hello"
+cd "$dir/hello"
 
-TIMEFORMAT='%3R %3U %3S'
-: >"$W/times"
-for ((i = 0; i < N; i++)); do
-	rm -rf "$W/app"
-	cp -r "$SRC/tests/fixtures/phx-gen/webapp" "$W/app"
-	sync
-	{ time "$BIN/phx-gen" html Blog Post posts "${FIELDS[@]}" -C "$W/app" --yes >/dev/null; } 2>>"$W/times"
-done
-files=$(find "$W/app" -type f -newer "$W/app/mix.exs" | wc -l)
-# median and best of a column of seconds, in ms
-stat() { awk -v c="$1" '{print c ? $c : $2 + $3}' "$W/times" | sort -n |
-	awk '{v[NR] = $1} END {printf "median %.1f ms, best %.1f ms", v[int((NR + 1) / 2)] * 1000, v[1] * 1000}'; }
-echo "phx-gen html, 12 fields, $files files, $N runs (load average $(cut -d' ' -f1 /proc/loadavg)):"
-echo "  wall: $(stat 1)"
-echo "  cpu (user + sys): $(stat 0)"
+args=(schema Shop.Item items title:string:unique body:text price:decimal count:integer
+	ratio:float active:boolean meta:map tags:array:string status:enum:draft:live
+	due:date at:utc_datetime user_id:references:users)
+clean='rm -rf lib/hello/shop priv/repo/migrations/*_create_items.exs'
+
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p')"
+echo "tool: $bin"
+echo "command: phx-gen ${args[*]}"
+if command -v hyperfine >/dev/null; then
+	hyperfine -N --warmup 3 --runs "$runs" --prepare "sh -c '$clean'" "$bin ${args[*]}" \
+		"$bin ${args[*]} --dry-run"
+	exit
+fi
+measure() {
+	local times=()
+	for _ in $(seq "$runs"); do
+		sh -c "$clean"
+		s=$(date +%s%N)
+		"$bin" "${args[@]}" "$@" >/dev/null
+		e=$(date +%s%N)
+		times+=($(((e - s) / 1000)))
+	done
+	printf '%s\n' "${times[@]}" | sort -n |
+		awk '{a[NR]=$1} END {printf "runs: %d, best %.2f ms, median %.2f ms\n", NR, a[1]/1000, a[int((NR+1)/2)]/1000}'
+}
+echo "writing the files (two fsyncs each, as every atomic write):"
+measure
+echo "--dry-run (everything but the writes):"
+measure --dry-run
