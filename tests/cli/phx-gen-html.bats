@@ -36,3 +36,41 @@ setup() { web_setup; }
 	web_case htmlnoctx
 	web_assert_case htmlnoctx
 }
+
+@test "html: --dry-run lists the files and writes nothing" {
+	run --separate-stderr phx-gen html Blog Post posts title:string --dry-run
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"* creating lib/hello_web/controllers/post_controller.ex"* ]]
+	[[ "$output" == *"* creating lib/hello/blog.ex"* ]]
+	[ -z "$(web_written)" ]
+}
+
+@test "html: validation as Gen.Context.build's, with the context help text, exit 1" {
+	run --separate-stderr phx-gen html blog Post posts
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *'Expected the context, "blog", to be a valid module name'* ]]
+	[[ "$stderr" == *"mix phx.gen.html, phx.gen.json, phx.gen.live, and phx.gen.context"* ]]
+	run --separate-stderr phx-gen html Blog Post
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"Invalid arguments"* ]]
+	run --separate-stderr phx-gen html Blog Blog blogs
+	[[ "$stderr" == *"The context and schema should have different names"* ]]
+	run --separate-stderr phx-gen html Blog Post posts tags:array
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"Phoenix generators expect the type of the array to be given to tags:array."* ]]
+	[ -z "$(web_written)" ]
+}
+
+@test "html: existing web files are conflicts; without a terminal or --yes nothing is written" {
+	phx-gen html Blog Post posts title:string --yes >/dev/null
+	echo "# changed" >>lib/hello_web/controllers/post_controller.ex
+	cp lib/hello_web/controllers/post_controller.ex "$BATS_TEST_TMPDIR/mine.ex"
+	touch .mark
+	run --separate-stderr phx-gen html Blog Post posts title:string --merge-with-existing-context </dev/null
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"The following files conflict with new files to be generated:"* ]]
+	[[ "$output" == *"  * lib/hello_web/controllers/post_controller.ex"* ]]
+	[[ "$stderr" == *"--yes"* ]]
+	cmp lib/hello_web/controllers/post_controller.ex "$BATS_TEST_TMPDIR/mine.ex"
+	[ -z "$(web_written)" ]
+}
