@@ -75,9 +75,11 @@ all_commands() {
 		[ "$status" -eq 0 ] || { echo "$words: $status $stderr"; return 1; }
 		[[ "$output" =~ \ [0-9]+\.[0-9]+\.[0-9]+\ \(Phoenix\ 1\.7\.[0-9]+,\ ecto_sql\ 3\.[0-9]+\.[0-9]+\)$ ]] || { echo "$words: $output"; return 1; }
 	done < <(all_commands)
-	# -C: the ecto commands, digest and clean, routes, debug config;
+	# -C: the ecto commands, digest and clean, routes, debug config, and
+	# the phx-gen generators that run (schema, embedded, context,
+	# ecto.gen.migration, ecto.gen.repo);
 	# --quiet: the ecto commands but migrations, digest and clean
-	[ "$ndir" -eq 13 ]
+	[ "$ndir" -eq 18 ]
 	[ "$nquiet" -eq 10 ]
 	# -h is --help
 	for words in "ecto-migrate migrate" "phx-digest" "phx-gen html" "mixless debug config"; do
