@@ -135,3 +135,33 @@ test/support/fixtures/shop_fixtures.ex:
       raise \"implement the logic to generate a unique ticket code\"
     end"* ]]
 }
+
+@test "umbrella: from the _web app, context_app from config puts the context in ../shop" {
+	cp -r "$MIXLESS_SOURCE_DIR/tests/fixtures/phx-gen-umbrella" "$BATS_TEST_TMPDIR/umb"
+	cd "$BATS_TEST_TMPDIR/umb/apps/shop_web"
+	run phx-gen context Catalog Product products name:string
+	[ "$status" -eq 0 ]
+	[[ "$output" == "* creating ../shop/lib/shop/catalog/product.ex
+* creating ../shop/priv/repo/migrations/20251205020000_create_products.exs
+* creating ../shop/lib/shop/catalog.ex"* ]]
+	grep -q '^defmodule Shop.Catalog.Product do' ../shop/lib/shop/catalog/product.ex
+	grep -q '  alias Shop.Repo' ../shop/lib/shop/catalog.ex
+	grep -q '  use Shop.DataCase' ../shop/test/shop/catalog_test.exs
+	[ -f ../shop/test/support/fixtures/catalog_fixtures.ex ]
+	[ ! -e lib/shop_web/catalog ]
+}
+
+@test "umbrella: --context-app names the app; one missing from the deps is Phoenix's error" {
+	cp -r "$MIXLESS_SOURCE_DIR/tests/fixtures/phx-gen-umbrella" "$BATS_TEST_TMPDIR/umb"
+	cd "$BATS_TEST_TMPDIR/umb/apps/shop_web"
+	run phx-gen schema Catalog.Tag tags name --context-app shop
+	[ "$status" -eq 0 ]
+	[ -f ../shop/lib/shop/catalog/tag.ex ]
+	run --separate-stderr phx-gen schema Catalog.Tag tags name --context-app nope
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "** (Mix) no directory for context_app :nope found in shop_web's deps."* ]]
+	cd "$BATS_TEST_TMPDIR/umb"
+	run --separate-stderr phx-gen context Catalog Product products
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "** (Mix) mix phx.gen.context must be invoked from within your *_web application root directory" ]
+}

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "gen_cli.h"
+#include "gen_override.h"
 
 static const struct mx_option options[] = {
     PHX_GEN_COMMON_OPTIONS(&phx_gen_cli.dir, &phx_gen_cli.sw),
@@ -45,7 +46,8 @@ static int run(const struct mx_cmdline *cl)
 		goto out;
 	}
 	struct mx_tmpl_value *root = phx_gen_tree(&s.arena, &s.proj, &schema, NULL);
-	ret = phx_gen_render(&s, "phx.gen.embedded/embedded_schema.ex", root, &out);
+	ret = phx_gen_render_resource(&s, "phx.gen.embedded/embedded_schema.ex", root, &schema,
+	                              NULL, &out);
 	if (ret)
 		goto out;
 	phx_gen_plan_create(&s.plan, schema.file, out.buf, out.len, true);

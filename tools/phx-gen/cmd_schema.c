@@ -24,7 +24,7 @@ static int run(const struct mx_cmdline *cl)
 	if (ret)
 		goto out;
 	struct mx_tmpl_value *root = phx_gen_tree(&s.arena, &s.proj, &schema, NULL);
-	ret = phx_gen_schema_plan(&s, &o, &schema, root);
+	ret = phx_gen_schema_plan(&s, &o, &schema, NULL, root);
 	if (ret)
 		goto out;
 	ret = phx_gen_plan_run(&s.plan);

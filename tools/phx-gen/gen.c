@@ -135,6 +135,8 @@ int phx_gen_session_enter(struct gen_session *s, const char *dir, const char *ta
 	}
 
 	phx_gen_plan_init(&s->plan, s->project.root, sw);
+	if (*cpath)
+		phx_gen_plan_allow(&s->plan, cpath);
 	char *tdir = phx_gen_templates_dir();
 	s->tmpl = mx_tmpl_set_new(tdir);
 	free(tdir);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gen_cli.h"
+#include "gen_override.h"
 #include "project/inflect.h"
 
 struct gen_cli phx_gen_cli = {.schema = true, .context = true, .migration = true};
@@ -109,10 +110,12 @@ out:
 }
 
 int phx_gen_schema_plan(struct gen_session *s, const struct gen_opts *o,
-                        const struct gen_schema *schema, const struct mx_tmpl_value *root)
+                        const struct gen_schema *schema, const struct gen_context *ctx,
+                        const struct mx_tmpl_value *root)
 {
 	struct mx_buf out = MX_BUF_INIT, dir = MX_BUF_INIT, path = MX_BUF_INIT;
-	int ret = phx_gen_render(s, "phx.gen.schema/schema.ex", root, &out);
+	int ret =
+	    phx_gen_render_resource(s, "phx.gen.schema/schema.ex", root, schema, ctx, &out);
 	if (ret)
 		goto out;
 	phx_gen_plan_create(&s->plan, schema->file, out.buf, out.len, true);
@@ -138,7 +141,7 @@ int phx_gen_schema_plan(struct gen_session *s, const struct gen_opts *o,
 	phx_gen_plan_timestamp(&s->plan, dir.buf, s->proj.now, &path);
 	mx_buf_addf(&path, "_create_%s.exs", schema->table);
 	mx_buf_reset(&out);
-	ret = phx_gen_render(s, "phx.gen.schema/migration.exs", root, &out);
+	ret = phx_gen_render_resource(s, "phx.gen.schema/migration.exs", root, schema, ctx, &out);
 	if (!ret)
 		phx_gen_plan_create(&s->plan, path.buf, out.buf, out.len, false);
 out:

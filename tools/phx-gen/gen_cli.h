@@ -77,9 +77,11 @@ int phx_gen_schema_from_args(struct gen_session *s, const struct gen_opts *o, co
  * Gen.Schema.copy_new_files: plans the schema file (conflict-checked) and,
  * when schema->migration, the migration in --migration-dir, or
  * priv/<repo>/migrations for --repo, or priv/repo/migrations (under the
- * context app). Returns 0 or the exit code (message printed).
+ * context app). ctx (may be NULL) is bound as `context` in overrides.
+ * Returns 0 or the exit code (message printed).
  */
 int phx_gen_schema_plan(struct gen_session *s, const struct gen_opts *o,
-                        const struct gen_schema *schema, const struct mx_tmpl_value *root);
+                        const struct gen_schema *schema, const struct gen_context *ctx,
+                        const struct mx_tmpl_value *root);
 
 #endif

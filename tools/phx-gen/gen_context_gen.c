@@ -8,6 +8,7 @@
 
 #include "fsutil.h"
 #include "gen_cli.h"
+#include "gen_override.h"
 #include "phx_gen_context.h"
 
 int phx_gen_context_from_args(struct gen_session *s, const struct gen_opts *o, size_t argc,
@@ -67,7 +68,7 @@ static int create_and_inject(struct gen_session *s, const struct gen_resource *r
 	struct mx_buf out = MX_BUF_INIT;
 	int ret = 0;
 	if (!phx_gen_plan_exists(&s->plan, file)) {
-		ret = phx_gen_render(s, create_tmpl, r->root, &out);
+		ret = phx_gen_render_resource(s, create_tmpl, r->root, &r->schema, &r->context, &out);
 		if (ret)
 			goto out;
 		phx_gen_plan_create(&s->plan, file, out.buf, out.len, false);
@@ -75,7 +76,7 @@ static int create_and_inject(struct gen_session *s, const struct gen_resource *r
 	}
 	if (newline)
 		mx_buf_addch(&out, '\n');
-	ret = phx_gen_render(s, inject_tmpl, r->root, &out);
+	ret = phx_gen_render_resource(s, inject_tmpl, r->root, &r->schema, &r->context, &out);
 	if (!ret && phx_gen_plan_inject(&s->plan, file, out.buf, out.len, NULL) < 0)
 		ret = 0; /* the plan is failed; the run reports it */
 out:
@@ -90,7 +91,7 @@ int phx_gen_context_plan(struct gen_session *s, struct gen_resource *r)
 	if (r->schema.generate) {
 		struct gen_opts o;
 		phx_gen_cli_opts(&o);
-		ret = phx_gen_schema_plan(s, &o, &r->schema, r->root);
+		ret = phx_gen_schema_plan(s, &o, &r->schema, &r->context, r->root);
 		if (ret)
 			return ret;
 	}

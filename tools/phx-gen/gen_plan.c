@@ -22,6 +22,7 @@ void phx_gen_plan_init(struct gen_plan *p, const char *root, const struct gen_sw
 	p->sw = *sw;
 	p->notes = (struct mx_strvec)MX_STRVEC_INIT;
 	p->stamps = (struct mx_strvec)MX_STRVEC_INIT;
+	p->allowed = (struct mx_strvec)MX_STRVEC_INIT;
 }
 
 void phx_gen_plan_release(struct gen_plan *p)
@@ -36,6 +37,7 @@ void phx_gen_plan_release(struct gen_plan *p)
 	free(p->root);
 	mx_strvec_clear(&p->notes);
 	mx_strvec_clear(&p->stamps);
+	mx_strvec_clear(&p->allowed);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -55,12 +57,47 @@ static bool under(const char *path, const char *root)
 
 /* Refuses absolute paths, "..", and paths whose deepest existing part
  * (the file itself when it exists, symlinks followed) lies outside. */
+void phx_gen_plan_allow(struct gen_plan *p, const char *dir)
+{
+	struct mx_buf n = MX_BUF_INIT;
+	mx_path_normalize(&n, dir);
+	while (n.len > 1 && n.buf[n.len - 1] == '/')
+		n.buf[--n.len] = '\0';
+	mx_strvec_push(&p->allowed, n.buf);
+	mx_buf_release(&n);
+}
+
+/* The allowed directory (relative to the root) that rel lies in, or NULL. */
+static const char *allowed_dir(const struct gen_plan *p, const char *rel)
+{
+	struct mx_buf n = MX_BUF_INIT;
+	const char *hit = NULL;
+	mx_path_normalize(&n, rel);
+	for (size_t i = 0; i < p->allowed.n && !hit; i++) {
+		size_t l = strlen(p->allowed.v[i]);
+		if (!strncmp(n.buf, p->allowed.v[i], l) && n.buf[l] == '/' &&
+		    mx_path_is_contained(n.buf + l + 1))
+			hit = p->allowed.v[i];
+	}
+	mx_buf_release(&n);
+	return hit;
+}
+
 static int check_path(struct gen_plan *p, const char *rel)
 {
-	char root[PATH_MAX], real[PATH_MAX];
+	char root[PATH_MAX], real[PATH_MAX], other[PATH_MAX];
 	struct mx_buf b = MX_BUF_INIT, norm = MX_BUF_INIT;
 	int ret = 0;
-	if (!*rel || rel[0] == '/' || !mx_path_is_contained(rel)) {
+	const char *extra = rel[0] == '/' ? NULL : allowed_dir(p, rel);
+	other[0] = '\0';
+	if (extra) {
+		/* the context app of an umbrella (../hello), as Phoenix writes it */
+		mx_path_join(&b, p->root, extra);
+		if (!realpath(b.buf, other))
+			other[0] = '\0';
+		mx_buf_reset(&b);
+	}
+	if (!*rel || rel[0] == '/' || (!extra && !mx_path_is_contained(rel))) {
 		ret = mx_err_set(&p->err, MX_ERR_OTHER,
 		                 "refusing to write '%s': the path leaves the project root", rel);
 		goto out;
@@ -76,7 +113,8 @@ static int check_path(struct gen_plan *p, const char *rel)
 	for (;;) {
 		struct stat st;
 		if (lstat(norm.buf, &st) == 0) {
-			if (!realpath(norm.buf, real) || !under(real, root))
+			if (!realpath(norm.buf, real) ||
+			    !(under(real, root) || (other[0] && under(real, other))))
 				ret = mx_err_set(&p->err, MX_ERR_OTHER,
 				                 "refusing to write '%s': a symlink leads outside the "
 				                 "project root",

@@ -35,7 +35,9 @@
  *
  * Paths are relative to the project root, as Phoenix prints them. A path
  * that is absolute, climbs out with "..", or goes through a symlink that
- * leads outside the root is refused (exit 1, nothing written).
+ * leads outside the root is refused (exit 1, nothing written); the one
+ * exception is a directory allowed with phx_gen_plan_allow (an umbrella's
+ * context app, "../hello", where Phoenix writes the context).
  *
  * Output: "* creating <path>" / "* injecting <path>" / "* updating <path>",
  * the verb green on a terminal (never with NO_COLOR), as Mix.shell().info.
@@ -82,11 +84,15 @@ struct gen_plan {
 	size_t n, alloc;
 	struct mx_strvec notes; /* text printed after the file lines (info) */
 	struct mx_strvec stamps; /* migration versions taken by this run */
+	struct mx_strvec allowed; /* directories outside the root that may be written */
 	bool failed;         /* an entry was refused; err holds why */
 	struct mx_err err;
 };
 
 void phx_gen_plan_init(struct gen_plan *p, const char *root, const struct gen_switches *sw);
+/* Lets the plan write under dir (relative to the root, e.g. "../hello":
+ * an umbrella's context app, where Phoenix writes the context files). */
+void phx_gen_plan_allow(struct gen_plan *p, const char *dir);
 /* Frees everything the plan owns; accepts NULL. */
 void phx_gen_plan_release(struct gen_plan *p);
 

@@ -348,7 +348,8 @@ int phx_gen_schema_build(struct mx_arena *a, const struct gen_project *proj,
 		as->name = adup(a, &b);
 		as->key = f->name;
 		as->table = f->sub;
-		size_t ml = (size_t)(s->alias - s->module);
+		/* Module.concat(Enum.drop(Module.split(module), -1) ++ [camelize(name)]) */
+		size_t ml = (size_t)(last_segment(s->module) - s->module);
 		mx_buf_add(&b, s->module, ml);
 		mx_inflect_camelize(as->name, &b);
 		as->module = adup(a, &b);
