@@ -74,3 +74,27 @@ setup() { web_setup; }
 	cmp lib/hello_web/controllers/post_controller.ex "$BATS_TEST_TMPDIR/mine.ex"
 	[ -z "$(web_written)" ]
 }
+
+@test "html: a project's priv/templates/phx.gen.html/<file> replaces ours (EEx, Phoenix's bindings)" {
+	mkdir -p priv/templates/phx.gen.html
+	printf '%s\n' '<h1><%= schema.human_singular %> in <%= inspect context.module %></h1>' \
+		'<%= for {k, _} <- schema.attrs do %><p><%= k %></p><% end %>' \
+		>priv/templates/phx.gen.html/show.html.heex
+	web_case html1
+	[ "$status" -eq 0 ]
+	[ "$(cat lib/hello_web/controllers/post_html/show.html.heex)" = \
+		$'<h1>Post in Hello.Blog</h1>\n<p>body</p><p>word_count</p>' ]
+	# the other files are ours, as Phoenix's
+	cmp lib/hello_web/controllers/post_html/index.html.heex \
+		"$EXPECTED/html1/files/lib/hello_web/controllers/post_html/index.html.heex"
+}
+
+@test "html: an override that cannot be evaluated: an error at its file:line:col, nothing written" {
+	mkdir -p priv/templates/phx.gen.html
+	printf '%s\n' 'ok' '<%= Nope.call(schema) %>' >priv/templates/phx.gen.html/html.ex
+	touch .mark
+	web_case html1
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"priv/templates/phx.gen.html/html.ex:2:"* ]]
+	[ -z "$(web_written)" ]
+}

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "gen_override.h"
 #include "web_model.h"
 
 /* Where a file goes: under the web prefix or the web test prefix, then a
@@ -123,8 +124,9 @@ static void file_path(const struct web_env *env, const struct web_file *f, struc
 #pragma GCC diagnostic pop
 }
 
-int phx_gen_web_plan(struct web_env *env, struct gen_plan *plan, struct mx_err *err)
+int phx_gen_web_plan(struct web_env *env, struct gen_plan *plan)
 {
+	struct mx_err err = MX_ERR_INIT;
 	struct web_tree_opts o = {
 	    .form = env->gen == WEB_LIVE ? "@form" : "f",
 	};
@@ -151,27 +153,28 @@ int phx_gen_web_plan(struct web_env *env, struct gen_plan *plan, struct mx_err *
 		 * cannot compile, so nothing is written. */
 		if (f->not_shipped) {
 			mx_err_set(
-			    err, MX_ERR_OTHER,
+			    &err, MX_ERR_OTHER,
 			    "%s is missing: mix phx.gen.live would create Phoenix's "
 			    "CoreComponents there, which phx-gen does not ship; copy it from "
 			    "an app made by mix phx.new (Phoenix 1.7) and run again",
 			    path.buf);
-			ret = -1;
+			ret = mx_diag_error(&err);
 			goto out;
 		}
-		const struct mx_tmpl *t = mx_tmpl_set_get(env->templates, f->tmpl, err);
+		/* Ours, or the project's priv/templates/phx.gen.<name>/<file> (EEx
+		 * with Phoenix's schema and context bindings). */
 		mx_buf_reset(&out);
-		if (!t || mx_tmpl_render(t, env->tree, &out, err) < 0) {
-			ret = -1;
+		ret = phx_gen_render_resource(env->session, f->tmpl, env->tree, env->schema,
+		                              env->context, &out);
+		if (ret)
 			goto out;
-		}
 		const char *data = out.buf ? out.buf : "";
 		if (f->new_only)
 			ret = phx_gen_plan_new(plan, path.buf, data, out.len);
 		else
 			ret = phx_gen_plan_create(plan, path.buf, data, out.len, true);
 		if (ret < 0) {
-			*err = plan->err;
+			ret = mx_diag_error(&plan->err);
 			goto out;
 		}
 	}

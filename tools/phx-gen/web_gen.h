@@ -13,6 +13,7 @@
 #ifndef PHX_GEN_WEB_GEN_H
 #define PHX_GEN_WEB_GEN_H
 
+#include "gen.h"
 #include "gen_model.h"
 #include "gen_plan.h"
 #include "tmpl/tmpl.h"
@@ -25,9 +26,9 @@ struct web_env {
 	const struct gen_project *proj;
 	const struct gen_schema *schema;
 	const struct gen_context *context;
-	struct mx_tmpl_set *templates; /* the set holding phx.gen.<name>/ */
-	struct mx_tmpl_value *tree;    /* phx_gen_tree's root; "web" is added */
-	const char *api_prefix;        /* config :ctx_app, :generators, api_prefix */
+	struct gen_session *session; /* templates and the project's overrides */
+	struct mx_tmpl_value *tree;  /* phx_gen_tree's root; "web" is added */
+	const char *api_prefix;      /* config :ctx_app, :generators, api_prefix */
 };
 
 /* "lib/hello_web" (or "lib/hello" when the context app is another app):
@@ -38,11 +39,14 @@ void phx_gen_web_test_path(const struct gen_project *proj, struct mx_buf *out);
 
 /*
  * Renders the generator's files into the plan, in Phoenix's order, the
- * :eex ones conflict-checked and the :new_eex ones as "new" entries.
- * Adds "web" to env->tree first. Returns 0, or -1 with err (a template
- * error at file:line:col, or a refused path).
+ * :eex ones conflict-checked and the :new_eex ones as "new" entries; a
+ * project's priv/templates/phx.gen.<name>/<file> replaces ours (rendered
+ * as EEx with the bindings `schema` and `context`; Phoenix's `inputs` is
+ * not bound). Adds "web" to env->tree first. Returns 0, or the exit code
+ * with the error printed (a template error at file:line:col, a refused
+ * path).
  */
-int phx_gen_web_plan(struct web_env *env, struct gen_plan *plan, struct mx_err *err);
+int phx_gen_web_plan(struct web_env *env, struct gen_plan *plan);
 
 /*
  * phx.gen.live's maybe_inject_imports: `import <Web>.CoreComponents` after

@@ -49,14 +49,13 @@ int phx_gen_web_run(enum web_gen gen, const struct mx_cmdline *cl)
 	    .proj = &s.proj,
 	    .schema = &r.schema,
 	    .context = &r.context,
-	    .templates = s.tmpl,
+	    .session = &s,
 	    .tree = r.root,
 	    .api_prefix = o.api_prefix,
 	};
-	if (phx_gen_web_plan(&env, &s.plan, &err) < 0) {
-		ret = mx_diag_error(&err);
+	ret = phx_gen_web_plan(&env, &s.plan);
+	if (ret)
 		goto out;
-	}
 	if (r.context.generate) {
 		ret = phx_gen_context_plan(&s, &r);
 		if (ret)
