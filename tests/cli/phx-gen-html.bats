@@ -98,3 +98,17 @@ setup() { web_setup; }
 	[[ "$stderr" == *"priv/templates/phx.gen.html/html.ex:2:"* ]]
 	[ -z "$(web_written)" ]
 }
+
+@test "html: run twice, the injections are not repeated and the files are unchanged" {
+	web_case html1
+	[ "$status" -eq 0 ]
+	tar cf "$BATS_TEST_TMPDIR/first.tar" lib test
+	web_case html1
+	[ "$status" -eq 0 ]
+	tar cf "$BATS_TEST_TMPDIR/second.tar" lib test
+	cmp "$BATS_TEST_TMPDIR/first.tar" "$BATS_TEST_TMPDIR/second.tar"
+	! grep -q "injecting" "$BATS_TEST_TMPDIR/stdout"
+	grep -q "The following files conflict with new files to be generated:" "$BATS_TEST_TMPDIR/stdout"
+	# as Phoenix, a second migration (the next second: versions never collide)
+	[ "$(ls priv/repo/migrations | wc -l)" -eq 2 ]
+}
