@@ -20,7 +20,6 @@ void phx_gen_plan_init(struct gen_plan *p, const char *root, const struct gen_sw
 	memset(p, 0, sizeof(*p));
 	p->root = strdup(root);
 	p->sw = *sw;
-	p->notes = (struct mx_strvec)MX_STRVEC_INIT;
 	p->stamps = (struct mx_strvec)MX_STRVEC_INIT;
 	p->allowed = (struct mx_strvec)MX_STRVEC_INIT;
 }
@@ -35,7 +34,6 @@ void phx_gen_plan_release(struct gen_plan *p)
 	}
 	free(p->files);
 	free(p->root);
-	mx_strvec_clear(&p->notes);
 	mx_strvec_clear(&p->stamps);
 	mx_strvec_clear(&p->allowed);
 	memset(p, 0, sizeof(*p));

@@ -82,7 +82,6 @@ struct gen_plan {
 	struct gen_switches sw;
 	struct gen_file *files;
 	size_t n, alloc;
-	struct mx_strvec notes; /* text printed after the file lines (info) */
 	struct mx_strvec stamps; /* migration versions taken by this run */
 	struct mx_strvec allowed; /* directories outside the root that may be written */
 	bool failed;         /* an entry was refused; err holds why */
