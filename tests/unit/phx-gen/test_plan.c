@@ -3,6 +3,7 @@
  * the anchor missing), idempotence, migration versions that never
  * collide, refused paths; run with --yes in a scratch directory.
  */
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,8 +17,20 @@
 static char root[256];
 static const struct gen_switches yes = {.yes = true};
 
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	return remove(path);
+}
+
+/* Removes the previous test's directory (and its sibling), then makes a new one. */
 static void scratch(void)
 {
+	if (root[0]) {
+		char sib[300];
+		snprintf(sib, sizeof(sib), "%s-sibling", root);
+		nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+		nftw(sib, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	}
 	snprintf(root, sizeof(root), "/tmp/mixless-plan-XXXXXX");
 	if (!mkdtemp(root))
 		abort();
@@ -153,6 +166,14 @@ TEST(paths_that_leave_the_root_are_refused)
 	CHECK_INT(phx_gen_plan_create(&p, in, "x", 1, false), 0);
 	CHECK_INT(phx_gen_plan_create(&p, out, "x", 1, false), -1);
 	phx_gen_plan_release(&p);
+}
+
+/* Last by name order of registration: clears the scratch directory. */
+TEST(zz_cleanup)
+{
+	scratch();
+	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	CHECK(1);
 }
 
 UNIT_MAIN()
