@@ -155,3 +155,14 @@ EXS
 	phx-gen schema Blog.Tag tags name --no-binary-id
 	! grep -q '@primary_key' lib/hello/blog/tag.ex
 }
+
+@test "config :app, :generators migration: false; --migration forces it back" {
+	sed -i 's/generators: \[timestamp_type: :utc_datetime\]/generators: [timestamp_type: :naive_datetime, migration: false]/' config/config.exs
+	run phx-gen schema Blog.Tag tags name
+	[ "$status" -eq 0 ]
+	[ "$output" = "* creating lib/hello/blog/tag.ex" ]
+	grep -q '    timestamps()' lib/hello/blog/tag.ex
+	git clean -qfd
+	run phx-gen schema Blog.Tag tags name --migration
+	[[ "$output" == *"_create_tags.exs"* ]]
+}
