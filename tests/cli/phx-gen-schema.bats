@@ -43,8 +43,8 @@ setup() {
 
 @test "uniques are listed in reverse order, with :unique and :redact in any order" {
 	phx-gen schema Blog.Tag tags a:string:unique b:string:redact:unique c:integer:unique:redact
-	grep -q '    field :b, :string, redact: true' lib/hello/blog/tag.ex
-	grep -q '    field :c, :integer, redact: true' lib/hello/blog/tag.ex
+	grep -q '    field :b, :string, redact: true' lib/hello/tagging/tag.ex
+	grep -q '    field :c, :integer, redact: true' lib/hello/tagging/tag.ex
 	[ "$(grep unique_constraint lib/hello/blog/tag.ex | tr -d ' ')" = "$(printf '|>unique_constraint(:c)\n|>unique_constraint(:b)\n|>unique_constraint(:a)')" ]
 	[ "$(grep 'create unique_index' priv/repo/migrations/*_create_tags.exs | tr -d ' ')" = "$(printf 'createunique_index(:tags,[:c])\ncreateunique_index(:tags,[:b])\ncreateunique_index(:tags,[:a])')" ]
 }
@@ -150,8 +150,29 @@ EXS
 @test "config :app, :generators binary_id and sample ids; --no-binary-id wins" {
 	sed -i 's/generators: \[timestamp_type: :utc_datetime\]/generators: [timestamp_type: :utc_datetime, binary_id: true]/' config/config.exs
 	phx-gen schema Blog.Tag tags name
-	grep -q '@primary_key {:id, :binary_id, autogenerate: true}' lib/hello/blog/tag.ex
+	grep -q '@primary_key {:id, :binary_id, autogenerate: true}' lib/hello/tagging/tag.ex
 	git clean -qfd
 	phx-gen schema Blog.Tag tags name --no-binary-id
-	! grep -q '@primary_key' lib/hello/blog/tag.ex
+	! grep -q '@primary_key' lib/hello/tagging/tag.ex
+}
+
+@test "config :app, :generators migration: false; --migration forces it back" {
+	sed -i 's/generators: \[timestamp_type: :utc_datetime\]/generators: [timestamp_type: :naive_datetime, migration: false]/' config/config.exs
+	run phx-gen schema Blog.Tag tags name
+	[ "$status" -eq 0 ]
+	[ "$output" = "* creating lib/hello/blog/tag.ex" ]
+	grep -q '    timestamps()' lib/hello/tagging/tag.ex
+	git clean -qfd
+	run phx-gen schema Blog.Tag tags name --migration
+	[[ "$output" == *"_create_tags.exs"* ]]
+}
+
+@test "config :app, namespace: names the modules, the app names the paths" {
+	printf '\nconfig :hello, namespace: My.App\n' >>config/config.exs
+	run phx-gen context Tagging Tag tags name
+	[ "$status" -eq 0 ]
+	grep -q "^defmodule My.App.Tagging.Tag do" lib/hello/tagging/tag.ex
+	grep -q "^defmodule My.App.Tagging do" lib/hello/tagging.ex
+	grep -q "  alias My.App.Repo" lib/hello/tagging.ex
+	grep -q '^defmodule My.App.Repo.Migrations.CreateTags do' priv/repo/migrations/*_create_tags.exs
 }

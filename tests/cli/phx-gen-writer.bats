@@ -120,3 +120,12 @@ See the --web option to namespace similarly named resources" ]
 	phx-gen context Shop Order orders title:string
 	[ -z "$(find . -name '.*.tmp-*')" ]
 }
+
+@test "--dry-run into an existing context asks nothing and writes nothing" {
+	run --separate-stderr phx-gen context Accounts Credential credentials email:string --dry-run </dev/null
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[[ "$output" == *"* injecting lib/hello/accounts.ex"* ]]
+	[[ "$output" != *"existing context"* ]]
+	[ -z "$(changed)" ]
+}

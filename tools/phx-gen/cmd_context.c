@@ -59,6 +59,10 @@ const struct mx_command phx_gen_cmd_context = {
            "\n"
            "  phx-gen context Accounts User users name:string age:integer\n"
            "  phx-gen context Accounts Credential credentials email:string:unique --yes\n",
+    .notes = "Phoenix's questions (files that exist, an existing context) are asked on a\n"
+             "terminal; without one, nothing is written unless --yes answers them.\n"
+             "SOURCE_DATE_EPOCH, when set, is the time of migration versions and of\n"
+             "the sample dates in generated tests.\n",
     .options = options,
     .mode = MX_OPT_LENIENT,
     .max_args = -1,

@@ -156,6 +156,10 @@ const struct mx_command phx_gen_cmd_ecto_gen_migration = {
            "\n"
            "  phx-gen ecto.gen.migration add_posts_table\n"
            "  mixless ecto.gen.migration add_posts_table -r Hello.Repo\n",
+    .notes = "Phoenix's questions (files that exist, an existing context) are asked on a\n"
+             "terminal; without one, nothing is written unless --yes answers them.\n"
+             "SOURCE_DATE_EPOCH, when set, is the time of migration versions and of\n"
+             "the sample dates in generated tests.\n",
     .options = options,
     .max_args = -1,
     .fn = run,

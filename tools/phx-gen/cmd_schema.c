@@ -56,6 +56,10 @@ const struct mx_command phx_gen_cmd_schema = {
            "(alias datetime), naive_datetime_usec, utc_datetime, utc_datetime_usec,\n"
            "uuid, binary, array:TYPE, enum:a:b:c and references:TABLE, each\n"
            "optionally followed by :unique and/or :redact.\n",
+    .notes = "Phoenix's questions (files that exist, an existing context) are asked on a\n"
+             "terminal; without one, nothing is written unless --yes answers them.\n"
+             "SOURCE_DATE_EPOCH, when set, is the time of migration versions and of\n"
+             "the sample dates in generated tests.\n",
     .options = options,
     .mode = MX_OPT_LENIENT,
     .max_args = -1,

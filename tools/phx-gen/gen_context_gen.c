@@ -131,6 +131,9 @@ int phx_gen_context_confirm(struct gen_session *s, const struct gen_opts *o,
 		*go_on = o->merge;
 		return 0;
 	}
+	/* --dry-run asks nothing: it shows what a yes would write */
+	if (s->plan.sw.dry_run)
+		return 0;
 	size_t fns = 0;
 	if (mx_fs_read(c->file, &src, &err) < 0 ||
 	    phx_gen_function_count(c->file, src.buf, src.len, &fns, &err) < 0) {

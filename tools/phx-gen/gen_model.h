@@ -91,6 +91,7 @@
  *
  *   A field map (schema.attrs[i], schema.fields[i]):
  *     name            "title"
+ *     label           "Title"             (Phoenix.Naming.humanize(name))
  *     atom            ":title"            (inspect of the atom)
  *     key             "title:"            (as a keyword key: "title:", "\"my-x\":")
  *     type            "string" | "array" | "enum" | ... (the CLI root type,

@@ -20,7 +20,6 @@ void phx_gen_plan_init(struct gen_plan *p, const char *root, const struct gen_sw
 	memset(p, 0, sizeof(*p));
 	p->root = strdup(root);
 	p->sw = *sw;
-	p->notes = (struct mx_strvec)MX_STRVEC_INIT;
 	p->stamps = (struct mx_strvec)MX_STRVEC_INIT;
 	p->allowed = (struct mx_strvec)MX_STRVEC_INIT;
 }
@@ -35,7 +34,6 @@ void phx_gen_plan_release(struct gen_plan *p)
 	}
 	free(p->files);
 	free(p->root);
-	mx_strvec_clear(&p->notes);
 	mx_strvec_clear(&p->stamps);
 	mx_strvec_clear(&p->allowed);
 	memset(p, 0, sizeof(*p));
@@ -276,6 +274,45 @@ int phx_gen_plan_inject(struct gen_plan *p, const char *path, const char *snippe
 	mx_buf_release(&tmp);
 	if (done)
 		*done = true;
+	return 0;
+}
+
+int phx_gen_plan_inject_after(struct gen_plan *p, const char *path, const char *anchor,
+                              const char *insert, const char *snippet, int *state)
+{
+	struct mx_buf tmp = MX_BUF_INIT;
+	size_t len;
+	*state = GEN_INJECT_PRESENT;
+	if (check_path(p, path) < 0)
+		return -1;
+	const char *base = phx_gen_plan_content(p, path, &tmp, &len);
+	if (!base) {
+		mx_buf_release(&tmp);
+		p->failed = true;
+		return mx_err_set(&p->err, MX_ERR_IO, "cannot inject into '%s': no such file", path);
+	}
+	if (contains(base, len, snippet, strlen(snippet))) {
+		mx_buf_release(&tmp);
+		return 0;
+	}
+	struct gen_file *f = add(p, GEN_FILE_INJECT, path);
+	size_t al = strlen(anchor);
+	const char *hit = NULL;
+	for (size_t i = 0; al && i + al <= len && !hit; i++)
+		if (!memcmp(base + i, anchor, al))
+			hit = base + i;
+	if (!hit) {
+		/* printed, never written */
+		mx_buf_add(&f->data, base, len);
+		f->skip = true;
+		*state = GEN_INJECT_NO_ANCHOR;
+	} else {
+		mx_buf_add(&f->data, base, (size_t)(hit - base) + al);
+		mx_buf_adds(&f->data, insert);
+		mx_buf_add(&f->data, hit + al, len - (size_t)(hit - base) - al);
+		*state = GEN_INJECT_DONE;
+	}
+	mx_buf_release(&tmp);
 	return 0;
 }
 

@@ -82,7 +82,6 @@ struct gen_plan {
 	struct gen_switches sw;
 	struct gen_file *files;
 	size_t n, alloc;
-	struct mx_strvec notes; /* text printed after the file lines (info) */
 	struct mx_strvec stamps; /* migration versions taken by this run */
 	struct mx_strvec allowed; /* directories outside the root that may be written */
 	bool failed;         /* an entry was refused; err holds why */
@@ -111,6 +110,20 @@ int phx_gen_plan_mkdir(struct gen_plan *p, const char *path);
  */
 int phx_gen_plan_inject(struct gen_plan *p, const char *path, const char *snippet, size_t n,
                         bool *done);
+/*
+ * Phoenix's anchored injections (phx.gen.live's `import <Web>.CoreComponents`
+ * after `use Phoenix.Component`, and the like). When path holds snippet
+ * already: nothing (*state GEN_INJECT_PRESENT). Else the first anchor is
+ * replaced by anchor + insert (GEN_INJECT_DONE). Without the anchor the
+ * file is left alone but "* injecting <path>" is still printed, as Phoenix
+ * prints it before finding out, and *state is GEN_INJECT_NO_ANCHOR: the
+ * caller prints Phoenix's fallback text after the run. Returns 0, or -1
+ * for a refused path or a missing file.
+ */
+enum { GEN_INJECT_PRESENT, GEN_INJECT_DONE, GEN_INJECT_NO_ANCHOR };
+int phx_gen_plan_inject_after(struct gen_plan *p, const char *path, const char *anchor,
+                              const char *insert, const char *snippet, int *state);
+
 /* The content path will have when the plan is done (planned or on disk);
  * NULL when neither. Points into the plan or into tmp (caller's buffer). */
 const char *phx_gen_plan_content(struct gen_plan *p, const char *path, struct mx_buf *tmp,

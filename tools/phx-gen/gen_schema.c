@@ -416,10 +416,11 @@ int phx_gen_schema_build(struct mx_arena *a, const struct gen_project *proj,
 		fx->def = fixture_def(a, fx->name, s->singular, f, &fx->needs_impl);
 	}
 
-	if (o->migration_module_error)
-		return mx_err_set(err, MX_ERR_OTHER,
-		                  "Expected :migration_module to be a module, got: %s",
-		                  o->migration_module_error);
+	if (o->migration_module_error) {
+		mx_err_set(err, MX_ERR_OTHER, "Expected :migration_module to be a module, got: %s",
+		           o->migration_module_error);
+		goto out;
+	}
 	s->migration_module = o->migration_module && *o->migration_module ? o->migration_module
 	                                                                  : "Ecto.Migration";
 	ret = 0;

@@ -27,6 +27,8 @@ static void field_map(struct mx_tmpl_value *m, const struct gen_schema *s,
 	for (size_t i = 0; i < s->cli->n_uniques; i++)
 		unique |= !strcmp(s->cli->uniques[i], f->name);
 	put_s(m, "name", f->name);
+	mx_inflect_humanize(f->name, &b);
+	put_buf(m, "label", &b);
 	phx_gen_inspect_atom(f->name, &b);
 	put_buf(m, "atom", &b);
 	phx_gen_keyword_key(f->name, &b);
