@@ -67,3 +67,14 @@ setup() { web_setup; }
 	[ -z "$(find . -type f -newer .mark2)" ]
 	[ ! -e lib/hello_web/controllers/comment_controller.ex ]
 }
+
+@test "json: config :app, :generators api_prefix names the routes and the instructions" {
+	sed -i 's|generators: \[timestamp_type: :utc_datetime\]|generators: [timestamp_type: :utc_datetime, api_prefix: "/api/v1"]|' config/config.exs
+	grep -q 'api_prefix: "/api/v1"' config/config.exs
+	web_case json1
+	[ "$status" -eq 0 ]
+	grep -qx 'Add the resource to the "/api/v1" scope in lib/hello_web/router.ex:' "$BATS_TEST_TMPDIR/stdout"
+	grep -q '|> put_resp_header("location", ~p"/api/v1/posts/#{post}")' lib/hello_web/controllers/post_controller.ex
+	grep -q 'conn = get(conn, ~p"/api/v1/posts")' test/hello_web/controllers/post_controller_test.exs
+	! grep -q '~p"/api/posts' test/hello_web/controllers/post_controller_test.exs
+}
