@@ -35,9 +35,9 @@
  *   web.update_default  "" | "\"some updated title\"" (inspected
  *                       default_param(schema, :update), when a string
  *                       attribute exists)
- *   web.core_components bool: <web>/components/core_components.ex defines
- *                       <Web>.CoreComponents (Phoenix asks Code.ensure_loaded?)
- *   web.gettext         bool: likewise <Web>.Gettext
+ *   web.core_components bool: Phoenix's Code.ensure_loaded?(<Web>.CoreComponents)
+ *   web.gettext         bool: likewise <Web>.Gettext (changeset_json.ex's
+ *                       branches; web_gen.c says why both are false)
  *
  * Memory: everything lives in the arena of root.
  */
