@@ -43,8 +43,8 @@ setup() {
 
 @test "uniques are listed in reverse order, with :unique and :redact in any order" {
 	phx-gen schema Blog.Tag tags a:string:unique b:string:redact:unique c:integer:unique:redact
-	grep -q '    field :b, :string, redact: true' lib/hello/tagging/tag.ex
-	grep -q '    field :c, :integer, redact: true' lib/hello/tagging/tag.ex
+	grep -q '    field :b, :string, redact: true' lib/hello/blog/tag.ex
+	grep -q '    field :c, :integer, redact: true' lib/hello/blog/tag.ex
 	[ "$(grep unique_constraint lib/hello/blog/tag.ex | tr -d ' ')" = "$(printf '|>unique_constraint(:c)\n|>unique_constraint(:b)\n|>unique_constraint(:a)')" ]
 	[ "$(grep 'create unique_index' priv/repo/migrations/*_create_tags.exs | tr -d ' ')" = "$(printf 'createunique_index(:tags,[:c])\ncreateunique_index(:tags,[:b])\ncreateunique_index(:tags,[:a])')" ]
 }
@@ -150,10 +150,10 @@ EXS
 @test "config :app, :generators binary_id and sample ids; --no-binary-id wins" {
 	sed -i 's/generators: \[timestamp_type: :utc_datetime\]/generators: [timestamp_type: :utc_datetime, binary_id: true]/' config/config.exs
 	phx-gen schema Blog.Tag tags name
-	grep -q '@primary_key {:id, :binary_id, autogenerate: true}' lib/hello/tagging/tag.ex
+	grep -q '@primary_key {:id, :binary_id, autogenerate: true}' lib/hello/blog/tag.ex
 	git clean -qfd
 	phx-gen schema Blog.Tag tags name --no-binary-id
-	! grep -q '@primary_key' lib/hello/tagging/tag.ex
+	! grep -q '@primary_key' lib/hello/blog/tag.ex
 }
 
 @test "config :app, :generators migration: false; --migration forces it back" {
@@ -161,7 +161,7 @@ EXS
 	run phx-gen schema Blog.Tag tags name
 	[ "$status" -eq 0 ]
 	[ "$output" = "* creating lib/hello/blog/tag.ex" ]
-	grep -q '    timestamps()' lib/hello/tagging/tag.ex
+	grep -q '    timestamps()' lib/hello/blog/tag.ex
 	git clean -qfd
 	run phx-gen schema Blog.Tag tags name --migration
 	[[ "$output" == *"_create_tags.exs"* ]]

@@ -129,3 +129,25 @@ See the --web option to namespace similarly named resources" ]
 	[[ "$output" != *"existing context"* ]]
 	[ -z "$(changed)" ]
 }
+
+@test "on a terminal the overwrite question follows its '* creating' line, as Mix.Generator asks" {
+	need script bsdutils
+	run script -qec "phx-gen schema Blog.Tag tags name" /dev/null <<<"$(printf 'y\ny\n')"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"* creating lib/hello/blog/tag.ex"*"lib/hello/blog/tag.ex already exists, overwrite? [Yn]"*"* creating priv/repo/migrations/"* ]]
+	grep -q 'schema "tags" do' lib/hello/blog/tag.ex
+}
+
+@test "without a terminal a file question fails the run before the first write" {
+	# ecto.gen.repo has no conflict list: its repo file is asked about alone
+	echo "# mine" >lib/hello/other_repo.ex
+	git add -A && git -c user.name=t -c user.email=t@t commit -qm mine2
+	run --separate-stderr phx-gen ecto.gen.repo -r Hello.OtherRepo </dev/null
+	[ "$status" -eq 1 ]
+	[ "$stderr" = 'phx-gen: cannot ask "lib/hello/other_repo.ex already exists, overwrite?": stdin is not a terminal; nothing was written (pass --yes to answer yes)' ]
+	[ -z "$(changed)" ]
+	run phx-gen ecto.gen.repo -r Hello.OtherRepo --yes
+	[ "$status" -eq 0 ]
+	grep -q 'use Ecto.Repo,' lib/hello/other_repo.ex
+	grep -q 'config :hello, Hello.OtherRepo,' config/config.exs
+}

@@ -463,28 +463,43 @@ int phx_gen_plan_run(struct gen_plan *p)
 	return go_on ? phx_gen_plan_commit(p) : r;
 }
 
+static bool asks(const struct gen_plan *p, const struct gen_file *f)
+{
+	return f->kind == GEN_FILE_CREATE && f->exists && !f->same && !f->skip && !p->sw.dry_run;
+}
+
+static int ask_overwrite(struct gen_plan *p, struct gen_file *f)
+{
+	struct mx_buf q = MX_BUF_INIT;
+	mx_buf_addf(&q, "%s already exists, overwrite?", f->path);
+	int r = phx_gen_yes(&p->sw, q.buf);
+	mx_buf_release(&q);
+	return r;
+}
+
+static bool superseded(const struct gen_plan *p, size_t i)
+{
+	for (size_t j = i + 1; j < p->n; j++)
+		if (!p->files[j].skip && p->files[j].kind != GEN_FILE_MKDIR &&
+		    !strcmp(p->files[i].path, p->files[j].path))
+			return true;
+	return false;
+}
+
 int phx_gen_plan_commit(struct gen_plan *p)
 {
-	for (size_t i = 0; i < p->n; i++) {
-		struct gen_file *f = &p->files[i];
-		if (f->kind == GEN_FILE_NEW && f->exists)
-			f->skip = true;
-		if (f->kind != GEN_FILE_CREATE || !f->exists || f->same || p->sw.dry_run)
-			continue;
-		/* A file this run injects into after creating it is asked about once. */
-		struct mx_buf q = MX_BUF_INIT;
-		mx_buf_addf(&q, "%s already exists, overwrite?", f->path);
-		int r = phx_gen_yes(&p->sw, q.buf);
-		mx_buf_release(&q);
-		if (r < 0)
-			return MX_EXIT_FAIL;
-		f->skip = r == 0;
-	}
 	for (size_t i = 0; i < p->n; i++)
-		for (size_t j = i + 1; j < p->n; j++)
-			if (!p->files[j].skip && p->files[j].kind != GEN_FILE_MKDIR &&
-			    !strcmp(p->files[i].path, p->files[j].path))
-				p->files[i].superseded = true;
+		if (p->files[i].kind == GEN_FILE_NEW && p->files[i].exists)
+			p->files[i].skip = true;
+	/* A question that cannot be asked fails the run before any write. */
+	if (!p->sw.yes && !isatty(STDIN_FILENO)) {
+		for (size_t i = 0; i < p->n; i++) {
+			if (asks(p, &p->files[i])) {
+				ask_overwrite(p, &p->files[i]); /* says why */
+				return MX_EXIT_FAIL;
+			}
+		}
+	}
 	/* Every file is written to its temp file first, unsynced; one syncfs
 	 * makes them all durable, then the renames put them in place and a
 	 * second syncfs makes the renames durable. Two syncs instead of two
@@ -500,8 +515,25 @@ int phx_gen_plan_commit(struct gen_plan *p)
 		struct gen_file *f = &p->files[i];
 		if (f->kind == GEN_FILE_NEW && f->skip)
 			continue;
+		/* Mix.Generator.create_file: the line first, then the question */
 		phx_gen_print_action(verb_of(f), f->path);
-		if (p->sw.dry_run || f->skip || f->superseded)
+		if (asks(p, f)) {
+			int yes = ask_overwrite(p, f);
+			if (yes < 0) {
+				for (size_t j = 0; j < p->n; j++)
+					mx_atomic_abort(&af[j]);
+				free(af);
+				return MX_EXIT_FAIL;
+			}
+			if (yes == 0) {
+				/* what this run would inject into it was built on our
+				 * content: the user's file keeps its own */
+				for (size_t j = i; j < p->n; j++)
+					if (!strcmp(p->files[j].path, f->path))
+						p->files[j].skip = true;
+			}
+		}
+		if (p->sw.dry_run || f->skip || superseded(p, i))
 			continue;
 		struct mx_buf d = MX_BUF_INIT;
 		disk_path(p, f->path, &d);

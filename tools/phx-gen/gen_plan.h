@@ -26,7 +26,9 @@
  *
  * Prompts, in Phoenix's order: the conflict list (files of kind create that
  * exist and were marked conflict-checked) with "Proceed with interactive
- * overwrite?", then each existing file with different content. A "no" to
+ * overwrite?", then, after its "* creating" line as Mix.Generator prints
+ * it, each existing file with different content. Without a terminal every
+ * such question is found before the first write, so nothing is written. A "no" to
  * the conflict question ends the run with exit 0 and nothing written
  * (Phoenix's System.halt()); a "no" to one file skips that file.
  * `--yes` answers yes. Without a terminal on stdin and without --yes, a
