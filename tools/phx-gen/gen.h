@@ -49,8 +49,10 @@ int phx_gen_session_enter(struct gen_session *s, const char *dir, const char *ta
                           const struct gen_switches *sw, struct gen_opts *o);
 void phx_gen_session_release(struct gen_session *s);
 
-/* Renders template name ("phx.gen.schema/schema.ex") with root, appending
- * to out. Prints the error and returns 1, or 0. */
+/* Renders our template name ("phx.gen.schema/schema.ex") with root,
+ * appending to out. Prints the error and returns 1, or 0. Generators call
+ * phx_gen_render_resource (gen_override.h) instead, so that a project's
+ * priv/templates override wins as in Phoenix. */
 int phx_gen_render(struct gen_session *s, const char *name, const struct mx_tmpl_value *root,
                    struct mx_buf *out);
 

@@ -262,6 +262,7 @@ struct gen_schema {
 	const char *web_namespace, *web_path; /* NULL when no --web */
 	const char *route_helper, *route_prefix, *api_route_prefix;
 	const char *prefix, *timestamp_type, *sample_id, *string_attr, *default_key;
+	const char *sample_binary_id; /* the raw id behind sample_id (binary ids) */
 	const char *context_app;
 	bool binary_id, migration, generate, embedded;
 	/* attrs: CLI order without references; fields: sorted by name. */

@@ -211,14 +211,7 @@ struct mx_term *phx_gen_schema_term(struct mx_arena *a, const struct gen_project
 		if (!s->fields[k]->sub && s->fields[k]->type->optional)
 			items[no++] = atom(&c, s->fields[k]->name);
 	v[i++] = mx_term_list(a, items, no);
-	v[i++] = s->binary_id ? mx_term_string(a, "11111111-1111-1111-1111-111111111111")
-	                      : mx_term_int(a, -1);
-	if (s->binary_id && s->sample_id[0] == '"') {
-		struct mx_buf b = MX_BUF_INIT;
-		mx_buf_add(&b, s->sample_id + 1, strlen(s->sample_id) - 2);
-		v[i - 1] = mx_term_string(a, b.buf);
-		mx_buf_release(&b);
-	}
+	v[i++] = s->binary_id ? mx_term_string(a, s->sample_binary_id) : mx_term_int(a, -1);
 	v[i++] = str_or_nil(&c, s->web_path);
 	v[i++] = str_or_nil(&c, s->web_namespace);
 	v[i++] = atom(&c, proj->context_app);

@@ -320,10 +320,10 @@ int phx_gen_schema_build(struct mx_arena *a, const struct gen_project *proj,
 	const char *ap[] = {o->api_prefix && *o->api_prefix ? o->api_prefix : "/api", s->web_path,
 	                    plural};
 	s->api_route_prefix = route_join(a, ap, 3);
+	s->sample_binary_id = o->sample_binary_id ? o->sample_binary_id
+	                                          : "11111111-1111-1111-1111-111111111111";
 	if (s->binary_id)
-		phx_gen_inspect_string(o->sample_binary_id ? o->sample_binary_id
-		                                           : "11111111-1111-1111-1111-111111111111",
-		                       &b);
+		phx_gen_inspect_string(s->sample_binary_id, &b);
 	else
 		mx_buf_adds(&b, "-1");
 	s->sample_id = adup(a, &b);
