@@ -179,6 +179,20 @@ int pr_live_dashboard(struct pr_reader *r, const struct mx_eval_call *c, struct 
 	if (pages && !mx_term_is_nil(pages) && pages->type != MX_TERM_LIST)
 		return pr_fail(r, at, err, ":additional_pages must be a keyword, got: %s",
 		               pr_inspect(r, pages));
+	for (size_t i = 0; pages && pages->type == MX_TERM_LIST && i < pages->u.list.n; i++) {
+		const struct mx_term *pg = pages->u.list.items[i], *m;
+		bool ok = pg->type == MX_TERM_TUPLE && pg->u.tuple.n == 2 &&
+		          pg->u.tuple.items[0]->type == MX_TERM_ATOM;
+		m = ok ? pg->u.tuple.items[1] : NULL;
+		if (m && m->type == MX_TERM_TUPLE)
+			m = m->u.tuple.n == 2 ? m->u.tuple.items[0] : NULL;
+		if (!m || m->type != MX_TERM_ATOM)
+			return pr_fail(r, at, err,
+			               "invalid value in :additional_pages, must be a tuple {path, "
+			               "{module, args}} or {path, module}, where path is an atom and the "
+			               "module implements Phoenix.LiveDashboard.PageBuilder, got: %s",
+			               pr_inspect(r, pg));
+	}
 
 	/* scope path, alias: false, as: false */
 	struct mx_term *f = mx_term_atom(r->a, "false");

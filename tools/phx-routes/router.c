@@ -144,6 +144,30 @@ static void use(struct pr_reader *r, const struct mx_eval_call *c)
 	}
 }
 
+static bool is_dsl(const char *n)
+{
+	static const char *const names[] = {"scope",        "match",         "forward",
+	                                    "resources",    "live",          "live_session",
+	                                    "live_dashboard"};
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if (!strcmp(n, names[i]))
+			return true;
+	return is_verb(n);
+}
+
+/* A route macro in a module that did not `use Phoenix.Router` (before it,
+ * as the macros would not be imported otherwise). */
+static int not_router(struct pr_reader *r, struct mx_eval *ev, const struct mx_eval_call *c,
+                      struct mx_err *err)
+{
+	struct mx_eval_module *m, *last = NULL;
+	for (size_t i = 0; (m = mx_eval_module_at(ev, i)); i++)
+		last = m;
+	return pr_fail(r, c->node, err,
+	               "%s is not a Phoenix router: it calls %s/%zu without `use Phoenix.Router`",
+	               last ? mx_eval_module_name(last) : "the module", c->name, c->arity);
+}
+
 static void unknown_macro(struct pr_reader *r, const struct mx_eval_call *c)
 {
 	r->t->skipped++;
@@ -186,6 +210,8 @@ static int host(struct mx_eval *ev, const struct mx_eval_call *c, struct mx_term
 		return pr_fail(r, c->node, err,
 		               "cannot define plug at the router level, plug must be defined inside a "
 		               "pipeline");
+	if (!r->is_router && is_dsl(n))
+		return not_router(r, ev, c, err);
 	if (!strcmp(n, "scope"))
 		return scope(r, ev, c, err) < 0 ? -1 : MX_EVAL_HANDLED;
 	if (is_verb(n)) {
@@ -228,6 +254,8 @@ static int host(struct mx_eval *ev, const struct mx_eval_call *c, struct mx_term
 	}
 	if (c->module)
 		return MX_EVAL_UNKNOWN;
+	if (!r->is_router)
+		return not_router(r, ev, c, err);
 	/* Another library's macro (oban_dashboard, ash_admin...): its routes
 	 * cannot be known without its code. */
 	unknown_macro(r, c);

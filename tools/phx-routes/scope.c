@@ -35,7 +35,7 @@ int pr_fail(struct pr_reader *r, const struct mx_ast *at, struct mx_err *err, co
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (at)
-		return mx_err_at(err, MX_ERR_EVAL, at->file, at->line, 0, "%s", msg);
+		return mx_err_at(err, MX_ERR_EVAL, at->file, at->line, at->col, "%s", msg);
 	return mx_err_at(err, MX_ERR_EVAL, r->file, 0, 0, "%s", msg);
 }
 
