@@ -5,6 +5,8 @@
  * or, with --info, where a URL goes (info.c).
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "command.h"
@@ -18,7 +20,7 @@
 #include "router.h"
 
 static const char *info, *method, *dir, *router_opt, *endpoint_opt, *format_opt, *grep_opt,
-    *depfile_opt;
+    *depfile_opt, *output_opt;
 static bool no_compile;
 
 static const struct mx_option options[] = {
@@ -28,6 +30,7 @@ static const struct mx_option options[] = {
     MX_OPT_STR_("method", 0, &method, "METHOD", "HTTP method for --info (default GET); a filter otherwise"),
     MX_OPT_STR_("format", 0, &format_opt, "FMT", "text (default, as mix prints it), json or csv"),
     MX_OPT_STR_("grep", 0, &grep_opt, "PATTERN", "Only routes whose path, module or helper holds PATTERN"),
+    MX_OPT_STR_("output", 'o', &output_opt, "FILE", "Write the table to FILE (atomically) instead of stdout"),
     MX_OPT_STR_("depfile", 0, &depfile_opt, "FILE", "Write a depfile listing every file read"),
     MX_OPT_BOOL_("no-compile", 0, &no_compile, "Accepted for mix compatibility (nothing is compiled)"),
     MX_OPT_DIRECTORY(&dir),
@@ -98,21 +101,69 @@ static int parse_format(enum pr_format *f)
 	return 0;
 }
 
-static int write_depfile(const struct mx_strvec *read, struct mx_err *err)
+/* A path as the depfile lists it: absolute, so that the build reading it
+ * finds the file whatever its own directory (the tool ran in the root). */
+static void absolute(const struct mx_project *p, const char *path, struct mx_buf *out)
+{
+	mx_buf_reset(out);
+	if (path[0] == '/')
+		mx_buf_adds(out, path);
+	else
+		mx_project_path(p, path, out);
+}
+
+/* The depfile: the target is the output file (what the build rule makes),
+ * else the depfile's name without its extension; the dependencies are
+ * every file read, mix.exs and the config included (compile_env reads
+ * it). Its directory is created, as build systems expect of a tool. */
+static int write_depfile(const struct mx_project *p, const char *cwd, const struct mx_strvec *read,
+                         struct mx_err *err)
 {
 	struct mx_depfile d = MX_DEPFILE_INIT;
-	char target[4096];
-	/* The target is the depfile's own stem: what the build names it by
-	 * is its business; make and CMake only read the dependencies. */
-	snprintf(target, sizeof(target), "%s", depfile_opt);
-	char *dot = strrchr(target, '.');
-	if (dot && strchr(dot, '/') == NULL && dot != target)
-		*dot = '\0';
-	mx_depfile_add_target(&d, target);
-	for (size_t i = 0; i < read->n; i++)
-		mx_depfile_add(&d, read->v[i]);
-	int ret = mx_depfile_write(&d, depfile_opt, err);
+	struct mx_buf b = MX_BUF_INIT, path = MX_BUF_INIT;
+	int ret = -1;
+
+	if (output_opt) {
+		mx_path_join(&b, cwd, output_opt);
+	} else {
+		mx_path_join(&b, cwd, depfile_opt);
+		char *dot = strrchr(b.buf, '.');
+		if (dot && !strchr(dot, '/'))
+			mx_buf_setlen(&b, (size_t)(dot - b.buf));
+	}
+	mx_depfile_add_target(&d, b.buf);
+	if (p->mix_exs)
+		mx_depfile_add(&d, p->mix_exs);
+	for (size_t i = 0; i < p->config.files.n; i++) {
+		absolute(p, p->config.files.v[i], &b);
+		mx_depfile_add(&d, b.buf);
+	}
+	for (size_t i = 0; i < read->n; i++) {
+		absolute(p, read->v[i], &b);
+		mx_depfile_add(&d, b.buf);
+	}
+	mx_path_join(&path, cwd, depfile_opt);
+	char *parent = mx_path_dirname(path.buf);
+	if (mx_fs_mkdir_p(parent, 0777, err) == 0)
+		ret = mx_depfile_write(&d, path.buf, err);
+	free(parent);
 	mx_depfile_clear(&d);
+	mx_buf_release(&b);
+	mx_buf_release(&path);
+	return ret;
+}
+
+/* The table to --output FILE: atomically, its directory created. */
+static int write_output(const char *cwd, const struct mx_buf *text, struct mx_err *err)
+{
+	struct mx_buf path = MX_BUF_INIT;
+	mx_path_join(&path, cwd, output_opt);
+	char *parent = mx_path_dirname(path.buf);
+	int ret = mx_fs_mkdir_p(parent, 0777, err);
+	if (ret == 0)
+		ret = mx_fs_write_atomic(path.buf, text->buf ? text->buf : "", text->len, err);
+	free(parent);
+	mx_buf_release(&path);
 	return ret;
 }
 
@@ -131,6 +182,11 @@ static int run(const struct mx_cmdline *cl)
 	enum pr_format fmt = PR_FORMAT_TEXT;
 	int ret;
 
+	/* -C moves into the root; --output and --depfile are relative to
+	 * where the tool was started, as any build tool's are. */
+	char cwd[4096];
+	if (!getcwd(cwd, sizeof(cwd)))
+		snprintf(cwd, sizeof(cwd), ".");
 	pr_table_init(&t, &arena);
 	if ((ret = parse_format(&fmt)) != 0)
 		goto out;
@@ -169,7 +225,7 @@ static int run(const struct mx_cmdline *cl)
 	}
 	for (size_t i = 0; i < warnings.n; i++)
 		fprintf(stderr, "%s\n", warnings.v[i]);
-	if (depfile_opt && write_depfile(&read, &err) < 0) {
+	if (depfile_opt && write_depfile(&p, cwd, &read, &err) < 0) {
 		ret = mx_diag_error(&err);
 		goto out;
 	}
@@ -186,8 +242,13 @@ static int run(const struct mx_cmdline *cl)
 		if (fmt == PR_FORMAT_TEXT)
 			mx_buf_addch(&out, '\n');
 	}
-	fwrite(out.buf ? out.buf : "", 1, out.len, stdout);
-	if (fflush(stdout) != 0) {
+	if (output_opt && !info) {
+		if (write_output(cwd, &out, &err) < 0) {
+			ret = mx_diag_error(&err);
+			goto out;
+		}
+	} else if (fwrite(out.buf ? out.buf : "", 1, out.len, stdout) != out.len ||
+	           fflush(stdout) != 0) {
 		ret = mx_diag_fail(MX_EXIT_FAIL, "cannot write the table: %s", "write error");
 		goto out;
 	}
