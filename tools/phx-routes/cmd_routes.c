@@ -53,9 +53,23 @@ static const char *mod_name(const char *s)
 }
 
 /* The router's module and file, as router/2 of the task chooses it. */
-static int choose_router(const struct mx_project *p, const char *given, struct mx_buf *mod,
-                         struct mx_buf *path)
+static int choose_router(const struct mx_project *p, const char *cwd, const char *given,
+                         struct mx_buf *mod, struct mx_buf *path)
 {
+	size_t glen = given ? strlen(given) : 0;
+	if (glen > 3 && !strcmp(given + glen - 3, ".ex")) {
+		/* A router file (the build glue's ROUTER): its first module. */
+		struct mx_buf text = MX_BUF_INIT;
+		struct mx_err err = MX_ERR_INIT;
+		mx_path_join(path, cwd, given);
+		int ret = 0;
+		if (mx_fs_read(path->buf, &text, &err) < 0)
+			ret = mx_diag_error(&err);
+		else if (!pr_text_first_module(text.buf ? text.buf : "", text.len, mod))
+			ret = mx_diag_fail(MX_EXIT_FAIL, "%s defines no module", given);
+		mx_buf_release(&text);
+		return ret;
+	}
 	if (given) {
 		mx_buf_adds(mod, mod_name(given));
 		if (pr_locate_module(p, mod->buf, path))
@@ -199,7 +213,7 @@ static int run(const struct mx_cmdline *cl)
 		goto out;
 	}
 	const char *given = cl->args.n ? cl->args.v[0] : router_opt;
-	if ((ret = choose_router(&p, given, &rmod, &rpath)) != 0)
+	if ((ret = choose_router(&p, cwd, given, &rmod, &rpath)) != 0)
 		goto out;
 	/* endpoint/2: only without a positional router, or with --endpoint
 	 * (which Phoenix 1.7.24 crashes on with a positional router). A

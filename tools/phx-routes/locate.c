@@ -1,6 +1,7 @@
 /*
  * locate: a module's source file, found by its defmodule (see locate.h).
  */
+#include <ctype.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -76,4 +77,26 @@ bool pr_locate_module(const struct mx_project *p, const char *module, struct mx_
 	mx_buf_release(&conv);
 	mx_buf_release(&u);
 	return found;
+}
+
+bool pr_text_first_module(const char *text, size_t len, struct mx_buf *out)
+{
+	const char *end = text + len;
+	for (const char *p = text; p < end;) {
+		const char *q = p;
+		while (q < end && (*q == ' ' || *q == '\t'))
+			q++;
+		if ((size_t)(end - q) > 10 && !memcmp(q, "defmodule ", 10)) {
+			const char *n = q + 10, *e = n;
+			while (e < end && (isalnum((unsigned char)*e) || *e == '_' || *e == '.'))
+				e++;
+			if (e > n) {
+				mx_buf_add(out, n, (size_t)(e - n));
+				return true;
+			}
+		}
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+	}
+	return false;
 }

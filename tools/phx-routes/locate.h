@@ -21,4 +21,8 @@ bool pr_locate_module(const struct mx_project *p, const char *module, struct mx_
  * at the start of a line (after indentation). */
 bool pr_text_defines(const char *text, size_t len, const char *module);
 
+/* The name of the first `defmodule` of text, appended to out; false when
+ * there is none. */
+bool pr_text_first_module(const char *text, size_t len, struct mx_buf *out);
+
 #endif
