@@ -71,7 +71,8 @@ static const char **split_path(struct pr_reader *r, const char **base, size_t nb
 	for (const char *p = path; *p; p++)
 		cap += *p == '/';
 	const char **v = MX_ARENA_NEWN(r->a, const char *, cap);
-	memcpy(v, base, nbase * sizeof(*v));
+	if (nbase)
+		memcpy(v, base, nbase * sizeof(*v));
 	*n = nbase;
 	for (const char *p = path; *p;) {
 		const char *e = strchr(p, '/');
@@ -102,14 +103,16 @@ const char *pr_scope_validate_path(struct pr_reader *r, const struct mx_term *pa
 	size_t n = path->u.bin.len;
 	char *s = mx_arena_alloc(r->a, n + 2);
 	s[0] = '/';
-	memcpy(s + 1, path->u.bin.data, n);
+	if (n)
+		memcpy(s + 1, path->u.bin.data, n);
 	return s;
 }
 
 static const char **append(struct pr_reader *r, const char **v, size_t n, const char *s)
 {
 	const char **w = MX_ARENA_NEWN(r->a, const char *, n + 1);
-	memcpy(w, v, n * sizeof(*w));
+	if (n)
+		memcpy(w, v, n * sizeof(*w));
 	w[n] = s;
 	return w;
 }
