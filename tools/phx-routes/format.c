@@ -171,6 +171,9 @@ void pr_format(const struct pr_table *t, enum pr_format f, const struct pr_filte
 	struct mx_buf helper = MX_BUF_INIT, mod = MX_BUF_INIT, opts = MX_BUF_INIT;
 	size_t count = 0;
 
+	/* One allocation for the whole table, roughly: each row is the
+	 * three padded columns plus a module and an action. */
+	mx_buf_grow(out, (t->n + 3 * t->nsockets) * (w.helper + w.verb + w.path + 64));
 	if (f == PR_FORMAT_CSV)
 		mx_buf_adds(out, "helper,verb,path,module,action\n");
 	if (f == PR_FORMAT_JSON)

@@ -83,13 +83,23 @@ static const char *cat(struct pr_reader *r, const char *a, const char *b, const 
 	return s;
 }
 
+/* The verbs' atoms sit after the actions' in the reader's atom cache. */
+static const char *const verbs[] = {"get", "post", "patch", "put", "delete"};
+
+static struct mx_term *verb_atom(struct pr_reader *r, const char *verb)
+{
+	for (unsigned i = 0; i < 5; i++)
+		if (!strcmp(verb, verbs[i]))
+			return pr_atom(r, NACTIONS + i, verb);
+	return mx_term_atom(r->a, verb);
+}
+
 static int route(struct pr_reader *r, const struct mx_ast *at, const char *verb, const char *path,
-                 const struct mx_term *ctrl, const char *action, const struct mx_term *opts,
+                 const struct mx_term *ctrl, size_t action, const struct mx_term *opts,
                  struct mx_err *err)
 {
-	return pr_scope_route(r, at, PR_MATCH, mx_term_atom(r->a, verb),
-	                      mx_term_string(r->a, path), ctrl, mx_term_atom(r->a, action), opts,
-	                      err);
+	return pr_scope_route(r, at, PR_MATCH, verb_atom(r, verb), mx_term_string(r->a, path), ctrl,
+	                      pr_atom(r, (unsigned)action, all_actions[action]), opts, err);
 }
 
 int pr_resources(struct pr_reader *r, struct mx_eval *ev, const struct mx_eval_call *c,
@@ -164,21 +174,21 @@ int pr_resources(struct pr_reader *r, struct mx_eval *ev, const struct mx_eval_c
 		const char *a = all_actions[i];
 		int ret = 0;
 		if (!strcmp(a, "index"))
-			ret = route(r, at, "get", path, ctrl, a, ropts, err);
+			ret = route(r, at, "get", path, ctrl, i, ropts, err);
 		else if (!strcmp(a, "show"))
-			ret = route(r, at, "get", id, ctrl, a, ropts, err);
+			ret = route(r, at, "get", id, ctrl, i, ropts, err);
 		else if (!strcmp(a, "new"))
-			ret = route(r, at, "get", cat(r, path, "/new", ""), ctrl, a, ropts, err);
+			ret = route(r, at, "get", cat(r, path, "/new", ""), ctrl, i, ropts, err);
 		else if (!strcmp(a, "edit"))
-			ret = route(r, at, "get", cat(r, id, "/edit", ""), ctrl, a, ropts, err);
+			ret = route(r, at, "get", cat(r, id, "/edit", ""), ctrl, i, ropts, err);
 		else if (!strcmp(a, "create"))
-			ret = route(r, at, "post", path, ctrl, a, ropts, err);
+			ret = route(r, at, "post", path, ctrl, i, ropts, err);
 		else if (!strcmp(a, "delete"))
-			ret = route(r, at, "delete", id, ctrl, a, ropts, err);
+			ret = route(r, at, "delete", id, ctrl, i, ropts, err);
 		else if (!strcmp(a, "update"))
-			ret = route(r, at, "patch", id, ctrl, a, ropts, err) < 0
+			ret = route(r, at, "patch", id, ctrl, i, ropts, err) < 0
 			          ? -1
-			          : route(r, at, "put", id, ctrl, a, put_opts, err);
+			          : route(r, at, "put", id, ctrl, i, put_opts, err);
 		if (ret < 0)
 			return -1;
 	}

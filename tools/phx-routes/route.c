@@ -25,7 +25,7 @@ void pr_table_release(struct pr_table *t)
 struct pr_route *pr_table_add(struct pr_table *t)
 {
 	if (t->n == t->alloc) {
-		t->alloc = t->alloc ? t->alloc * 2 : 64;
+		t->alloc = t->alloc ? t->alloc * 2 : 256;
 		t->routes = mx_xrealloc(t->routes, t->alloc * sizeof(*t->routes));
 	}
 	struct pr_route *r = &t->routes[t->n++];

@@ -314,6 +314,7 @@ static int read_text(struct pr_table *t, const char *file, const char *text, siz
 	ret = 0;
 out:
 	mx_eval_release(&ev);
+	mx_buf_release(&r.scratch);
 	return ret;
 }
 

@@ -12,12 +12,14 @@
 /* One level of Phoenix.Router.Scope's stack. Arena-allocated; a push makes
  * a new one pointing at the one it hides. */
 struct pr_scope {
-	const char **path; /* segments */
-	size_t npath;
+	/* The path segments joined: "/admin/v2", or "" at the root. Kept
+	 * joined because every route of the scope starts with it. */
+	const char *prefix;
 	const char **alias; /* alias segments ("HelloWeb"), without "Elixir." */
 	size_t nalias;
 	const char **as; /* helper prefixes, as strings */
 	size_t nas;
+	const char *as_prefix; /* "admin_user_" (as joined, each with "_"), or "" */
 	struct pr_scope *up;
 };
 
@@ -30,7 +32,17 @@ struct pr_reader {
 	struct pr_scope *top;
 	bool is_router;     /* saw use Phoenix.Router (directly or via the web module) */
 	bool in_live_session;
+	/* join_alias/2's last answer: resources joins one controller to one
+	 * scope for each of its routes. */
+	const struct pr_scope *alias_scope;
+	const char *alias_in;
+	const struct mx_term *alias_out;
+	struct mx_buf scratch; /* reused for joined paths and names */
+	struct mx_term *atoms[16]; /* resources' verbs and actions, made once */
 };
+
+/* An atom term made once per reader: the i-th of resources' names. */
+struct mx_term *pr_atom(struct pr_reader *r, unsigned i, const char *name);
 
 /* Options: kw[:key] of a keyword list term, or NULL (also when kw is no list). */
 const struct mx_term *pr_opt(const struct mx_term *kw, const char *key);

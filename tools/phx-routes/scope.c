@@ -61,27 +61,30 @@ struct mx_term *pr_kw_put(struct pr_reader *r, const struct mx_term *kw, const c
 void pr_scope_init(struct pr_reader *r)
 {
 	r->top = MX_ARENA_NEW(r->a, struct pr_scope);
+	r->top->prefix = "";
+	r->top->as_prefix = "";
 }
 
-/* String.split(path, "/", trim: true), appended to a copy of base. */
-static const char **split_path(struct pr_reader *r, const char **base, size_t nbase,
-                               const char *path, size_t *n)
+struct mx_term *pr_atom(struct pr_reader *r, unsigned i, const char *name)
 {
-	size_t cap = nbase + 1;
-	for (const char *p = path; *p; p++)
-		cap += *p == '/';
-	const char **v = MX_ARENA_NEWN(r->a, const char *, cap);
-	if (nbase)
-		memcpy(v, base, nbase * sizeof(*v));
-	*n = nbase;
+	if (!r->atoms[i])
+		r->atoms[i] = mx_term_atom(r->a, name);
+	return r->atoms[i];
+}
+
+/* Appends "/seg" for each non-empty segment of path, as
+ * String.split(path, "/", trim: true) would give them. */
+static void add_segments(struct mx_buf *b, const char *path)
+{
 	for (const char *p = path; *p;) {
 		const char *e = strchr(p, '/');
 		size_t len = e ? (size_t)(e - p) : strlen(p);
-		if (len)
-			v[(*n)++] = mx_arena_strndup(r->a, p, len);
+		if (len) {
+			mx_buf_addch(b, '/');
+			mx_buf_add(b, p, len);
+		}
 		p += len + (e != NULL);
 	}
-	return v;
 }
 
 const char *pr_scope_validate_path(struct pr_reader *r, const struct mx_term *path,
@@ -148,7 +151,10 @@ int pr_scope_push(struct pr_reader *r, const struct mx_term *opts, const struct 
 		const char *path = pr_scope_validate_path(r, v, at, err);
 		if (!path)
 			return -1;
-		s->path = split_path(r, top->path, top->npath, path, &s->npath);
+		mx_buf_reset(&r->scratch);
+		mx_buf_adds(&r->scratch, top->prefix);
+		add_segments(&r->scratch, path);
+		s->prefix = mx_arena_strndup(r->a, r->scratch.buf ? r->scratch.buf : "", r->scratch.len);
 	}
 	/* append_unless_false/4: false resets, nil inherits, else appends. */
 	v = pr_opt(opts, "alias");
@@ -164,6 +170,7 @@ int pr_scope_push(struct pr_reader *r, const struct mx_term *opts, const struct 
 	v = pr_opt(opts, "as");
 	if (v && mx_term_is_atom(v, "false")) {
 		s->nas = 0;
+		s->as_prefix = "";
 	} else if (v && !mx_term_is_nil(v)) {
 		const char *as;
 		if (term_to_string(r, v, &as) < 0 || (v->type != MX_TERM_ATOM && v->type != MX_TERM_BINARY))
@@ -171,6 +178,9 @@ int pr_scope_push(struct pr_reader *r, const struct mx_term *opts, const struct 
 			               pr_inspect(r, v));
 		s->as = append(r, top->as, top->nas, as);
 		s->nas = top->nas + 1;
+		mx_buf_reset(&r->scratch);
+		mx_buf_addf(&r->scratch, "%s%s_", top->as_prefix, as);
+		s->as_prefix = mx_arena_strndup(r->a, r->scratch.buf, r->scratch.len);
 	}
 	v = pr_opt(opts, "host");
 	if (v && !mx_term_is_nil(v) && v->type != MX_TERM_BINARY) {
@@ -218,42 +228,47 @@ const struct mx_term *pr_scope_join_alias(struct pr_reader *r, const struct mx_t
 	const char *name = mod->u.atom.name;
 	if (*name >= 'a' && *name <= 'z')
 		return mod;
-	return concat(r, r->top->alias, r->top->nalias, name);
+	if (r->alias_scope == r->top && r->alias_in && !strcmp(r->alias_in, name))
+		return r->alias_out;
+	r->alias_scope = r->top;
+	r->alias_in = name;
+	r->alias_out = concat(r, r->top->alias, r->top->nalias, name);
+	return r->alias_out;
 }
 
 const char *pr_scope_full_path(struct pr_reader *r, const char *path)
 {
-	size_t n;
-	const char **segs = split_path(r, NULL, 0, path, &n);
-	struct pr_scope *top = r->top;
-	if (!top->npath)
+	if (!*r->top->prefix)
 		return path;
-	struct mx_buf b = MX_BUF_INIT;
-	for (size_t i = 0; i < top->npath; i++)
-		mx_buf_addf(&b, "/%s", top->path[i]);
-	for (size_t i = 0; i < n; i++)
-		mx_buf_addf(&b, "/%s", segs[i]);
-	const char *s = mx_arena_strndup(r->a, b.buf, b.len);
-	mx_buf_release(&b);
-	return s;
+	mx_buf_reset(&r->scratch);
+	mx_buf_adds(&r->scratch, r->top->prefix);
+	add_segments(&r->scratch, path);
+	return mx_arena_strndup(r->a, r->scratch.buf, r->scratch.len);
 }
 
 /* join_path/2: "/" <> Enum.join(top.path ++ split(path), "/"). */
 static const char *join_path(struct pr_reader *r, const char *path)
 {
-	size_t n;
-	const char **segs = split_path(r, r->top->path, r->top->npath, path, &n);
-	struct mx_buf b = MX_BUF_INIT;
-	mx_buf_addch(&b, '/');
-	for (size_t i = 0; i < n; i++)
-		mx_buf_addf(&b, i ? "/%s" : "%s", segs[i]);
-	const char *s = mx_arena_strndup(r->a, b.buf, b.len);
-	mx_buf_release(&b);
-	return s;
+	mx_buf_reset(&r->scratch);
+	mx_buf_adds(&r->scratch, r->top->prefix);
+	add_segments(&r->scratch, path);
+	if (!r->scratch.len)
+		return "/";
+	return mx_arena_strndup(r->a, r->scratch.buf, r->scratch.len);
 }
 
+/* The verb as printed; the HTTP verbs without an allocation. */
 static const char *upcase(struct pr_reader *r, const char *s)
 {
+	static const char *const known[][2] = {
+	    {"get", "GET"},       {"post", "POST"},       {"put", "PUT"},
+	    {"patch", "PATCH"},   {"delete", "DELETE"},   {"options", "OPTIONS"},
+	    {"connect", "CONNECT"}, {"trace", "TRACE"},   {"head", "HEAD"},
+	    {"*", "*"},
+	};
+	for (size_t i = 0; i < sizeof(known) / sizeof(*known); i++)
+		if (!strcmp(s, known[i][0]))
+			return known[i][1];
 	char *u = mx_arena_strdup(r->a, s);
 	for (char *p = u; *p; p++)
 		if (*p >= 'a' && *p <= 'z')
@@ -311,12 +326,10 @@ int pr_scope_route(struct pr_reader *r, const struct mx_ast *at, enum pr_kind ki
 	rt->line = at->line;
 	if (as) {
 		/* join_as/2: Enum.join(top.as ++ [as], "_") */
-		struct mx_buf b = MX_BUF_INIT;
-		for (size_t i = 0; i < r->top->nas; i++)
-			mx_buf_addf(&b, "%s_", r->top->as[i]);
-		mx_buf_adds(&b, as);
-		rt->helper = mx_arena_strndup(r->a, b.buf, b.len);
-		mx_buf_release(&b);
+		mx_buf_reset(&r->scratch);
+		mx_buf_adds(&r->scratch, r->top->as_prefix);
+		mx_buf_adds(&r->scratch, as);
+		rt->helper = mx_arena_strndup(r->a, r->scratch.buf, r->scratch.len);
 	}
 	const struct mx_term *meta = pr_opt(opts, "metadata");
 	const struct mx_term *lm =
