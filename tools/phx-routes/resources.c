@@ -140,6 +140,9 @@ int pr_resources(struct pr_reader *r, struct mx_eval *ev, const struct mx_eval_c
 			return pr_fail(r, at, err, "resources expects :name to be a string, got: %s",
 			               pr_inspect(r, name_t));
 		}
+	} else if (strncmp(ctrl->u.atom.name, "Elixir.", 7)) {
+		mx_buf_release(&b);
+		return pr_fail(r, at, err, "expected an Elixir module, got: \"%s\"", ctrl->u.atom.name);
 	} else {
 		mx_inflect_resource_name(ctrl->u.atom.name, "Controller", &b);
 	}

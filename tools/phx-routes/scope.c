@@ -303,6 +303,11 @@ int pr_scope_route(struct pr_reader *r, const struct mx_ast *at, enum pr_kind ki
 			return pr_fail(r, at, err, "expected :as to be an atom or a string, got: %s",
 			               pr_inspect(r, as_t));
 	} else {
+		/* resource_name/2 goes through Module.split/1, which takes
+		 * only Elixir modules. */
+		if (strncmp(plug->u.atom.name, "Elixir.", 7))
+			return pr_fail(r, at, err, "expected an Elixir module, got: \"%s\"",
+			               plug->u.atom.name);
 		struct mx_buf b = MX_BUF_INIT;
 		mx_inflect_resource_name(plug->u.atom.name, "Controller", &b);
 		as = mx_arena_strndup(r->a, b.buf ? b.buf : "", b.len);
