@@ -163,3 +163,12 @@ got: [:index, :destroy]' ]
 	[ "$status" -eq 1 ]
 	[ "${stderr%%$'\n'*}" = "phx-routes: umbrella applications require an explicit router to be given to phx.routes, for example:" ]
 }
+
+@test "a 1.6-style web module (use Phoenix.Router without helpers: false) has the helper column" {
+	use_router live
+	sed -i 's/use Phoenix.Router, helpers: false/use Phoenix.Router/' lib/shop_web.ex
+	run --separate-stderr phx-routes
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "product_index_path  GET   /products                              ShopWeb.ProductLive.Index :index" ]
+	[ "${lines[8]}" = "         websocket  WS    /live/websocket                        Phoenix.LiveView.Socket" ]
+}

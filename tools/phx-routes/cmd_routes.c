@@ -24,7 +24,7 @@ static const char *info, *method, *dir, *router_opt, *endpoint_opt, *format_opt,
 static bool no_compile;
 
 static const struct mx_option options[] = {
-    MX_OPT_STR_("router", 0, &router_opt, "MOD", "The router (default <Web>.Router, else <Base>.Router)"),
+    MX_OPT_STR_("router", 0, &router_opt, "MOD", "The router module or its .ex file (default <Web>.Router, else <Base>.Router)"),
     MX_OPT_STR_("endpoint", 0, &endpoint_opt, "MOD", "The endpoint whose sockets are listed (default <Web>.Endpoint)"),
     MX_OPT_STR_("info", 0, &info, "URL", "Print the module and function a URL routes to"),
     MX_OPT_STR_("method", 0, &method, "METHOD", "HTTP method for --info (default GET); a filter otherwise"),
