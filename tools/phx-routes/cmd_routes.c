@@ -167,18 +167,30 @@ static int write_depfile(const struct mx_project *p, const char *cwd, const stru
 	return ret;
 }
 
-/* The table to --output FILE: atomically, its directory created. */
-static int write_output(const char *cwd, const struct mx_buf *text, struct mx_err *err)
+/* The table to --output FILE: atomically (a temp file renamed over it at
+ * commit), its directory created. */
+static int open_output(const char *cwd, struct mx_atomic *af, struct mx_err *err)
 {
 	struct mx_buf path = MX_BUF_INIT;
 	mx_path_join(&path, cwd, output_opt);
 	char *parent = mx_path_dirname(path.buf);
 	int ret = mx_fs_mkdir_p(parent, 0777, err);
 	if (ret == 0)
-		ret = mx_fs_write_atomic(path.buf, text->buf ? text->buf : "", text->len, err);
+		ret = mx_atomic_open(af, path.buf, 0666, err);
 	free(parent);
 	mx_buf_release(&path);
 	return ret;
+}
+
+static void to_stdout(void *ctx, const char *data, size_t n)
+{
+	(void)ctx;
+	fwrite(data, 1, n, stdout);
+}
+
+static void to_atomic(void *ctx, const char *data, size_t n)
+{
+	mx_atomic_write(ctx, data, n);
 }
 
 static int run(const struct mx_cmdline *cl)
@@ -191,6 +203,7 @@ static int run(const struct mx_cmdline *cl)
 	struct mx_arena arena = MX_ARENA_INIT;
 	struct pr_table t;
 	struct mx_strvec read = MX_STRVEC_INIT, warnings = MX_STRVEC_INIT;
+	struct mx_atomic af = MX_ATOMIC_INIT;
 	struct mx_buf rmod = MX_BUF_INIT, rpath = MX_BUF_INIT, emod = MX_BUF_INIT,
 	              epath = MX_BUF_INIT, out = MX_BUF_INIT;
 	enum pr_format fmt = PR_FORMAT_TEXT;
@@ -251,24 +264,34 @@ static int run(const struct mx_cmdline *cl)
 		}
 	} else {
 		struct pr_filter filter = {grep_opt, method};
-		pr_format(&t, fmt, &filter, &out);
+		struct pr_sink sink = {to_stdout, NULL};
+		if (output_opt) {
+			if (open_output(cwd, &af, &err) < 0) {
+				ret = mx_diag_error(&err);
+				goto out;
+			}
+			sink = (struct pr_sink){to_atomic, &af};
+		}
+		pr_format_to(&t, fmt, &filter, &out, &sink);
 		/* Mix.shell().info/1 ends the table with one more newline. */
 		if (fmt == PR_FORMAT_TEXT)
 			mx_buf_addch(&out, '\n');
 	}
 	if (output_opt && !info) {
-		if (write_output(cwd, &out, &err) < 0) {
+		mx_atomic_write(&af, out.buf ? out.buf : "", out.len);
+		if (mx_atomic_commit(&af, &err) < 0) {
 			ret = mx_diag_error(&err);
 			goto out;
 		}
 	} else if (fwrite(out.buf ? out.buf : "", 1, out.len, stdout) != out.len ||
-	           fflush(stdout) != 0) {
+	           fflush(stdout) != 0 || ferror(stdout)) {
 		ret = mx_diag_fail(MX_EXIT_FAIL, "cannot write the table: %s", "write error");
 		goto out;
 	}
 	/* An incomplete table is printed in full and said so by the status. */
 	ret = t.skipped ? MX_EXIT_FAIL : MX_EXIT_OK;
 out:
+	mx_atomic_abort(&af);
 	pr_table_release(&t);
 	mx_arena_release(&arena);
 	mx_strvec_clear(&read);

@@ -164,16 +164,30 @@ static void emit(struct mx_buf *out, enum pr_format f, const struct widths *w,
 	(*count)++;
 }
 
+enum { CHUNK = 64 * 1024 };
+
+static void drain(struct mx_buf *out, const struct pr_sink *sink)
+{
+	if (sink && out->len >= CHUNK) {
+		sink->write(sink->ctx, out->buf, out->len);
+		mx_buf_reset(out);
+	}
+}
+
 void pr_format(const struct pr_table *t, enum pr_format f, const struct pr_filter *filter,
                struct mx_buf *out)
+{
+	pr_format_to(t, f, filter, out, NULL);
+}
+
+void pr_format_to(const struct pr_table *t, enum pr_format f, const struct pr_filter *filter,
+                  struct mx_buf *out, const struct pr_sink *sink)
 {
 	struct widths w = widths(t);
 	struct mx_buf helper = MX_BUF_INIT, mod = MX_BUF_INIT, opts = MX_BUF_INIT;
 	size_t count = 0;
 
-	/* One allocation for the whole table, roughly: each row is the
-	 * three padded columns plus a module and an action. */
-	mx_buf_grow(out, (t->n + 3 * t->nsockets) * (w.helper + w.verb + w.path + 64));
+	mx_buf_grow(out, CHUNK + 1024);
 	if (f == PR_FORMAT_CSV)
 		mx_buf_adds(out, "helper,verb,path,module,action\n");
 	if (f == PR_FORMAT_JSON)
@@ -189,6 +203,7 @@ void pr_format(const struct pr_table *t, enum pr_format f, const struct pr_filte
 			continue;
 		struct row row = {helper.buf, r->verb, r->path, mod.buf, opts.buf};
 		emit(out, f, &w, &row, &count);
+		drain(out, sink);
 	}
 	for (size_t i = 0; i < t->nsockets; i++) {
 		const struct pr_socket *s = &t->sockets[i];

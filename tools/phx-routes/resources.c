@@ -94,12 +94,18 @@ static struct mx_term *verb_atom(struct pr_reader *r, const char *verb)
 	return mx_term_atom(r->a, verb);
 }
 
-static int route(struct pr_reader *r, const struct mx_ast *at, const char *verb, const char *path,
-                 const struct mx_term *ctrl, size_t action, const struct mx_term *opts,
-                 struct mx_err *err)
+/* One route of the resource: path followed by up to two suffixes, built
+ * in buf (a scratch buffer of the caller's) rather than allocated. */
+static int route(struct pr_reader *r, const struct mx_ast *at, const char *verb, struct mx_buf *buf,
+                 const char *path, const char *s1, const char *s2, const struct mx_term *ctrl,
+                 size_t action, const struct mx_term *opts, struct mx_err *err)
 {
-	return pr_scope_route(r, at, PR_MATCH, verb_atom(r, verb), mx_term_string(r->a, path), ctrl,
-	                      pr_atom(r, (unsigned)action, all_actions[action]), opts, err);
+	mx_buf_reset(buf);
+	mx_buf_adds(buf, path);
+	mx_buf_adds(buf, s1);
+	mx_buf_adds(buf, s2);
+	return pr_scope_route_path(r, at, PR_MATCH, verb_atom(r, verb), buf->buf, ctrl,
+	                           pr_atom(r, (unsigned)action, all_actions[action]), opts, err);
 }
 
 int pr_resources(struct pr_reader *r, struct mx_eval *ev, const struct mx_eval_call *c,
@@ -169,32 +175,38 @@ int pr_resources(struct pr_reader *r, struct mx_eval *ev, const struct mx_eval_c
 		const char *base = mx_arena_strndup(r->a, path, n);
 		member = cat(r, base, n == 1 ? ":" : "/:", cat(r, name, "_", param));
 	}
-	const char *id = singleton ? path : cat(r, path, "/:", param);
+	/* path <> "/:" <> param, except for a singleton */
+	const char *sep = singleton ? "" : "/:", *idp = singleton ? "" : param;
+	struct mx_buf b2 = MX_BUF_INIT;
+	int ret = 0;
 
-	for (size_t i = 0; i < NACTIONS; i++) {
+	for (size_t i = 0; i < NACTIONS && ret == 0; i++) {
 		if (!on[i])
 			continue;
 		const char *a = all_actions[i];
-		int ret = 0;
 		if (!strcmp(a, "index"))
-			ret = route(r, at, "get", path, ctrl, i, ropts, err);
+			ret = route(r, at, "get", &b2, path, "", "", ctrl, i, ropts, err);
 		else if (!strcmp(a, "show"))
-			ret = route(r, at, "get", id, ctrl, i, ropts, err);
+			ret = route(r, at, "get", &b2, path, sep, idp, ctrl, i, ropts, err);
 		else if (!strcmp(a, "new"))
-			ret = route(r, at, "get", cat(r, path, "/new", ""), ctrl, i, ropts, err);
-		else if (!strcmp(a, "edit"))
-			ret = route(r, at, "get", cat(r, id, "/edit", ""), ctrl, i, ropts, err);
-		else if (!strcmp(a, "create"))
-			ret = route(r, at, "post", path, ctrl, i, ropts, err);
+			ret = route(r, at, "get", &b2, path, "/new", "", ctrl, i, ropts, err);
+		else if (!strcmp(a, "edit")) {
+			mx_buf_reset(&b2);
+			mx_buf_addf(&b2, "%s%s%s/edit", path, sep, idp);
+			ret = pr_scope_route_path(r, at, PR_MATCH, verb_atom(r, "get"), b2.buf, ctrl,
+			                          pr_atom(r, (unsigned)i, a), ropts, err);
+		} else if (!strcmp(a, "create"))
+			ret = route(r, at, "post", &b2, path, "", "", ctrl, i, ropts, err);
 		else if (!strcmp(a, "delete"))
-			ret = route(r, at, "delete", id, ctrl, i, ropts, err);
+			ret = route(r, at, "delete", &b2, path, sep, idp, ctrl, i, ropts, err);
 		else if (!strcmp(a, "update"))
-			ret = route(r, at, "patch", id, ctrl, i, ropts, err) < 0
+			ret = route(r, at, "patch", &b2, path, sep, idp, ctrl, i, ropts, err) < 0
 			          ? -1
-			          : route(r, at, "put", id, ctrl, i, put_opts, err);
-		if (ret < 0)
-			return -1;
+			          : route(r, at, "put", &b2, path, sep, idp, ctrl, i, put_opts, err);
 	}
+	mx_buf_release(&b2);
+	if (ret < 0)
+		return -1;
 	if (!c->do_block)
 		return 0;
 
@@ -204,7 +216,7 @@ int pr_resources(struct pr_reader *r, struct mx_eval *ev, const struct mx_eval_c
 	                              alias ? (struct mx_term *)alias : mx_term_nil(r->a));
 	if (pr_scope_push(r, mopts, at, err) < 0)
 		return -1;
-	int ret = mx_eval_block(ev, c->do_block, NULL, err);
+	ret = mx_eval_block(ev, c->do_block, NULL, err);
 	pr_scope_pop(r);
 	return ret;
 }

@@ -37,6 +37,9 @@ struct pr_reader {
 	const struct pr_scope *alias_scope;
 	const char *alias_in;
 	const struct mx_term *alias_out;
+	/* join_as/2's last answer, for the same reason. */
+	const struct pr_scope *helper_scope;
+	const char *helper_as, *helper_out;
 	struct mx_buf scratch; /* reused for joined paths and names */
 	struct mx_term *atoms[16]; /* resources' verbs and actions, made once */
 };
@@ -76,6 +79,12 @@ int pr_scope_route(struct pr_reader *r, const struct mx_ast *at, enum pr_kind ki
                    const struct mx_term *verb, const struct mx_term *path,
                    const struct mx_term *plug, const struct mx_term *plug_opts,
                    const struct mx_term *opts, struct mx_err *err);
+/* The same with the path already validated (a string starting with "/"),
+ * for the macros that build paths themselves (resources). */
+int pr_scope_route_path(struct pr_reader *r, const struct mx_ast *at, enum pr_kind kind,
+                        const struct mx_term *verb, const char *path, const struct mx_term *plug,
+                        const struct mx_term *plug_opts, const struct mx_term *opts,
+                        struct mx_err *err);
 /* Scope.full_path/2 (scoped_path). */
 const char *pr_scope_full_path(struct pr_reader *r, const char *path);
 

@@ -294,7 +294,14 @@ int pr_scope_route(struct pr_reader *r, const struct mx_ast *at, enum pr_kind ki
 	const char *p = pr_scope_validate_path(r, path, at, err);
 	if (!p)
 		return -1;
+	return pr_scope_route_path(r, at, kind, verb, p, plug, plug_opts, opts, err);
+}
 
+int pr_scope_route_path(struct pr_reader *r, const struct mx_ast *at, enum pr_kind kind,
+                        const struct mx_term *verb, const char *p, const struct mx_term *plug,
+                        const struct mx_term *plug_opts, const struct mx_term *opts,
+                        struct mx_err *err)
+{
 	/* as: Keyword.get_lazy(opts, :as, resource_name(plug, "Controller")) */
 	const struct mx_term *as_t = pr_opt(opts, "as");
 	const char *as = NULL;
@@ -331,10 +338,15 @@ int pr_scope_route(struct pr_reader *r, const struct mx_ast *at, enum pr_kind ki
 	rt->line = at->line;
 	if (as) {
 		/* join_as/2: Enum.join(top.as ++ [as], "_") */
-		mx_buf_reset(&r->scratch);
-		mx_buf_adds(&r->scratch, r->top->as_prefix);
-		mx_buf_adds(&r->scratch, as);
-		rt->helper = mx_arena_strndup(r->a, r->scratch.buf, r->scratch.len);
+		if (r->helper_scope != r->top || strcmp(r->helper_as, as)) {
+			mx_buf_reset(&r->scratch);
+			mx_buf_adds(&r->scratch, r->top->as_prefix);
+			mx_buf_adds(&r->scratch, as);
+			r->helper_scope = r->top;
+			r->helper_as = as;
+			r->helper_out = mx_arena_strndup(r->a, r->scratch.buf, r->scratch.len);
+		}
+		rt->helper = r->helper_out;
 	}
 	const struct mx_term *meta = pr_opt(opts, "metadata");
 	const struct mx_term *lm =
