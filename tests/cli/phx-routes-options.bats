@@ -50,6 +50,10 @@ lib/shop_web/live/thermostat_live.ex" ]
 	run --separate-stderr phx-routes --info /nope
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "phx-routes: no route found for GET /nope (ShopWeb.Router)" ]
+	# route_info/4 asks with the host "": a host-scoped route never answers
+	run --separate-stderr phx-routes --info /admin/v2/stats
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "phx-routes: no route found for GET /admin/v2/stats (ShopWeb.Router)" ]
 }
 
 @test "a positional router prints no socket lines, unless --endpoint is given" {

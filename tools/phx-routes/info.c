@@ -135,7 +135,8 @@ int pr_info(const struct pr_table *t, const struct mx_project *p, const char *ro
 
 	for (size_t i = 0; !hit && i < t->n; i++) {
 		const struct pr_route *r = &t->routes[i];
-		if ((strcmp(r->verb, "*") && strcasecmp(r->verb, verb)) || !pr_path_matches(r, path))
+		if ((strcmp(r->verb, "*") && strcasecmp(r->verb, verb)) || r->host_only ||
+		    !pr_path_matches(r, path))
 			continue;
 		hit = r;
 	}

@@ -30,6 +30,9 @@ struct pr_route {
 	const struct mx_term *plug_opts;
 	const struct mx_term *plug;     /* Phoenix.LiveView.Plug for live routes */
 	const struct mx_term *action;   /* the live action or controller action, or NULL */
+	/* The scope's :host patterns cannot match the empty host that
+	 * --info asks with (route_info/4 with host ""), unless one is "". */
+	bool host_only;
 	const char *file;               /* where the route (or its macro) is written */
 	unsigned line;
 };

@@ -20,6 +20,7 @@ struct pr_scope {
 	const char **as; /* helper prefixes, as strings */
 	size_t nas;
 	const char *as_prefix; /* "admin_user_" (as joined, each with "_"), or "" */
+	bool host_only; /* :host given, none of them "" */
 	struct pr_scope *up;
 };
 

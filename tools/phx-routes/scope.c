@@ -138,6 +138,20 @@ static int term_to_string(struct pr_reader *r, const struct mx_term *t, const ch
 	return 0;
 }
 
+/* Whether :host patterns leave out the empty host: a string other than
+ * "", or a non-empty list without "" (nil and [] match any host). */
+static bool host_only(const struct mx_term *v)
+{
+	if (v->type == MX_TERM_BINARY)
+		return v->u.bin.len > 0;
+	if (v->type != MX_TERM_LIST || !v->u.list.n)
+		return false;
+	for (size_t i = 0; i < v->u.list.n; i++)
+		if (mx_term_is_string(v->u.list.items[i], ""))
+			return false;
+	return true;
+}
+
 int pr_scope_push(struct pr_reader *r, const struct mx_term *opts, const struct mx_ast *at,
                   struct mx_err *err)
 {
@@ -183,6 +197,8 @@ int pr_scope_push(struct pr_reader *r, const struct mx_term *opts, const struct 
 		s->as_prefix = mx_arena_strndup(r->a, r->scratch.buf, r->scratch.len);
 	}
 	v = pr_opt(opts, "host");
+	if (v)
+		s->host_only = host_only(v);
 	if (v && !mx_term_is_nil(v) && v->type != MX_TERM_BINARY) {
 		bool ok = v->type == MX_TERM_LIST;
 		for (size_t i = 0; ok && i < v->u.list.n; i++)
@@ -334,6 +350,7 @@ int pr_scope_route_path(struct pr_reader *r, const struct mx_ast *at, enum pr_ki
 	rt->path = join_path(r, p);
 	rt->plug = alias_p ? pr_scope_join_alias(r, plug) : plug;
 	rt->plug_opts = plug_opts;
+	rt->host_only = r->top->host_only;
 	rt->file = at->file;
 	rt->line = at->line;
 	if (as) {
