@@ -6,6 +6,15 @@
 # routers/, each run inside the small app in app/ (helpers off through the
 # web module, as 1.7 generates it; a LiveView socket and, in dev, the
 # LiveReloader socket that only widens the columns).
+#
+# Checked against the genuine task (2026-12-05, Phoenix 1.7.24, LiveView
+# 1.0, LiveDashboard 0.8, Elixir 1.17.3, a pristine `mix phx.new hello` app
+# outside the repository, names Shop -> Hello): scopes, resources, live,
+# live_helpers, dynamic (dev, test, prod), dashboard, and dashboard with the
+# sockets endpoint (dev, prod) - 10 runs over 7 routers, every table
+# byte-identical to `mix phx.routes` (in test, after dropping mix's own
+# "==> app" compile banners from its stdout). The error cases are ours:
+# there mix stops at the compile error.
 
 bats_require_minimum_version 1.5.0
 
