@@ -71,7 +71,6 @@ const char *pr_scope_validate_path(struct pr_reader *r, const struct mx_term *pa
 /* join_alias/2: a module atom joined to the scope's alias (lowercase atoms
  * stay as they are). */
 const struct mx_term *pr_scope_join_alias(struct pr_reader *r, const struct mx_term *mod);
-/* Module.concat of the scope alias, name "Elixir.A.B" atom. */
 
 /* Scope.route/8: builds the route and appends it to the table. kind, verb
  * (an atom: :get, :*), path, plug, plug_opts, opts (as:, alias:, metadata:,
@@ -86,8 +85,6 @@ int pr_scope_route_path(struct pr_reader *r, const struct mx_ast *at, enum pr_ki
                         const struct mx_term *verb, const char *path, const struct mx_term *plug,
                         const struct mx_term *plug_opts, const struct mx_term *opts,
                         struct mx_err *err);
-/* Scope.full_path/2 (scoped_path). */
-const char *pr_scope_full_path(struct pr_reader *r, const char *path);
 
 /* ---- resources.c, live.c: the macros that expand to several routes ----- */
 int pr_resources(struct pr_reader *r, struct mx_eval *ev, const struct mx_eval_call *c,

@@ -252,16 +252,6 @@ const struct mx_term *pr_scope_join_alias(struct pr_reader *r, const struct mx_t
 	return r->alias_out;
 }
 
-const char *pr_scope_full_path(struct pr_reader *r, const char *path)
-{
-	if (!*r->top->prefix)
-		return path;
-	mx_buf_reset(&r->scratch);
-	mx_buf_adds(&r->scratch, r->top->prefix);
-	add_segments(&r->scratch, path);
-	return mx_arena_strndup(r->a, r->scratch.buf, r->scratch.len);
-}
-
 /* join_path/2: "/" <> Enum.join(top.path ++ split(path), "/"). */
 static const char *join_path(struct pr_reader *r, const char *path)
 {
