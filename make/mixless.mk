@@ -8,6 +8,7 @@
 #   PHX_DIGEST_OUT   digest output (default: PHX_STATIC_DIR)
 #   DATABASE_URL     database for the ecto targets (default: the repo config)
 #   STEP, TO, ALL    migrate/rollback strategy (make rollback STEP=2)
+#   PHX_ROUTER       router for `make routes` (default: the project's)
 #   V=1              show the commands
 #
 # Targets: digest digest.clean migrate rollback routes ecto.create ecto.drop

@@ -83,11 +83,58 @@ MK=$MIXLESS_SOURCE_DIR/make
 	[ ! -e priv/static/cache_manifest.json ]
 }
 
-@test "make: make routes says it is not available in this version" {
+# A router and endpoint for the routes targets.
+routes_project() {
+	mkdir -p lib/proj_web
+	cat >lib/proj_web/router.ex <<-'EOF'
+	defmodule ProjWeb.Router do
+	  use Phoenix.Router, helpers: false
+
+	  scope "/", ProjWeb do
+	    get "/", PageController, :home
+	  end
+	end
+	EOF
+	cat >lib/proj_web/endpoint.ex <<-'EOF'
+	defmodule ProjWeb.Endpoint do
+	  use Phoenix.Endpoint, otp_app: :proj
+	  socket "/live", Phoenix.LiveView.Socket
+	end
+	EOF
+}
+
+@test "make: make routes prints the table, computed again only when the router changed" {
+	routes_project
 	printf 'include %s/mixless.mk\n' "$MK" >Makefile
-	run --separate-stderr make routes
-	[ "$status" -eq 2 ]
-	[[ "$stderr" == *"mixless-routes.mk:"*"make routes is not available in this version of mixless"* ]]
+	run --separate-stderr make -s routes
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "  GET   /                ProjWeb.PageController :home" ]
+	[ "${lines[1]}" = "  WS    /live/websocket  Phoenix.LiveView.Socket" ]
+	grep -q "lib/proj_web/router.ex" .mixless/routes.d
+	# nothing changed: the table is not computed again
+	run make -n routes
+	[[ "$output" != *phx-routes* ]]
+	# the router changed: it is
+	sleep 0.01
+	sed -i 's|get "/", PageController, :home|get "/", PageController, :home\n    get "/about", PageController, :about|' lib/proj_web/router.ex
+	run make -n routes
+	[[ "$output" == *phx-routes* ]]
+	run --separate-stderr make -s routes
+	[ "${lines[1]}" = "  GET   /about           ProjWeb.PageController :about" ]
+	# the config is an input too (Application.compile_env)
+	sleep 0.01
+	touch config/config.exs
+	run make -n routes
+	[[ "$output" == *phx-routes* ]]
+}
+
+@test "make: PHX_ROUTER and PHX_ROUTES_FORMAT" {
+	routes_project
+	printf 'include %s/mixless-routes.mk\n' "$MK" >Makefile
+	run --separate-stderr make -s routes PHX_ROUTER=lib/proj_web/router.ex PHX_ROUTES_FORMAT=json
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = '  {"helper": null, "verb": "GET", "path": "/", "module": "ProjWeb.PageController", "action": ":home"},' ]
+	[ -f .mixless/routes.json ]
 }
 
 # ---- CMake --------------------------------------------------------------------
@@ -100,9 +147,8 @@ cmake_project() {
 	} >CMakeLists.txt
 }
 
-@test "cmake: add_phx_routes and phx_add_task stop the configure step as not available" {
-	for call in 'add_phx_routes(routes ROUTER lib/proj_web/router.ex OUTPUT routes.txt)' \
-		'phx_add_task(proj.greet SHORTDOC "Greets" COMMAND echo hi)'; do
+@test "cmake: phx_add_task stops the configure step as not available" {
+	for call in 'phx_add_task(proj.greet SHORTDOC "Greets" COMMAND echo hi)'; do
 		echo "$call" | cmake_project
 		run cmake -S . -B _b
 		[ "$status" -ne 0 ]
@@ -172,4 +218,48 @@ check_manifest_output() {
 	run cmake -S . -B _b
 	[ "$status" -ne 0 ]
 	[[ "$output" == *"add_phx_digest: OUT_VAR needs a variable name"* ]]
+}
+
+# add_phx_routes with a generator: the table, then no-op and changed builds.
+check_routes_target() {
+	local gen=$1 b=_b_$2
+	routes_project
+	cmake_project <<-'EOF'
+	add_phx_routes(routes ROUTER lib/proj_web/router.ex OUTPUT ${CMAKE_BINARY_DIR}/routes.txt OUT_VAR out)
+	add_phx_routes(routes_json FORMAT json)
+	message(STATUS "routes: ${out}")
+	EOF
+	run cmake -S . -B "$b" -G "$gen"
+	[ "$status" -eq 0 ] || { echo "$output"; false; }
+	[[ "$output" == *"-- routes: $PWD/$b/routes.txt"* ]]
+	cmake --build "$b" --target routes >/dev/null
+	[ "$(head -1 "$b/routes.txt")" = "  GET   /                ProjWeb.PageController :home" ]
+	cmake --build "$b" --target routes_json >/dev/null
+	[ "$(sed -n 2p "$b/routes_json.json")" = '  {"helper": null, "verb": "GET", "path": "/", "module": "ProjWeb.PageController", "action": ":home"},' ]
+	local before
+	before=$(mtime "$b/routes.txt")
+	sleep 0.01
+	cmake --build "$b" --target routes >/dev/null
+	[ "$(mtime "$b/routes.txt")" = "$before" ]
+	# the endpoint is an input: a new socket shows up (first: Phoenix lists
+	# sockets last defined first)
+	sed -i 's|socket "/live", Phoenix.LiveView.Socket|&\n  socket "/socket", ProjWeb.UserSocket, longpoll: false|' lib/proj_web/endpoint.ex
+	cmake --build "$b" --target routes >/dev/null
+	[ "$(sed -n 2p "$b/routes.txt")" = "  WS    /socket/websocket  ProjWeb.UserSocket" ]
+}
+
+@test "cmake (Ninja): add_phx_routes writes the table and reruns only on a changed input" {
+	command -v ninja >/dev/null || skip "ninja not installed"
+	check_routes_target Ninja ninja
+}
+
+@test "cmake (Unix Makefiles): add_phx_routes writes the table and reruns only on a changed input" {
+	check_routes_target "Unix Makefiles" make
+}
+
+@test "cmake: add_phx_routes with a bad FORMAT is an error" {
+	echo 'add_phx_routes(routes FORMAT yaml)' | cmake_project
+	run cmake -S . -B _b
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"add_phx_routes: FORMAT must be text, json or csv, got: yaml"* ]]
 }

@@ -23,6 +23,11 @@ for f in "$FUZZ_BUILD"/fuzz/fuzz_*; do
 			while IFS= read -r -d '' src; do
 				i=$((i + 1)); cp "$src" "$work/src-$i-$(basename "$src")"
 			done ;;
+	*routes*)	# the router reader starts from the test routers too
+		for src in tests/fixtures/phx-routes/routers/*.ex examples/hello/lib/hello_web/router.ex; do
+			# the harness reads byte 0 as its selector
+			{ printf '\001'; cat "$src"; } >"$work/src-$(basename "$src")"
+		done ;;
 	*eex*)	# EEx starts from the differential cases
 		cp tests/fixtures/eex/cases/*.eex "$work/" ;;
 	esac

@@ -1,0 +1,102 @@
+/*
+ * locate: a module's source file, found by its defmodule (see locate.h).
+ */
+#include <ctype.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "fsutil.h"
+#include "locate.h"
+#include "project/inflect.h"
+
+bool pr_text_defines(const char *text, size_t len, const char *module)
+{
+	size_t ml = strlen(module);
+	const char *end = text + len;
+	for (const char *p = text; p < end;) {
+		const char *q = p;
+		while (q < end && (*q == ' ' || *q == '\t'))
+			q++;
+		if ((size_t)(end - q) > 10 + ml && !memcmp(q, "defmodule ", 10) &&
+		    !memcmp(q + 10, module, ml)) {
+			char c = q[10 + ml];
+			if (c == ' ' || c == ',' || c == '\t' || c == '\n' || c == '\r')
+				return true;
+		}
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+	}
+	return false;
+}
+
+static bool file_defines(const char *path, const char *module)
+{
+	struct mx_buf text = MX_BUF_INIT;
+	bool yes = mx_fs_read(path, &text, NULL) == 0 && pr_text_defines(text.buf ? text.buf : "", text.len, module);
+	mx_buf_release(&text);
+	return yes;
+}
+
+struct walk {
+	const char *module;
+	const char *dir;
+	struct mx_buf *out;
+	bool found;
+};
+
+static int visit(const char *path, const char *rel, const struct stat *st, void *ctx)
+{
+	struct walk *w = ctx;
+	size_t n = strlen(rel);
+	(void)st;
+	if (n < 3 || strcmp(rel + n - 3, ".ex") || !file_defines(path, w->module))
+		return MX_WALK_CONTINUE;
+	mx_path_join(w->out, w->dir, rel);
+	w->found = true;
+	return -1;
+}
+
+bool pr_locate_module(const struct mx_project *p, const char *module, struct mx_buf *out)
+{
+	struct mx_buf conv = MX_BUF_INIT, u = MX_BUF_INIT;
+	bool found = false;
+
+	mx_inflect_underscore_alias(module, &u);
+	mx_buf_addf(&conv, "lib/%s.ex", u.buf ? u.buf : "");
+	if (file_defines(conv.buf, module)) {
+		mx_buf_add(out, conv.buf, conv.len);
+		found = true;
+	}
+	for (size_t i = 0; !found && i < (p && p->elixirc_paths.n ? p->elixirc_paths.n : 1); i++) {
+		const char *dir = p && p->elixirc_paths.n ? p->elixirc_paths.v[i] : "lib";
+		struct walk w = {module, dir, out, false};
+		if (mx_fs_is_dir(dir))
+			mx_fs_walk(dir, 0, visit, &w, NULL);
+		found = w.found;
+	}
+	mx_buf_release(&conv);
+	mx_buf_release(&u);
+	return found;
+}
+
+bool pr_text_first_module(const char *text, size_t len, struct mx_buf *out)
+{
+	const char *end = text + len;
+	for (const char *p = text; p < end;) {
+		const char *q = p;
+		while (q < end && (*q == ' ' || *q == '\t'))
+			q++;
+		if ((size_t)(end - q) > 10 && !memcmp(q, "defmodule ", 10)) {
+			const char *n = q + 10, *e = n;
+			while (e < end && (isalnum((unsigned char)*e) || *e == '_' || *e == '.'))
+				e++;
+			if (e > n) {
+				mx_buf_add(out, n, (size_t)(e - n));
+				return true;
+			}
+		}
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+	}
+	return false;
+}

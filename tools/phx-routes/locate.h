@@ -1,0 +1,28 @@
+/*
+ * locate: where a module's source is, without compiling: the file under the
+ * project's elixirc_paths (lib/ by default) holding `defmodule <Module>`.
+ * What Code.ensure_loaded?/1 answers in mix phx.routes, answered from source.
+ */
+#ifndef PR_LOCATE_H
+#define PR_LOCATE_H
+
+#include <stdbool.h>
+
+#include "buf.h"
+#include "project/project.h"
+
+/* Appends the path (relative to the project root when found under it) of
+ * the file defining module ("HelloWeb.Router") to out and returns true; the
+ * conventional file (lib/hello_web/router.ex) is tried first, then every
+ * .ex file of the elixirc paths in byte order. False when none defines it. */
+bool pr_locate_module(const struct mx_project *p, const char *module, struct mx_buf *out);
+
+/* Whether text defines module: `defmodule Module do` / `defmodule Module,`
+ * at the start of a line (after indentation). */
+bool pr_text_defines(const char *text, size_t len, const char *module);
+
+/* The name of the first `defmodule` of text, appended to out; false when
+ * there is none. */
+bool pr_text_first_module(const char *text, size_t len, struct mx_buf *out);
+
+#endif
