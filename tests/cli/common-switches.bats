@@ -34,7 +34,7 @@ all_commands() {
 			echo "$t${name:+ $name}"
 		done < <("$t" --list-commands | cut -f2)
 	done
-	printf '%s\n' "mixless help" "mixless debug parse" "mixless debug config"
+	printf '%s\n' "mixless help" "mixless phx" "mixless phx.server" "mixless debug parse" "mixless debug config"
 }
 
 @test "--list-commands names every task once, with its command and mix's shortdoc" {
@@ -48,7 +48,7 @@ all_commands() {
 	run phx-gen --list-commands
 	[ "${#lines[@]}" -eq 15 ]
 	# mixless's task list is exactly the tools' lists, sorted as mix help sorts
-	expected=$(for t in $TOOLS; do "$t" --list-commands; done | cut -f1 | LC_ALL=C sort)
+	expected=$(for t in $TOOLS mixless; do "$t" --list-commands; done | cut -f1 | LC_ALL=C sort)
 	run mixless help
 	[ "$(printf '%s\n' "${lines[@]}" | awk '{print $2}')" = "$expected" ]
 }
