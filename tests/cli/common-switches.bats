@@ -46,7 +46,7 @@ all_commands() {
 	run phx-digest --list-commands
 	[ "$output" = $'phx.digest\t\tDigests and compresses static files\nphx.digest.clean\tclean\tRemoves old versions of static assets.' ]
 	run phx-gen --list-commands
-	[ "${#lines[@]}" -eq 15 ]
+	[ "${#lines[@]}" -eq 16 ]
 	# mixless's task list is exactly the tools' lists, sorted as mix help sorts
 	expected=$(for t in $TOOLS mixless; do "$t" --list-commands; done | cut -f1 | LC_ALL=C sort)
 	run mixless help
@@ -75,9 +75,9 @@ all_commands() {
 		[ "$status" -eq 0 ] || { echo "$words: $status $stderr"; return 1; }
 		[[ "$output" =~ \ [0-9]+\.[0-9]+\.[0-9]+\ \(Phoenix\ 1\.7\.[0-9]+,\ ecto_sql\ 3\.[0-9]+\.[0-9]+\)$ ]] || { echo "$words: $output"; return 1; }
 	done < <(all_commands)
-	# -C: the ecto commands, digest and clean, routes, debug config;
+	# -C: the ecto commands, digest and clean, routes, debug config, phx-gen task;
 	# --quiet: the ecto commands but migrations, digest and clean
-	[ "$ndir" -eq 13 ]
+	[ "$ndir" -eq 14 ]
 	[ "$nquiet" -eq 10 ]
 	# -h is --help
 	for words in "ecto-migrate migrate" "phx-digest" "phx-gen html" "mixless debug config"; do
