@@ -19,7 +19,7 @@ each input it read and each directory it walked, so a target reruns only when
 an input changed and a no-op build does nothing.
 
 A documented function that this version does not provide yet
-(``add_phx_routes``, ``phx_add_task``) exists all the same and stops the
+(``add_phx_routes``) exists all the same and stops the
 configure step with "not available in this version of mixless" and the
 reason, never "Unknown CMake command".
 #]=======================================================================]

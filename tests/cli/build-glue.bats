@@ -100,9 +100,8 @@ cmake_project() {
 	} >CMakeLists.txt
 }
 
-@test "cmake: add_phx_routes and phx_add_task stop the configure step as not available" {
-	for call in 'add_phx_routes(routes ROUTER lib/proj_web/router.ex OUTPUT routes.txt)' \
-		'phx_add_task(proj.greet SHORTDOC "Greets" COMMAND echo hi)'; do
+@test "cmake: add_phx_routes stops the configure step as not available" {
+	for call in 'add_phx_routes(routes ROUTER lib/proj_web/router.ex OUTPUT routes.txt)'; do
 		echo "$call" | cmake_project
 		run cmake -S . -B _b
 		[ "$status" -ne 0 ]

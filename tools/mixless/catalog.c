@@ -44,6 +44,7 @@ static int add_extra(struct mixless_catalog *c, const char *path, struct mx_err 
 		eol = strchr(line, '\n');
 		if (eol)
 			*eol = '\0';
+		line += strspn(line, " ");
 		char *tab = strchr(line, '\t');
 		if (!tab || tab == line)
 			continue;

@@ -1,0 +1,84 @@
+#!/usr/bin/env bats
+# A project's own tasks through the build doors: CMake's phx_add_task (a
+# target, registered for the help-tasks target) and the Make include's
+# PHX_TASKS (a target each, listed by make help), each a real small project.
+
+bats_require_minimum_version 1.5.0
+
+setup() {
+	unset MAKEFLAGS MFLAGS MAKELEVEL SEARCH
+	cd "$BATS_TEST_TMPDIR"
+	printf 'defmodule Proj.MixProject do\n  use Mix.Project\n  def project, do: [app: :proj, aliases: [setup: ["deps.get"]]]\nend\n' >mix.exs
+}
+
+cmake_project() {
+	{
+		printf 'cmake_minimum_required(VERSION 3.20)\nproject(proj NONE)\n'
+		printf 'list(APPEND CMAKE_MODULE_PATH "%s")\ninclude(Mixless)\n' "$MIXLESS_SOURCE_DIR/cmake"
+		cat
+	} >CMakeLists.txt
+}
+
+@test "cmake: phx_add_task makes a target that runs its command in the source dir" {
+	cmake_project <<-'EOF'
+	phx_add_task(proj.greet SHORTDOC "Greets the world" COMMAND sh -c "echo hi from $PWD > greeted")
+	phx_add_task(proj.after SHORTDOC "Runs after greet" COMMAND sh -c "cat greeted" DEPENDS proj.greet)
+	EOF
+	cmake -S . -B _b >/dev/null
+	run cmake --build _b --target proj.after
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"hi from $PWD"* ]]
+}
+
+@test "cmake: help-tasks lists registered tasks with the rest, SEARCH filters" {
+	cmake_project <<-'EOF'
+	phx_add_task(proj.greet SHORTDOC "Greets the world's people" COMMAND true)
+	EOF
+	cmake -S . -B _b >/dev/null
+	run cmake --build _b --target help-tasks
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"mixless proj.greet         # Greets the world's people"* ]]
+	[[ "$output" == *"mixless setup              # Alias defined in mix.exs"* ]]
+	[[ "$output" == *"mixless ecto.migrate "* ]]
+	SEARCH=greet run cmake --build _b --target help-tasks
+	[[ "$output" == *"mixless proj.greet # Greets the world's people"* ]]
+	[[ "$output" != *"ecto.migrate"* ]]
+}
+
+@test "cmake: phx_add_task without SHORTDOC or COMMAND, or with a bad name, stops the configure" {
+	for call in 'phx_add_task(proj.greet COMMAND true)' 'phx_add_task(proj.greet SHORTDOC "x")' \
+		'phx_add_task(Proj SHORTDOC "x" COMMAND true)' 'phx_add_task(proj.greet BOGUS SHORTDOC "x" COMMAND true)'; do
+		echo "$call" | cmake_project
+		run cmake -S . -B _b
+		[ "$status" -ne 0 ] || { echo "$call"; false; }
+		[[ "$output" == *"phx_add_task"* ]]
+		rm -rf _b
+	done
+}
+
+@test "make: PHX_TASKS makes a target each, and make help lists them (SEARCH=)" {
+	printf 'all:\n\t@echo default goal\n' >Makefile
+	cat >>Makefile <<-EOF
+	PHX_TASKS += proj.greet
+	PHX_TASK_proj.greet_SHORTDOC = Greets the world
+	PHX_TASK_proj.greet_COMMAND = echo hi from make
+	include $MIXLESS_SOURCE_DIR/make/mixless.mk
+	EOF
+	run make
+	[ "$output" = "default goal" ]
+	run make proj.greet
+	[ "$output" = "hi from make" ]
+	run make help
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"mixless proj.greet         # Greets the world"* ]]
+	[[ "$output" == *"mixless setup              # Alias defined in mix.exs"* ]]
+	run make help SEARCH=greet
+	[ "$output" = "mixless proj.greet # Greets the world" ]
+}
+
+@test "make: a task of PHX_TASKS without its command is an error naming it" {
+	printf 'PHX_TASKS = proj.greet\ninclude %s/make/mixless.mk\n' "$MIXLESS_SOURCE_DIR" >Makefile
+	run make help
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"PHX_TASK_proj.greet_COMMAND"* ]]
+}
