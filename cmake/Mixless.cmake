@@ -13,6 +13,8 @@ Functions (each documented in its own module):
 ``add_ecto_repo(...)``    mix ecto.create / migrate / ...      (MixlessEcto.cmake)
 ``add_phx_routes(...)``   mix phx.routes                       (MixlessRoutes.cmake)
 ``phx_add_task(...)``     a custom task that ``mixless help`` lists (MixlessTask.cmake)
+``add_mix_aliases(...)``  the aliases of mix.exs as targets       (MixlessTask.cmake)
+``add_phx_server(...)``   mix phx.server, through mixless        (MixlessTask.cmake)
 
 Every wrapper is an ``add_custom_command`` whose tool writes a depfile listing
 each input it read and each directory it walked, so a target reruns only when

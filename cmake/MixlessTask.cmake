@@ -23,6 +23,24 @@ environment filters them as ``mixless help --search``:
 .. code-block:: sh
 
   SEARCH=hello cmake --build build --target help-tasks
+
+The aliases of mix.exs and ``phx.server`` as targets:
+
+.. code-block:: cmake
+
+  add_mix_aliases([<alias>...] [EXCLUDE <alias>...])
+  add_phx_server([OPEN] [IEX])
+
+``add_mix_aliases`` makes a target per alias (``setup``, ``assets.deploy``),
+running ``mixless <alias>``: the steps mixless does, the rest through mix
+when Elixir is installed, else named as skipped. Without names it makes one
+for every alias ``mixless help --aliases`` lists at configure time (so
+mixless must be installed then); a name that is already a target
+(``ecto.setup`` of ``add_ecto_repo``) is left to that target.
+
+``add_phx_server`` makes the target ``phx.server``: ``mixless phx.server``
+(``--open`` with OPEN, ``--iex`` with IEX), which hands over to
+``mix phx.server`` when Elixir is installed and says what is missing when not.
 #]=======================================================================]
 include_guard(GLOBAL)
 
@@ -98,6 +116,72 @@ function(_mixless_write_tasks list)
   get_property(rows GLOBAL PROPERTY MIXLESS_REGISTERED_TASKS)
   list(JOIN rows "\n" text)
   file(CONFIGURE OUTPUT "${list}" CONTENT "${text}\n" @ONLY)
+endfunction()
+
+function(add_mix_aliases)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "" "EXCLUDE")
+  _mixless_tool(mixless mixless)
+  set(names ${arg_UNPARSED_ARGUMENTS})
+  if(NOT names)
+    if(TARGET Mixless::mixless)
+      get_target_property(imported Mixless::mixless IMPORTED)
+      if(imported)
+        get_target_property(exe Mixless::mixless LOCATION)
+      else()
+        message(FATAL_ERROR "add_mix_aliases: mixless is built by this project, so it cannot read the aliases at configure time: name them (add_mix_aliases(setup ...))")
+      endif()
+    else()
+      set(exe "${mixless}")
+    endif()
+    execute_process(COMMAND "${exe}" help --aliases
+      WORKING_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}"
+      OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "add_mix_aliases: mixless help --aliases failed (${rc}): ${err}")
+    endif()
+    string(REGEX MATCHALL "mixless [^ ]+" rows "${out}")
+    foreach(row IN LISTS rows)
+      string(REPLACE "mixless " "" row "${row}")
+      list(APPEND names "${row}")
+    endforeach()
+  endif()
+  _mixless_tool_depends(dep mixless)
+  foreach(name IN LISTS names)
+    if(name IN_LIST arg_EXCLUDE OR TARGET ${name})
+      continue()
+    endif()
+    add_custom_target(${name}
+      COMMAND ${mixless} ${name}
+      WORKING_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}"
+      COMMENT "mix.exs alias ${name}"
+      USES_TERMINAL VERBATIM)
+    if(dep)
+      add_dependencies(${name} ${dep})
+    endif()
+  endforeach()
+endfunction()
+
+function(add_phx_server)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "OPEN;IEX" "" "")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "add_phx_server: unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
+  endif()
+  _mixless_tool(mixless mixless)
+  _mixless_tool_depends(dep mixless)
+  set(switches "")
+  if(arg_OPEN)
+    list(APPEND switches --open)
+  endif()
+  if(arg_IEX)
+    list(APPEND switches --iex)
+  endif()
+  add_custom_target(phx.server
+    COMMAND ${mixless} phx.server ${switches}
+    WORKING_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}"
+    USES_TERMINAL VERBATIM)
+  if(dep)
+    add_dependencies(phx.server ${dep})
+  endif()
 endfunction()
 
 set(_MIXLESS_TASK_DIR "${CMAKE_CURRENT_LIST_DIR}")

@@ -7,8 +7,13 @@
 #   PHX_TASK_<name>_COMMAND    its command, run in the Makefile's directory
 #   MIXLESS_SCRATCH            where the list for help goes (default .mixless)
 #   SEARCH                     make help SEARCH=ecto: the tasks whose name holds it
+#   PHX_ALIASES                aliases of mix.exs to make targets of (setup ...),
+#                              each running `mixless <alias>`; all of them:
+#                              PHX_ALIASES := $(shell mixless help --aliases | cut -d' ' -f2)
+#   OPEN=1, IEX=1              make phx.server OPEN=1: --open, --iex
 #
-# Targets: one per task of PHX_TASKS; help.
+# Targets: one per task of PHX_TASKS and per alias of PHX_ALIASES; help;
+# phx.server (mixless phx.server: mix phx.server when Elixir is installed).
 #
 #   PHX_TASKS += hello.greeting
 #   PHX_TASK_hello.greeting_SHORTDOC = Sends a greeting
@@ -37,6 +42,21 @@ endef
 
 $(foreach t,$(PHX_TASKS),$(if $(PHX_TASK_$(t)_COMMAND),,$(error mixless: the task $(t) of PHX_TASKS has no PHX_TASK_$(t)_COMMAND)))
 $(foreach t,$(PHX_TASKS),$(eval $(call _mixless_task_rule,$(t))))
+
+PHX_ALIASES ?=
+
+define _mixless_alias_rule
+.PHONY: $(1)
+$(1):
+	$$(_mixless_q)$$(call _mixless_tool,mixless) $(1)
+endef
+# An alias that another part already makes a target of (ecto.setup) is left
+# to it.
+$(foreach a,$(filter-out $(PHX_TASKS) ecto.setup ecto.reset,$(PHX_ALIASES)),$(eval $(call _mixless_alias_rule,$(a))))
+
+.PHONY: phx.server
+phx.server:
+	$(_mixless_q)$(call _mixless_tool,mixless) phx.server $(if $(OPEN),--open) $(if $(IEX),--iex)
 
 # The registered tasks as "name<TAB>shortdoc" lines, for mixless help --with.
 _mixless_tasks_file := $(abspath $(MIXLESS_SCRATCH))/tasks.tsv

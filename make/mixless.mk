@@ -14,7 +14,8 @@
 #
 # Targets: digest digest.clean migrate rollback routes ecto.create ecto.drop
 #          ecto.reset ecto.setup ecto.migrations ecto.dump ecto.load help
-#          (SEARCH=), one per task of PHX_TASKS
+#          (SEARCH=) phx.server, one per task of PHX_TASKS and alias of
+#          PHX_ALIASES
 # (each defined by a part below; a part may be included on its own).
 #
 # The include leaves the Makefile's default goal alone: placed before the

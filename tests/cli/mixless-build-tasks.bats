@@ -8,7 +8,14 @@ bats_require_minimum_version 1.5.0
 setup() {
 	unset MAKEFLAGS MFLAGS MAKELEVEL SEARCH
 	cd "$BATS_TEST_TMPDIR"
-	printf 'defmodule Proj.MixProject do\n  use Mix.Project\n  def project, do: [app: :proj, aliases: [setup: ["deps.get"]]]\nend\n' >mix.exs
+	printf 'defmodule Proj.MixProject do\n  use Mix.Project\n  def project, do: [app: :proj, aliases: [setup: ["deps.get"], "assets.deploy": ["phx.digest st -o out"]]]\nend\n' >mix.exs
+	mkdir st
+	echo 'a{}' >st/app.css
+	# a fake mix, logging what it is asked to run
+	mkdir fake
+	printf '#!/bin/sh\necho "mix $*" >>"%s/mix.log"\n' "$PWD" >fake/mix
+	chmod +x fake/mix
+	export MIXLESS_MIX=""
 }
 
 cmake_project() {
@@ -81,4 +88,49 @@ cmake_project() {
 	run make help
 	[ "$status" -ne 0 ]
 	[[ "$output" == *"PHX_TASK_proj.greet_COMMAND"* ]]
+}
+
+@test "cmake: add_mix_aliases makes a target per alias of mix.exs, run by mixless" {
+	cmake_project <<-'EOF'
+	add_mix_aliases()
+	add_phx_server(OPEN)
+	EOF
+	cmake -S . -B _b >/dev/null
+	run cmake --build _b --target assets.deploy
+	[ "$status" -eq 0 ] || { echo "$output"; false; }
+	[ -f out/cache_manifest.json ]
+	run cmake --build _b --target setup
+	[ "$status" -eq 0 ]
+	[[ "$output" == *'skipped "deps.get" of the alias setup'* ]]
+	# phx.server: to mix when Elixir is there, else a plain failure
+	run cmake --build _b --target phx.server
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"phx.server needs the BEAM"* ]]
+	MIXLESS_MIX=$PWD/fake/mix run cmake --build _b --target phx.server
+	[ "$status" -eq 0 ]
+	[ "$(cat mix.log)" = "mix phx.server --open" ]
+}
+
+@test "cmake: add_mix_aliases with names makes only those" {
+	cmake_project <<-'EOF'
+	add_mix_aliases(setup EXCLUDE assets.deploy)
+	EOF
+	run cmake -S . -B _b
+	[ "$status" -eq 0 ] || { echo "$output"; false; }
+	run cmake --build _b --target help
+	[[ "$output" == *"setup"* ]]
+	[[ "$output" != *"assets.deploy"* ]]
+}
+
+@test "make: PHX_ALIASES makes targets of aliases; make phx.server OPEN=1" {
+	printf 'PHX_ALIASES = setup assets.deploy\ninclude %s/make/mixless.mk\n' "$MIXLESS_SOURCE_DIR" >Makefile
+	run make assets.deploy
+	[ "$status" -eq 0 ] || { echo "$output"; false; }
+	[ -f out/cache_manifest.json ]
+	MIXLESS_MIX=$PWD/fake/mix run make setup
+	[ "$status" -eq 0 ]
+	[ "$(cat mix.log)" = "mix deps.get" ]
+	MIXLESS_MIX=$PWD/fake/mix run make phx.server OPEN=1
+	[ "$status" -eq 0 ]
+	[ "$(tail -1 mix.log)" = "mix phx.server --open" ]
 }

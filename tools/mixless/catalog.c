@@ -82,6 +82,13 @@ int mixless_catalog_build(struct mixless_catalog *c, const struct mixless_proj *
 	return 0;
 }
 
+void mixless_catalog_aliases(struct mixless_catalog *c, const struct mixless_proj *mp)
+{
+	for (size_t i = 0; i < mp->naliases; i++)
+		add(c, mp->aliases[i].name, "Alias defined in mix.exs", true);
+	qsort(c->rows, c->n, sizeof(*c->rows), by_name);
+}
+
 void mixless_catalog_release(struct mixless_catalog *c)
 {
 	if (!c)

@@ -32,6 +32,8 @@ struct mixless_catalog {
  * read. */
 int mixless_catalog_build(struct mixless_catalog *c, const struct mixless_proj *mp,
                           const char *extra, struct mx_err *err);
+/* Only the aliases of mp (mix help --aliases), sorted. */
+void mixless_catalog_aliases(struct mixless_catalog *c, const struct mixless_proj *mp);
 void mixless_catalog_release(struct mixless_catalog *c);
 
 /* The rows whose name holds pattern (all with NULL), as mix help prints

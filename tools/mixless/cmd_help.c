@@ -9,9 +9,11 @@
 #include "tasks.h"
 
 static const char *search, *with;
+static bool aliases;
 
 static const struct mx_option options[] = {
     MX_OPT_STR_("search", 0, &search, "PATTERN", "List only the tasks whose name holds PATTERN"),
+    MX_OPT_BOOL_("aliases", 0, &aliases, "List only the aliases of the project's mix.exs"),
     /* rows a build registered (phx_add_task): "name<TAB>shortdoc" lines */
     {MX_OPT_STRING, "with", 0, &with, "FILE", "More tasks, one \"name<TAB>shortdoc\" a line",
      MX_OPT_HIDDEN, NULL, NULL},
@@ -84,7 +86,7 @@ static int run(const struct mx_cmdline *cl)
 	struct mx_err err = MX_ERR_INIT;
 	int ret = MX_EXIT_OK;
 
-	if (search && cl->args.n)
+	if ((search || aliases) && cl->args.n)
 		return mx_diag_usage("unexpected argument '%s'", cl->args.v[0]);
 	/* A mix.exs that cannot be read leaves its aliases out, not the help. */
 	if (mixless_proj_load(&mp, &err) < 0) {
@@ -95,7 +97,11 @@ static int run(const struct mx_cmdline *cl)
 		ret = task_doc(&mp, cl->args.v[0]);
 		goto out;
 	}
-	if (mixless_catalog_build(&c, &mp, with, &err) < 0) {
+	if (aliases) {
+		/* mix help --aliases: the aliases alone (the build makes a target
+		 * of each from this list) */
+		mixless_catalog_aliases(&c, &mp);
+	} else if (mixless_catalog_build(&c, &mp, with, &err) < 0) {
 		ret = mx_diag_error(&err);
 		goto out;
 	}
