@@ -87,6 +87,8 @@ char *mixless_read_shortdoc(const char *path)
 			continue;
 		p += 9 + strspn(p + 9, " \t");
 		size_t len = strcspn(p, "\r\n");
+		while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+			len--;
 		if (len)
 			found = mx_xstrndup(p, len);
 	}

@@ -15,6 +15,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "fsutil.h"
+#include "split.h"
 #include "tasks.h"
 
 char *mixless_find_program(const char *name, const char *env)
@@ -61,41 +62,6 @@ int mixless_spawn(const char *file, char *const argv[])
 	return 128 + WTERMSIG(status);
 }
 
-/* OptionParser.split: words split at blanks, with "..." and '...' quoting
- * and backslash escapes, as mix splits an alias step. */
-static void split_words(const char *s, struct mx_strvec *out)
-{
-	struct mx_buf w = MX_BUF_INIT;
-	bool in_word = false;
-	char quote = 0;
-	for (const char *p = s; *p; p++) {
-		if (quote) {
-			if (*p == quote)
-				quote = 0;
-			else if (*p == '\\' && p[1] && quote == '"')
-				mx_buf_addch(&w, *++p);
-			else
-				mx_buf_addch(&w, *p);
-		} else if (*p == ' ' || *p == '\t' || *p == '\n') {
-			if (in_word)
-				mx_strvec_push(out, w.buf);
-			mx_buf_reset(&w);
-			in_word = false;
-			continue;
-		} else if (*p == '"' || *p == '\'') {
-			quote = *p;
-		} else if (*p == '\\' && p[1]) {
-			mx_buf_addch(&w, *++p);
-		} else {
-			mx_buf_addch(&w, *p);
-		}
-		in_word = true;
-	}
-	if (in_word)
-		mx_strvec_push(out, w.buf ? w.buf : "");
-	mx_buf_release(&w);
-}
-
 static bool own_task(const char *name)
 {
 	for (size_t i = 0; mixless_tool.commands[i]; i++)
@@ -112,7 +78,7 @@ static int run_step(const struct mixless_proj *mp, const struct mixless_alias *a
 	char *file = NULL;
 	int ret = -1;
 
-	split_words(step, &words);
+	mixless_split_words(step, &words);
 	if (!words.n) {
 		ret = 0;
 		goto out;
