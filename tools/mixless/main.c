@@ -10,6 +10,7 @@
  */
 #include <stdio.h>
 
+#include "catalog.h"
 #include "command.h"
 #include "commands.h"
 #include "diag.h"
@@ -33,9 +34,14 @@ static void usage(FILE *out)
 	             "Options:\n");
 	mx_opt_print_help(
 	    out, (const struct mx_option[]){MX_OPT_HELP(NULL), MX_OPT_VERSION(NULL), MX_OPT_END_});
+	/* the tasks of every project; `mixless help` adds the project's own */
+	struct mixless_catalog c = MIXLESS_CATALOG_INIT;
+	struct mx_err err = MX_ERR_INIT;
+	mixless_catalog_build(&c, NULL, NULL, &err);
 	fprintf(out, "\nTasks:\n");
-	for (const struct mixless_task *t = mixless_tasks; t->name; t++)
-		fprintf(out, "  %-20s %s\n", t->name, t->shortdoc);
+	for (size_t i = 0; i < c.n; i++)
+		fprintf(out, "  %-20s %s\n", c.rows[i].name, c.rows[i].shortdoc);
+	mixless_catalog_release(&c);
 	fprintf(out, "\nIn a project, also its mix.exs aliases and the tasks of its tasks/\n"
 	             "folder: 'mixless help' lists them all.\n");
 }
