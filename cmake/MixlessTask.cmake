@@ -7,13 +7,16 @@ CMake door to the guide's "Creating our own Mix task":
 
 .. code-block:: cmake
 
-  phx_add_task(<task.name> SHORTDOC <text> COMMAND <command> [<arg>...]
+  phx_add_task(<task.name> SHORTDOC <text> [COMMAND <command> [<arg>...]]
                [WORKING_DIRECTORY <dir>] [DEPENDS <target-or-file>...] [ALL])
 
 creates the target ``<task.name>`` (``cmake --build build --target
 hello.greeting``), running ``COMMAND`` in ``WORKING_DIRECTORY`` (default: the
 current source directory, where mix.exs is) with the terminal, and
-registers ``<task.name>`` and ``SHORTDOC`` for help.
+registers ``<task.name>`` and ``SHORTDOC`` for help. Without ``COMMAND`` it
+runs ``mixless <task.name>``: the project's own task of the same name
+(``tasks/<task.name>``, as ``phx-gen task`` makes it), with the project's
+config in its environment.
 
 The target ``help-tasks`` prints ``mixless help`` with the registered tasks
 beside the built-in ones, the project's mix.exs aliases and its tasks/
@@ -56,7 +59,8 @@ function(phx_add_task name)
     message(FATAL_ERROR "phx_add_task(${name}): SHORTDOC <text> is required (what mixless help shows)")
   endif()
   if(NOT arg_COMMAND)
-    message(FATAL_ERROR "phx_add_task(${name}): COMMAND <command> is required")
+    _mixless_tool(mixless mixless)
+    set(arg_COMMAND ${mixless} ${name})
   endif()
   if(arg_SHORTDOC MATCHES "[\t\n]")
     message(FATAL_ERROR "phx_add_task(${name}): SHORTDOC must be one line")

@@ -5,6 +5,8 @@
 #   PHX_TASKS                  the task names (hello.greeting ...)
 #   PHX_TASK_<name>_SHORTDOC   what help shows for it (one line)
 #   PHX_TASK_<name>_COMMAND    its command, run in the Makefile's directory
+#                              (default: mixless <name>, the project's task of
+#                              that name in tasks/, with its config)
 #   MIXLESS_SCRATCH            where the list for help goes (default .mixless)
 #   SEARCH                     make help SEARCH=ecto: the tasks whose name holds it
 #   PHX_ALIASES                aliases of mix.exs to make targets of (setup ...),
@@ -37,10 +39,9 @@ _mixless_tab := $(shell printf '\t')
 define _mixless_task_rule
 .PHONY: $(1)
 $(1):
-	$$(_mixless_q)$$(PHX_TASK_$(1)_COMMAND)
+	$$(_mixless_q)$$(or $$(PHX_TASK_$(1)_COMMAND),$$(call _mixless_tool,mixless) $(1))
 endef
 
-$(foreach t,$(PHX_TASKS),$(if $(PHX_TASK_$(t)_COMMAND),,$(error mixless: the task $(t) of PHX_TASKS has no PHX_TASK_$(t)_COMMAND)))
 $(foreach t,$(PHX_TASKS),$(eval $(call _mixless_task_rule,$(t))))
 
 PHX_ALIASES ?=

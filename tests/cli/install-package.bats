@@ -28,6 +28,14 @@ setup() {
 	[ -f hb/static/cache_manifest.json ]
 	SEARCH=phx.digest run cmake --build hb --target help-tasks
 	[[ "$output" == *"mixless phx.digest       # Digests and compresses static files"* ]]
+	# the project's task and an alias, through the installed CMake package
+	run cmake --build hb --target hello.greeting
+	[[ "$output" == *"Greetings from the hello application!"* ]]
+	SEARCH=hello run cmake --build hb --target help-tasks
+	[[ "$output" == *"mixless hello.greeting # Sends a greeting to us from Hello Phoenix"* ]]
+	MIXLESS_MIX="" run cmake --build hb --target assets.deploy
+	[ "$status" -eq 0 ]
+	[[ "$output" == *'skipped "tailwind hello --minify" of the alias assets.deploy'* ]]
 }
 
 @test "install: examples/hello builds against the installed Make include" {
@@ -38,6 +46,9 @@ setup() {
 		MIXLESS_BIN="$prefix/bin" help SEARCH=ecto.mig
 	[ "$output" = "mixless ecto.migrate    # Runs the repository migrations
 mixless ecto.migrations # Displays the repository migration status" ]
+	run make -C hello --no-print-directory MIXLESS_DIR="$prefix/share/mixless" \
+		MIXLESS_BIN="$prefix/bin" hello.greeting
+	[ "$output" = "Greetings from the hello application!" ]
 }
 
 @test "install: relocated, mixless still runs its own tools; man pages and completion in place" {

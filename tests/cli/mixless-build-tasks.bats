@@ -52,8 +52,8 @@ cmake_project() {
 	[[ "$output" != *"ecto.migrate"* ]]
 }
 
-@test "cmake: phx_add_task without SHORTDOC or COMMAND, or with a bad name, stops the configure" {
-	for call in 'phx_add_task(proj.greet COMMAND true)' 'phx_add_task(proj.greet SHORTDOC "x")' \
+@test "cmake: phx_add_task without SHORTDOC, or with a bad name, stops the configure" {
+	for call in 'phx_add_task(proj.greet COMMAND true)' \
 		'phx_add_task(Proj SHORTDOC "x" COMMAND true)' 'phx_add_task(proj.greet BOGUS SHORTDOC "x" COMMAND true)'; do
 		echo "$call" | cmake_project
 		run cmake -S . -B _b
@@ -83,11 +83,19 @@ cmake_project() {
 	[ "$output" = "mixless proj.greet # Greets the world" ]
 }
 
-@test "make: a task of PHX_TASKS without its command is an error naming it" {
+@test "without a command, a build task runs the project's task through mixless, with its config" {
+	mkdir tasks
+	printf '#!/bin/sh\n# @shortdoc Greets\necho "greet: app=$MIXLESS_APP env=$MIX_ENV args=$*"\n' >tasks/proj.greet
+	chmod +x tasks/proj.greet
 	printf 'PHX_TASKS = proj.greet\ninclude %s/make/mixless.mk\n' "$MIXLESS_SOURCE_DIR" >Makefile
-	run make help
-	[ "$status" -ne 0 ]
-	[[ "$output" == *"PHX_TASK_proj.greet_COMMAND"* ]]
+	run make proj.greet
+	[ "$status" -eq 0 ]
+	[ "$output" = "greet: app=proj env=dev args=" ]
+	echo 'phx_add_task(proj.greet SHORTDOC "Greets")' | cmake_project
+	cmake -S . -B _b >/dev/null
+	MIX_ENV=test run cmake --build _b --target proj.greet
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"greet: app=proj env=test args="* ]]
 }
 
 @test "cmake: add_mix_aliases makes a target per alias of mix.exs, run by mixless" {
