@@ -45,7 +45,7 @@ cmake_project() {
 	run cmake --build _b --target help-tasks
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"mixless proj.greet         # Greets the world's people"* ]]
-	[[ "$output" == *"mixless setup              # Alias defined in mix.exs"* ]]
+	[[ "$output" == *"mixless setup              # Alias for deps.get"* ]]
 	[[ "$output" == *"mixless ecto.migrate "* ]]
 	SEARCH=greet run cmake --build _b --target help-tasks
 	[[ "$output" == *"mixless proj.greet # Greets the world's people"* ]]
@@ -78,7 +78,7 @@ cmake_project() {
 	run make help
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"mixless proj.greet         # Greets the world"* ]]
-	[[ "$output" == *"mixless setup              # Alias defined in mix.exs"* ]]
+	[[ "$output" == *"mixless setup              # Alias for deps.get"* ]]
 	run make help SEARCH=greet
 	[ "$output" = "mixless proj.greet # Greets the world" ]
 }

@@ -83,3 +83,18 @@ mixless phx.gen.socket # Generates a Phoenix socket handler" ]
 	[ "$status" -eq 1 ]
 	[[ "$stderr" == *"Invalid arguments, expected: mixless phx"* ]]
 }
+
+# The genuine outputs (tests/fixtures/mixless/README.txt), "mix " spelt "mixless ".
+@test "help matches mix help's genuine output, spelt mixless" {
+	fx=$MIXLESS_SOURCE_DIR/tests/fixtures/mixless
+	run mixless help --search phx.digest
+	[ "$output" = "$(sed 's/^mix /mixless /' "$fx/mix-help-search-phx.digest.txt")" ]
+	cd "$MIXLESS_SOURCE_DIR/examples/hello"
+	run mixless help --search setup
+	[ "$output" = "$(sed 's/^mix /mixless /' "$fx/mix-help-search-setup.txt")" ]
+	# the heading is centred on 80 columns: 2 spaces fewer for "mixless "
+	run --separate-stderr mixless help ecto.setup
+	[ "$output" = "$(sed 's/^  \( *\)mix ecto.setup$/\1mixless ecto.setup/' "$fx/mix-help-ecto.setup.txt")" ]
+	run mixless phx -v
+	[ "$output" = "$(cat "$fx/mix-phx-v.txt")" ]
+}

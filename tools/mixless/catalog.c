@@ -71,7 +71,7 @@ int mixless_catalog_build(struct mixless_catalog *c, const struct mixless_proj *
 			add(c, cmd->task, mx_command_mix_shortdoc(cmd), false);
 	}
 	for (size_t i = 0; mp && i < mp->naliases; i++)
-		add(c, mp->aliases[i].name, "Alias defined in mix.exs", true);
+		add(c, mp->aliases[i].name, mp->aliases[i].shortdoc, true);
 	/* mix help leaves out a task without a @shortdoc. */
 	for (size_t i = 0; mp && i < mp->ncustoms; i++)
 		if (mp->customs[i].shortdoc)
@@ -85,7 +85,7 @@ int mixless_catalog_build(struct mixless_catalog *c, const struct mixless_proj *
 void mixless_catalog_aliases(struct mixless_catalog *c, const struct mixless_proj *mp)
 {
 	for (size_t i = 0; i < mp->naliases; i++)
-		add(c, mp->aliases[i].name, "Alias defined in mix.exs", true);
+		add(c, mp->aliases[i].name, mp->aliases[i].shortdoc, true);
 	qsort(c->rows, c->n, sizeof(*c->rows), by_name);
 }
 

@@ -20,10 +20,19 @@ static const struct mx_option options[] = {
     MX_OPT_END_,
 };
 
+/* mix help's heading: a blank line, then the title centred on 80 columns
+ * (IO.ANSI.Docs.print_headings without colours). */
+static void heading(const char *name)
+{
+	int len = (int)strlen("mixless ") + (int)strlen(name);
+	printf("\n%*smixless %s\n\n", len < 80 ? (80 - len) / 2 : 0, "", name);
+}
+
 /* mix help ALIAS: the alias as inspected, where it is defined. */
 static void alias_doc(const struct mixless_alias *a)
 {
-	printf("# mixless %s\n\nAlias for\n\n    ", a->name);
+	heading(a->name);
+	fputs("Alias for\n\n    ", stdout);
 	for (const char *p = a->inspected; *p; p++) {
 		putchar(*p);
 		if (*p == '\n')
@@ -37,7 +46,7 @@ static void custom_doc(const struct mixless_proj *mp, const struct mixless_custo
 {
 	char line[1024];
 	FILE *f = fopen(c->path, "r");
-	printf("# mixless %s\n\n", c->name);
+	heading(c->name);
 	for (int n = 0; f && fgets(line, sizeof(line), f); n++) {
 		if (n == 0 && !strncmp(line, "#!", 2))
 			continue;
@@ -56,21 +65,27 @@ static int task_doc(const struct mixless_proj *mp, const char *name)
 	const struct mixless_alias *a = mixless_proj_alias(mp, name);
 	const struct mx_command *own = mx_command_find(mixless_tool.commands, name);
 	const struct mixless_custom *c = mixless_proj_custom(mp, name);
-	bool task = own || mixless_task_find(name) || c;
+	const struct mixless_task *t = mixless_task_find(name);
+	/* ecto-migrate's ecto.setup and ecto.reset stand in for the aliases a
+	 * Phoenix app defines; beside the app's own alias they are no other task */
+	if (t && a && !strcmp(t->shortdoc, "Alias defined in mix.exs"))
+		t = NULL;
+	bool task = own || t || c;
 
 	if (a) {
 		alias_doc(a);
 		if (!task)
 			return MX_EXIT_OK;
-		printf("\nThere is also a task named \"%s\". The documentation is shown next.\n\n",
-		       name);
+		printf(
+		    "\nThere is also a task named \"%s\". The documentation is shown next.\n\n\n",
+		    name);
 	}
 	fflush(stdout);
 	if (own) {
 		mx_command_print_doc(stdout, &mixless_tool, own);
 		return MX_EXIT_OK;
 	}
-	if (mixless_task_find(name))
+	if (t)
 		return mixless_exec_doc(name);
 	if (c) {
 		custom_doc(mp, c);
@@ -122,7 +137,7 @@ const struct mx_command mixless_cmd_help = {
            "Without arguments, every task mixless runs, one line each with its\n"
            "shortdoc, sorted and padded as mix help prints them, each as the command\n"
            "that runs it here (mixless ecto.create). In a project, its mix.exs\n"
-           "aliases (\"Alias defined in mix.exs\") and its own tasks (the executables\n"
+           "aliases (\"Alias for ecto.drop, ecto.setup\") and its own tasks (the executables\n"
            "of tasks/ with a \"# @shortdoc\" line) are listed too. With --search\n"
            "PATTERN, only the tasks whose name holds PATTERN.\n"
            "\n"

@@ -12,8 +12,8 @@
 #include "buf.h"
 #include "fsutil.h"
 
-/* mix help ALIAS shows the alias as inspect(task, pretty: true, width: 0)
- * with every line but the first indented: one item a line. */
+/* mix help ALIAS (Elixir 1.17) shows the alias as inspect(task, pretty:
+ * true, width: 0): a list one item a line, the later ones under the first. */
 static char *inspect_steps(const struct mx_term *v)
 {
 	struct mx_buf b = MX_BUF_INIT;
@@ -21,13 +21,33 @@ static char *inspect_steps(const struct mx_term *v)
 		mx_term_inspect(v, &b);
 		return mx_buf_detach(&b, NULL);
 	}
-	mx_buf_adds(&b, "[\n");
+	mx_buf_addch(&b, '[');
 	for (size_t i = 0; i < v->u.list.n; i++) {
-		mx_buf_adds(&b, "  ");
+		if (i)
+			mx_buf_adds(&b, ",\n ");
 		mx_term_inspect(v->u.list.items[i], &b);
-		mx_buf_adds(&b, i + 1 < v->u.list.n ? ",\n" : "\n");
 	}
-	mx_buf_adds(&b, "]");
+	mx_buf_addch(&b, ']');
+	return mx_buf_detach(&b, NULL);
+}
+
+/* mix help's one-liner for an alias (Elixir 1.17): "Alias for " and its
+ * steps joined by ", ", a function as "a function" (mix names a captured
+ * one, &name/arity, which the reader does not keep). */
+static char *alias_shortdoc(const struct mx_term *const *items, size_t n)
+{
+	struct mx_buf b = MX_BUF_INIT;
+	mx_buf_adds(&b, "Alias for ");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			mx_buf_adds(&b, ", ");
+		if (items[i]->type == MX_TERM_BINARY)
+			mx_buf_add(&b, items[i]->u.bin.data, items[i]->u.bin.len);
+		else if (items[i]->type == MX_TERM_FUN)
+			mx_buf_adds(&b, "a function");
+		else
+			mx_term_inspect(items[i], &b);
+	}
 	return mx_buf_detach(&b, NULL);
 }
 
@@ -35,7 +55,6 @@ static void add_alias(struct mixless_proj *mp, const char *name, const struct mx
 {
 	mp->aliases = mx_xrealloc(mp->aliases, (mp->naliases + 1) * sizeof(*mp->aliases));
 	struct mixless_alias *a = &mp->aliases[mp->naliases++];
-	*a = (struct mixless_alias){mx_xstrdup(name), MX_STRVEC_INIT, inspect_steps(v)};
 	/* An alias is a step or a list of them (List.wrap). */
 	struct mx_term *const *items = (struct mx_term *const *)&v;
 	size_t n = 1;
@@ -43,6 +62,8 @@ static void add_alias(struct mixless_proj *mp, const char *name, const struct mx
 		items = v->u.list.items;
 		n = v->u.list.n;
 	}
+	*a = (struct mixless_alias){mx_xstrdup(name), MX_STRVEC_INIT, inspect_steps(v),
+	                            alias_shortdoc((const struct mx_term *const *)items, n)};
 	for (size_t i = 0; i < n; i++) {
 		if (items[i]->type == MX_TERM_BINARY)
 			mx_strvec_push_owned(
@@ -144,6 +165,7 @@ void mixless_proj_release(struct mixless_proj *mp)
 		free(mp->aliases[i].name);
 		mx_strvec_clear(&mp->aliases[i].steps);
 		free(mp->aliases[i].inspected);
+		free(mp->aliases[i].shortdoc);
 	}
 	free(mp->aliases);
 	for (size_t i = 0; i < mp->ncustoms; i++) {

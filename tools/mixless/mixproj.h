@@ -28,6 +28,8 @@ struct mixless_alias {
 	struct mx_strvec steps;
 	/* the steps as `mix help ALIAS` shows the alias, inspected */
 	char *inspected;
+	/* what `mix help` lists for it: "Alias for ecto.drop, ecto.setup" */
+	char *shortdoc;
 };
 
 struct mixless_custom {
