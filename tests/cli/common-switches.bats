@@ -34,7 +34,7 @@ all_commands() {
 			echo "$t${name:+ $name}"
 		done < <("$t" --list-commands | cut -f2)
 	done
-	printf '%s\n' "mixless help" "mixless phx" "mixless phx.server" "mixless debug parse" "mixless debug config"
+	printf '%s\n' "mixless help" "mixless ecto" "mixless phx" "mixless phx.gen" "mixless phx.server" "mixless debug parse" "mixless debug config"
 }
 
 @test "--list-commands names every task once, with its command and mix's shortdoc" {

@@ -14,7 +14,8 @@ setup() {
 	run --separate-stderr mixless help
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
-	[ "${lines[0]}" = "mixless ecto.create        # Creates the repository storage" ]
+	[ "${lines[0]}" = "mixless ecto               # Prints Ecto help information" ]
+	[ "${lines[1]}" = "mixless ecto.create        # Creates the repository storage" ]
 	[[ "$output" == *$'\nmixless phx                # Prints Phoenix help information\n'* ]]
 	[[ "$output" == *$'\nmixless phx.server         # Starts applications and their servers'* ]]
 	# every "#" in the same column
@@ -97,4 +98,13 @@ mixless phx.gen.socket # Generates a Phoenix socket handler" ]
 	[ "$output" = "$(sed 's/^  \( *\)mix ecto.setup$/\1mixless ecto.setup/' "$fx/mix-help-ecto.setup.txt")" ]
 	run mixless phx -v
 	[ "$output" = "$(cat "$fx/mix-phx-v.txt")" ]
+	run mixless ecto
+	[ "$output" = "$(sed 's/^mix /mixless /' "$fx/mix-ecto.txt")" ]
+}
+
+@test "mixless phx.gen lists the generators, as mix phx.gen does" {
+	run mixless phx.gen
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "mixless phx.gen.auth     # Generates authentication logic for a resource" ]
+	[ "$output" = "$(mixless help --search phx.gen.)" ]
 }

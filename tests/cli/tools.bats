@@ -47,7 +47,7 @@ mixless ecto.migrations # Displays the repository migration status" ]
 @test "mixless help lists every task it knows, sorted" {
 	run mixless help
 	[ "$status" -eq 0 ]
-	[ "${#lines[@]}" -eq 30 ]
+	[ "${#lines[@]}" -eq 32 ]
 	sorted=$(printf '%s\n' "${lines[@]}" | LC_ALL=C sort)
 	[ "$sorted" = "$output" ]
 	[[ "$output" == *"mixless phx.digest.clean   # Removes old versions of static assets."* ]]

@@ -18,7 +18,9 @@
 #include "tasks.h"
 
 #define COMMANDS(X)                                                                                \
-	X(mixless_cmd_help) X(mixless_cmd_phx) X(mixless_cmd_phx_server) X(mixless_cmd_debug)
+	X(mixless_cmd_help)                                                                        \
+	X(mixless_cmd_ecto)                                                                        \
+	X(mixless_cmd_phx) X(mixless_cmd_phx_gen) X(mixless_cmd_phx_server) X(mixless_cmd_debug)
 
 MX_COMMAND_TABLE(commands, COMMANDS);
 
