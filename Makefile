@@ -13,6 +13,7 @@
 #   make bench      the benchmarks in bench/ (slow; writes bench/results/)
 #   make fuzz       run each libFuzzer harness (FUZZ_SECONDS, default 60)
 #   make install    install into PREFIX (default /usr/local)
+#   make package    a .deb and a .tar.gz of the install (CPack), in $(BUILD)
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
@@ -23,7 +24,7 @@ FUZZ_SECONDS ?= 60
 
 CMAKE ?= cmake
 
-.PHONY: all deps build check demo bench fuzz install clean format
+.PHONY: all deps build check demo bench fuzz install package clean format
 
 all: build
 
@@ -56,6 +57,9 @@ fuzz:
 
 install: build
 	@$(CMAKE) --install $(BUILD)
+
+package: build
+	@cd $(BUILD) && cpack
 
 format:
 	@clang-format -i $$(git ls-files '*.c' '*.h')
