@@ -22,7 +22,8 @@ char *mixless_find_program(const char *name, const char *env)
 {
 	const char *over = env ? getenv(env) : NULL;
 	if (over)
-		return *over && access(over, X_OK) == 0 ? mx_xstrdup(over) : NULL;
+		return *over && mx_fs_is_file(over) && access(over, X_OK) == 0 ? mx_xstrdup(over)
+		                                                               : NULL;
 	const char *path = getenv("PATH");
 	struct mx_buf p = MX_BUF_INIT;
 	for (const char *dir = path; dir && *dir;) {
@@ -30,7 +31,7 @@ char *mixless_find_program(const char *name, const char *env)
 		mx_buf_reset(&p);
 		mx_buf_add(&p, n ? dir : ".", n ? n : 1);
 		mx_buf_addf(&p, "/%s", name);
-		if (access(p.buf, X_OK) == 0)
+		if (mx_fs_is_file(p.buf) && access(p.buf, X_OK) == 0)
 			return mx_buf_detach(&p, NULL);
 		dir += n + (dir[n] == ':');
 	}
