@@ -159,3 +159,14 @@ Location: mix.exs' ]
 	MIXLESS_IEX=$BATS_TEST_TMPDIR/fake/iex run mixless phx.server --iex
 	[ "$(tail -1 "$log")" = "iex -S mix phx.server" ]
 }
+
+@test "a mix.exs that does not parse: help warns with its position and lists the rest" {
+	printf 'defmodule X do\n  def project do [app: :x,\nend\n' >"$proj/mix.exs"
+	run --separate-stderr mixless help --search ecto.mig
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "mixless ecto.migrate    # Runs the repository migrations" ]
+	[[ "$stderr" == "warning: $proj/mix.exs:3:1: unexpected reserved word: end"*"(its aliases and tasks are left out)" ]]
+	run --separate-stderr mixless greet
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"mix.exs:3:1: "* ]]
+}

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "catalog.h"
 #include "commands.h"
 #include "diag.h"
@@ -105,7 +106,10 @@ static int run(const struct mx_cmdline *cl)
 		return mx_diag_usage("unexpected argument '%s'", cl->args.v[0]);
 	/* A mix.exs that cannot be read leaves its aliases out, not the help. */
 	if (mixless_proj_load(&mp, &err) < 0) {
-		mx_diag_warn("%s", err.msg);
+		struct mx_buf msg = MX_BUF_INIT;
+		mx_err_format(&err, &msg);
+		mx_diag_warn("%s (its aliases and tasks are left out)", msg.buf);
+		mx_buf_release(&msg);
 		mx_err_clear(&err);
 	}
 	if (cl->args.n) {
