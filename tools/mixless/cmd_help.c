@@ -58,7 +58,9 @@ static void custom_doc(const struct mixless_proj *mp, const struct mixless_custo
 	}
 	if (f)
 		fclose(f);
-	printf("\nLocation: %s\n", c->path + strlen(mp->p.root) + 1);
+	size_t n = strlen(mp->p.root);
+	bool inside = !strncmp(c->path, mp->p.root, n) && c->path[n] == '/';
+	printf("\nLocation: %s\n", inside ? c->path + n + 1 : c->path);
 }
 
 static int task_doc(const struct mixless_proj *mp, const char *name)
