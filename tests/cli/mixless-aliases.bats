@@ -170,3 +170,12 @@ Location: mix.exs' ]
 	[ "$status" -eq 1 ]
 	[[ "$stderr" == *"mix.exs:3:1: "* ]]
 }
+
+@test "a task file that is not executable: the message says so" {
+	chmod -x "$proj/tasks/hello.greeting"
+	run --separate-stderr mixless hello.greeting
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "mixless: '$proj/tasks/hello.greeting' is not executable: chmod +x it to run it as a task" ]
+	run mixless help --search hello
+	[ -z "$output" ]
+}

@@ -9,11 +9,13 @@
  * replaces it, as in mix.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "catalog.h"
 #include "command.h"
 #include "commands.h"
 #include "diag.h"
+#include "fsutil.h"
 #include "mixproj.h"
 #include "tasks.h"
 
@@ -48,6 +50,25 @@ static void usage(FILE *out)
 	             "folder: 'mixless help' lists them all.\n");
 }
 
+/* mix's message; a file of that name in tasks/ that cannot run says why. */
+static int not_found(const struct mixless_proj *mp, const char *name)
+{
+	struct mx_buf path = MX_BUF_INIT;
+	int ret;
+	if (mp->p.found && !strchr(name, '/')) {
+		mixless_proj_tasks_dir(mp, &path);
+		mx_buf_addf(&path, "/%s", name);
+	}
+	if (path.len && mx_fs_is_file(path.buf))
+		ret = mx_diag_fail(MX_EXIT_FAIL,
+		                   "'%s' is not executable: chmod +x it to run it as a task",
+		                   path.buf);
+	else
+		ret = mx_diag_usage("The task \"%s\" could not be found", name);
+	mx_buf_release(&path);
+	return ret;
+}
+
 /* A first word that is none of mixless's own commands names a task: an
  * alias of mix.exs first (mix lets an alias replace a task), then a tool's
  * task, then one of the project's own. */
@@ -72,7 +93,7 @@ static int run_task(int argc, char **argv)
 	} else if ((c = mixless_proj_custom(&mp, argv[0]))) {
 		ret = mixless_run_custom(&mp, c, argc - 1, argv + 1);
 	} else {
-		ret = mx_diag_usage("The task \"%s\" could not be found", argv[0]);
+		ret = not_found(&mp, argv[0]);
 	}
 	mixless_proj_release(&mp);
 	return ret;

@@ -117,14 +117,19 @@ char *mixless_read_shortdoc(const char *path)
 	return found;
 }
 
-static int read_customs(struct mixless_proj *mp, struct mx_err *err)
+void mixless_proj_tasks_dir(const struct mixless_proj *mp, struct mx_buf *out)
 {
 	const char *rel = getenv("MIXLESS_TASKS_DIR");
+	mx_project_path(&mp->p, rel && *rel ? rel : "tasks", out);
+}
+
+static int read_customs(struct mixless_proj *mp, struct mx_err *err)
+{
 	struct mx_buf dir = MX_BUF_INIT, path = MX_BUF_INIT;
 	struct mx_strvec names = MX_STRVEC_INIT;
 	int ret = 0;
 
-	mx_project_path(&mp->p, rel && *rel ? rel : "tasks", &dir);
+	mixless_proj_tasks_dir(mp, &dir);
 	if (!mx_fs_is_dir(dir.buf))
 		goto out;
 	if ((ret = mx_fs_list(dir.buf, 0, &names, err)) < 0)

@@ -60,6 +60,10 @@ void mixless_proj_release(struct mixless_proj *mp);
 const struct mixless_alias *mixless_proj_alias(const struct mixless_proj *mp, const char *name);
 const struct mixless_custom *mixless_proj_custom(const struct mixless_proj *mp, const char *name);
 
+/* The tasks folder: root/$MIXLESS_TASKS_DIR, default root/tasks; appended
+ * to out. */
+void mixless_proj_tasks_dir(const struct mixless_proj *mp, struct mx_buf *out);
+
 /* The shortdoc of an executable's `# @shortdoc TEXT` line among its first
  * lines, or NULL. Caller frees. */
 char *mixless_read_shortdoc(const char *path);
