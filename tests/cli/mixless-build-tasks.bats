@@ -142,3 +142,13 @@ cmake_project() {
 	[ "$status" -eq 0 ]
 	[ "$(tail -1 mix.log)" = "mix phx.server --open" ]
 }
+
+@test "make: mixless-task.mk on its own keeps the user's default goal and gives make help" {
+	printf 'PHX_TASKS = proj.greet\nPHX_TASK_proj.greet_SHORTDOC = Greets\nPHX_TASK_proj.greet_COMMAND = echo hi\ninclude %s/make/mixless-task.mk\n\nall:\n\t@echo user default\n' "$MIXLESS_SOURCE_DIR" >Makefile
+	run make
+	[ "$output" = "user default" ]
+	run make proj.greet
+	[ "$output" = "hi" ]
+	run make help SEARCH=proj
+	[ "$output" = "mixless proj.greet # Greets" ]
+}
