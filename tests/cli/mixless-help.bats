@@ -108,3 +108,10 @@ mixless phx.gen.socket # Generates a Phoenix socket handler" ]
 	[ "${lines[0]}" = "mixless phx.gen.auth     # Generates authentication logic for a resource" ]
 	[ "$output" = "$(mixless help --search phx.gen.)" ]
 }
+
+@test "help --names: one task name a line, the names help lists" {
+	run --separate-stderr mixless help --names
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(mixless help | awk '{print $2}')" ]
+	[ "${lines[0]}" = "ecto" ]
+}

@@ -10,11 +10,12 @@
 #include "tasks.h"
 
 static const char *search, *with;
-static bool aliases;
+static bool aliases, names;
 
 static const struct mx_option options[] = {
     MX_OPT_STR_("search", 0, &search, "PATTERN", "List only the tasks whose name holds PATTERN"),
     MX_OPT_BOOL_("aliases", 0, &aliases, "List only the aliases of the project's mix.exs"),
+    MX_OPT_BOOL_("names", 0, &names, "Print only the names of the tasks and aliases"),
     /* rows a build registered (phx_add_task): "name<TAB>shortdoc" lines */
     {MX_OPT_STRING, "with", 0, &with, "FILE", "More tasks, one \"name<TAB>shortdoc\" a line",
      MX_OPT_HIDDEN, NULL, NULL},
@@ -104,7 +105,7 @@ static int run(const struct mx_cmdline *cl)
 	struct mx_err err = MX_ERR_INIT;
 	int ret = MX_EXIT_OK;
 
-	if ((search || aliases) && cl->args.n)
+	if ((search || aliases || names) && cl->args.n)
 		return mx_diag_usage("unexpected argument '%s'", cl->args.v[0]);
 	/* A mix.exs that cannot be read leaves its aliases out, not the help. */
 	if (mixless_proj_load(&mp, &err) < 0) {
@@ -126,7 +127,12 @@ static int run(const struct mx_cmdline *cl)
 		ret = mx_diag_error(&err);
 		goto out;
 	}
-	mixless_catalog_print(stdout, &c, search);
+	if (names)
+		/* mix help --names: one name a line (for completion) */
+		for (size_t i = 0; i < c.n; i++)
+			printf("%s\n", c.rows[i].name);
+	else
+		mixless_catalog_print(stdout, &c, search);
 out:
 	mixless_catalog_release(&c);
 	mixless_proj_release(&mp);
@@ -153,6 +159,7 @@ const struct mx_command mixless_cmd_help = {
            "\n"
            "  mixless help\n"
            "  mixless help --search ecto\n"
+           "  mixless help --names\n"
            "  mixless help ecto.migrate\n",
     .options = options,
     .max_args = 1,

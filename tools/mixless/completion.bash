@@ -3,8 +3,8 @@
 # share/bash-completion/completions, so bash-completion loads it on demand.
 #
 # Everything is asked of the tools themselves, so it is never out of date:
-#   mixless TASK       the names `mixless help` lists (with the project's
-#                      aliases and tasks) and mixless's own commands
+#   mixless TASK       the names of `mixless help --names` (with the
+#                      project's aliases and tasks) and mixless's own commands
 #   <tool> COMMAND     the commands of `<tool> --list-commands`
 #   -SWITCH            the switches of the command's --help
 #   --to VERSION       the versions of the project's migrations
@@ -66,7 +66,7 @@ _mixless_complete()
 	if [ -z "$cmd" ]; then
 		local words
 		if [ "${prog##*/}" = mixless ]; then
-			words="help debug $("$prog" help 2>/dev/null | awk '{print $2}')"
+			words="help debug $("$prog" help --names 2>/dev/null)"
 		else
 			words=$("$prog" --list-commands 2>/dev/null | cut -f2)
 		fi
@@ -76,7 +76,7 @@ _mixless_complete()
 		return
 	fi
 	if [ "${prog##*/}" = mixless ] && [ "$cmd" = help ]; then
-		COMPREPLY=($(compgen -W "$("$prog" help 2>/dev/null | awk '{print $2}')" -- "$cur"))
+		COMPREPLY=($(compgen -W "$("$prog" help --names 2>/dev/null)" -- "$cur"))
 		return
 	fi
 	COMPREPLY=($(compgen -f -- "$cur"))
