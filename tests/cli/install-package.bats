@@ -6,6 +6,7 @@
 # temp root where every binary runs, and a .tar.gz.
 
 bats_require_minimum_version 1.5.0
+load "$MIXLESS_SOURCE_DIR/tests/helpers/need.bash"
 
 TOOLS="mixless phx-gen phx-digest ecto-migrate phx-routes"
 
@@ -64,7 +65,7 @@ mixless ecto.migrations # Displays the repository migration status" ]
 }
 
 @test "cpack: a .deb with its Debian dependencies, every binary running from dpkg -x" {
-	command -v dpkg-deb >/dev/null || skip "no dpkg-deb"
+	need dpkg-deb dpkg
 	run cpack --config "$MIXLESS_BUILD_DIR/CPackConfig.cmake" -G DEB -B "$BATS_TEST_TMPDIR/pkg"
 	[ "$status" -eq 0 ] || { echo "$output"; false; }
 	deb=$(ls "$BATS_TEST_TMPDIR"/pkg/mixless_*.deb)
