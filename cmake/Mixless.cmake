@@ -13,13 +13,15 @@ Functions (each documented in its own module):
 ``add_ecto_repo(...)``    mix ecto.create / migrate / ...      (MixlessEcto.cmake)
 ``add_phx_routes(...)``   mix phx.routes                       (MixlessRoutes.cmake)
 ``phx_add_task(...)``     a custom task that ``mixless help`` lists (MixlessTask.cmake)
+``add_mix_aliases(...)``  the aliases of mix.exs as targets       (MixlessTask.cmake)
+``add_phx_server(...)``   mix phx.server, through mixless        (MixlessTask.cmake)
 
 Every wrapper is an ``add_custom_command`` whose tool writes a depfile listing
 each input it read and each directory it walked, so a target reruns only when
 an input changed and a no-op build does nothing.
 
 A documented function that this version does not provide yet
-(``add_phx_routes``, ``phx_add_task``) exists all the same and stops the
+(``add_phx_routes``) exists all the same and stops the
 configure step with "not available in this version of mixless" and the
 reason, never "Unknown CMake command".
 #]=======================================================================]

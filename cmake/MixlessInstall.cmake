@@ -22,3 +22,30 @@ install(FILES ${_mixless_makefiles} DESTINATION ${CMAKE_INSTALL_DATADIR}/mixless
 if(EXISTS ${PROJECT_SOURCE_DIR}/templates)
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/templates/ DESTINATION ${CMAKE_INSTALL_DATADIR}/mixless/templates)
 endif()
+
+# Bash completion, one file per command (bash-completion loads a command's
+# completion from the file of its name); each file completes all five.
+foreach(_mixless_cmd mixless phx-gen phx-digest ecto-migrate phx-routes)
+  install(FILES ${PROJECT_SOURCE_DIR}/tools/mixless/completion.bash
+    DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME ${_mixless_cmd})
+endforeach()
+
+# Packages: `cpack` (or `cmake --build build --target package`) makes a .deb
+# and a .tar.gz of the install. The .deb names the Debian 12 libraries the
+# binaries link, so `dpkg -i` (apt install ./mixless_*.deb) pulls them in.
+set(CPACK_PACKAGE_NAME mixless)
+set(CPACK_PACKAGE_VENDOR "mixless")
+set(CPACK_PACKAGE_CONTACT "mixless maintainers <mixless@localhost>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_GENERATOR "DEB;TGZ")
+set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION devel)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+  "libc6 (>= 2.34), libpq5, zlib1g, libssl3, libbrotli1, libzstd1")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "elixir, postgresql-client")
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
+  "mixless runs the everyday Phoenix 1.7 and ecto_sql 3.x mix tasks (phx.digest,\necto.migrate, phx.routes, phx.gen.*) without Elixir, with CMake functions\nand a Make include that make each task a build target.")
+set(CPACK_ARCHIVE_FILE_NAME "mixless-${PROJECT_VERSION}-${CMAKE_SYSTEM_NAME}-${CMAKE_SYSTEM_PROCESSOR}")
+include(CPack)

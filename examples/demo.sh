@@ -33,6 +33,12 @@ echo "PostgreSQL on 127.0.0.1:$PGPORT (data in $MIXLESS_PG_DIR)"
 say "mixless help --search phx.digest"
 run mixless help --search phx.digest
 
+say "The front door: the project's own task and a mix.exs alias"
+run mixless help --search hello
+run mixless hello.greeting
+# assets.build's steps (tailwind, esbuild) need mix: named as skipped
+run env MIXLESS_MIX= mixless assets.build
+
 say "mix phx.digest  ->  phx-digest"
 run phx-digest priv/static -o "$demo/static"
 find "$demo/static" -type f -not -path "*/.*" | sort | sed "s|$demo/||" | head -20

@@ -10,9 +10,13 @@
 #   STEP, TO, ALL    migrate/rollback strategy (make rollback STEP=2)
 #   PHX_ROUTER       router for `make routes` (default: the project's)
 #   V=1              show the commands
+#   PHX_TASKS        the project's own tasks, each with PHX_TASK_<name>_SHORTDOC
+#                    and PHX_TASK_<name>_COMMAND (see mixless-task.mk)
 #
 # Targets: digest digest.clean migrate rollback routes ecto.create ecto.drop
 #          ecto.reset ecto.setup ecto.migrations ecto.dump ecto.load help
+#          (SEARCH=) phx.server, one per task of PHX_TASKS and alias of
+#          PHX_ALIASES
 # (each defined by a part below; a part may be included on its own).
 #
 # The include leaves the Makefile's default goal alone: placed before the
@@ -30,10 +34,7 @@ include $(_mixless_dir)mixless-common.mk
 include $(_mixless_dir)mixless-digest.mk
 include $(_mixless_dir)mixless-ecto.mk
 include $(_mixless_dir)mixless-routes.mk
-
-.PHONY: help
-help:
-	$(_mixless_q)$(call _mixless_tool,mixless) help $(if $(SEARCH),--search $(SEARCH))
+include $(_mixless_dir)mixless-task.mk
 
 .DEFAULT_GOAL := $(_mixless_goal)
 endif

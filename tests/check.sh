@@ -53,8 +53,17 @@ run_suite() {
 	fi
 }
 
+# A configure step is quiet when it works; when it fails, CMake's own output,
+# which names what is missing, is printed.
+configure() {
+	local out
+	out=$(cmake "$@" 2>&1) && return 0
+	printf '%s\n' "$out" >&2
+	return 1
+}
+
 stage "build ($BUILD)"
-cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null &&
+configure -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo &&
 	cmake --build "$BUILD" -j "$JOBS" || { echo "build failed"; exit 1; }
 run_suite "$BUILD" "normal build"
 
@@ -80,7 +89,7 @@ else
 fi
 
 stage "build ($ASAN_BUILD, ASan + UBSan)"
-if cmake -S . -B "$ASAN_BUILD" -DCMAKE_BUILD_TYPE=Debug -DMIXLESS_SANITIZE=ON >/dev/null &&
+if configure -S . -B "$ASAN_BUILD" -DCMAKE_BUILD_TYPE=Debug -DMIXLESS_SANITIZE=ON &&
 	cmake --build "$ASAN_BUILD" -j "$JOBS"; then
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		run_suite "$ASAN_BUILD" "sanitizer build"
@@ -90,7 +99,7 @@ fi
 
 if command -v clang >/dev/null && [ -n "$(ls tests/fuzz/fuzz_*.c 2>/dev/null)" ]; then
 	stage "fuzz smoke ($FUZZ_BUILD, ${FUZZ_SMOKE_SECONDS}s per harness)"
-	if CC=clang cmake -S . -B "$FUZZ_BUILD" -DMIXLESS_FUZZ=ON -DMIXLESS_TESTS=OFF >/dev/null &&
+	if CC=clang configure -S . -B "$FUZZ_BUILD" -DMIXLESS_FUZZ=ON -DMIXLESS_TESTS=OFF &&
 		cmake --build "$FUZZ_BUILD" -j "$JOBS" >/dev/null; then
 		if FUZZ_BUILD=$FUZZ_BUILD FUZZ_SECONDS=$FUZZ_SMOKE_SECONDS tests/fuzz/run.sh; then
 			n=$(ls "$FUZZ_BUILD"/fuzz/fuzz_* 2>/dev/null | wc -l)

@@ -147,17 +147,6 @@ cmake_project() {
 	} >CMakeLists.txt
 }
 
-@test "cmake: phx_add_task stops the configure step as not available" {
-	for call in 'phx_add_task(proj.greet SHORTDOC "Greets" COMMAND echo hi)'; do
-		echo "$call" | cmake_project
-		run cmake -S . -B _b
-		[ "$status" -ne 0 ]
-		[[ "$output" == *"${call%%(*}: not available in this version of mixless"* ]] || { echo "$output"; false; }
-		[[ "$output" != *"Unknown CMake command"* ]]
-		rm -rf _b
-	done
-}
-
 @test "cmake: a missing module of Mixless.cmake is an error naming it" {
 	cp -r "$MIXLESS_SOURCE_DIR/cmake" cm
 	rm cm/MixlessRoutes.cmake

@@ -34,7 +34,7 @@ all_commands() {
 			echo "$t${name:+ $name}"
 		done < <("$t" --list-commands | cut -f2)
 	done
-	printf '%s\n' "mixless help" "mixless debug parse" "mixless debug config"
+	printf '%s\n' "mixless help" "mixless ecto" "mixless phx" "mixless phx.gen" "mixless phx.server" "mixless debug parse" "mixless debug config"
 }
 
 @test "--list-commands names every task once, with its command and mix's shortdoc" {
@@ -46,9 +46,9 @@ all_commands() {
 	run phx-digest --list-commands
 	[ "$output" = $'phx.digest\t\tDigests and compresses static files\nphx.digest.clean\tclean\tRemoves old versions of static assets.' ]
 	run phx-gen --list-commands
-	[ "${#lines[@]}" -eq 15 ]
+	[ "${#lines[@]}" -eq 16 ]
 	# mixless's task list is exactly the tools' lists, sorted as mix help sorts
-	expected=$(for t in $TOOLS; do "$t" --list-commands; done | cut -f1 | LC_ALL=C sort)
+	expected=$(for t in $TOOLS mixless; do "$t" --list-commands; done | cut -f1 | LC_ALL=C sort)
 	run mixless help
 	[ "$(printf '%s\n' "${lines[@]}" | awk '{print $2}')" = "$expected" ]
 }
@@ -77,9 +77,9 @@ all_commands() {
 	done < <(all_commands)
 	# -C: the ecto commands, digest and clean, routes, debug config, the
 	# phx-gen generators that run (schema, context, embedded, html, json,
-	# live, ecto.gen.migration, ecto.gen.repo);
+	# live, ecto.gen.migration, ecto.gen.repo) and phx-gen task;
 	# --quiet: the ecto commands but migrations, digest and clean
-	[ "$ndir" -eq 21 ]
+	[ "$ndir" -eq 22 ]
 	[ "$nquiet" -eq 10 ]
 	# -h is --help
 	for words in "ecto-migrate migrate" "phx-digest" "phx-gen html" "mixless debug config"; do

@@ -118,6 +118,47 @@ void mx_command_print_help(FILE *out, const struct mx_tool *tool, const struct m
 	free(t);
 }
 
+void mx_command_print_doc(FILE *out, const struct mx_tool *tool, const struct mx_command *cmd)
+{
+	bool dummy = false;
+	fprintf(out, "Usage: %s%s%s %s\n", tool->name, cmd->name ? " " : "",
+	        cmd->name ? cmd->name : "", cmd->subcommands ? "COMMAND [options]" : synopsis(cmd));
+	if (cmd->task)
+		fprintf(out, "\nMix task: mix %s (%s)\n", cmd->task, cmd->shortdoc);
+	fputc('\n', out);
+	const char *doc = cmd->doc ? cmd->doc : cmd->shortdoc;
+	fputs(doc, out);
+	if (!*doc || doc[strlen(doc) - 1] != '\n')
+		fputc('\n', out);
+	if (cmd->subcommands) {
+		fputs("\nCommands:\n", out);
+		print_subcommands(out, cmd->subcommands);
+	} else {
+		struct mx_option *t = full_table(cmd, &dummy, &dummy);
+		fputs("\nOptions:\n", out);
+		mx_opt_print_help(out, t);
+		free(t);
+	}
+	if (cmd->notes)
+		fprintf(out, "\n%s", cmd->notes);
+}
+
+/* --doc WORD: the full documentation of the command named WORD (by name
+ * or mix task name; empty for the default command). */
+static int print_doc_of(const struct mx_tool *tool, const char *word)
+{
+	const struct mx_command *cmd =
+	    *word ? mx_command_find(tool->commands, word) : default_command(tool->commands);
+	if (!cmd && *word)
+		for (size_t i = 0; tool->commands[i] && !cmd; i++)
+			if (tool->commands[i]->task && !strcmp(tool->commands[i]->task, word))
+				cmd = tool->commands[i];
+	if (!cmd)
+		return mx_diag_usage("unknown %s '%s'", tool->noun, word);
+	mx_command_print_doc(stdout, tool, cmd);
+	return MX_EXIT_OK;
+}
+
 /* ---- Dispatch --------------------------------------------------------------- */
 
 static int dispatch(const struct mx_tool *tool, const struct mx_command *parent,
@@ -127,7 +168,7 @@ static int dispatch(const struct mx_tool *tool, const struct mx_command *parent,
 static int run(const struct mx_tool *tool, const struct mx_command *cmd, const char *parent_path,
                int argc, char **argv, int first)
 {
-	struct mx_cmdline cl = {cmd, MX_STRVEC_INIT};
+	struct mx_cmdline cl = {cmd, MX_STRVEC_INIT, argc - first, argv + first};
 	struct mx_buf path = MX_BUF_INIT;
 	struct mx_err err = MX_ERR_INIT;
 	struct mx_option *table = NULL;
@@ -215,6 +256,8 @@ int mx_tool_main(const struct mx_tool *tool, int argc, char **argv)
 	if (argc == 2 && !strcmp(argv[1], "--list-commands")) {
 		mx_command_print_list(stdout, tool);
 		ret = MX_EXIT_OK;
+	} else if (argc == 3 && !strcmp(argv[1], "--doc")) {
+		ret = print_doc_of(tool, argv[2]);
 	} else if (argc == 2 && !strcmp(argv[1], "--man")) {
 		mx_command_print_man(stdout, tool);
 		ret = MX_EXIT_OK;
@@ -273,14 +316,6 @@ static void usage_of(FILE *f, const void *tool)
 	((const struct mx_tool *)tool)->usage(f);
 }
 
-static void options_of(FILE *f, const void *cmd)
-{
-	bool dummy = false;
-	struct mx_option *t = full_table(cmd, &dummy, &dummy);
-	mx_opt_print_help(f, t);
-	free(t);
-}
-
 static void preformatted(FILE *out, const char *text)
 {
 	fputs(".nf\n", out);
@@ -288,30 +323,21 @@ static void preformatted(FILE *out, const char *text)
 	fputs(".fi\n", out);
 }
 
+/* The page's section for one command is its full documentation, the text
+ * `mixless help TASK` prints, so the two cannot drift apart. */
+static void doc_of(FILE *f, const void *arg)
+{
+	const struct mx_command *const *pair = arg;
+	mx_command_print_doc(f, (const struct mx_tool *)pair[0], pair[1]);
+}
+
 static void man_command(FILE *out, const struct mx_tool *tool, const struct mx_command *c)
 {
-	struct mx_buf path = MX_BUF_INIT;
-	mx_buf_adds(&path, tool->name);
-	if (c->name)
-		mx_buf_addf(&path, " %s", c->name);
-	fprintf(out, ".SH \"%s\"\n", path.buf);
-	mx_buf_addf(&path, " %s\n", synopsis(c));
-	preformatted(out, path.buf);
-	if (c->task)
-		fprintf(out, ".PP\nmix %s \\(em %s\n", c->task, c->shortdoc);
-	fputs(".PP\n", out);
-	preformatted(out, c->doc ? c->doc : c->shortdoc);
-	if (!c->subcommands) {
-		char *opts = captured(options_of, c);
-		fputs(".SS Options\n", out);
-		preformatted(out, opts);
-		free(opts);
-	}
-	if (c->notes) {
-		fputs(".PP\n", out);
-		preformatted(out, c->notes);
-	}
-	mx_buf_release(&path);
+	const void *pair[2] = {tool, c};
+	fprintf(out, ".SH \"%s%s%s\"\n", tool->name, c->name ? " " : "", c->name ? c->name : "");
+	char *doc = captured(doc_of, pair);
+	preformatted(out, doc);
+	free(doc);
 }
 
 void mx_command_print_man(FILE *out, const struct mx_tool *tool)

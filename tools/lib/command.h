@@ -54,6 +54,10 @@ struct mx_command;
 struct mx_cmdline {
 	const struct mx_command *cmd;
 	struct mx_strvec args; /* the positional arguments, in order */
+	/* Every word after the command, as given: for a command that hands
+	 * its switches on to another program (mixless phx.server -> mix). */
+	int argc;
+	char **argv;
 };
 
 struct mx_command {
@@ -133,6 +137,11 @@ const char *mx_command_mix_shortdoc(const struct mx_command *cmd);
 /* COMMAND --help; path is how it was called ("ecto-migrate migrate"). */
 void mx_command_print_help(FILE *out, const struct mx_tool *tool, const struct mx_command *cmd,
                            const char *path);
+/* The command's full documentation as plain text: its usage line, the mix
+ * task it does with mix's shortdoc, the whole doc, its options and notes.
+ * The man page's section for the command and `mixless help TASK` are this
+ * text (the hidden `--doc WORD` prints it). */
+void mx_command_print_doc(FILE *out, const struct mx_tool *tool, const struct mx_command *cmd);
 /* --list-commands: "<task>\t<name>\t<mix shortdoc>" per task the tool does
  * (name empty for the default command), in list order. */
 void mx_command_print_list(FILE *out, const struct mx_tool *tool);

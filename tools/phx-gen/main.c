@@ -25,7 +25,8 @@
 	X(phx_gen_cmd_secret)                                                                      \
 	X(phx_gen_cmd_socket)                                                                      \
 	X(phx_gen_cmd_ecto_gen_migration)                                                          \
-	X(phx_gen_cmd_ecto_gen_repo)
+	X(phx_gen_cmd_ecto_gen_repo)                                                               \
+	X(phx_gen_cmd_task)
 
 MX_COMMAND_TABLE(commands, COMMANDS);
 
