@@ -155,33 +155,36 @@ static void disk_path(const struct gen_plan *p, const char *rel, struct mx_buf *
 	mx_path_join(out, p->root, rel);
 }
 
+/* A file whose whole content is known now: the path checked, then queued.
+ * NULL when the path is refused (the plan's error says why). */
+static struct gen_file *add_data(struct gen_plan *p, enum gen_file_kind kind, const char *path,
+                                 const char *data, size_t n)
+{
+	if (check_path(p, path) < 0)
+		return NULL;
+	struct gen_file *f = add(p, kind, path);
+	mx_buf_add(&f->data, data, n);
+	return f;
+}
+
 int phx_gen_plan_create(struct gen_plan *p, const char *path, const char *data, size_t n,
                         bool conflict_check)
 {
-	if (check_path(p, path) < 0)
+	struct gen_file *f = add_data(p, GEN_FILE_CREATE, path, data, n);
+	if (!f)
 		return -1;
-	struct gen_file *f = add(p, GEN_FILE_CREATE, path);
-	mx_buf_add(&f->data, data, n);
 	f->conflict_check = conflict_check;
 	return 0;
 }
 
 int phx_gen_plan_new(struct gen_plan *p, const char *path, const char *data, size_t n)
 {
-	if (check_path(p, path) < 0)
-		return -1;
-	struct gen_file *f = add(p, GEN_FILE_NEW, path);
-	mx_buf_add(&f->data, data, n);
-	return 0;
+	return add_data(p, GEN_FILE_NEW, path, data, n) ? 0 : -1;
 }
 
 int phx_gen_plan_update(struct gen_plan *p, const char *path, const char *data, size_t n)
 {
-	if (check_path(p, path) < 0)
-		return -1;
-	struct gen_file *f = add(p, GEN_FILE_UPDATE, path);
-	mx_buf_add(&f->data, data, n);
-	return 0;
+	return add_data(p, GEN_FILE_UPDATE, path, data, n) ? 0 : -1;
 }
 
 int phx_gen_plan_mkdir(struct gen_plan *p, const char *path)
