@@ -73,9 +73,12 @@ int mixless_catalog_build(struct mixless_catalog *c, const struct mixless_proj *
 	for (size_t i = 0; mp && i < mp->naliases; i++)
 		add(c, mp->aliases[i].name, mp->aliases[i].shortdoc, true);
 	/* mix help leaves out a task without a @shortdoc. */
-	for (size_t i = 0; mp && i < mp->ncustoms; i++)
-		if (mp->customs[i].shortdoc)
-			add(c, mp->customs[i].name, mp->customs[i].shortdoc, false);
+	for (size_t i = 0; mp && i < mp->ncustoms; i++) {
+		char *shortdoc = mixless_read_shortdoc(mp->customs[i].path);
+		if (shortdoc)
+			add(c, mp->customs[i].name, shortdoc, false);
+		free(shortdoc);
+	}
 	if (extra && add_extra(c, extra, err) < 0)
 		return -1;
 	qsort(c->rows, c->n, sizeof(*c->rows), by_name);

@@ -16,7 +16,7 @@ static void list(const char *pattern)
 	struct mixless_catalog c = MIXLESS_CATALOG_INIT;
 	struct mixless_proj mp = MIXLESS_PROJ_INIT;
 	struct mx_err err = MX_ERR_INIT;
-	if (mixless_proj_load(&mp, &err) < 0)
+	if (mixless_proj_load(&mp, &err) < 0 || mixless_proj_load_tasks(&mp, &err) < 0)
 		mx_err_clear(&err);
 	mixless_catalog_build(&c, &mp, NULL, &err);
 	mixless_catalog_print(stdout, &c, pattern);

@@ -108,7 +108,7 @@ static int run(const struct mx_cmdline *cl)
 	if ((search || aliases || names) && cl->args.n)
 		return mx_diag_usage("unexpected argument '%s'", cl->args.v[0]);
 	/* A mix.exs that cannot be read leaves its aliases out, not the help. */
-	if (mixless_proj_load(&mp, &err) < 0) {
+	if (mixless_proj_load(&mp, &err) < 0 || mixless_proj_load_tasks(&mp, &err) < 0) {
 		struct mx_buf msg = MX_BUF_INIT;
 		mx_err_format(&err, &msg);
 		mx_diag_warn("%s (its aliases and tasks are left out)", msg.buf);

@@ -29,7 +29,7 @@ static int run(const struct mx_cmdline *cl)
 	       "\n## Options\n\n"
 	       "-v, --version        # Prints Phoenix version\n\n");
 	/* then `mix help --search phx.`; a project's aliases and tasks count */
-	if (mixless_proj_load(&mp, &err) < 0)
+	if (mixless_proj_load(&mp, &err) < 0 || mixless_proj_load_tasks(&mp, &err) < 0)
 		mx_err_clear(&err);
 	mixless_catalog_build(&c, &mp, NULL, &err);
 	mixless_catalog_print(stdout, &c, "phx.");

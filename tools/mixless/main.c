@@ -85,11 +85,14 @@ static int run_task(int argc, char **argv)
 		if (mixless_task_find(argv[0]))
 			return mixless_exec_task(argv[0], argc - 1, argv + 1);
 		ret = mx_diag_error(&err);
-	} else if ((a = mixless_proj_alias(&mp, argv[0]))) {
-		ret = mixless_run_alias(&mp, a, argc - 1, argv + 1);
-	} else if (mixless_task_find(argv[0])) {
+	} else if (!(a = mixless_proj_alias(&mp, argv[0])) && mixless_task_find(argv[0])) {
+		/* the common case: no need to list tasks/ */
 		mixless_proj_release(&mp);
 		return mixless_exec_task(argv[0], argc - 1, argv + 1);
+	} else if (mixless_proj_load_tasks(&mp, &err) < 0) {
+		ret = mx_diag_error(&err);
+	} else if (a) {
+		ret = mixless_run_alias(&mp, a, argc - 1, argv + 1);
 	} else if ((c = mixless_proj_custom(&mp, argv[0]))) {
 		ret = mixless_run_custom(&mp, c, argc - 1, argv + 1);
 	} else {

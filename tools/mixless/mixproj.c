@@ -123,12 +123,14 @@ void mixless_proj_tasks_dir(const struct mixless_proj *mp, struct mx_buf *out)
 	mx_project_path(&mp->p, rel && *rel ? rel : "tasks", out);
 }
 
-static int read_customs(struct mixless_proj *mp, struct mx_err *err)
+int mixless_proj_load_tasks(struct mixless_proj *mp, struct mx_err *err)
 {
 	struct mx_buf dir = MX_BUF_INIT, path = MX_BUF_INIT;
 	struct mx_strvec names = MX_STRVEC_INIT;
 	int ret = 0;
 
+	if (!mp->p.found)
+		return 0;
 	mixless_proj_tasks_dir(mp, &dir);
 	if (!mx_fs_is_dir(dir.buf))
 		goto out;
@@ -141,8 +143,8 @@ static int read_customs(struct mixless_proj *mp, struct mx_err *err)
 		if (stat(path.buf, &st) < 0 || !S_ISREG(st.st_mode) || access(path.buf, X_OK) < 0)
 			continue;
 		mp->customs = mx_xrealloc(mp->customs, (mp->ncustoms + 1) * sizeof(*mp->customs));
-		mp->customs[mp->ncustoms++] = (struct mixless_custom){
-		    mx_xstrdup(names.v[i]), mx_xstrdup(path.buf), mixless_read_shortdoc(path.buf)};
+		mp->customs[mp->ncustoms++] =
+		    (struct mixless_custom){mx_xstrdup(names.v[i]), mx_xstrdup(path.buf)};
 	}
 out:
 	mx_strvec_clear(&names);
@@ -159,7 +161,7 @@ int mixless_proj_load(struct mixless_proj *mp, struct mx_err *err)
 	if (!mp->p.found)
 		return 0;
 	read_aliases(mp);
-	return read_customs(mp, err);
+	return 0;
 }
 
 void mixless_proj_release(struct mixless_proj *mp)
@@ -176,7 +178,6 @@ void mixless_proj_release(struct mixless_proj *mp)
 	for (size_t i = 0; i < mp->ncustoms; i++) {
 		free(mp->customs[i].name);
 		free(mp->customs[i].path);
-		free(mp->customs[i].shortdoc);
 	}
 	free(mp->customs);
 	mx_project_release(&mp->p);

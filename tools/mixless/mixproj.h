@@ -33,9 +33,8 @@ struct mixless_alias {
 };
 
 struct mixless_custom {
-	char *name;     /* "hello.greeting" */
-	char *path;     /* absolute */
-	char *shortdoc; /* NULL without a @shortdoc line */
+	char *name; /* "hello.greeting" */
+	char *path; /* absolute */
 };
 
 struct mixless_proj {
@@ -51,10 +50,15 @@ struct mixless_proj {
 		.p = MX_PROJECT_INIT                                                               \
 	}
 
-/* Reads the project above the cwd, if any (a missing mix.exs is not an
- * error: the lists stay empty). Returns 0, or -1 with err when mix.exs or
- * the tasks folder cannot be read. */
+/* Reads the project above the cwd, if any, and its aliases (a missing
+ * mix.exs is not an error: the lists stay empty). Returns 0, or -1 with err
+ * when mix.exs cannot be read. */
 int mixless_proj_load(struct mixless_proj *mp, struct mx_err *err);
+/* Then the executables of its tasks folder, only where they are wanted
+ * (help, a name that is neither alias nor tool task, an alias's steps):
+ * running a tool's task does not list the folder. Returns 0, or -1 with err
+ * when the folder cannot be read. */
+int mixless_proj_load_tasks(struct mixless_proj *mp, struct mx_err *err);
 void mixless_proj_release(struct mixless_proj *mp);
 
 const struct mixless_alias *mixless_proj_alias(const struct mixless_proj *mp, const char *name);
