@@ -35,6 +35,13 @@ static void add(struct mixless_catalog *c, const char *name, const char *shortdo
 	r->shortdoc = mx_xstrdup(shortdoc);
 }
 
+/* An alias replaces a task of its name, as in mix. */
+static void add_aliases(struct mixless_catalog *c, const struct mixless_proj *mp)
+{
+	for (size_t i = 0; i < mp->naliases; i++)
+		add(c, mp->aliases[i].name, mp->aliases[i].shortdoc, true);
+}
+
 static int add_extra(struct mixless_catalog *c, const char *path, struct mx_err *err)
 {
 	struct mx_buf text = MX_BUF_INIT;
@@ -70,8 +77,8 @@ int mixless_catalog_build(struct mixless_catalog *c, const struct mixless_proj *
 		if (cmd->task && !(cmd->flags & MX_CMD_HIDDEN))
 			add(c, cmd->task, mx_command_mix_shortdoc(cmd), false);
 	}
-	for (size_t i = 0; mp && i < mp->naliases; i++)
-		add(c, mp->aliases[i].name, mp->aliases[i].shortdoc, true);
+	if (mp)
+		add_aliases(c, mp);
 	/* mix help leaves out a task without a @shortdoc. */
 	for (size_t i = 0; mp && i < mp->ncustoms; i++) {
 		char *shortdoc = mixless_read_shortdoc(mp->customs[i].path);
@@ -87,9 +94,21 @@ int mixless_catalog_build(struct mixless_catalog *c, const struct mixless_proj *
 
 void mixless_catalog_aliases(struct mixless_catalog *c, const struct mixless_proj *mp)
 {
-	for (size_t i = 0; i < mp->naliases; i++)
-		add(c, mp->aliases[i].name, mp->aliases[i].shortdoc, true);
+	add_aliases(c, mp);
 	qsort(c->rows, c->n, sizeof(*c->rows), by_name);
+}
+
+void mixless_catalog_search(FILE *out, const char *pattern)
+{
+	struct mixless_catalog c = MIXLESS_CATALOG_INIT;
+	struct mixless_proj mp = MIXLESS_PROJ_INIT;
+	struct mx_err err = MX_ERR_INIT;
+	if (mixless_proj_load(&mp, &err) < 0 || mixless_proj_load_tasks(&mp, &err) < 0)
+		mx_err_clear(&err);
+	mixless_catalog_build(&c, &mp, NULL, &err);
+	mixless_catalog_print(out, &c, pattern);
+	mixless_catalog_release(&c);
+	mixless_proj_release(&mp);
 }
 
 void mixless_catalog_release(struct mixless_catalog *c)

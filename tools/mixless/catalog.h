@@ -36,6 +36,11 @@ int mixless_catalog_build(struct mixless_catalog *c, const struct mixless_proj *
 void mixless_catalog_aliases(struct mixless_catalog *c, const struct mixless_proj *mp);
 void mixless_catalog_release(struct mixless_catalog *c);
 
+/* `mixless help --search pattern` in the project above the cwd, the list
+ * mix ecto, mix phx and mix phx.gen end with; a project that cannot be read
+ * adds nothing to it (no message). */
+void mixless_catalog_search(FILE *out, const char *pattern);
+
 /* The rows whose name holds pattern (all with NULL), as mix help prints
  * them: "mixless <name padded to the longest shown> # <shortdoc>". */
 void mixless_catalog_print(FILE *out, const struct mixless_catalog *c, const char *pattern);

@@ -11,19 +11,6 @@
  * `mix ecto` names. */
 #define MIXLESS_ECTO_VERSION "3.14.2"
 
-static void list(const char *pattern)
-{
-	struct mixless_catalog c = MIXLESS_CATALOG_INIT;
-	struct mixless_proj mp = MIXLESS_PROJ_INIT;
-	struct mx_err err = MX_ERR_INIT;
-	if (mixless_proj_load(&mp, &err) < 0 || mixless_proj_load_tasks(&mp, &err) < 0)
-		mx_err_clear(&err);
-	mixless_catalog_build(&c, &mp, NULL, &err);
-	mixless_catalog_print(stdout, &c, pattern);
-	mixless_catalog_release(&c);
-	mixless_proj_release(&mp);
-}
-
 static int run_ecto(const struct mx_cmdline *cl)
 {
 	if (cl->args.n)
@@ -32,14 +19,14 @@ static int run_ecto(const struct mx_cmdline *cl)
 	       "A toolkit for data mapping and language integrated query for Elixir.\n"
 	       "\nAvailable tasks:\n\n",
 	       MIXLESS_ECTO_VERSION);
-	list("ecto.");
+	mixless_catalog_search(stdout, "ecto.");
 	return MX_EXIT_OK;
 }
 
 static int run_phx_gen(const struct mx_cmdline *cl)
 {
 	/* Phoenix ignores any arguments here */
-	list("phx.gen.");
+	mixless_catalog_search(stdout, "phx.gen.");
 	return MX_EXIT_OK;
 }
 

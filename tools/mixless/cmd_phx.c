@@ -15,10 +15,6 @@ static const struct mx_option options[] = {
 
 static int run(const struct mx_cmdline *cl)
 {
-	struct mixless_catalog c = MIXLESS_CATALOG_INIT;
-	struct mixless_proj mp = MIXLESS_PROJ_INIT;
-	struct mx_err err = MX_ERR_INIT;
-
 	if (cl->args.n)
 		return mx_diag_fail(MX_EXIT_FAIL, "Invalid arguments, expected: mixless phx");
 	/* mix phx -v: "Phoenix v<version>", the version this mixless follows. */
@@ -29,12 +25,7 @@ static int run(const struct mx_cmdline *cl)
 	       "\n## Options\n\n"
 	       "-v, --version        # Prints Phoenix version\n\n");
 	/* then `mix help --search phx.`; a project's aliases and tasks count */
-	if (mixless_proj_load(&mp, &err) < 0 || mixless_proj_load_tasks(&mp, &err) < 0)
-		mx_err_clear(&err);
-	mixless_catalog_build(&c, &mp, NULL, &err);
-	mixless_catalog_print(stdout, &c, "phx.");
-	mixless_catalog_release(&c);
-	mixless_proj_release(&mp);
+	mixless_catalog_search(stdout, "phx.");
 	return MX_EXIT_OK;
 }
 
