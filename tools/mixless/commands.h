@@ -37,9 +37,9 @@ int mixless_run_alias(const struct mixless_proj *mp, const struct mixless_alias 
                       char **argv);
 /* `mixless TASK ARGS` for a project task: runs it in the project root with
  * the project's config in its environment (MIX_ENV, MIXLESS_APP,
- * MIXLESS_PROJECT_ROOT, DATABASE_URL, MIXLESS_ENDPOINT_URL); does not return
- * on success. */
-int mixless_run_custom(const struct mixless_proj *mp, const struct mixless_custom *c, int argc,
+ * MIXLESS_PROJECT_ROOT, DATABASE_URL, MIXLESS_ENDPOINT_URL), the config read
+ * into mp's project then; does not return on success. */
+int mixless_run_custom(struct mixless_proj *mp, const struct mixless_custom *c, int argc,
                        char **argv);
 
 /* The Debian package that provides mix and iex. */

@@ -106,28 +106,33 @@ static void endpoint_url(const struct mx_project *p, struct mx_buf *out)
 		mx_buf_adds(out, path);
 }
 
-int mixless_run_custom(const struct mixless_proj *mp, const struct mixless_custom *c, int argc,
+int mixless_run_custom(struct mixless_proj *mp, const struct mixless_custom *c, int argc,
                        char **argv)
 {
-	struct mx_project p = MX_PROJECT_INIT;
-	struct mx_project_opts o = {.dir = mp->p.root, .chdir = true};
+	struct mx_project *p = &mp->p;
 	struct mx_err err = MX_ERR_INIT;
 	struct mx_buf db = MX_BUF_INIT, ep = MX_BUF_INIT;
 	struct mx_strvec args = MX_STRVEC_INIT;
 	int ret;
 
-	if (mx_project_enter(&p, &o, &err) < 0) {
+	/* mix.exs is read already (for the aliases): only the config now */
+	if (chdir(p->root) < 0) {
+		mx_err_errno(&err, "cannot change to", p->root);
 		ret = mx_diag_error(&err);
 		goto out;
 	}
-	setenv("MIX_ENV", p.env, 1);
-	setenv("MIXLESS_PROJECT_ROOT", p.root, 1);
-	if (p.app)
-		setenv("MIXLESS_APP", p.app, 1);
-	database_url(&p, &db);
+	if (mx_project_load_config(p, NULL, &err) < 0) {
+		ret = mx_diag_error(&err);
+		goto out;
+	}
+	setenv("MIX_ENV", p->env, 1);
+	setenv("MIXLESS_PROJECT_ROOT", p->root, 1);
+	if (p->app)
+		setenv("MIXLESS_APP", p->app, 1);
+	database_url(p, &db);
 	if (db.len)
 		setenv("DATABASE_URL", db.buf, 1);
-	endpoint_url(&p, &ep);
+	endpoint_url(p, &ep);
 	if (ep.len)
 		setenv("MIXLESS_ENDPOINT_URL", ep.buf, 1);
 	mx_strvec_push(&args, c->path);
@@ -139,6 +144,5 @@ out:
 	mx_strvec_clear(&args);
 	mx_buf_release(&db);
 	mx_buf_release(&ep);
-	mx_project_release(&p);
 	return ret;
 }

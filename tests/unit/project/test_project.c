@@ -362,6 +362,30 @@ TEST(namespace_and_web_module)
 	mx_project_release(&w);
 }
 
+/* mix.exs first, the config later (mixless: the aliases, then a task that
+ * wants the config): the same project as loading both at once. */
+TEST(load_config_later)
+{
+	struct mx_project p = MX_PROJECT_INIT;
+	struct mx_err err = MX_ERR_INIT;
+	const char *vars[] = {NULL};
+	struct mx_project_opts o = {.dir = "project/namespace", .env = "dev", .no_config = true};
+	CHECK_INT(mx_project_load(&p, &o, &err), 0);
+	CHECK_STR(p.base, "MyApp");
+	CHECK(!p.config_loaded);
+	struct mx_project_opts later = {.setenv = vars, .isolated_env = true};
+	CHECK_INT(mx_project_load_config(&p, &later, &err), 0);
+	CHECK_STR(p.base, "Acme.Core");
+	CHECK_STR(p.web, "Acme.CoreWeb");
+	CHECK_STR(p.lib_path, "lib/my_app");
+	CHECK_STR(insp(mx_project_get(&p, "my_app", "opts", "inner", "deep", NULL)), "1");
+	/* a second call reads nothing again */
+	size_t files = p.config.files.n;
+	CHECK_INT(mx_project_load_config(&p, NULL, &err), 0);
+	CHECK_INT(p.config.files.n, files);
+	mx_project_release(&p);
+}
+
 TEST(config_errors)
 {
 	const char *vars[] = {NULL};

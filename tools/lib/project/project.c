@@ -292,6 +292,27 @@ int mx_project_load(struct mx_project *p, const struct mx_project_opts *o, struc
 	return 0;
 }
 
+int mx_project_load_config(struct mx_project *p, const struct mx_project_opts *o,
+                           struct mx_err *err)
+{
+	static const struct mx_project_opts none;
+	if (p->config_loaded)
+		return 0;
+	if (load_config(p, o ? o : &none, err) < 0)
+		return -1;
+	if (!p->app)
+		return 0;
+	/* the config may name a namespace: the paths follow the base */
+	char **derived[] = {&p->base,     &p->web,       &p->lib_path,   &p->web_path,
+	                    &p->test_path, &p->web_test_path, &p->static_path};
+	for (size_t i = 0; i < sizeof(derived) / sizeof(*derived); i++) {
+		free(*derived[i]);
+		*derived[i] = NULL;
+	}
+	set_paths(p);
+	return 0;
+}
+
 int mx_project_enter(struct mx_project *p, const struct mx_project_opts *o, struct mx_err *err)
 {
 	struct mx_project_opts at = *o;

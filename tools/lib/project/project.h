@@ -116,6 +116,14 @@ int mx_project_load(struct mx_project *p, const struct mx_project_opts *opts, st
  * in every case.
  */
 int mx_project_enter(struct mx_project *p, const struct mx_project_opts *opts, struct mx_err *err);
+/* For a project loaded with no_config that turns out to need its config
+ * after all (mixless reads mix.exs for the aliases, then runs a task that
+ * wants the config): reads the config as mx_project_load would have (env
+ * and target as when loaded; no_runtime, setenv and isolated_env from opts,
+ * which may be NULL), without reading mix.exs again, and derives the base
+ * and web modules anew. A no-op when the config is loaded. */
+int mx_project_load_config(struct mx_project *p, const struct mx_project_opts *opts,
+                           struct mx_err *err);
 void mx_project_release(struct mx_project *p);
 
 /* For an umbrella root: the child apps, as paths relative to the root
