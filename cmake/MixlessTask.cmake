@@ -137,17 +137,14 @@ function(add_mix_aliases)
     else()
       set(exe "${mixless}")
     endif()
-    execute_process(COMMAND "${exe}" help --aliases
+    # one name a line: nothing of a shortdoc can pass for a name
+    execute_process(COMMAND "${exe}" help --aliases --names
       WORKING_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}"
       OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
     if(NOT rc EQUAL 0)
-      message(FATAL_ERROR "add_mix_aliases: mixless help --aliases failed (${rc}): ${err}")
+      message(FATAL_ERROR "add_mix_aliases: mixless help --aliases --names failed (${rc}): ${err}")
     endif()
-    string(REGEX MATCHALL "mixless [^ ]+" rows "${out}")
-    foreach(row IN LISTS rows)
-      string(REPLACE "mixless " "" row "${row}")
-      list(APPEND names "${row}")
-    endforeach()
+    string(REGEX MATCHALL "[^\n]+" names "${out}")
   endif()
   _mixless_tool_depends(dep mixless)
   foreach(name IN LISTS names)

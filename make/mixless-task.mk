@@ -11,7 +11,7 @@
 #   SEARCH                     make help SEARCH=ecto: the tasks whose name holds it
 #   PHX_ALIASES                aliases of mix.exs to make targets of (setup ...),
 #                              each running `mixless <alias>`; all of them:
-#                              PHX_ALIASES := $(shell mixless help --aliases | cut -d' ' -f2)
+#                              PHX_ALIASES := $(shell mixless help --aliases --names)
 #   OPEN=1, IEX=1              make phx.server OPEN=1: --open, --iex
 #
 # Targets: one per task of PHX_TASKS and per alias of PHX_ALIASES; help;
