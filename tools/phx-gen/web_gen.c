@@ -68,18 +68,11 @@ static const struct web_file live_files[] = {
     {NULL, 0, NULL, NULL, false, false},
 };
 
-static const struct web_file *files_of(enum web_gen g)
-{
-	switch (g) {
-	case WEB_HTML:
-		return html_files;
-	case WEB_JSON:
-		return json_files;
-	case WEB_LIVE:
-		return live_files;
-	}
-	return html_files;
-}
+static const struct web_file *const files_of[] = {
+    [WEB_HTML] = html_files,
+    [WEB_JSON] = json_files,
+    [WEB_LIVE] = live_files,
+};
 
 static bool other_context_app(const struct gen_project *proj)
 {
@@ -141,7 +134,7 @@ int phx_gen_web_plan(struct web_env *env, struct gen_plan *plan)
 
 	int ret = 0;
 	struct mx_buf path = MX_BUF_INIT, out = MX_BUF_INIT;
-	for (const struct web_file *f = files_of(env->gen); f->tmpl; f++) {
+	for (const struct web_file *f = files_of[env->gen]; f->tmpl; f++) {
 		mx_buf_reset(&path);
 		file_path(env, f, &path);
 		/* A :new_eex file that exists is not rendered at all. */
