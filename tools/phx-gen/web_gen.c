@@ -79,20 +79,14 @@ static bool other_context_app(const struct gen_project *proj)
 	return proj->context_app && strcmp(proj->context_app, proj->app);
 }
 
-void phx_gen_web_path(const struct gen_project *proj, struct mx_buf *out)
+const char *phx_gen_web_path(const struct gen_session *s)
 {
-	if (other_context_app(proj))
-		mx_buf_addf(out, "lib/%s", proj->app);
-	else
-		mx_buf_addf(out, "lib/%s_web", proj->app);
+	return other_context_app(&s->proj) ? s->project.lib_path : s->project.web_path;
 }
 
-void phx_gen_web_test_path(const struct gen_project *proj, struct mx_buf *out)
+const char *phx_gen_web_test_path(const struct gen_session *s)
 {
-	if (other_context_app(proj))
-		mx_buf_addf(out, "test/%s", proj->app);
-	else
-		mx_buf_addf(out, "test/%s_web", proj->app);
+	return other_context_app(&s->proj) ? s->project.test_path : s->project.web_test_path;
 }
 
 static bool has_namespace(const struct gen_schema *s)
@@ -104,11 +98,10 @@ static bool has_namespace(const struct gen_schema *s)
 static void file_path(const struct web_env *env, const struct web_file *f, struct mx_buf *out)
 {
 	const struct gen_schema *s = env->schema;
-	if (f->root == UNDER_TEST_NS)
-		phx_gen_web_test_path(env->proj, out);
-	else
-		phx_gen_web_path(env->proj, out);
-	mx_buf_addf(out, "/%s/", f->dir);
+	mx_buf_addf(out, "%s/%s/",
+	            f->root == UNDER_TEST_NS ? phx_gen_web_test_path(env->session)
+	                                     : phx_gen_web_path(env->session),
+	            f->dir);
 	if (f->root != UNDER_WEB && has_namespace(s))
 		mx_buf_addf(out, "%s/", s->web_path);
 #pragma GCC diagnostic push
@@ -198,8 +191,7 @@ int phx_gen_web_live_imports(struct web_env *env, struct gen_plan *plan, struct 
 	int ret = 0;
 
 	/* [lib_prefix, web_dir] = Path.split(web_prefix): "lib/hello_web.ex" */
-	phx_gen_web_path(env->proj, &path);
-	mx_buf_adds(&path, ".ex");
+	mx_buf_addf(&path, "%s.ex", phx_gen_web_path(env->session));
 	size_t len = 0;
 	const char *file = phx_gen_plan_content(plan, path.buf, &tmp, &len);
 	if (!file) {
@@ -261,8 +253,7 @@ void phx_gen_web_instructions(const struct web_env *env, struct mx_buf *out)
 	const struct gen_schema *s = env->schema;
 	const char *web = env->proj->web_module;
 	struct mx_buf router = MX_BUF_INIT;
-	phx_gen_web_path(env->proj, &router);
-	mx_buf_adds(&router, "/router.ex");
+	mx_buf_addf(&router, "%s/router.ex", phx_gen_web_path(env->session));
 
 	if (has_namespace(s)) {
 		const char *pipe = env->gen == WEB_JSON ? "api" : "browser";

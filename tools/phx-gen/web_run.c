@@ -75,8 +75,7 @@ int phx_gen_web_run(enum web_gen gen, const struct mx_cmdline *cl)
 	if (help.len) {
 		/* Phoenix printed "* injecting" before finding no anchor. */
 		struct mx_buf path = MX_BUF_INIT;
-		phx_gen_web_path(&s.proj, &path);
-		mx_buf_adds(&path, ".ex");
+		mx_buf_addf(&path, "%s.ex", phx_gen_web_path(&s));
 		phx_gen_print_action("injecting", path.buf);
 		mx_buf_release(&path);
 		printf("%s\n", help.buf);
