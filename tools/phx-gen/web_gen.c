@@ -113,17 +113,13 @@ static void file_path(const struct web_env *env, const struct web_file *f, struc
 int phx_gen_web_plan(struct web_env *env, struct gen_plan *plan)
 {
 	struct mx_err err = MX_ERR_INIT;
-	struct web_tree_opts o = {
-	    .form = env->gen == WEB_LIVE ? "@form" : "f",
-	};
-	/* changeset_json.ex depends on Code.ensure_loaded?(<Web>.CoreComponents)
-	 * and <Web>.Gettext. phx.gen.json does not compile the app, and since
-	 * Elixir 1.15 Mix puts no project's own ebin on the code path for a
-	 * task that does not compile: in the genuine run both are false even in
-	 * a compiled app (checked against Phoenix 1.7.24 on Elixir 1.18). */
-	o.core_components = false;
-	o.gettext = false;
-	phx_gen_web_tree(env->tree, env->proj, env->schema, &o);
+	/* changeset_json.ex: Phoenix branches on Code.ensure_loaded?(<Web>.
+	 * CoreComponents) and <Web>.Gettext. phx.gen.json does not compile the
+	 * app, and since Elixir 1.15 Mix puts no project's own ebin on the code
+	 * path for a task that does not compile: in the genuine run both are
+	 * false even in a compiled app (checked against Phoenix 1.7.24 on Elixir
+	 * 1.18), so our template holds that branch only. */
+	phx_gen_web_tree(env->tree, env->proj, env->schema, env->gen == WEB_LIVE ? "@form" : "f");
 
 	int ret = 0;
 	struct mx_buf path = MX_BUF_INIT, out = MX_BUF_INIT;

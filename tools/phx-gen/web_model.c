@@ -163,16 +163,14 @@ static void add_inputs(struct mx_tmpl_value *web, const struct gen_schema *s)
 }
 
 struct mx_tmpl_value *phx_gen_web_tree(struct mx_tmpl_value *root, const struct gen_project *proj,
-                                       const struct gen_schema *s, const struct web_tree_opts *o)
+                                       const struct gen_schema *s, const char *form)
 {
 	struct mx_tmpl_value *web = mx_tmpl_put_map(root, "web");
 	struct mx_buf b = MX_BUF_INIT;
 
 	phx_gen_web_resource(proj, s, &b);
 	mx_tmpl_put_str(web, "resource", b.buf);
-	mx_tmpl_put_str(web, "form", o->form ? o->form : "f");
-	mx_tmpl_put_bool(web, "core_components", o->core_components);
-	mx_tmpl_put_bool(web, "gettext", o->gettext);
+	mx_tmpl_put_str(web, "form", form);
 
 	add_inputs(web, s);
 

@@ -36,9 +36,6 @@
  *   web.update_default  "" | "\"some updated title\"" (inspected
  *                       default_param(schema, :update), when a string
  *                       attribute exists)
- *   web.core_components bool: Phoenix's Code.ensure_loaded?(<Web>.CoreComponents)
- *   web.gettext         bool: likewise <Web>.Gettext (changeset_json.ex's
- *                       branches; web_gen.c says why both are false)
  *
  * Memory: everything lives in the arena of root.
  */
@@ -49,16 +46,10 @@
 
 #include "gen_model.h"
 
-struct web_tree_opts {
-	const char *form;     /* "f" or "@form" */
-	bool core_components; /* web.core_components */
-	bool gettext;         /* web.gettext */
-};
-
-/* Adds the "web" map described above to root (a map made by phx_gen_tree).
- * Returns the map. */
+/* Adds the "web" map described above to root (a map made by phx_gen_tree);
+ * form is web.form. Returns the map. */
 struct mx_tmpl_value *phx_gen_web_tree(struct mx_tmpl_value *root, const struct gen_project *proj,
-                                       const struct gen_schema *s, const struct web_tree_opts *o);
+                                       const struct gen_schema *s, const char *form);
 
 /* "HelloWeb.Admin.Post": web_module, the --web namespace, the alias. */
 void phx_gen_web_resource(const struct gen_project *proj, const struct gen_schema *s,
