@@ -3,9 +3,9 @@ defmodule {% web.resource %}ControllerTest do
 
   import {% context.module %}Fixtures
 
-  @create_attrs {% web.params.create %}
-  @update_attrs {% web.params.update %}
-  @invalid_attrs {% web.params.invalid %}
+  @create_attrs {% params.create_map %}
+  @update_attrs {% params.update_map %}
+  @invalid_attrs {% params.invalid_map %}
 
   describe "index" do
     test "lists all {% schema.plural %}", %{conn: conn} do

@@ -5,24 +5,12 @@ defmodule {% context.web_module %}.ChangesetJSON do
   def error(%{changeset: changeset}) do
     # When encoded, the changeset returns its errors
     # as a JSON object. So we just pass it forward.
-{% if web.core_components %}
-    %{errors: Ecto.Changeset.traverse_errors(changeset, &{% context.web_module %}.CoreComponents.translate_error/1)}
-  end
-{% else %}
+{%# Phoenix branches on Code.ensure_loaded?(<Web>.CoreComponents) and
+    <Web>.Gettext here; in its genuine runs both are false (the task does
+    not load the app: web_gen.c says why), so only that branch is ours. %}
     %{errors: Ecto.Changeset.traverse_errors(changeset, &translate_error/1)}
   end
 
-{% if web.gettext %}
-  defp translate_error({msg, opts}) do
-    # set by Ecto and indicates we should also apply plural rules.
-    if count = opts[:count] do
-      Gettext.dngettext({% context.web_module %}.Gettext, "errors", msg, msg, count, opts)
-    else
-      Gettext.dgettext({% context.web_module %}.Gettext, "errors", msg, opts)
-    end
-  end
-
-{% else %}
   defp translate_error({msg, opts}) do
     # You can make use of gettext to translate error messages by
     # uncommenting and adjusting the following code:
@@ -37,6 +25,4 @@ defmodule {% context.web_module %}.ChangesetJSON do
       String.replace(acc, "%{#{key}}", fn _ -> to_string(value) end)
     end)
   end
-{% end %}
-{% end %}
 end

@@ -6,14 +6,14 @@ defmodule {% web.resource %}ControllerTest do
   alias {% schema.module %}
 
   @create_attrs %{
-{% for p in web.params.create_pairs join ",\n" %}
-    {% p.key %}: {% p.value %}{% end %}
+{% for f in schema.fields join ",\n" %}
+    {% f.name %}: {% f.create %}{% end %}
   }
   @update_attrs %{
-{% for p in web.params.update_pairs join ",\n" %}
-    {% p.key %}: {% p.value %}{% end %}
+{% for f in schema.fields join ",\n" %}
+    {% f.name %}: {% f.update %}{% end %}
   }
-  @invalid_attrs {% web.params.invalid %}
+  @invalid_attrs {% params.invalid_map %}
 
   setup %{conn: conn} do
     {:ok, conn: put_req_header(conn, "accept", "application/json")}

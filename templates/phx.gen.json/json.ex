@@ -17,7 +17,7 @@ defmodule {% web.resource %}JSON do
 
   defp data(%{% schema.alias %}{} = {% schema.singular %}) do
     %{
-      id: {% schema.singular %}.id{% for f in web.fields %},
+      id: {% schema.singular %}.id{% for f in schema.attrs %},
       {% f.name %}: {% schema.singular %}.{% f.name %}{% end %}
     }
   end

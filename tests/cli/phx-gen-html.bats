@@ -37,6 +37,11 @@ setup() { web_setup; }
 	web_assert_case htmlnoctx
 }
 
+@test "html: an attribute named twice: the params maps keep the last, the listings both (--no-context), as Phoenix's" {
+	web_case htmldup
+	web_assert_case htmldup
+}
+
 @test "html: --dry-run lists the files and writes nothing" {
 	run --separate-stderr phx-gen html Blog Post posts title:string --dry-run
 	[ "$status" -eq 0 ]

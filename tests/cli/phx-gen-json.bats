@@ -32,6 +32,11 @@ setup() { web_setup; }
 	web_assert_case jsonnoschema
 }
 
+@test "json: an attribute named twice: the params maps keep the last, the listings both (--no-context), as Phoenix's" {
+	web_case jsondup
+	web_assert_case jsondup
+}
+
 @test "json: changeset_json.ex and fallback_controller.ex are created only when missing" {
 	mkdir -p lib/hello_web/controllers
 	echo "# mine" >lib/hello_web/controllers/changeset_json.ex

@@ -37,6 +37,11 @@ setup() { web_setup; }
 	web_assert_case livenoschema
 }
 
+@test "live: an attribute named twice: the params maps keep the last, the listings both (--no-context), as Phoenix's" {
+	web_case livedup
+	web_assert_case livedup
+}
+
 @test "live: import <Web>.CoreComponents is injected after use Phoenix.Component when missing" {
 	sed -i '/import HelloWeb.CoreComponents/d' lib/hello_web.ex
 	cp lib/hello_web.ex "$BATS_TEST_TMPDIR/before.ex"

@@ -2,13 +2,7 @@
  * json: `mix phx.gen.json`. The entry only; the run is web_run.c's,
  * shared with the other web generators.
  */
-#include "gen_cli.h"
 #include "web_run.h"
-
-static const struct mx_option options[] = {
-    PHX_GEN_CONTEXT_OPTIONS,
-    MX_OPT_END_,
-};
 
 static int run(const struct mx_cmdline *cl)
 {
@@ -30,11 +24,9 @@ const struct mx_command phx_gen_cmd_json = {
            "\n"
            "  phx-gen json Accounts User users name:string\n"
            "\n"
-           "Its switches are phx.gen.context's (--web, --no-context, --no-schema,\n"
-           "--binary-id, --table, --prefix, --context-app, ...); unknown ones are\n"
-           "ignored, as Phoenix's generators ignore them.\n",
+           PHX_GEN_WEB_SWITCHES_DOC,
     .mode = MX_OPT_LENIENT,
     .max_args = -1,
-    .options = options,
+    .options = phx_gen_web_options,
     .fn = run,
 };

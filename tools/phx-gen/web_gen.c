@@ -68,38 +68,25 @@ static const struct web_file live_files[] = {
     {NULL, 0, NULL, NULL, false, false},
 };
 
-static const struct web_file *files_of(enum web_gen g)
-{
-	switch (g) {
-	case WEB_HTML:
-		return html_files;
-	case WEB_JSON:
-		return json_files;
-	case WEB_LIVE:
-		return live_files;
-	}
-	return html_files;
-}
+static const struct web_file *const files_of[] = {
+    [WEB_HTML] = html_files,
+    [WEB_JSON] = json_files,
+    [WEB_LIVE] = live_files,
+};
 
 static bool other_context_app(const struct gen_project *proj)
 {
 	return proj->context_app && strcmp(proj->context_app, proj->app);
 }
 
-void phx_gen_web_path(const struct gen_project *proj, struct mx_buf *out)
+const char *phx_gen_web_path(const struct gen_session *s)
 {
-	if (other_context_app(proj))
-		mx_buf_addf(out, "lib/%s", proj->app);
-	else
-		mx_buf_addf(out, "lib/%s_web", proj->app);
+	return other_context_app(&s->proj) ? s->project.lib_path : s->project.web_path;
 }
 
-void phx_gen_web_test_path(const struct gen_project *proj, struct mx_buf *out)
+const char *phx_gen_web_test_path(const struct gen_session *s)
 {
-	if (other_context_app(proj))
-		mx_buf_addf(out, "test/%s", proj->app);
-	else
-		mx_buf_addf(out, "test/%s_web", proj->app);
+	return other_context_app(&s->proj) ? s->project.test_path : s->project.web_test_path;
 }
 
 static bool has_namespace(const struct gen_schema *s)
@@ -111,11 +98,10 @@ static bool has_namespace(const struct gen_schema *s)
 static void file_path(const struct web_env *env, const struct web_file *f, struct mx_buf *out)
 {
 	const struct gen_schema *s = env->schema;
-	if (f->root == UNDER_TEST_NS)
-		phx_gen_web_test_path(env->proj, out);
-	else
-		phx_gen_web_path(env->proj, out);
-	mx_buf_addf(out, "/%s/", f->dir);
+	mx_buf_addf(out, "%s/%s/",
+	            f->root == UNDER_TEST_NS ? phx_gen_web_test_path(env->session)
+	                                     : phx_gen_web_path(env->session),
+	            f->dir);
 	if (f->root != UNDER_WEB && has_namespace(s))
 		mx_buf_addf(out, "%s/", s->web_path);
 #pragma GCC diagnostic push
@@ -127,21 +113,17 @@ static void file_path(const struct web_env *env, const struct web_file *f, struc
 int phx_gen_web_plan(struct web_env *env, struct gen_plan *plan)
 {
 	struct mx_err err = MX_ERR_INIT;
-	struct web_tree_opts o = {
-	    .form = env->gen == WEB_LIVE ? "@form" : "f",
-	};
-	/* changeset_json.ex depends on Code.ensure_loaded?(<Web>.CoreComponents)
-	 * and <Web>.Gettext. phx.gen.json does not compile the app, and since
-	 * Elixir 1.15 Mix puts no project's own ebin on the code path for a
-	 * task that does not compile: in the genuine run both are false even in
-	 * a compiled app (checked against Phoenix 1.7.24 on Elixir 1.18). */
-	o.core_components = false;
-	o.gettext = false;
-	phx_gen_web_tree(env->tree, env->proj, env->schema, &o);
+	/* changeset_json.ex: Phoenix branches on Code.ensure_loaded?(<Web>.
+	 * CoreComponents) and <Web>.Gettext. phx.gen.json does not compile the
+	 * app, and since Elixir 1.15 Mix puts no project's own ebin on the code
+	 * path for a task that does not compile: in the genuine run both are
+	 * false even in a compiled app (checked against Phoenix 1.7.24 on Elixir
+	 * 1.18), so our template holds that branch only. */
+	phx_gen_web_tree(env->tree, env->proj, env->schema, env->gen == WEB_LIVE ? "@form" : "f");
 
 	int ret = 0;
 	struct mx_buf path = MX_BUF_INIT, out = MX_BUF_INIT;
-	for (const struct web_file *f = files_of(env->gen); f->tmpl; f++) {
+	for (const struct web_file *f = files_of[env->gen]; f->tmpl; f++) {
 		mx_buf_reset(&path);
 		file_path(env, f, &path);
 		/* A :new_eex file that exists is not rendered at all. */
@@ -205,8 +187,7 @@ int phx_gen_web_live_imports(struct web_env *env, struct gen_plan *plan, struct 
 	int ret = 0;
 
 	/* [lib_prefix, web_dir] = Path.split(web_prefix): "lib/hello_web.ex" */
-	phx_gen_web_path(env->proj, &path);
-	mx_buf_adds(&path, ".ex");
+	mx_buf_addf(&path, "%s.ex", phx_gen_web_path(env->session));
 	size_t len = 0;
 	const char *file = phx_gen_plan_content(plan, path.buf, &tmp, &len);
 	if (!file) {
@@ -268,8 +249,7 @@ void phx_gen_web_instructions(const struct web_env *env, struct mx_buf *out)
 	const struct gen_schema *s = env->schema;
 	const char *web = env->proj->web_module;
 	struct mx_buf router = MX_BUF_INIT;
-	phx_gen_web_path(env->proj, &router);
-	mx_buf_adds(&router, "/router.ex");
+	mx_buf_addf(&router, "%s/router.ex", phx_gen_web_path(env->session));
 
 	if (has_namespace(s)) {
 		const char *pipe = env->gen == WEB_JSON ? "api" : "browser";

@@ -31,11 +31,11 @@ struct web_env {
 	const char *api_prefix;      /* config :ctx_app, :generators, api_prefix */
 };
 
-/* "lib/hello_web" (or "lib/hello" when the context app is another app):
- * Mix.Phoenix.web_path(ctx_app). Appends to out. */
-void phx_gen_web_path(const struct gen_project *proj, struct mx_buf *out);
-/* "test/hello_web" likewise (web_test_path). */
-void phx_gen_web_test_path(const struct gen_project *proj, struct mx_buf *out);
+/* Mix.Phoenix.web_path(ctx_app): the project's "lib/hello_web", or its
+ * "lib/hello" when the context app is another app. Owned by the session. */
+const char *phx_gen_web_path(const struct gen_session *s);
+/* web_test_path likewise: "test/hello_web" or "test/hello". */
+const char *phx_gen_web_test_path(const struct gen_session *s);
 
 /*
  * Renders the generator's files into the plan, in Phoenix's order, the

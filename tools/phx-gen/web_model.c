@@ -65,23 +65,18 @@ void phx_gen_web_resource(const struct gen_project *proj, const struct gen_schem
 	mx_buf_adds(out, s->alias);
 }
 
-enum value_form { FORM_ELIXIR, FORM_JSON, FORM_LIVE, FORM_LIVE_INVALID, FORM_NIL };
+/* What a field's sample becomes on the web side: after Jason's round trip
+ * (the JSON test), in a LiveView form, or that form's invalid value. The
+ * plain maps and pairs are the core's (params.*_map, schema.fields[]). */
+enum web_form { FORM_JSON, FORM_LIVE, FORM_LIVE_INVALID };
 
 static void add_value(const struct gen_schema *s, const struct gen_attr *f, bool update,
-                      enum value_form form, struct mx_buf *out)
+                      enum web_form form, struct mx_buf *out)
 {
-	if (form == FORM_NIL) {
-		mx_buf_adds(out, "nil");
-		return;
-	}
-	struct mx_buf v = MX_BUF_INIT;
+	struct mx_buf v = MX_BUF_INIT, live = MX_BUF_INIT;
 	phx_gen_sample(s, f, update, &v);
 	const char *text = v.buf ? v.buf : "";
-	struct mx_buf live = MX_BUF_INIT;
 	switch (form) {
-	case FORM_ELIXIR:
-		mx_buf_adds(out, text);
-		break;
 	case FORM_JSON:
 		phx_gen_json_value(text, out);
 		break;
@@ -92,21 +87,20 @@ static void add_value(const struct gen_schema *s, const struct gen_attr *f, bool
 		phx_gen_live_value(text, &live);
 		mx_buf_adds(out, phx_gen_invalid_value(live.buf ? live.buf : ""));
 		break;
-	case FORM_NIL:
-		break;
 	}
 	mx_buf_release(&live);
 	mx_buf_release(&v);
 }
 
-/* Mix.Phoenix.to_text of a params map: keys in name order (a map of up to
- * 32 atom keys prints sorted), "%{}" when empty. */
+/* Mix.Phoenix.to_text of the params map (schema.params, one key per name,
+ * the last one given winning: s->fields) with form applied to each value;
+ * "%{}" when empty. */
 static void add_map(struct mx_tmpl_value *params, const char *key, const struct gen_schema *s,
-                    bool update, enum value_form form)
+                    bool update, enum web_form form)
 {
 	struct mx_buf b = MX_BUF_INIT;
 	mx_buf_adds(&b, "%{");
-	for (size_t i = 0; i < s->n_attrs; i++) {
+	for (size_t i = 0; i < s->n_fields; i++) {
 		if (i)
 			mx_buf_adds(&b, ", ");
 		phx_gen_keyword_key(s->fields[i]->name, &b); /* "name:" or "\"odd name\":" */
@@ -118,13 +112,13 @@ static void add_map(struct mx_tmpl_value *params, const char *key, const struct 
 	mx_buf_release(&b);
 }
 
-/* Pairs in name order; the key as Phoenix writes it in "#{key}: " (raw). */
+/* The same map as pairs (.key the raw name, .value), in name order. */
 static void add_pairs(struct mx_tmpl_value *params, const char *key, const struct gen_schema *s,
-                      bool update, enum value_form form)
+                      bool update, enum web_form form)
 {
 	struct mx_tmpl_value *list = mx_tmpl_put_list(params, key);
 	struct mx_buf b = MX_BUF_INIT;
-	for (size_t i = 0; i < s->n_attrs; i++) {
+	for (size_t i = 0; i < s->n_fields; i++) {
 		struct mx_tmpl_value *p = mx_tmpl_push_map(list);
 		mx_tmpl_put_str(p, "key", s->fields[i]->name);
 		mx_buf_reset(&b);
@@ -169,33 +163,18 @@ static void add_inputs(struct mx_tmpl_value *web, const struct gen_schema *s)
 }
 
 struct mx_tmpl_value *phx_gen_web_tree(struct mx_tmpl_value *root, const struct gen_project *proj,
-                                       const struct gen_schema *s, const struct web_tree_opts *o)
+                                       const struct gen_schema *s, const char *form)
 {
 	struct mx_tmpl_value *web = mx_tmpl_put_map(root, "web");
 	struct mx_buf b = MX_BUF_INIT;
 
 	phx_gen_web_resource(proj, s, &b);
 	mx_tmpl_put_str(web, "resource", b.buf);
-	mx_tmpl_put_str(web, "form", o->form ? o->form : "f");
-	mx_tmpl_put_bool(web, "core_components", o->core_components);
-	mx_tmpl_put_bool(web, "gettext", o->gettext);
+	mx_tmpl_put_str(web, "form", form);
 
-	struct mx_tmpl_value *fields = mx_tmpl_put_list(web, "fields");
-	for (size_t i = 0; i < s->n_attrs; i++) {
-		struct mx_tmpl_value *m = mx_tmpl_push_map(fields);
-		mx_tmpl_put_str(m, "name", s->attrs[i]->name);
-		mx_buf_reset(&b);
-		mx_inflect_humanize(s->attrs[i]->name, &b);
-		mx_tmpl_put_str(m, "label", b.buf ? b.buf : "");
-	}
 	add_inputs(web, s);
 
 	struct mx_tmpl_value *params = mx_tmpl_put_map(web, "params");
-	add_map(params, "create", s, false, FORM_ELIXIR);
-	add_map(params, "update", s, true, FORM_ELIXIR);
-	add_map(params, "invalid", s, false, FORM_NIL);
-	add_pairs(params, "create_pairs", s, false, FORM_ELIXIR);
-	add_pairs(params, "update_pairs", s, true, FORM_ELIXIR);
 	add_pairs(params, "create_json", s, false, FORM_JSON);
 	add_pairs(params, "update_json", s, true, FORM_JSON);
 	add_map(params, "live_create", s, false, FORM_LIVE);

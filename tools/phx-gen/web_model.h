@@ -12,32 +12,30 @@
  *                       module of the resource, to which templates append
  *                       Controller, HTML, JSON, Live.Index, ...
  *   web.form            "f" (controller forms) | "@form" (LiveView forms)
- *   web.fields[]        schema.attrs in CLI order (maps included):
- *                       .name "word_count", .label "Word count"
  *   web.inputs[]        one per attribute but maps (Phoenix's inputs/1):
  *                       .key ":title" (inspected atom), .label "Title",
  *                       .type "number" | "checkbox" | ..., .step_any bool,
  *                       .select bool, .multiple bool, .prompt bool,
  *                       .options "[{\"Option 1\", \"option1\"}, ...]" or
  *                       "Ecto.Enum.values(Hello.Blog.Post, :status)"
- *   web.params.create   "%{body: \"some body\", word_count: 42}" (to_text)
- *   web.params.update   the same for the update values
- *   web.params.invalid  every key nil
- *   web.params.create_pairs[] / update_pairs[]
- *                       .key "body", .value "\"some body\"" (name order;
- *                       the JSON test's multi-line maps)
  *   web.params.create_json[] / update_json[]
  *                       .key, .value: the value after Jason's round trip,
  *                       inspected ("\"2024-01-01\"" for a date)
  *   web.params.live_create / live_update / live_invalid
  *                       the maps of the LiveView test (live_form_value and
  *                       invalid_form_value applied)
+ *
+ *                       All of these follow schema.params (one key per
+ *                       name, in name order: the core's schema.fields).
+ *                       What the core's tree holds already is not
+ *                       repeated here: the listing's fields are
+ *                       schema.attrs[] (.name, .label; CLI order, a name
+ *                       given twice listed twice), the plain params maps
+ *                       params.create_map / update_map / invalid_map, and
+ *                       their pairs schema.fields[] (.name, .create, .update).
  *   web.update_default  "" | "\"some updated title\"" (inspected
  *                       default_param(schema, :update), when a string
  *                       attribute exists)
- *   web.core_components bool: Phoenix's Code.ensure_loaded?(<Web>.CoreComponents)
- *   web.gettext         bool: likewise <Web>.Gettext (changeset_json.ex's
- *                       branches; web_gen.c says why both are false)
  *
  * Memory: everything lives in the arena of root.
  */
@@ -48,16 +46,10 @@
 
 #include "gen_model.h"
 
-struct web_tree_opts {
-	const char *form;     /* "f" or "@form" */
-	bool core_components; /* web.core_components */
-	bool gettext;         /* web.gettext */
-};
-
-/* Adds the "web" map described above to root (a map made by phx_gen_tree).
- * Returns the map. */
+/* Adds the "web" map described above to root (a map made by phx_gen_tree);
+ * form is web.form. Returns the map. */
 struct mx_tmpl_value *phx_gen_web_tree(struct mx_tmpl_value *root, const struct gen_project *proj,
-                                       const struct gen_schema *s, const struct web_tree_opts *o);
+                                       const struct gen_schema *s, const char *form);
 
 /* "HelloWeb.Admin.Post": web_module, the --web namespace, the alias. */
 void phx_gen_web_resource(const struct gen_project *proj, const struct gen_schema *s,

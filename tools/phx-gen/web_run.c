@@ -20,10 +20,9 @@
 #include "phx_gen_context.h"
 #include "web_gen.h"
 
-static const char *const task_of[] = {
-    [WEB_HTML] = "phx.gen.html",
-    [WEB_JSON] = "phx.gen.json",
-    [WEB_LIVE] = "phx.gen.live",
+const struct mx_option phx_gen_web_options[] = {
+    PHX_GEN_CONTEXT_OPTIONS,
+    MX_OPT_END_,
 };
 
 int phx_gen_web_run(enum web_gen gen, const struct mx_cmdline *cl)
@@ -35,7 +34,7 @@ int phx_gen_web_run(enum web_gen gen, const struct mx_cmdline *cl)
 	struct mx_err err = MX_ERR_INIT;
 	bool go_on = true;
 	phx_gen_cli_opts(&o);
-	int ret = phx_gen_session_enter(&s, phx_gen_cli.dir, task_of[gen], &phx_gen_cli.sw, &o);
+	int ret = phx_gen_session_enter(&s, phx_gen_cli.dir, cl->cmd->task, &phx_gen_cli.sw, &o);
 	if (!ret)
 		ret = phx_gen_context_from_args(&s, &o, cl->args.n, cl->args.v, &r);
 	/* Phoenix asks about an existing context before the conflicts. */
@@ -76,8 +75,7 @@ int phx_gen_web_run(enum web_gen gen, const struct mx_cmdline *cl)
 	if (help.len) {
 		/* Phoenix printed "* injecting" before finding no anchor. */
 		struct mx_buf path = MX_BUF_INIT;
-		phx_gen_web_path(&s.proj, &path);
-		mx_buf_adds(&path, ".ex");
+		mx_buf_addf(&path, "%s.ex", phx_gen_web_path(&s));
 		phx_gen_print_action("injecting", path.buf);
 		mx_buf_release(&path);
 		printf("%s\n", help.buf);
