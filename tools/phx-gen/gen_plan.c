@@ -195,14 +195,14 @@ int phx_gen_plan_mkdir(struct gen_plan *p, const char *path)
 	return 0;
 }
 
-const char *phx_gen_plan_content(struct gen_plan *p, const char *path, struct mx_buf *tmp,
-                                 size_t *len)
+/* The last entry that gives path's content this run, or NULL (the disk
+ * has it). A :new_eex file that exists keeps its content. */
+static const struct gen_file *planned(const struct gen_plan *p, const char *path)
 {
 	for (size_t i = p->n; i-- > 0;) {
-		struct gen_file *f = &p->files[i];
+		const struct gen_file *f = &p->files[i];
 		if (f->kind == GEN_FILE_MKDIR || strcmp(f->path, path))
 			continue;
-		/* A :new_eex file that exists keeps its content. */
 		if (f->kind == GEN_FILE_NEW) {
 			struct mx_buf d = MX_BUF_INIT;
 			disk_path(p, path, &d);
@@ -211,6 +211,16 @@ const char *phx_gen_plan_content(struct gen_plan *p, const char *path, struct mx
 			if (there)
 				continue;
 		}
+		return f;
+	}
+	return NULL;
+}
+
+const char *phx_gen_plan_content(struct gen_plan *p, const char *path, struct mx_buf *tmp,
+                                 size_t *len)
+{
+	const struct gen_file *f = planned(p, path);
+	if (f) {
 		*len = f->data.len;
 		return f->data.buf;
 	}
@@ -228,10 +238,13 @@ const char *phx_gen_plan_content(struct gen_plan *p, const char *path, struct mx
 
 bool phx_gen_plan_exists(struct gen_plan *p, const char *path)
 {
-	struct mx_buf tmp = MX_BUF_INIT;
-	size_t n;
-	bool there = phx_gen_plan_content(p, path, &tmp, &n) != NULL;
-	mx_buf_release(&tmp);
+	/* no read: only whether there is something to read */
+	if (planned(p, path))
+		return true;
+	struct mx_buf d = MX_BUF_INIT;
+	disk_path(p, path, &d);
+	bool there = mx_fs_is_file(d.buf);
+	mx_buf_release(&d);
 	return there;
 }
 
