@@ -133,14 +133,8 @@ int phx_gen_attrs_parse(struct mx_arena *a, int argc, char *const *argv, struct 
 				break;
 			const char *w = s + start;
 			size_t wl = end - start;
-			bool uniq = wl == 6 && !memcmp(w, "unique", 6);
-			bool red = wl == 6 && !memcmp(w, "redact", 6);
-			if (!uniq && !red)
+			if (wl != 6 || (memcmp(w, "unique", 6) && memcmp(w, "redact", 6)))
 				break;
-			if (uniq)
-				at->unique = true;
-			else
-				at->redact = true;
 			end = start - 1;
 		}
 		char *rest = dup(a, s, end);

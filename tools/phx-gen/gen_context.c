@@ -9,60 +9,26 @@
 #include "fsutil.h"
 #include "gen_model.h"
 
-static size_t count(const struct mx_ast *n, int depth)
+struct counting {
+	size_t n;
+	int depth;
+};
+
+/* Macro.postwalk counting {:def, _, _} and {:defdelegate, _, _}: local
+ * calls by those names, anywhere in the tree (to MX_EXS_MAX_DEPTH: an
+ * operator chain nests as deep as it is long). */
+static void count(struct mx_ast **slot, void *ctx)
 {
-	size_t c = 0;
-	if (!n || depth > MX_EXS_MAX_DEPTH)
-		return 0;
-	switch (n->kind) {
-	case MX_AST_CALL:
-		if (!n->u.call.target && n->u.call.name &&
-		    (!strcmp(n->u.call.name, "def") || !strcmp(n->u.call.name, "defdelegate")))
-			c++;
-		c += count(n->u.call.target, depth + 1);
-		for (size_t i = 0; i < n->u.call.nargs; i++)
-			c += count(n->u.call.args[i], depth + 1);
-		c += count(n->u.call.blocks, depth + 1);
-		break;
-	case MX_AST_LIST:
-	case MX_AST_TUPLE:
-	case MX_AST_BITSTRING:
-	case MX_AST_BLOCK:
-	case MX_AST_FN:
-	case MX_AST_CLAUSES:
-		for (size_t i = 0; i < n->u.list.n; i++)
-			c += count(n->u.list.items[i], depth + 1);
-		break;
-	case MX_AST_KW:
-	case MX_AST_ASSOC:
-		c += count(n->u.pair.key, depth + 1) + count(n->u.pair.value, depth + 1);
-		break;
-	case MX_AST_MAP:
-	case MX_AST_STRUCT:
-		c += count(n->u.map.name, depth + 1) + count(n->u.map.update, depth + 1);
-		for (size_t i = 0; i < n->u.map.n; i++)
-			c += count(n->u.map.items[i], depth + 1);
-		break;
-	case MX_AST_OP:
-	case MX_AST_UNARY:
-	case MX_AST_CAPTURE:
-		c += count(n->u.op.left, depth + 1) + count(n->u.op.right, depth + 1);
-		break;
-	case MX_AST_ATTR:
-		c += count(n->u.attr.value, depth + 1);
-		break;
-	case MX_AST_ACCESS:
-		c += count(n->u.access.target, depth + 1) + count(n->u.access.key, depth + 1);
-		break;
-	case MX_AST_STAB:
-		for (size_t i = 0; i < n->u.stab.nargs; i++)
-			c += count(n->u.stab.args[i], depth + 1);
-		c += count(n->u.stab.guard, depth + 1) + count(n->u.stab.body, depth + 1);
-		break;
-	default:
-		break;
-	}
-	return c;
+	struct counting *c = ctx;
+	const struct mx_ast *n = *slot;
+	if (c->depth > MX_EXS_MAX_DEPTH)
+		return;
+	if (n->kind == MX_AST_CALL && !n->u.call.target && n->u.call.name &&
+	    (!strcmp(n->u.call.name, "def") || !strcmp(n->u.call.name, "defdelegate")))
+		c->n++;
+	c->depth++;
+	mx_ast_each_child(*slot, count, ctx);
+	c->depth--;
 }
 
 int phx_gen_function_count(const char *file, const char *src, size_t len, size_t *out,
@@ -71,8 +37,12 @@ int phx_gen_function_count(const char *file, const char *src, size_t len, size_t
 	struct mx_arena a = MX_ARENA_INIT;
 	struct mx_ast *ast;
 	int r = mx_exs_parse(&a, file, src, len, &ast, err);
-	if (r == 0)
-		*out = count(ast, 0);
+	if (r == 0) {
+		struct counting c = {0, 0};
+		if (ast)
+			count(&ast, &c);
+		*out = c.n;
+	}
 	mx_arena_release(&a);
 	return r;
 }

@@ -186,7 +186,6 @@ struct gen_attr {
 	const char *sub;
 	const char **enum_values;  /* split sub, for enums */
 	size_t n_enum;
-	bool unique, redact;
 	bool reference;            /* name:references:table (an assoc) */
 };
 
@@ -297,6 +296,14 @@ void phx_gen_sample(const struct gen_schema *s, const struct gen_attr *f, bool u
  * the same text. */
 void phx_gen_sample_assert(const struct gen_schema *s, const struct gen_attr *f, bool update,
                            struct mx_buf *out);
+
+/* schema.fixture_params' code of a field: "unique_post_title()" when it has
+ * a unique fixture function, else its create sample. */
+void phx_gen_fixture_param(const struct gen_schema *s, const struct gen_attr *f,
+                           struct mx_buf *out);
+/* Is the attribute named name in schema.redacts (by name, as Phoenix's
+ * `k in schema.redacts`)? */
+bool phx_gen_redacted(const struct gen_schema *s, const char *name);
 
 /* The schema's type code of a field (type_and_opts_for_schema): ":string",
  * "{:array, :string}", "Ecto.Enum, values: [:a, :b]". -1 with Phoenix's

@@ -230,14 +230,7 @@ struct mx_term *phx_gen_schema_term(struct mx_arena *a, const struct gen_project
 	items = MX_ARENA_NEWN(a, struct mx_term *, s->n_fields + 1);
 	for (size_t k = 0; k < s->n_fields; k++) {
 		struct mx_buf b = MX_BUF_INIT;
-		const char *fn = NULL;
-		for (size_t j = 0; j < s->n_fixture_fns; j++)
-			if (!strcmp(s->fixture_fns[j].attr, s->fields[k]->name))
-				fn = s->fixture_fns[j].name;
-		if (fn)
-			mx_buf_addf(&b, "%s()", fn);
-		else
-			phx_gen_sample(s, s->fields[k], false, &b);
+		phx_gen_fixture_param(s, s->fields[k], &b);
 		items[k] = mx_term_tuple2(a, atom(&c, s->fields[k]->name), mx_term_string(a, b.buf));
 		mx_buf_release(&b);
 	}
@@ -358,9 +351,6 @@ static int schema_fn(struct mx_eval *ev, const struct mx_eval_call *call, struct
 	if (!strcmp(call->name, "format_fields_for_schema")) {
 		for (size_t i = 0; i < s->n_fields; i++) {
 			const struct gen_attr *f = s->fields[i];
-			bool redact = false;
-			for (size_t k = 0; k < s->cli->n_redacts; k++)
-				redact |= !strcmp(s->cli->redacts[k], f->name);
 			if (i)
 				mx_buf_addch(&b, '\n');
 			mx_buf_adds(&b, "    field ");
@@ -368,7 +358,7 @@ static int schema_fn(struct mx_eval *ev, const struct mx_eval_call *call, struct
 			mx_buf_adds(&b, ", ");
 			phx_gen_schema_type(f, &b, &e2);
 			mx_buf_adds(&b, f->sub ? "" : f->type->schema_default);
-			mx_buf_adds(&b, redact ? ", redact: true" : "");
+			mx_buf_adds(&b, phx_gen_redacted(s, f->name) ? ", redact: true" : "");
 		}
 		*res = mx_term_binary(a, b.buf, b.len);
 	} else if (!strcmp(call->name, "type_for_migration")) {

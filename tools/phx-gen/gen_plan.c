@@ -195,14 +195,14 @@ int phx_gen_plan_mkdir(struct gen_plan *p, const char *path)
 	return 0;
 }
 
-const char *phx_gen_plan_content(struct gen_plan *p, const char *path, struct mx_buf *tmp,
-                                 size_t *len)
+/* The last entry that gives path's content this run, or NULL (the disk
+ * has it). A :new_eex file that exists keeps its content. */
+static const struct gen_file *planned(const struct gen_plan *p, const char *path)
 {
 	for (size_t i = p->n; i-- > 0;) {
-		struct gen_file *f = &p->files[i];
+		const struct gen_file *f = &p->files[i];
 		if (f->kind == GEN_FILE_MKDIR || strcmp(f->path, path))
 			continue;
-		/* A :new_eex file that exists keeps its content. */
 		if (f->kind == GEN_FILE_NEW) {
 			struct mx_buf d = MX_BUF_INIT;
 			disk_path(p, path, &d);
@@ -211,6 +211,16 @@ const char *phx_gen_plan_content(struct gen_plan *p, const char *path, struct mx
 			if (there)
 				continue;
 		}
+		return f;
+	}
+	return NULL;
+}
+
+const char *phx_gen_plan_content(struct gen_plan *p, const char *path, struct mx_buf *tmp,
+                                 size_t *len)
+{
+	const struct gen_file *f = planned(p, path);
+	if (f) {
 		*len = f->data.len;
 		return f->data.buf;
 	}
@@ -228,10 +238,13 @@ const char *phx_gen_plan_content(struct gen_plan *p, const char *path, struct mx
 
 bool phx_gen_plan_exists(struct gen_plan *p, const char *path)
 {
-	struct mx_buf tmp = MX_BUF_INIT;
-	size_t n;
-	bool there = phx_gen_plan_content(p, path, &tmp, &n) != NULL;
-	mx_buf_release(&tmp);
+	/* no read: only whether there is something to read */
+	if (planned(p, path))
+		return true;
+	struct mx_buf d = MX_BUF_INIT;
+	disk_path(p, path, &d);
+	bool there = mx_fs_is_file(d.buf);
+	mx_buf_release(&d);
 	return there;
 }
 
@@ -245,24 +258,35 @@ static bool contains(const char *h, size_t hn, const char *needle, size_t nn)
 	return false;
 }
 
+/* What both injects start with: the content to inject into (*base, *len;
+ * tmp may hold it). -1 when the path is refused or there is no such file
+ * (the plan's error says why), 0 when the snippet is already there (nothing
+ * to do), 1 to go on. */
+static int inject_base(struct gen_plan *p, const char *path, const char *snippet, size_t n,
+                       struct mx_buf *tmp, const char **base, size_t *len)
+{
+	if (check_path(p, path) < 0)
+		return -1;
+	*base = phx_gen_plan_content(p, path, tmp, len);
+	if (!*base) {
+		p->failed = true;
+		return mx_err_set(&p->err, MX_ERR_IO, "cannot inject into '%s': no such file", path);
+	}
+	return contains(*base, *len, snippet, n) ? 0 : 1;
+}
+
 int phx_gen_plan_inject(struct gen_plan *p, const char *path, const char *snippet, size_t n,
                         bool *done)
 {
 	struct mx_buf tmp = MX_BUF_INIT;
+	const char *base;
 	size_t len;
 	if (done)
 		*done = false;
-	if (check_path(p, path) < 0)
-		return -1;
-	const char *base = phx_gen_plan_content(p, path, &tmp, &len);
-	if (!base) {
+	int r = inject_base(p, path, snippet, n, &tmp, &base, &len);
+	if (r <= 0) {
 		mx_buf_release(&tmp);
-		p->failed = true;
-		return mx_err_set(&p->err, MX_ERR_IO, "cannot inject into '%s': no such file", path);
-	}
-	if (contains(base, len, snippet, n)) {
-		mx_buf_release(&tmp);
-		return 0;
+		return r;
 	}
 	/* String.trim_trailing(file) |> String.trim_trailing("end") */
 	while (len && (base[len - 1] == ' ' || base[len - 1] == '\n' || base[len - 1] == '\t' ||
@@ -284,19 +308,13 @@ int phx_gen_plan_inject_after(struct gen_plan *p, const char *path, const char *
                               const char *insert, const char *snippet, int *state)
 {
 	struct mx_buf tmp = MX_BUF_INIT;
+	const char *base;
 	size_t len;
 	*state = GEN_INJECT_PRESENT;
-	if (check_path(p, path) < 0)
-		return -1;
-	const char *base = phx_gen_plan_content(p, path, &tmp, &len);
-	if (!base) {
+	int r = inject_base(p, path, snippet, strlen(snippet), &tmp, &base, &len);
+	if (r <= 0) {
 		mx_buf_release(&tmp);
-		p->failed = true;
-		return mx_err_set(&p->err, MX_ERR_IO, "cannot inject into '%s': no such file", path);
-	}
-	if (contains(base, len, snippet, strlen(snippet))) {
-		mx_buf_release(&tmp);
-		return 0;
+		return r;
 	}
 	struct gen_file *f = add(p, GEN_FILE_INJECT, path);
 	size_t al = strlen(anchor);

@@ -131,7 +131,8 @@ int phx_gen_plan_inject_after(struct gen_plan *p, const char *path, const char *
 const char *phx_gen_plan_content(struct gen_plan *p, const char *path, struct mx_buf *tmp,
                                  size_t *len);
 
-/* Does the planned or existing file hold text? */
+/* Is the file planned, or on disk (File.exists?: an empty file counts)?
+ * Reads nothing. */
 bool phx_gen_plan_exists(struct gen_plan *p, const char *path);
 
 /*

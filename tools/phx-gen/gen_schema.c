@@ -127,6 +127,27 @@ void phx_gen_sample_assert(const struct gen_schema *s, const struct gen_attr *f,
 	phx_gen_sample(s, f, update, out);
 }
 
+void phx_gen_fixture_param(const struct gen_schema *s, const struct gen_attr *f,
+                           struct mx_buf *out)
+{
+	const char *fn = NULL;
+	for (size_t j = 0; j < s->n_fixture_fns; j++)
+		if (!strcmp(s->fixture_fns[j].attr, f->name))
+			fn = s->fixture_fns[j].name;
+	if (fn)
+		mx_buf_addf(out, "%s()", fn);
+	else
+		phx_gen_sample(s, f, false, out);
+}
+
+bool phx_gen_redacted(const struct gen_schema *s, const char *name)
+{
+	for (size_t i = 0; i < s->cli->n_redacts; i++)
+		if (!strcmp(s->cli->redacts[i], name))
+			return true;
+	return false;
+}
+
 /* ---- Types ---------------------------------------------------------------- */
 
 /* schema_type/1 of one type atom: text is :string, uuid Ecto.UUID, an

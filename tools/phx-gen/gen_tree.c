@@ -40,9 +40,7 @@ static void field_map(struct mx_tmpl_value *m, const struct gen_schema *s,
 	put_buf(m, "schema_type", &b);
 	put_s(m, "schema_default", f->sub ? "" : f->type->schema_default);
 	put_s(m, "migration_default", f->sub ? "" : f->type->migration_default);
-	bool redact = false;
-	for (size_t i = 0; i < s->cli->n_redacts; i++)
-		redact |= !strcmp(s->cli->redacts[i], f->name);
+	bool redact = phx_gen_redacted(s, f->name);
 	mx_tmpl_put_bool(m, "redact", redact);
 	put_s(m, "redact_opt", redact ? ", redact: true" : "");
 	mx_tmpl_put_bool(m, "unique", unique);
@@ -191,14 +189,7 @@ struct mx_tmpl_value *phx_gen_tree(struct mx_arena *a, const struct gen_project 
 			const struct gen_attr *f = s->fields[i];
 			struct mx_tmpl_value *pm = mx_tmpl_push_map(l);
 			put_s(pm, "key", f->name);
-			const char *fn = NULL;
-			for (size_t j = 0; j < s->n_fixture_fns; j++)
-				if (!strcmp(s->fixture_fns[j].attr, f->name))
-					fn = s->fixture_fns[j].name;
-			if (fn)
-				mx_buf_addf(&b, "%s()", fn);
-			else
-				phx_gen_sample(s, f, false, &b);
+			phx_gen_fixture_param(s, f, &b);
 			put_buf(pm, "code", &b);
 		}
 		struct mx_tmpl_value *pm = mx_tmpl_put_map(root, "params");

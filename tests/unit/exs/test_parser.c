@@ -531,3 +531,50 @@ TEST(not_nul_terminated)
 }
 
 UNIT_MAIN()
+
+/* mx_ast_each_child reaches every kind of child, in source order: the
+ * variables named after letters come out alphabetically. */
+static void collect_vars(struct mx_ast **slot, void *ctx)
+{
+	struct mx_ast *n = *slot;
+	if (n->kind == MX_AST_VAR) {
+		mx_buf_add(ctx, n->u.name.name, n->u.name.len);
+		mx_buf_addch(ctx, ' ');
+	}
+	mx_ast_each_child(n, collect_vars, ctx);
+}
+
+static void drop_b(struct mx_ast **slot, void *ctx)
+{
+	struct mx_ast *n = *slot;
+	if (n->kind == MX_AST_VAR && n->u.name.name[0] == 'b')
+		*slot = ctx;
+	else
+		mx_ast_each_child(n, drop_b, ctx);
+}
+
+TEST(each_child)
+{
+	struct mx_arena a = MX_ARENA_INIT;
+	struct mx_buf b = MX_BUF_INIT;
+	struct mx_ast *t = parse(&a, "\"#{a}\" <> ~s(#{b}) <> 'x#{c}' <> :\"#{d}\"\n"
+	                             "[e, {f}, <<g>>, h: i]\n"
+	                             "%{j | k => l}; %S{m | n: o}\n"
+	                             "p.q(r) do s end\n"
+	                             "t..u//v; -w; &x/1; @y z\n"
+	                             "aa[ab]; fn ac when ad -> ae end\n"
+	                             "case af do ag -> ah end; __MODULE__.Ai");
+	CHECK(t);
+	collect_vars(&t, &b);
+	CHECK_STR(b.buf, "a b c d e f g i j k l m o p r s t u v w x z aa ab ac ad ae af ag ah "
+	                 "__MODULE__ ");
+	/* f may replace the child it is given */
+	struct mx_ast *one = parse(&a, "1");
+	drop_b(&t, one);
+	mx_buf_reset(&b);
+	collect_vars(&t, &b);
+	CHECK_STR(b.buf, "a c d e f g i j k l m o p r s t u v w x z aa ab ac ad ae af ag ah "
+	                 "__MODULE__ ");
+	mx_buf_release(&b);
+	mx_arena_release(&a);
+}

@@ -46,7 +46,9 @@ TEST(flags_come_off_the_end_in_any_order)
 	          0);
 	CHECK_INT((int)at.n, 3);
 	CHECK_STR(at.v[1].type->name, "integer");
-	CHECK(at.v[1].unique && at.v[1].redact);
+	CHECK_STR(at.v[1].name, "b"); /* both flags came off */
+	CHECK_INT((int)at.n_redacts, 1);
+	CHECK_STR(at.redacts[0], "b");
 	CHECK_STR(at.v[2].name, "unique"); /* a name, not a flag */
 	CHECK_STR(at.v[2].type->name, "string");
 	/* reverse CLI order, as Phoenix prepends */

@@ -94,6 +94,26 @@ TEST(inject_into_a_file_the_plan_creates)
 	free(s);
 }
 
+/* File.exists?: an empty file exists, and an inject into it appends as
+ * Phoenix's (String.trim_trailing of "" is ""). */
+TEST(an_empty_file_exists)
+{
+	struct gen_plan p;
+	scratch();
+	put("lib/e.ex", "");
+	phx_gen_plan_init(&p, root, &yes);
+	CHECK(phx_gen_plan_exists(&p, "lib/e.ex"));
+	CHECK(!phx_gen_plan_exists(&p, "lib/none.ex"));
+	CHECK_INT(phx_gen_plan_create(&p, "lib/planned.ex", "", 0, false), 0);
+	CHECK(phx_gen_plan_exists(&p, "lib/planned.ex"));
+	CHECK_INT(phx_gen_plan_inject(&p, "lib/e.ex", "  z\n", 4, NULL), 0);
+	CHECK_INT(phx_gen_plan_run(&p), 0);
+	phx_gen_plan_release(&p);
+	char *s = get("lib/e.ex");
+	CHECK_STR(s, "  z\nend\n");
+	free(s);
+}
+
 TEST(inject_after_an_anchor_or_report_it_missing)
 {
 	struct gen_plan p;

@@ -359,93 +359,41 @@ struct holes {
 	size_t n, alloc;
 };
 
+struct rewriting {
+	struct compiler *c;
+	const struct holes *h;
+};
+
 /* Replaces the placeholders with their blocks and `@name` reads with
  * `__eex_assign__(assigns, :name)`, everywhere under *slot. */
-static void rewrite(struct compiler *c, const struct holes *h, struct mx_ast **slot)
+static void rewrite_slot(struct mx_ast **slot, void *ctx)
 {
+	const struct rewriting *rw = ctx;
 	struct mx_ast *n = *slot;
-	if (!n)
-		return;
-	switch (n->kind) {
-	case MX_AST_VAR:
-		for (size_t i = 0; h && i < h->n; i++) {
-			if (n->off == h->off[i] && n->u.name.len == 1 && n->u.name.name[0] == '_') {
-				*slot = h->block[i];
+	if (n->kind == MX_AST_VAR) {
+		for (size_t i = 0; rw->h && i < rw->h->n; i++) {
+			if (n->off == rw->h->off[i] && n->u.name.len == 1 && n->u.name.name[0] == '_') {
+				*slot = rw->h->block[i];
 				return;
 			}
 		}
-		return;
-	case MX_AST_ATTR:
-		if (!n->u.attr.value) {
-			struct mx_ast *args[2] = {new_var(c, "assigns", n->line, n->col),
-			                          new_node(c, MX_AST_ATOM, n->line, n->col)};
-			args[1]->u.name.name = n->u.attr.name;
-			args[1]->u.name.len = n->u.attr.len;
-			*slot = new_call(c, EEX_ASSIGN, args, 2, n->line, n->col);
-			return;
-		}
-		rewrite(c, h, &n->u.attr.value);
-		return;
-	case MX_AST_ATOM_INTERP:
-	case MX_AST_STRING:
-	case MX_AST_CHARLIST:
-		for (size_t i = 0; i < n->u.str.nparts; i++)
-			rewrite(c, h, &n->u.str.parts[i].expr);
-		return;
-	case MX_AST_SIGIL:
-		for (size_t i = 0; i < n->u.sigil.nparts; i++)
-			rewrite(c, h, &n->u.sigil.parts[i].expr);
-		return;
-	case MX_AST_ALIAS:
-		rewrite(c, h, &n->u.alias.base);
-		return;
-	case MX_AST_LIST:
-	case MX_AST_TUPLE:
-	case MX_AST_BITSTRING:
-	case MX_AST_BLOCK:
-	case MX_AST_FN:
-	case MX_AST_CLAUSES:
-		for (size_t i = 0; i < n->u.list.n; i++)
-			rewrite(c, h, &n->u.list.items[i]);
-		return;
-	case MX_AST_KW:
-	case MX_AST_ASSOC:
-		rewrite(c, h, &n->u.pair.key);
-		rewrite(c, h, &n->u.pair.value);
-		return;
-	case MX_AST_MAP:
-	case MX_AST_STRUCT:
-		rewrite(c, h, &n->u.map.name);
-		rewrite(c, h, &n->u.map.update);
-		for (size_t i = 0; i < n->u.map.n; i++)
-			rewrite(c, h, &n->u.map.items[i]);
-		return;
-	case MX_AST_CALL:
-		rewrite(c, h, &n->u.call.target);
-		for (size_t i = 0; i < n->u.call.nargs; i++)
-			rewrite(c, h, &n->u.call.args[i]);
-		rewrite(c, h, &n->u.call.blocks);
-		return;
-	case MX_AST_OP:
-	case MX_AST_UNARY:
-	case MX_AST_CAPTURE:
-		rewrite(c, h, &n->u.op.left);
-		rewrite(c, h, &n->u.op.right);
-		rewrite(c, h, &n->u.op.step);
-		return;
-	case MX_AST_ACCESS:
-		rewrite(c, h, &n->u.access.target);
-		rewrite(c, h, &n->u.access.key);
-		return;
-	case MX_AST_STAB:
-		for (size_t i = 0; i < n->u.stab.nargs; i++)
-			rewrite(c, h, &n->u.stab.args[i]);
-		rewrite(c, h, &n->u.stab.guard);
-		rewrite(c, h, &n->u.stab.body);
-		return;
-	default:
-		return;
+	} else if (n->kind == MX_AST_ATTR && !n->u.attr.value) {
+		struct compiler *c = rw->c;
+		struct mx_ast *args[2] = {new_var(c, "assigns", n->line, n->col),
+		                          new_node(c, MX_AST_ATOM, n->line, n->col)};
+		args[1]->u.name.name = n->u.attr.name;
+		args[1]->u.name.len = n->u.attr.len;
+		*slot = new_call(c, EEX_ASSIGN, args, 2, n->line, n->col);
+	} else {
+		mx_ast_each_child(n, rewrite_slot, ctx);
 	}
+}
+
+static void rewrite(struct compiler *c, const struct holes *h, struct mx_ast **slot)
+{
+	struct rewriting rw = {c, h};
+	if (*slot)
+		rewrite_slot(slot, &rw);
 }
 
 /* Code.string_to_quoted! of one tag's code, where it stands. */

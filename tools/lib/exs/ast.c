@@ -97,6 +97,87 @@ size_t mx_ast_call_arity(const struct mx_ast *call)
 	return call->u.call.nargs + (call->u.call.blocks ? 1 : 0);
 }
 
+/* ---- Walking --------------------------------------------------------- */
+
+static void visit(struct mx_ast **slot, void (*f)(struct mx_ast **, void *), void *ctx)
+{
+	if (*slot)
+		f(slot, ctx);
+}
+
+static void visit_parts(struct mx_ast_part *parts, size_t n,
+                        void (*f)(struct mx_ast **, void *), void *ctx)
+{
+	for (size_t i = 0; i < n; i++)
+		visit(&parts[i].expr, f, ctx);
+}
+
+void mx_ast_each_child(struct mx_ast *n, void (*f)(struct mx_ast **slot, void *ctx), void *ctx)
+{
+	switch (n->kind) {
+	case MX_AST_ATOM_INTERP:
+	case MX_AST_STRING:
+	case MX_AST_CHARLIST:
+		visit_parts(n->u.str.parts, n->u.str.nparts, f, ctx);
+		break;
+	case MX_AST_SIGIL:
+		visit_parts(n->u.sigil.parts, n->u.sigil.nparts, f, ctx);
+		break;
+	case MX_AST_ALIAS:
+		visit(&n->u.alias.base, f, ctx);
+		break;
+	case MX_AST_LIST:
+	case MX_AST_TUPLE:
+	case MX_AST_BITSTRING:
+	case MX_AST_BLOCK:
+	case MX_AST_FN:
+	case MX_AST_CLAUSES:
+		for (size_t i = 0; i < n->u.list.n; i++)
+			visit(&n->u.list.items[i], f, ctx);
+		break;
+	case MX_AST_KW:
+	case MX_AST_ASSOC:
+		visit(&n->u.pair.key, f, ctx);
+		visit(&n->u.pair.value, f, ctx);
+		break;
+	case MX_AST_MAP:
+	case MX_AST_STRUCT:
+		visit(&n->u.map.name, f, ctx);
+		visit(&n->u.map.update, f, ctx);
+		for (size_t i = 0; i < n->u.map.n; i++)
+			visit(&n->u.map.items[i], f, ctx);
+		break;
+	case MX_AST_CALL:
+		visit(&n->u.call.target, f, ctx);
+		for (size_t i = 0; i < n->u.call.nargs; i++)
+			visit(&n->u.call.args[i], f, ctx);
+		visit(&n->u.call.blocks, f, ctx);
+		break;
+	case MX_AST_OP:
+	case MX_AST_UNARY:
+	case MX_AST_CAPTURE:
+		visit(&n->u.op.left, f, ctx);
+		visit(&n->u.op.right, f, ctx);
+		visit(&n->u.op.step, f, ctx);
+		break;
+	case MX_AST_ATTR:
+		visit(&n->u.attr.value, f, ctx);
+		break;
+	case MX_AST_ACCESS:
+		visit(&n->u.access.target, f, ctx);
+		visit(&n->u.access.key, f, ctx);
+		break;
+	case MX_AST_STAB:
+		for (size_t i = 0; i < n->u.stab.nargs; i++)
+			visit(&n->u.stab.args[i], f, ctx);
+		visit(&n->u.stab.guard, f, ctx);
+		visit(&n->u.stab.body, f, ctx);
+		break;
+	default:
+		break;
+	}
+}
+
 /* ---- Printer -------------------------------------------------------- */
 
 static void print(const struct mx_ast *n, bool pos, struct mx_buf *out);

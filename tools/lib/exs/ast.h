@@ -300,6 +300,20 @@ struct mx_ast *mx_ast_call_block(const struct mx_ast *call, const char *key);
 size_t mx_ast_call_arity(const struct mx_ast *call);
 
 /*
+ * Calls f on the address of each non-NULL child of n, in source order:
+ * interpolations of strings, charlists, quoted atoms and sigils; an
+ * alias's base; items of lists, tuples, bitstrings, blocks, fns and
+ * clauses; a pair's key then value; a map's or struct's name, update and
+ * items; a call's target, args and do-blocks; an operator's left, right
+ * and step; an attribute's value; an access's target and key; a stab
+ * clause's args, guard and body. Literals, variables and capture args have
+ * none. It does not recurse: f does, when it wants the whole tree, and
+ * bounds its own depth (a chain of operators `1 + 1 + ...` nests as deep
+ * as it is long). f may replace *slot.
+ */
+void mx_ast_each_child(struct mx_ast *n, void (*f)(struct mx_ast **slot, void *ctx), void *ctx);
+
+/*
  * Appends a compact S-expression form of the tree to out: the format of the
  * unit tests, of `mixless debug parse --ast`, and of the differential test
  * against Elixir (tests/fixtures/exs/quoted_sexp.exs prints Elixir's own
