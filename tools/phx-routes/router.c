@@ -125,7 +125,7 @@ static void use(struct pr_reader *r, const struct mx_eval_call *c)
 		return;
 	const char *mod = mx_term_alias_name(c->args[0]);
 	if (!strcmp(mod, "Phoenix.Router")) {
-		const struct mx_term *h = c->nargs > 1 ? pr_opt(c->args[1], "helpers") : NULL;
+		const struct mx_term *h = c->nargs > 1 ? mx_term_kw_get(c->args[1], "helpers") : NULL;
 		r->is_router = true;
 		r->t->helpers = !h || mx_term_truthy(h);
 		return;
