@@ -94,10 +94,11 @@ static unsigned find_def(const struct mx_ast *n, const char *name)
 	return l;
 }
 
-/* Where module lives: the project's sources, then deps/. */
-static bool locate(const struct mx_project *p, const char *module, struct mx_buf *path)
+/* Where module lives: the project's sources, then deps/; its text too. */
+static bool locate(const struct mx_project *p, const char *module, struct mx_buf *path,
+                   struct mx_buf *text)
 {
-	if (pr_locate_module(p, module, path))
+	if (pr_locate_module(p, module, path, text))
 		return true;
 	struct mx_strvec deps = MX_STRVEC_INIT;
 	bool found = false;
@@ -108,7 +109,7 @@ static bool locate(const struct mx_project *p, const char *module, struct mx_buf
 			struct mx_project q = *p;
 			q.elixirc_paths = (struct mx_strvec)MX_STRVEC_INIT;
 			mx_strvec_push(&q.elixirc_paths, lib.buf);
-			found = mx_fs_is_dir(lib.buf) && pr_locate_module(&q, module, path);
+			found = mx_fs_is_dir(lib.buf) && pr_locate_module(&q, module, path, text);
 			mx_strvec_clear(&q.elixirc_paths);
 			mx_buf_release(&lib);
 		}
@@ -169,10 +170,10 @@ int pr_info(const struct pr_table *t, const struct mx_project *p, const char *ro
 	struct mx_buf file = MX_BUF_INIT, text = MX_BUF_INIT;
 	const char *name = mx_term_alias_name(mod);
 	unsigned line = 0;
-	if (locate(p, name, &file)) {
+	if (locate(p, name, &file, &text)) {
 		struct mx_arena a = MX_ARENA_INIT;
 		struct mx_ast *ast;
-		if (fun && fun->type == MX_TERM_ATOM && mx_fs_read(file.buf, &text, NULL) == 0 &&
+		if (fun && fun->type == MX_TERM_ATOM &&
 		    mx_exs_parse(&a, file.buf, text.buf ? text.buf : "", text.len, &ast, NULL) == 0)
 			line = find_def(ast, fun->u.atom.name);
 		mx_arena_release(&a);

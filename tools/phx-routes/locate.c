@@ -29,10 +29,18 @@ bool pr_text_defines(const char *text, size_t len, const char *module)
 	return false;
 }
 
-static bool file_defines(const char *path, const char *module)
+/* Whether the file at path defines module; when it does and keep is not
+ * NULL, the text read moves into keep (its old contents freed). */
+static bool file_defines(const char *path, const char *module, struct mx_buf *keep)
 {
 	struct mx_buf text = MX_BUF_INIT;
-	bool yes = mx_fs_read(path, &text, NULL) == 0 && pr_text_defines(text.buf ? text.buf : "", text.len, module);
+	bool yes = mx_fs_read(path, &text, NULL) == 0 &&
+	           pr_text_defines(text.buf ? text.buf : "", text.len, module);
+	if (yes && keep) {
+		struct mx_buf old = *keep;
+		*keep = text;
+		text = old;
+	}
 	mx_buf_release(&text);
 	return yes;
 }
@@ -40,7 +48,7 @@ static bool file_defines(const char *path, const char *module)
 struct walk {
 	const char *module;
 	const char *dir;
-	struct mx_buf *out;
+	struct mx_buf *out, *text;
 	bool found;
 };
 
@@ -49,27 +57,28 @@ static int visit(const char *path, const char *rel, const struct stat *st, void 
 	struct walk *w = ctx;
 	size_t n = strlen(rel);
 	(void)st;
-	if (n < 3 || strcmp(rel + n - 3, ".ex") || !file_defines(path, w->module))
+	if (n < 3 || strcmp(rel + n - 3, ".ex") || !file_defines(path, w->module, w->text))
 		return MX_WALK_CONTINUE;
 	mx_path_join(w->out, w->dir, rel);
 	w->found = true;
 	return -1;
 }
 
-bool pr_locate_module(const struct mx_project *p, const char *module, struct mx_buf *out)
+bool pr_locate_module(const struct mx_project *p, const char *module, struct mx_buf *out,
+                      struct mx_buf *text)
 {
 	struct mx_buf conv = MX_BUF_INIT, u = MX_BUF_INIT;
 	bool found = false;
 
 	mx_inflect_underscore_alias(module, &u);
 	mx_buf_addf(&conv, "lib/%s.ex", u.buf ? u.buf : "");
-	if (file_defines(conv.buf, module)) {
+	if (file_defines(conv.buf, module, text)) {
 		mx_buf_add(out, conv.buf, conv.len);
 		found = true;
 	}
 	for (size_t i = 0; !found && i < (p && p->elixirc_paths.n ? p->elixirc_paths.n : 1); i++) {
 		const char *dir = p && p->elixirc_paths.n ? p->elixirc_paths.v[i] : "lib";
-		struct walk w = {module, dir, out, false};
+		struct walk w = {module, dir, out, text, false};
 		if (mx_fs_is_dir(dir))
 			mx_fs_walk(dir, 0, visit, &w, NULL);
 		found = w.found;

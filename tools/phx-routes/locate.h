@@ -14,8 +14,11 @@
 /* Appends the path (relative to the project root when found under it) of
  * the file defining module ("HelloWeb.Router") to out and returns true; the
  * conventional file (lib/hello_web/router.ex) is tried first, then every
- * .ex file of the elixirc paths in byte order. False when none defines it. */
-bool pr_locate_module(const struct mx_project *p, const char *module, struct mx_buf *out);
+ * .ex file of the elixirc paths in byte order. False when none defines it.
+ * text, when not NULL, receives the found file's contents (its own freed):
+ * the file was read to find the module, and is not read a second time. */
+bool pr_locate_module(const struct mx_project *p, const char *module, struct mx_buf *out,
+                      struct mx_buf *text);
 
 /* Whether text defines module: `defmodule Module do` / `defmodule Module,`
  * at the start of a line (after indentation). */

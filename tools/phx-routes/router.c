@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "exs/ast.h"
-#include "fsutil.h"
 #include "router_int.h"
 #include "webmod.h"
 
@@ -320,17 +319,12 @@ out:
 
 int pr_router_read(struct pr_table *t, const struct pr_router_src *src, struct mx_err *err)
 {
-	struct mx_buf text = MX_BUF_INIT;
-	int ret = -1;
 	if (src->read)
 		mx_strvec_push(src->read, src->path);
 	/* The path must outlive the tree: positions point at it. */
 	const char *file = mx_arena_strdup(t->arena, src->path);
-	if (mx_fs_read(file, &text, err) == 0)
-		ret = read_text(t, file, text.buf ? text.buf : "", text.len, src->module, src->project,
-		                src->read, src->warnings, err);
-	mx_buf_release(&text);
-	return ret;
+	return read_text(t, file, src->text, src->len, src->module, src->project, src->read,
+	                 src->warnings, err);
 }
 
 int pr_router_read_text(struct pr_table *t, const char *file, const char *text, size_t len,

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "exs/ast.h"
-#include "fsutil.h"
 #include "locate.h"
 #include "webmod.h"
 
@@ -79,12 +78,11 @@ int pr_webmod_router(const struct mx_project *p, const char *module, struct mx_s
 	int ret = 0;
 
 	memset(w, 0, sizeof(*w));
-	if (!pr_locate_module(p, module, &path))
+	if (!pr_locate_module(p, module, &path, &text))
 		goto out;
 	if (read)
 		mx_strvec_push(read, path.buf);
-	if (mx_fs_read(path.buf, &text, NULL) < 0 ||
-	    mx_exs_parse(&a, path.buf, text.buf ? text.buf : "", text.len, &ast, NULL) < 0) {
+	if (mx_exs_parse(&a, path.buf, text.buf ? text.buf : "", text.len, &ast, NULL) < 0) {
 		ret = -1;
 		goto out;
 	}
