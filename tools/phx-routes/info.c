@@ -47,13 +47,10 @@ bool pr_path_matches(const struct pr_route *r, const char *path)
 	}
 }
 
-struct def_find {
-	const char *name;
-	unsigned line;
-};
-
-static bool is_def_of(const struct mx_ast *n, const char *name)
+/* Whether n is `def name(...)` (a guard allowed); ctx is the name. */
+static bool is_def_of(const struct mx_ast *n, const void *ctx)
 {
+	const char *name = ctx;
 	if (n->kind != MX_AST_CALL || n->u.call.target || !n->u.call.name ||
 	    strcmp(n->u.call.name, "def") || !n->u.call.nargs)
 		return false;
@@ -64,34 +61,6 @@ static bool is_def_of(const struct mx_ast *n, const char *name)
 		return !strcmp(h->u.name.name, name);
 	return h->kind == MX_AST_CALL && !h->u.call.target && h->u.call.name &&
 	       !strcmp(h->u.call.name, name);
-}
-
-/* The line of the first `def name` in the tree, or 0. */
-static unsigned find_def(const struct mx_ast *n, const char *name)
-{
-	if (!n)
-		return 0;
-	if (is_def_of(n, name))
-		return n->line;
-	unsigned l = 0;
-	switch (n->kind) {
-	case MX_AST_CALL:
-		for (size_t i = 0; !l && i < n->u.call.nargs; i++)
-			l = find_def(n->u.call.args[i], name);
-		if (!l)
-			l = find_def(n->u.call.blocks, name);
-		break;
-	case MX_AST_LIST: case MX_AST_BLOCK:
-		for (size_t i = 0; !l && i < n->u.list.n; i++)
-			l = find_def(n->u.list.items[i], name);
-		break;
-	case MX_AST_KW:
-		l = find_def(n->u.pair.value, name);
-		break;
-	default:
-		break;
-	}
-	return l;
 }
 
 /* Where module lives: the project's sources, then deps/; its text too. */
@@ -173,9 +142,11 @@ int pr_info(const struct pr_table *t, const struct mx_project *p, const char *ro
 	if (locate(p, name, &file, &text)) {
 		struct mx_arena a = MX_ARENA_INIT;
 		struct mx_ast *ast;
+		const struct mx_ast *def = NULL;
 		if (fun && fun->type == MX_TERM_ATOM &&
 		    mx_exs_parse(&a, file.buf, text.buf ? text.buf : "", text.len, &ast, NULL) == 0)
-			line = find_def(ast, fun->u.atom.name);
+			def = pr_ast_find(ast, is_def_of, fun->u.atom.name);
+		line = def ? def->line : 0;
 		mx_arena_release(&a);
 		mx_buf_adds(out, file.buf);
 	} else {

@@ -28,4 +28,11 @@ bool pr_text_defines(const char *text, size_t len, const char *module);
  * there is none. */
 bool pr_text_first_module(const char *text, size_t len, struct mx_buf *out);
 
+/* The first node of the tree n (n itself included, depth first, in source
+ * order) for which f(node, ctx) is true, or NULL: where in a module's
+ * source a def or a call is. */
+const struct mx_ast *pr_ast_find(const struct mx_ast *n,
+                                 bool (*f)(const struct mx_ast *n, const void *ctx),
+                                 const void *ctx);
+
 #endif
