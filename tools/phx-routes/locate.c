@@ -10,23 +10,40 @@
 #include "locate.h"
 #include "project/inflect.h"
 
-bool pr_text_defines(const char *text, size_t len, const char *module)
+/* The name of the next `defmodule` at the start of a line (after
+ * indentation) at or after *at: its [name, *end) span, *at moved to the
+ * line after it. NULL when there is none. */
+static const char *next_defmodule(const char **at, const char *end, const char **name_end)
 {
-	size_t ml = strlen(module);
-	const char *end = text + len;
-	for (const char *p = text; p < end;) {
+	for (const char *p = *at; p < end;) {
 		const char *q = p;
 		while (q < end && (*q == ' ' || *q == '\t'))
 			q++;
-		if ((size_t)(end - q) > 10 + ml && !memcmp(q, "defmodule ", 10) &&
-		    !memcmp(q + 10, module, ml)) {
-			char c = q[10 + ml];
-			if (c == ' ' || c == ',' || c == '\t' || c == '\n' || c == '\r')
-				return true;
-		}
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		p = nl ? nl + 1 : end;
+		if ((size_t)(end - q) <= 10 || memcmp(q, "defmodule ", 10))
+			continue;
+		const char *n = q + 10, *e = n;
+		while (e < end && (isalnum((unsigned char)*e) || *e == '_' || *e == '.'))
+			e++;
+		if (e > n) {
+			*at = p;
+			*name_end = e;
+			return n;
+		}
 	}
+	*at = end;
+	return NULL;
+}
+
+bool pr_text_defines(const char *text, size_t len, const char *module)
+{
+	size_t ml = strlen(module);
+	const char *at = text, *end = text + len, *n, *e;
+	while ((n = next_defmodule(&at, end, &e)))
+		if ((size_t)(e - n) == ml && !memcmp(n, module, ml) && e < end && *e &&
+		    strchr(" ,\t\n\r", *e))
+			return true;
 	return false;
 }
 
@@ -91,24 +108,11 @@ bool pr_locate_module(const struct mx_project *p, const char *module, struct mx_
 
 bool pr_text_first_module(const char *text, size_t len, struct mx_buf *out)
 {
-	const char *end = text + len;
-	for (const char *p = text; p < end;) {
-		const char *q = p;
-		while (q < end && (*q == ' ' || *q == '\t'))
-			q++;
-		if ((size_t)(end - q) > 10 && !memcmp(q, "defmodule ", 10)) {
-			const char *n = q + 10, *e = n;
-			while (e < end && (isalnum((unsigned char)*e) || *e == '_' || *e == '.'))
-				e++;
-			if (e > n) {
-				mx_buf_add(out, n, (size_t)(e - n));
-				return true;
-			}
-		}
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		p = nl ? nl + 1 : end;
-	}
-	return false;
+	const char *at = text, *e;
+	const char *n = next_defmodule(&at, text + len, &e);
+	if (n)
+		mx_buf_add(out, n, (size_t)(e - n));
+	return n != NULL;
 }
 
 const struct mx_ast *pr_ast_find(const struct mx_ast *n,
