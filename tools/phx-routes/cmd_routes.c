@@ -37,14 +37,19 @@ static const struct mx_option options[] = {
     MX_OPT_END_,
 };
 
+/* The close of the task's two "which router" errors (no '%' in it: it
+ * ends a format string). */
+#define ROUTER_EXAMPLE                                                                             \
+	" to phx.routes, for example:\n"                                                           \
+	"\n"                                                                                       \
+	"    $ mix phx.routes MyAppWeb.Router\n"                                                   \
+	"\n"                                                                                       \
+	"An alias can be added to mix.exs aliases to automate this:\n"                             \
+	"\n"                                                                                       \
+	"    \"phx.routes\": \"phx.routes MyAppWeb.Router\"\n"
+
 static const char umbrella_msg[] =
-    "umbrella applications require an explicit router to be given to phx.routes, for example:\n"
-    "\n"
-    "    $ mix phx.routes MyAppWeb.Router\n"
-    "\n"
-    "An alias can be added to mix.exs aliases to automate this:\n"
-    "\n"
-    "    \"phx.routes\": \"phx.routes MyAppWeb.Router\"\n";
+    "umbrella applications require an explicit router to be given" ROUTER_EXAMPLE;
 
 /* Module.concat([name]) as inspect prints it: without "Elixir.". */
 static const char *mod_name(const char *s)
@@ -87,13 +92,7 @@ static int choose_router(const struct mx_project *p, const char *cwd, const char
 	else
 		ret = mx_diag_fail(MX_EXIT_FAIL,
 		                   "no router found at %s or %s.\n"
-		                   "An explicit router module may be given to phx.routes, for example:\n"
-		                   "\n"
-		                   "    $ mix phx.routes MyAppWeb.Router\n"
-		                   "\n"
-		                   "An alias can be added to mix.exs aliases to automate this:\n"
-		                   "\n"
-		                   "    \"phx.routes\": \"phx.routes MyAppWeb.Router\"\n",
+		                   "An explicit router module may be given" ROUTER_EXAMPLE,
 		                   web.buf, old.buf);
 	mx_buf_release(&web);
 	mx_buf_release(&old);
