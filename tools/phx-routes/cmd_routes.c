@@ -37,14 +37,19 @@ static const struct mx_option options[] = {
     MX_OPT_END_,
 };
 
+/* The close of the task's two "which router" errors (no '%' in it: it
+ * ends a format string). */
+#define ROUTER_EXAMPLE                                                                             \
+	" to phx.routes, for example:\n"                                                           \
+	"\n"                                                                                       \
+	"    $ mix phx.routes MyAppWeb.Router\n"                                                   \
+	"\n"                                                                                       \
+	"An alias can be added to mix.exs aliases to automate this:\n"                             \
+	"\n"                                                                                       \
+	"    \"phx.routes\": \"phx.routes MyAppWeb.Router\"\n"
+
 static const char umbrella_msg[] =
-    "umbrella applications require an explicit router to be given to phx.routes, for example:\n"
-    "\n"
-    "    $ mix phx.routes MyAppWeb.Router\n"
-    "\n"
-    "An alias can be added to mix.exs aliases to automate this:\n"
-    "\n"
-    "    \"phx.routes\": \"phx.routes MyAppWeb.Router\"\n";
+    "umbrella applications require an explicit router to be given" ROUTER_EXAMPLE;
 
 /* Module.concat([name]) as inspect prints it: without "Elixir.". */
 static const char *mod_name(const char *s)
@@ -52,27 +57,25 @@ static const char *mod_name(const char *s)
 	return !strncmp(s, "Elixir.", 7) ? s + 7 : s;
 }
 
-/* The router's module and file, as router/2 of the task chooses it. */
+/* The router's module and file, as router/2 of the task chooses it, and
+ * the file's text (read once, for choosing and for the reader). */
 static int choose_router(const struct mx_project *p, const char *cwd, const char *given,
-                         struct mx_buf *mod, struct mx_buf *path)
+                         struct mx_buf *mod, struct mx_buf *path, struct mx_buf *text)
 {
 	size_t glen = given ? strlen(given) : 0;
 	if (glen > 3 && !strcmp(given + glen - 3, ".ex")) {
 		/* A router file (the build glue's ROUTER): its first module. */
-		struct mx_buf text = MX_BUF_INIT;
 		struct mx_err err = MX_ERR_INIT;
 		mx_path_join(path, cwd, given);
-		int ret = 0;
-		if (mx_fs_read(path->buf, &text, &err) < 0)
-			ret = mx_diag_error(&err);
-		else if (!pr_text_first_module(text.buf ? text.buf : "", text.len, mod))
-			ret = mx_diag_fail(MX_EXIT_FAIL, "%s defines no module", given);
-		mx_buf_release(&text);
-		return ret;
+		if (mx_fs_read(path->buf, text, &err) < 0)
+			return mx_diag_error(&err);
+		if (!pr_text_first_module(text->buf ? text->buf : "", text->len, mod))
+			return mx_diag_fail(MX_EXIT_FAIL, "%s defines no module", given);
+		return 0;
 	}
 	if (given) {
 		mx_buf_adds(mod, mod_name(given));
-		if (pr_locate_module(p, mod->buf, path))
+		if (pr_locate_module(p, mod->buf, path, text))
 			return 0;
 		return mx_diag_fail(MX_EXIT_FAIL, "the provided router, %s, does not exist", mod->buf);
 	}
@@ -82,20 +85,14 @@ static int choose_router(const struct mx_project *p, const char *cwd, const char
 	mx_buf_addf(&web, "%sWeb.Router", p->base);
 	mx_buf_addf(&old, "%s.Router", p->base);
 	int ret = 0;
-	if (pr_locate_module(p, web.buf, path))
+	if (pr_locate_module(p, web.buf, path, text))
 		mx_buf_adds(mod, web.buf);
-	else if (pr_locate_module(p, old.buf, path))
+	else if (pr_locate_module(p, old.buf, path, text))
 		mx_buf_adds(mod, old.buf);
 	else
 		ret = mx_diag_fail(MX_EXIT_FAIL,
 		                   "no router found at %s or %s.\n"
-		                   "An explicit router module may be given to phx.routes, for example:\n"
-		                   "\n"
-		                   "    $ mix phx.routes MyAppWeb.Router\n"
-		                   "\n"
-		                   "An alias can be added to mix.exs aliases to automate this:\n"
-		                   "\n"
-		                   "    \"phx.routes\": \"phx.routes MyAppWeb.Router\"\n",
+		                   "An explicit router module may be given" ROUTER_EXAMPLE,
 		                   web.buf, old.buf);
 	mx_buf_release(&web);
 	mx_buf_release(&old);
@@ -204,8 +201,8 @@ static int run(const struct mx_cmdline *cl)
 	struct pr_table t;
 	struct mx_strvec read = MX_STRVEC_INIT, warnings = MX_STRVEC_INIT;
 	struct mx_atomic af = MX_ATOMIC_INIT;
-	struct mx_buf rmod = MX_BUF_INIT, rpath = MX_BUF_INIT, emod = MX_BUF_INIT,
-	              epath = MX_BUF_INIT, out = MX_BUF_INIT;
+	struct mx_buf rmod = MX_BUF_INIT, rpath = MX_BUF_INIT, rtext = MX_BUF_INIT,
+	              emod = MX_BUF_INIT, epath = MX_BUF_INIT, etext = MX_BUF_INIT, out = MX_BUF_INIT;
 	enum pr_format fmt = PR_FORMAT_TEXT;
 	int ret;
 
@@ -226,7 +223,7 @@ static int run(const struct mx_cmdline *cl)
 		goto out;
 	}
 	const char *given = cl->args.n ? cl->args.v[0] : router_opt;
-	if ((ret = choose_router(&p, cwd, given, &rmod, &rpath)) != 0)
+	if ((ret = choose_router(&p, cwd, given, &rmod, &rpath, &rtext)) != 0)
 		goto out;
 	/* endpoint/2: only without a positional router, or with --endpoint
 	 * (which Phoenix 1.7.24 crashes on with a positional router). A
@@ -235,17 +232,17 @@ static int run(const struct mx_cmdline *cl)
 		mx_buf_adds(&emod, mod_name(endpoint_opt));
 	else if (!cl->args.n && p.base)
 		mx_buf_addf(&emod, "%sWeb.Endpoint", p.base);
-	if (emod.len && !pr_locate_module(&p, emod.buf, &epath))
+	if (emod.len && !pr_locate_module(&p, emod.buf, &epath, &etext))
 		mx_buf_reset(&emod);
 
-	struct pr_router_src src = {rmod.buf, rpath.buf, &p, &read, &warnings};
+	struct pr_router_src src = {rmod.buf, rpath.buf, rtext.buf, rtext.len, &p, &read, &warnings};
 	if (pr_router_read(&t, &src, &err) < 0) {
 		ret = mx_diag_error(&err);
 		goto out;
 	}
 	if (emod.len) {
 		mx_strvec_push(&read, epath.buf);
-		if (pr_endpoint_read(&t, &p, epath.buf, emod.buf, &err) < 0) {
+		if (pr_endpoint_read(&t, &p, epath.buf, etext.buf, etext.len, emod.buf, &err) < 0) {
 			ret = mx_diag_error(&err);
 			goto out;
 		}
@@ -298,8 +295,10 @@ out:
 	mx_strvec_clear(&warnings);
 	mx_buf_release(&rmod);
 	mx_buf_release(&rpath);
+	mx_buf_release(&rtext);
 	mx_buf_release(&emod);
 	mx_buf_release(&epath);
+	mx_buf_release(&etext);
 	mx_buf_release(&out);
 	mx_project_release(&p);
 	return ret;

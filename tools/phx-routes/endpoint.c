@@ -8,7 +8,6 @@
 
 #include "endpoint.h"
 #include "exs/eval.h"
-#include "fsutil.h"
 
 struct ep {
 	struct pr_table *t;
@@ -63,9 +62,8 @@ static int host(struct mx_eval *ev, const struct mx_eval_call *c, struct mx_term
 }
 
 int pr_endpoint_read(struct pr_table *t, const struct mx_project *p, const char *path,
-                     const char *module, struct mx_err *err)
+                     const char *text, size_t len, const char *module, struct mx_err *err)
 {
-	struct mx_buf text = MX_BUF_INIT;
 	struct mx_eval ev;
 	struct mx_ast *ast = NULL;
 	struct ep e = {t, p, module, p ? p->app : NULL};
@@ -79,13 +77,11 @@ int pr_endpoint_read(struct pr_table *t, const struct mx_project *p, const char 
 		ev.cwd = p->root;
 	}
 	mx_eval_set_host(&ev, host, &e, MX_EVAL_HOST_LENIENT);
-	if (mx_fs_read(file, &text, err) == 0 &&
-	    mx_exs_parse(t->arena, file, text.buf ? text.buf : "", text.len, &ast, err) == 0 &&
+	if (mx_exs_parse(t->arena, file, text, len, &ast, err) == 0 &&
 	    mx_eval_file(&ev, ast, NULL, err) == 0) {
 		t->have_endpoint = true;
 		ret = 0;
 	}
 	mx_eval_release(&ev);
-	mx_buf_release(&text);
 	return ret;
 }

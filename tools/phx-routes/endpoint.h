@@ -12,9 +12,10 @@
 #include "project/project.h"
 #include "route.h"
 
-/* Adds the sockets of module, defined in file path, to t. Returns 0 or -1
- * with err (a syntax error, code that cannot be evaluated). */
+/* Adds the sockets of module, defined in file path whose contents are
+ * text[0..len) (read when it was located), to t. Returns 0 or -1 with err
+ * (a syntax error, code that cannot be evaluated). */
 int pr_endpoint_read(struct pr_table *t, const struct mx_project *p, const char *path,
-                     const char *module, struct mx_err *err);
+                     const char *text, size_t len, const char *module, struct mx_err *err);
 
 #endif

@@ -89,10 +89,14 @@ static bool keep(const struct pr_filter *f, const char *verb, const char *path, 
 	return true;
 }
 
-/* One output row, in whichever format. */
+/* One output row, in whichever format: its fields in column order, as
+ * named in the csv header and the json keys. opts is NULL for sockets. */
 struct row {
-	const char *helper, *verb, *path, *module, *opts; /* opts NULL for sockets */
+	const char *helper, *verb, *path, *module, *opts;
 };
+
+static const char *const field_names[] = {"helper", "verb", "path", "module", "action"};
+enum { NFIELDS = sizeof(field_names) / sizeof(*field_names) };
 
 static void csv_field(struct mx_buf *out, const char *s)
 {
@@ -134,32 +138,29 @@ static void emit(struct mx_buf *out, enum pr_format f, const struct widths *w,
 			mx_buf_addf(out, " %s", r->opts);
 		mx_buf_addch(out, '\n');
 		break;
-	case PR_FORMAT_CSV:
-		csv_field(out, r->helper);
-		mx_buf_addch(out, ',');
-		csv_field(out, r->verb);
-		mx_buf_addch(out, ',');
-		csv_field(out, r->path);
-		mx_buf_addch(out, ',');
-		csv_field(out, r->module);
-		mx_buf_addch(out, ',');
-		csv_field(out, r->opts ? r->opts : "");
-		mx_buf_addch(out, '\n');
+	case PR_FORMAT_CSV: {
+		const char *const v[NFIELDS] = {r->helper, r->verb, r->path, r->module,
+		                                r->opts ? r->opts : ""};
+		for (size_t i = 0; i < NFIELDS; i++) {
+			csv_field(out, v[i]);
+			mx_buf_addch(out, i + 1 < NFIELDS ? ',' : '\n');
+		}
 		break;
-	case PR_FORMAT_JSON:
+	}
+	case PR_FORMAT_JSON: {
+		/* An empty helper is null: the router has none for the route. */
+		const char *const v[NFIELDS] = {*r->helper ? r->helper : NULL, r->verb, r->path,
+		                                r->module, r->opts};
 		mx_buf_adds(out, *count ? ",\n  {" : "\n  {");
-		mx_buf_adds(out, "\"helper\": ");
-		json_str(out, *r->helper ? r->helper : NULL);
-		mx_buf_adds(out, ", \"verb\": ");
-		json_str(out, r->verb);
-		mx_buf_adds(out, ", \"path\": ");
-		json_str(out, r->path);
-		mx_buf_adds(out, ", \"module\": ");
-		json_str(out, r->module);
-		mx_buf_adds(out, ", \"action\": ");
-		json_str(out, r->opts);
+		for (size_t i = 0; i < NFIELDS; i++) {
+			mx_buf_adds(out, i ? ", \"" : "\"");
+			mx_buf_adds(out, field_names[i]);
+			mx_buf_adds(out, "\": ");
+			json_str(out, v[i]);
+		}
 		mx_buf_addch(out, '}');
 		break;
+	}
 	}
 	(*count)++;
 }
@@ -188,8 +189,8 @@ void pr_format_to(const struct pr_table *t, enum pr_format f, const struct pr_fi
 	size_t count = 0;
 
 	mx_buf_grow(out, CHUNK + 1024);
-	if (f == PR_FORMAT_CSV)
-		mx_buf_adds(out, "helper,verb,path,module,action\n");
+	for (size_t i = 0; f == PR_FORMAT_CSV && i < NFIELDS; i++)
+		mx_buf_addf(out, "%s%s", field_names[i], i + 1 < NFIELDS ? "," : "\n");
 	if (f == PR_FORMAT_JSON)
 		mx_buf_adds(out, "[");
 	for (size_t i = 0; i < t->n; i++) {

@@ -47,13 +47,10 @@ bool pr_path_matches(const struct pr_route *r, const char *path)
 	}
 }
 
-struct def_find {
-	const char *name;
-	unsigned line;
-};
-
-static bool is_def_of(const struct mx_ast *n, const char *name)
+/* Whether n is `def name(...)` (a guard allowed); ctx is the name. */
+static bool is_def_of(const struct mx_ast *n, const void *ctx)
 {
+	const char *name = ctx;
 	if (n->kind != MX_AST_CALL || n->u.call.target || !n->u.call.name ||
 	    strcmp(n->u.call.name, "def") || !n->u.call.nargs)
 		return false;
@@ -66,38 +63,11 @@ static bool is_def_of(const struct mx_ast *n, const char *name)
 	       !strcmp(h->u.call.name, name);
 }
 
-/* The line of the first `def name` in the tree, or 0. */
-static unsigned find_def(const struct mx_ast *n, const char *name)
+/* Where module lives: the project's sources, then deps/; its text too. */
+static bool locate(const struct mx_project *p, const char *module, struct mx_buf *path,
+                   struct mx_buf *text)
 {
-	if (!n)
-		return 0;
-	if (is_def_of(n, name))
-		return n->line;
-	unsigned l = 0;
-	switch (n->kind) {
-	case MX_AST_CALL:
-		for (size_t i = 0; !l && i < n->u.call.nargs; i++)
-			l = find_def(n->u.call.args[i], name);
-		if (!l)
-			l = find_def(n->u.call.blocks, name);
-		break;
-	case MX_AST_LIST: case MX_AST_BLOCK:
-		for (size_t i = 0; !l && i < n->u.list.n; i++)
-			l = find_def(n->u.list.items[i], name);
-		break;
-	case MX_AST_KW:
-		l = find_def(n->u.pair.value, name);
-		break;
-	default:
-		break;
-	}
-	return l;
-}
-
-/* Where module lives: the project's sources, then deps/. */
-static bool locate(const struct mx_project *p, const char *module, struct mx_buf *path)
-{
-	if (pr_locate_module(p, module, path))
+	if (pr_locate_module(p, module, path, text))
 		return true;
 	struct mx_strvec deps = MX_STRVEC_INIT;
 	bool found = false;
@@ -108,7 +78,7 @@ static bool locate(const struct mx_project *p, const char *module, struct mx_buf
 			struct mx_project q = *p;
 			q.elixirc_paths = (struct mx_strvec)MX_STRVEC_INIT;
 			mx_strvec_push(&q.elixirc_paths, lib.buf);
-			found = mx_fs_is_dir(lib.buf) && pr_locate_module(&q, module, path);
+			found = mx_fs_is_dir(lib.buf) && pr_locate_module(&q, module, path, text);
 			mx_strvec_clear(&q.elixirc_paths);
 			mx_buf_release(&lib);
 		}
@@ -169,12 +139,14 @@ int pr_info(const struct pr_table *t, const struct mx_project *p, const char *ro
 	struct mx_buf file = MX_BUF_INIT, text = MX_BUF_INIT;
 	const char *name = mx_term_alias_name(mod);
 	unsigned line = 0;
-	if (locate(p, name, &file)) {
+	if (locate(p, name, &file, &text)) {
 		struct mx_arena a = MX_ARENA_INIT;
 		struct mx_ast *ast;
-		if (fun && fun->type == MX_TERM_ATOM && mx_fs_read(file.buf, &text, NULL) == 0 &&
+		const struct mx_ast *def = NULL;
+		if (fun && fun->type == MX_TERM_ATOM &&
 		    mx_exs_parse(&a, file.buf, text.buf ? text.buf : "", text.len, &ast, NULL) == 0)
-			line = find_def(ast, fun->u.atom.name);
+			def = pr_ast_find(ast, is_def_of, fun->u.atom.name);
+		line = def ? def->line : 0;
 		mx_arena_release(&a);
 		mx_buf_adds(out, file.buf);
 	} else {

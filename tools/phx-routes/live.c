@@ -96,7 +96,7 @@ int pr_live(struct pr_reader *r, const struct mx_eval_call *c, const struct mx_t
 		return -1;
 
 	const struct mx_term *lv = pr_scope_join_alias(r, live_view);
-	const struct mx_term *as_opt = pr_opt(opts, "as");
+	const struct mx_term *as_opt = mx_term_kw_get(opts, "as");
 	struct mx_term *as_helper = mx_term_nil(r->a);
 	const struct mx_term *as_action = action;
 	if (r->t->helpers) {
@@ -117,7 +117,7 @@ int pr_live(struct pr_reader *r, const struct mx_eval_call *c, const struct mx_t
 			as_helper = mx_term_atom(r->a, as);
 		}
 	}
-	const struct mx_term *meta = pr_opt(opts, "metadata");
+	const struct mx_term *meta = mx_term_kw_get(opts, "metadata");
 	struct mx_term *k = mx_term_atom(r->a, "log_module");
 	struct mx_term *m = meta ? (struct mx_term *)meta : mx_term_map(r->a, NULL, NULL, 0);
 	m = mx_term_map_put(r->a, m, k, (struct mx_term *)lv);
@@ -166,7 +166,7 @@ int pr_live_dashboard(struct pr_reader *r, const struct mx_eval_call *c, struct 
 		return pr_fail(r, at, err, "live_dashboard expects a keyword list of options, got: %s",
 		               pr_inspect(r, opts));
 	/* __options__/1's checks that a router's literal options can fail. */
-	const struct mx_term *metrics = pr_opt(opts, "metrics");
+	const struct mx_term *metrics = mx_term_kw_get(opts, "metrics");
 	if (metrics && !mx_term_is_nil(metrics) && metrics->type != MX_TERM_ATOM &&
 	    !(metrics->type == MX_TERM_TUPLE && metrics->u.tuple.n == 2 &&
 	      metrics->u.tuple.items[0]->type == MX_TERM_ATOM &&
@@ -175,7 +175,7 @@ int pr_live_dashboard(struct pr_reader *r, const struct mx_eval_call *c, struct 
 		               ":metrics must be a tuple with {Mod, fun}, such as "
 		               "{MyAppWeb.Telemetry, :metrics}, got: %s",
 		               pr_inspect(r, metrics));
-	const struct mx_term *pages = pr_opt(opts, "additional_pages");
+	const struct mx_term *pages = mx_term_kw_get(opts, "additional_pages");
 	if (pages && !mx_term_is_nil(pages) && pages->type != MX_TERM_LIST)
 		return pr_fail(r, at, err, ":additional_pages must be a keyword, got: %s",
 		               pr_inspect(r, pages));

@@ -5,34 +5,60 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "exs/ast.h"
 #include "fsutil.h"
 #include "locate.h"
 #include "project/inflect.h"
 
-bool pr_text_defines(const char *text, size_t len, const char *module)
+/* The name of the next `defmodule` at the start of a line (after
+ * indentation) at or after *at: its [name, *end) span, *at moved to the
+ * line after it. NULL when there is none. */
+static const char *next_defmodule(const char **at, const char *end, const char **name_end)
 {
-	size_t ml = strlen(module);
-	const char *end = text + len;
-	for (const char *p = text; p < end;) {
+	for (const char *p = *at; p < end;) {
 		const char *q = p;
 		while (q < end && (*q == ' ' || *q == '\t'))
 			q++;
-		if ((size_t)(end - q) > 10 + ml && !memcmp(q, "defmodule ", 10) &&
-		    !memcmp(q + 10, module, ml)) {
-			char c = q[10 + ml];
-			if (c == ' ' || c == ',' || c == '\t' || c == '\n' || c == '\r')
-				return true;
-		}
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		p = nl ? nl + 1 : end;
+		if ((size_t)(end - q) <= 10 || memcmp(q, "defmodule ", 10))
+			continue;
+		const char *n = q + 10, *e = n;
+		while (e < end && (isalnum((unsigned char)*e) || *e == '_' || *e == '.'))
+			e++;
+		if (e > n) {
+			*at = p;
+			*name_end = e;
+			return n;
+		}
 	}
+	*at = end;
+	return NULL;
+}
+
+bool pr_text_defines(const char *text, size_t len, const char *module)
+{
+	size_t ml = strlen(module);
+	const char *at = text, *end = text + len, *n, *e;
+	while ((n = next_defmodule(&at, end, &e)))
+		if ((size_t)(e - n) == ml && !memcmp(n, module, ml) && e < end && *e &&
+		    strchr(" ,\t\n\r", *e))
+			return true;
 	return false;
 }
 
-static bool file_defines(const char *path, const char *module)
+/* Whether the file at path defines module; when it does and keep is not
+ * NULL, the text read moves into keep (its old contents freed). */
+static bool file_defines(const char *path, const char *module, struct mx_buf *keep)
 {
 	struct mx_buf text = MX_BUF_INIT;
-	bool yes = mx_fs_read(path, &text, NULL) == 0 && pr_text_defines(text.buf ? text.buf : "", text.len, module);
+	bool yes = mx_fs_read(path, &text, NULL) == 0 &&
+	           pr_text_defines(text.buf ? text.buf : "", text.len, module);
+	if (yes && keep) {
+		struct mx_buf old = *keep;
+		*keep = text;
+		text = old;
+	}
 	mx_buf_release(&text);
 	return yes;
 }
@@ -40,7 +66,7 @@ static bool file_defines(const char *path, const char *module)
 struct walk {
 	const char *module;
 	const char *dir;
-	struct mx_buf *out;
+	struct mx_buf *out, *text;
 	bool found;
 };
 
@@ -49,27 +75,28 @@ static int visit(const char *path, const char *rel, const struct stat *st, void 
 	struct walk *w = ctx;
 	size_t n = strlen(rel);
 	(void)st;
-	if (n < 3 || strcmp(rel + n - 3, ".ex") || !file_defines(path, w->module))
+	if (n < 3 || strcmp(rel + n - 3, ".ex") || !file_defines(path, w->module, w->text))
 		return MX_WALK_CONTINUE;
 	mx_path_join(w->out, w->dir, rel);
 	w->found = true;
 	return -1;
 }
 
-bool pr_locate_module(const struct mx_project *p, const char *module, struct mx_buf *out)
+bool pr_locate_module(const struct mx_project *p, const char *module, struct mx_buf *out,
+                      struct mx_buf *text)
 {
 	struct mx_buf conv = MX_BUF_INIT, u = MX_BUF_INIT;
 	bool found = false;
 
 	mx_inflect_underscore_alias(module, &u);
 	mx_buf_addf(&conv, "lib/%s.ex", u.buf ? u.buf : "");
-	if (file_defines(conv.buf, module)) {
+	if (file_defines(conv.buf, module, text)) {
 		mx_buf_add(out, conv.buf, conv.len);
 		found = true;
 	}
 	for (size_t i = 0; !found && i < (p && p->elixirc_paths.n ? p->elixirc_paths.n : 1); i++) {
 		const char *dir = p && p->elixirc_paths.n ? p->elixirc_paths.v[i] : "lib";
-		struct walk w = {module, dir, out, false};
+		struct walk w = {module, dir, out, text, false};
 		if (mx_fs_is_dir(dir))
 			mx_fs_walk(dir, 0, visit, &w, NULL);
 		found = w.found;
@@ -81,22 +108,50 @@ bool pr_locate_module(const struct mx_project *p, const char *module, struct mx_
 
 bool pr_text_first_module(const char *text, size_t len, struct mx_buf *out)
 {
-	const char *end = text + len;
-	for (const char *p = text; p < end;) {
-		const char *q = p;
-		while (q < end && (*q == ' ' || *q == '\t'))
-			q++;
-		if ((size_t)(end - q) > 10 && !memcmp(q, "defmodule ", 10)) {
-			const char *n = q + 10, *e = n;
-			while (e < end && (isalnum((unsigned char)*e) || *e == '_' || *e == '.'))
-				e++;
-			if (e > n) {
-				mx_buf_add(out, n, (size_t)(e - n));
-				return true;
-			}
-		}
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		p = nl ? nl + 1 : end;
+	const char *at = text, *e;
+	const char *n = next_defmodule(&at, text + len, &e);
+	if (n)
+		mx_buf_add(out, n, (size_t)(e - n));
+	return n != NULL;
+}
+
+const struct mx_ast *pr_ast_find(const struct mx_ast *n,
+                                 bool (*f)(const struct mx_ast *n, const void *ctx),
+                                 const void *ctx)
+{
+	if (!n)
+		return NULL;
+	if (f(n, ctx))
+		return n;
+	const struct mx_ast *hit = NULL;
+	switch (n->kind) {
+	case MX_AST_CALL:
+		hit = pr_ast_find(n->u.call.target, f, ctx);
+		for (size_t i = 0; !hit && i < n->u.call.nargs; i++)
+			hit = pr_ast_find(n->u.call.args[i], f, ctx);
+		if (!hit)
+			hit = pr_ast_find(n->u.call.blocks, f, ctx);
+		break;
+	case MX_AST_LIST: case MX_AST_TUPLE: case MX_AST_BLOCK: case MX_AST_FN:
+	case MX_AST_CLAUSES: case MX_AST_BITSTRING:
+		for (size_t i = 0; !hit && i < n->u.list.n; i++)
+			hit = pr_ast_find(n->u.list.items[i], f, ctx);
+		break;
+	case MX_AST_KW: case MX_AST_ASSOC:
+		hit = pr_ast_find(n->u.pair.key, f, ctx);
+		if (!hit)
+			hit = pr_ast_find(n->u.pair.value, f, ctx);
+		break;
+	case MX_AST_STAB:
+		hit = pr_ast_find(n->u.stab.body, f, ctx);
+		break;
+	case MX_AST_OP:
+		hit = pr_ast_find(n->u.op.left, f, ctx);
+		if (!hit)
+			hit = pr_ast_find(n->u.op.right, f, ctx);
+		break;
+	default:
+		break;
 	}
-	return false;
+	return hit;
 }

@@ -14,8 +14,11 @@
 /* Appends the path (relative to the project root when found under it) of
  * the file defining module ("HelloWeb.Router") to out and returns true; the
  * conventional file (lib/hello_web/router.ex) is tried first, then every
- * .ex file of the elixirc paths in byte order. False when none defines it. */
-bool pr_locate_module(const struct mx_project *p, const char *module, struct mx_buf *out);
+ * .ex file of the elixirc paths in byte order. False when none defines it.
+ * text, when not NULL, receives the found file's contents (its own freed):
+ * the file was read to find the module, and is not read a second time. */
+bool pr_locate_module(const struct mx_project *p, const char *module, struct mx_buf *out,
+                      struct mx_buf *text);
 
 /* Whether text defines module: `defmodule Module do` / `defmodule Module,`
  * at the start of a line (after indentation). */
@@ -24,5 +27,12 @@ bool pr_text_defines(const char *text, size_t len, const char *module);
 /* The name of the first `defmodule` of text, appended to out; false when
  * there is none. */
 bool pr_text_first_module(const char *text, size_t len, struct mx_buf *out);
+
+/* The first node of the tree n (n itself included, depth first, in source
+ * order) for which f(node, ctx) is true, or NULL: where in a module's
+ * source a def or a call is. */
+const struct mx_ast *pr_ast_find(const struct mx_ast *n,
+                                 bool (*f)(const struct mx_ast *n, const void *ctx),
+                                 const void *ctx);
 
 #endif

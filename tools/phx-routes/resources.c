@@ -39,7 +39,8 @@ static void supported_text(bool singleton, struct mx_buf *b)
 static int extract_actions(struct pr_reader *r, const struct mx_ast *at, const struct mx_term *opts,
                            bool singleton, bool on[NACTIONS], struct mx_err *err)
 {
-	const struct mx_term *only = pr_opt(opts, "only"), *except = pr_opt(opts, "except");
+	const struct mx_term *only = mx_term_kw_get(opts, "only");
+	const struct mx_term *except = mx_term_kw_get(opts, "except");
 	const char *type = only && mx_term_truthy(only) ? "only" : "except";
 	const struct mx_term *l = only && mx_term_truthy(only) ? only : except;
 
@@ -128,7 +129,8 @@ int pr_resources(struct pr_reader *r, struct mx_eval *ev, const struct mx_eval_c
 	if (!path)
 		return -1;
 
-	const struct mx_term *param_t = pr_opt(opts, "param"), *name_t = pr_opt(opts, "name");
+	const struct mx_term *param_t = mx_term_kw_get(opts, "param");
+	const struct mx_term *name_t = mx_term_kw_get(opts, "name");
 	const char *param = "id", *name;
 	struct mx_buf b = MX_BUF_INIT;
 	if (param_t) {
@@ -155,10 +157,10 @@ int pr_resources(struct pr_reader *r, struct mx_eval *ev, const struct mx_eval_c
 	name = mx_arena_strndup(r->a, b.buf ? b.buf : "", b.len);
 	mx_buf_release(&b);
 
-	struct mx_term *as = (struct mx_term *)pr_opt(opts, "as");
-	if (!pr_has_opt(opts, "as"))
+	struct mx_term *as = (struct mx_term *)mx_term_kw_get(opts, "as");
+	if (!as)
 		as = mx_term_string(r->a, name);
-	const struct mx_term *single_t = pr_opt(opts, "singleton");
+	const struct mx_term *single_t = mx_term_kw_get(opts, "singleton");
 	bool singleton = single_t && mx_term_truthy(single_t);
 	bool on[NACTIONS];
 	if (extract_actions(r, at, opts, singleton, on, err) < 0)
@@ -211,7 +213,7 @@ int pr_resources(struct pr_reader *r, struct mx_eval *ev, const struct mx_eval_c
 		return 0;
 
 	/* scope(resource.member, do: nested): path, as, alias. */
-	const struct mx_term *alias = pr_opt(opts, "alias");
+	const struct mx_term *alias = mx_term_kw_get(opts, "alias");
 	struct mx_term *mopts = pr_kw(r, "path", mx_term_string(r->a, member), "as", as, "alias",
 	                              alias ? (struct mx_term *)alias : mx_term_nil(r->a));
 	if (pr_scope_push(r, mopts, at, err) < 0)

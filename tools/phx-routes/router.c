@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "exs/ast.h"
-#include "fsutil.h"
 #include "router_int.h"
 #include "webmod.h"
 
@@ -125,7 +124,7 @@ static void use(struct pr_reader *r, const struct mx_eval_call *c)
 		return;
 	const char *mod = mx_term_alias_name(c->args[0]);
 	if (!strcmp(mod, "Phoenix.Router")) {
-		const struct mx_term *h = c->nargs > 1 ? pr_opt(c->args[1], "helpers") : NULL;
+		const struct mx_term *h = c->nargs > 1 ? mx_term_kw_get(c->args[1], "helpers") : NULL;
 		r->is_router = true;
 		r->t->helpers = !h || mx_term_truthy(h);
 		return;
@@ -320,17 +319,12 @@ out:
 
 int pr_router_read(struct pr_table *t, const struct pr_router_src *src, struct mx_err *err)
 {
-	struct mx_buf text = MX_BUF_INIT;
-	int ret = -1;
 	if (src->read)
 		mx_strvec_push(src->read, src->path);
 	/* The path must outlive the tree: positions point at it. */
 	const char *file = mx_arena_strdup(t->arena, src->path);
-	if (mx_fs_read(file, &text, err) == 0)
-		ret = read_text(t, file, text.buf ? text.buf : "", text.len, src->module, src->project,
-		                src->read, src->warnings, err);
-	mx_buf_release(&text);
-	return ret;
+	return read_text(t, file, src->text, src->len, src->module, src->project, src->read,
+	                 src->warnings, err);
 }
 
 int pr_router_read_text(struct pr_table *t, const char *file, const char *text, size_t len,

@@ -25,6 +25,10 @@
 struct pr_router_src {
 	const char *module; /* "HelloWeb.Router" */
 	const char *path;   /* the file that defines it */
+	/* Its contents, read when the file was located (locate.h): the
+	 * reader reads no file of its own for the router. */
+	const char *text;
+	size_t len;
 	/* The project (for Application.compile_env, MIX_ENV and finding the
 	 * web module); may be NULL. */
 	const struct mx_project *project;

@@ -48,10 +48,8 @@ struct pr_reader {
 /* An atom term made once per reader: the i-th of resources' names. */
 struct mx_term *pr_atom(struct pr_reader *r, unsigned i, const char *name);
 
-/* Options: kw[:key] of a keyword list term, or NULL (also when kw is no list). */
-const struct mx_term *pr_opt(const struct mx_term *kw, const char *key);
-/* Whether the keyword list has key (Keyword.has_key?). */
-bool pr_has_opt(const struct mx_term *kw, const char *key);
+/* Options are read with mx_term_kw_get (term.h): NULL when absent or when
+ * the options are no list. */
 /* inspect(t) in the arena. */
 const char *pr_inspect(struct pr_reader *r, const struct mx_term *t);
 /* An error at the call's file:line (Phoenix's errors name no column). */

@@ -8,16 +8,6 @@
 #include "project/inflect.h"
 #include "router_int.h"
 
-const struct mx_term *pr_opt(const struct mx_term *kw, const char *key)
-{
-	return kw && kw->type == MX_TERM_LIST ? mx_term_kw_get(kw, key) : NULL;
-}
-
-bool pr_has_opt(const struct mx_term *kw, const char *key)
-{
-	return pr_opt(kw, key) != NULL;
-}
-
 const char *pr_inspect(struct pr_reader *r, const struct mx_term *t)
 {
 	struct mx_buf b = MX_BUF_INIT;
@@ -160,7 +150,7 @@ int pr_scope_push(struct pr_reader *r, const struct mx_term *opts, const struct 
 
 	*s = *top;
 	s->up = top;
-	v = pr_opt(opts, "path");
+	v = mx_term_kw_get(opts, "path");
 	if (v && mx_term_truthy(v)) {
 		const char *path = pr_scope_validate_path(r, v, at, err);
 		if (!path)
@@ -171,7 +161,7 @@ int pr_scope_push(struct pr_reader *r, const struct mx_term *opts, const struct 
 		s->prefix = mx_arena_strndup(r->a, r->scratch.buf ? r->scratch.buf : "", r->scratch.len);
 	}
 	/* append_unless_false/4: false resets, nil inherits, else appends. */
-	v = pr_opt(opts, "alias");
+	v = mx_term_kw_get(opts, "alias");
 	if (v && mx_term_is_atom(v, "false")) {
 		s->nalias = 0;
 	} else if (v && !mx_term_is_nil(v)) {
@@ -181,7 +171,7 @@ int pr_scope_push(struct pr_reader *r, const struct mx_term *opts, const struct 
 		s->alias = append(r, top->alias, top->nalias, alias_seg(v));
 		s->nalias = top->nalias + 1;
 	}
-	v = pr_opt(opts, "as");
+	v = mx_term_kw_get(opts, "as");
 	if (v && mx_term_is_atom(v, "false")) {
 		s->nas = 0;
 		s->as_prefix = "";
@@ -196,7 +186,7 @@ int pr_scope_push(struct pr_reader *r, const struct mx_term *opts, const struct 
 		mx_buf_addf(&r->scratch, "%s%s_", top->as_prefix, as);
 		s->as_prefix = mx_arena_strndup(r->a, r->scratch.buf, r->scratch.len);
 	}
-	v = pr_opt(opts, "host");
+	v = mx_term_kw_get(opts, "host");
 	if (v)
 		s->host_only = host_only(v);
 	if (v && !mx_term_is_nil(v) && v->type != MX_TERM_BINARY) {
@@ -309,7 +299,7 @@ int pr_scope_route_path(struct pr_reader *r, const struct mx_ast *at, enum pr_ki
                         struct mx_err *err)
 {
 	/* as: Keyword.get_lazy(opts, :as, resource_name(plug, "Controller")) */
-	const struct mx_term *as_t = pr_opt(opts, "as");
+	const struct mx_term *as_t = mx_term_kw_get(opts, "as");
 	const char *as = NULL;
 	if (as_t) {
 		if (!mx_term_is_nil(as_t) && term_to_string(r, as_t, &as) < 0)
@@ -331,7 +321,7 @@ int pr_scope_route_path(struct pr_reader *r, const struct mx_ast *at, enum pr_ki
 		               "`static` is a reserved route prefix generated from %s or `:as` option",
 		               pr_inspect(r, plug));
 
-	const struct mx_term *alias_opt = pr_opt(opts, "alias");
+	const struct mx_term *alias_opt = mx_term_kw_get(opts, "alias");
 	bool alias_p = !alias_opt || mx_term_truthy(alias_opt);
 
 	struct pr_route *rt = pr_table_add(r->t);
@@ -355,7 +345,7 @@ int pr_scope_route_path(struct pr_reader *r, const struct mx_ast *at, enum pr_ki
 		}
 		rt->helper = r->helper_out;
 	}
-	const struct mx_term *meta = pr_opt(opts, "metadata");
+	const struct mx_term *meta = mx_term_kw_get(opts, "metadata");
 	const struct mx_term *lm =
 	    meta && meta->type == MX_TERM_MAP ? mx_term_map_get_atom(meta, "log_module") : NULL;
 	rt->log_module = lm && mx_term_truthy(lm) ? lm : rt->plug;

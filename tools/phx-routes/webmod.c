@@ -1,59 +1,17 @@
 /*
  * webmod: the web module's router/0, read as a tree (see webmod.h). It is
  * not run: its body is a quote block, and only the `use Phoenix.Router`
- * call in it matters.
+ * call in it matters (found with locate.h's pr_ast_find).
  */
 #include <string.h>
 
 #include "exs/ast.h"
-#include "fsutil.h"
 #include "locate.h"
 #include "webmod.h"
 
-/* Calls f on every node below n (depth first, source order) until it
- * returns true. */
-static const struct mx_ast *find(const struct mx_ast *n,
-                                 bool (*f)(const struct mx_ast *n))
+static bool is_def_router(const struct mx_ast *n, const void *ctx)
 {
-	if (!n)
-		return NULL;
-	if (f(n))
-		return n;
-	const struct mx_ast *hit = NULL;
-	switch (n->kind) {
-	case MX_AST_CALL:
-		hit = find(n->u.call.target, f);
-		for (size_t i = 0; !hit && i < n->u.call.nargs; i++)
-			hit = find(n->u.call.args[i], f);
-		if (!hit)
-			hit = find(n->u.call.blocks, f);
-		break;
-	case MX_AST_LIST: case MX_AST_TUPLE: case MX_AST_BLOCK: case MX_AST_FN:
-	case MX_AST_CLAUSES: case MX_AST_BITSTRING:
-		for (size_t i = 0; !hit && i < n->u.list.n; i++)
-			hit = find(n->u.list.items[i], f);
-		break;
-	case MX_AST_KW: case MX_AST_ASSOC:
-		hit = find(n->u.pair.key, f);
-		if (!hit)
-			hit = find(n->u.pair.value, f);
-		break;
-	case MX_AST_STAB:
-		hit = find(n->u.stab.body, f);
-		break;
-	case MX_AST_OP:
-		hit = find(n->u.op.left, f);
-		if (!hit)
-			hit = find(n->u.op.right, f);
-		break;
-	default:
-		break;
-	}
-	return hit;
-}
-
-static bool is_def_router(const struct mx_ast *n)
-{
+	(void)ctx;
 	if (!mx_ast_is_call(n, NULL, "def") || n->u.call.target || !n->u.call.nargs)
 		return false;
 	const struct mx_ast *head = n->u.call.args[0];
@@ -62,8 +20,9 @@ static bool is_def_router(const struct mx_ast *n)
 	        !strcmp(head->u.call.name, "router") && !head->u.call.nargs);
 }
 
-static bool is_use_router(const struct mx_ast *n)
+static bool is_use_router(const struct mx_ast *n, const void *ctx)
 {
+	(void)ctx;
 	if (!mx_ast_is_call(n, NULL, "use") || n->u.call.target || !n->u.call.nargs)
 		return false;
 	const struct mx_ast *m = n->u.call.args[0];
@@ -79,18 +38,17 @@ int pr_webmod_router(const struct mx_project *p, const char *module, struct mx_s
 	int ret = 0;
 
 	memset(w, 0, sizeof(*w));
-	if (!pr_locate_module(p, module, &path))
+	if (!pr_locate_module(p, module, &path, &text))
 		goto out;
 	if (read)
 		mx_strvec_push(read, path.buf);
-	if (mx_fs_read(path.buf, &text, NULL) < 0 ||
-	    mx_exs_parse(&a, path.buf, text.buf ? text.buf : "", text.len, &ast, NULL) < 0) {
+	if (mx_exs_parse(&a, path.buf, text.buf ? text.buf : "", text.len, &ast, NULL) < 0) {
 		ret = -1;
 		goto out;
 	}
 	w->found = true;
-	const struct mx_ast *def = find(ast, is_def_router);
-	const struct mx_ast *use = find(def, is_use_router);
+	const struct mx_ast *def = pr_ast_find(ast, is_def_router, NULL);
+	const struct mx_ast *use = pr_ast_find(def, is_use_router, NULL);
 	if (use) {
 		const struct mx_ast *opts =
 		    use->u.call.nargs > 1 ? use->u.call.args[use->u.call.nargs - 1] : NULL;
