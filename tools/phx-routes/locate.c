@@ -115,6 +115,19 @@ bool pr_text_first_module(const char *text, size_t len, struct mx_buf *out)
 	return n != NULL;
 }
 
+struct find {
+	bool (*f)(const struct mx_ast *n, const void *ctx);
+	const void *ctx;
+	const struct mx_ast *hit;
+};
+
+static void find_in_child(struct mx_ast **slot, void *vs)
+{
+	struct find *s = vs;
+	if (!s->hit)
+		s->hit = pr_ast_find(*slot, s->f, s->ctx);
+}
+
 const struct mx_ast *pr_ast_find(const struct mx_ast *n,
                                  bool (*f)(const struct mx_ast *n, const void *ctx),
                                  const void *ctx)
@@ -123,35 +136,9 @@ const struct mx_ast *pr_ast_find(const struct mx_ast *n,
 		return NULL;
 	if (f(n, ctx))
 		return n;
-	const struct mx_ast *hit = NULL;
-	switch (n->kind) {
-	case MX_AST_CALL:
-		hit = pr_ast_find(n->u.call.target, f, ctx);
-		for (size_t i = 0; !hit && i < n->u.call.nargs; i++)
-			hit = pr_ast_find(n->u.call.args[i], f, ctx);
-		if (!hit)
-			hit = pr_ast_find(n->u.call.blocks, f, ctx);
-		break;
-	case MX_AST_LIST: case MX_AST_TUPLE: case MX_AST_BLOCK: case MX_AST_FN:
-	case MX_AST_CLAUSES: case MX_AST_BITSTRING:
-		for (size_t i = 0; !hit && i < n->u.list.n; i++)
-			hit = pr_ast_find(n->u.list.items[i], f, ctx);
-		break;
-	case MX_AST_KW: case MX_AST_ASSOC:
-		hit = pr_ast_find(n->u.pair.key, f, ctx);
-		if (!hit)
-			hit = pr_ast_find(n->u.pair.value, f, ctx);
-		break;
-	case MX_AST_STAB:
-		hit = pr_ast_find(n->u.stab.body, f, ctx);
-		break;
-	case MX_AST_OP:
-		hit = pr_ast_find(n->u.op.left, f, ctx);
-		if (!hit)
-			hit = pr_ast_find(n->u.op.right, f, ctx);
-		break;
-	default:
-		break;
-	}
-	return hit;
+	struct find s = {f, ctx, NULL};
+	/* The core's one list of a node's children; it hands out writable
+	 * slots for the EEx rewrite, this walk only reads them. */
+	mx_ast_each_child((struct mx_ast *)n, find_in_child, &s);
+	return s.hit;
 }
