@@ -70,12 +70,7 @@ int pr_endpoint_read(struct pr_table *t, const struct mx_project *p, const char 
 	const char *file = mx_arena_strdup(t->arena, path);
 	int ret = -1;
 
-	mx_eval_init(&ev, t->arena);
-	if (p) {
-		ev.mix_env = p->env;
-		ev.mix_target = p->target;
-		ev.cwd = p->root;
-	}
+	mx_project_eval_init(p, &ev, t->arena);
 	mx_eval_set_host(&ev, host, &e, MX_EVAL_HOST_LENIENT);
 	if (mx_exs_parse(t->arena, file, text, len, &ast, err) == 0 &&
 	    mx_eval_file(&ev, ast, NULL, err) == 0) {

@@ -287,12 +287,7 @@ static int read_text(struct pr_table *t, const char *file, const char *text, siz
 	r.warnings = warnings;
 	r.file = file;
 	pr_scope_init(&r);
-	mx_eval_init(&ev, t->arena);
-	if (p) {
-		ev.mix_env = p->env;
-		ev.mix_target = p->target;
-		ev.cwd = p->root;
-	}
+	mx_project_eval_init(p, &ev, t->arena);
 	mx_eval_set_host(&ev, host, &r, MX_EVAL_HOST_LENIENT);
 	if (mx_exs_parse(t->arena, file, text, len, &ast, err) < 0)
 		goto out;

@@ -125,6 +125,16 @@ static int project_by_key(struct mx_project *p, struct mx_eval *ev, struct mx_ev
 	return 0;
 }
 
+void mx_project_eval_init(const struct mx_project *p, struct mx_eval *ev, struct mx_arena *a)
+{
+	mx_eval_init(ev, a);
+	if (!p)
+		return;
+	ev->mix_env = p->env;
+	ev->mix_target = p->target;
+	ev->cwd = p->root;
+}
+
 static int load_mix_exs(struct mx_project *p, struct mx_err *err)
 {
 	struct mx_buf src = MX_BUF_INIT;
@@ -132,10 +142,7 @@ static int load_mix_exs(struct mx_project *p, struct mx_err *err)
 	struct mx_ast *ast;
 	struct mx_term *kw = NULL;
 	int ret = -1;
-	mx_eval_init(&ev, &p->arena);
-	ev.mix_env = p->env;
-	ev.mix_target = p->target;
-	ev.cwd = p->root;
+	mx_project_eval_init(p, &ev, &p->arena);
 	const char *file = mx_arena_strdup(&p->arena, p->mix_exs);
 	if (mx_fs_read(p->mix_exs, &src, err) < 0)
 		goto out;

@@ -221,6 +221,14 @@ int mx_project_context_app_path(const struct mx_project *p, const char *app, con
                                 struct mx_err *err);
 
 /*
+ * Starts an evaluator for the project's own code (mix.exs, a router, an
+ * endpoint): Mix.env(), Mix.target() and relative File paths answer as the
+ * project's. p may be NULL (no project: the evaluator's defaults). Release
+ * with mx_eval_release, as after mx_eval_init.
+ */
+void mx_project_eval_init(const struct mx_project *p, struct mx_eval *ev, struct mx_arena *a);
+
+/*
  * For tools' evaluator hosts (a router's `if Application.compile_env(:hello,
  * :dev_routes) do`): answers the Application.get_env/fetch_env!/compile_env
  * family from the project's config (see mx_config_application_call).
