@@ -38,9 +38,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct gen_attrs attrs;
 	int first = n >= 2 ? 2 : n;
 	if (phx_gen_attrs_parse(&a, n - first, words + first, &attrs, &err) == 0) {
-		struct gen_project proj = {.app = "hello", .base = "Hello", .web_module = "HelloWeb",
-		                           .context_app = "hello", .context_base = "Hello",
-		                           .context_path = "", .now = 1764900000};
+		struct gen_project proj = {.app = "hello",
+		                           .base = "Hello",
+		                           .web_module = "HelloWeb",
+		                           .context_app = "hello",
+		                           .context_base = "Hello",
+		                           .context_path = "",
+		                           .now = 1764900000};
 		struct gen_opts o;
 		struct gen_schema s;
 		memset(&o, 0, sizeof(o));
@@ -50,7 +54,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		o.context = 1;
 		o.merge = -1;
 		o.cfg_migration = true;
-		const char *name = n >= 1 && phx_gen_valid_module(words[0]) ? words[0] : "Blog.Post";
+		const char *name =
+		    n >= 1 && phx_gen_valid_module(words[0]) ? words[0] : "Blog.Post";
 		const char *plural = n >= 2 ? words[1] : "posts";
 		if (phx_gen_schema_build(&a, &proj, &o, name, plural, &attrs, &s, &err) == 0) {
 			struct gen_context c;

@@ -20,7 +20,8 @@ static int run(const struct mx_cmdline *cl)
 	struct gen_opts o;
 	struct gen_resource r;
 	phx_gen_cli_opts(&o);
-	int ret = phx_gen_session_enter(&s, phx_gen_cli.dir, "phx.gen.context", &phx_gen_cli.sw, &o);
+	int ret =
+	    phx_gen_session_enter(&s, phx_gen_cli.dir, "phx.gen.context", &phx_gen_cli.sw, &o);
 	if (!ret)
 		ret = phx_gen_context_from_args(&s, &o, cl->args.n, cl->args.v, &r);
 	if (!ret)

@@ -118,7 +118,8 @@ static int run(const struct mx_cmdline *cl)
 			mx_buf_addf(&j, "%s%s", i ? " " : "", cl->args.v[i]);
 		phx_gen_inspect_string(j.buf, &b);
 		ret = phx_gen_mix_raise(
-		    "expected ecto.gen.migration to receive the migration file name, got: %s", b.buf);
+		    "expected ecto.gen.migration to receive the migration file name, got: %s",
+		    b.buf);
 		mx_buf_release(&b);
 		mx_buf_release(&j);
 		goto out;

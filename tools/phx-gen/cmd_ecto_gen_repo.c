@@ -62,8 +62,8 @@ static int run(const struct mx_cmdline *cl)
 	struct mx_buf old = MX_BUF_INIT;
 	struct mx_err err = MX_ERR_INIT;
 	if (mx_fs_read(config_path, &old, &err) == 0) {
-		const char *first = strstr(old.buf, "import Config") ? "import Config\n"
-		                                                     : "use Mix.Config\n";
+		const char *first =
+		    strstr(old.buf, "import Config") ? "import Config\n" : "use Mix.Config\n";
 		size_t fl = strlen(first);
 		mx_buf_reset(&tmp);
 		/* String.replace(contents, first, first <> "\n" <> config): every

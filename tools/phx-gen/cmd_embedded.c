@@ -24,7 +24,8 @@ static int run(const struct mx_cmdline *cl)
 	phx_gen_cli_opts(&o);
 	o.embedded = true;
 	o.migration = 0;
-	int ret = phx_gen_session_enter(&s, phx_gen_cli.dir, "phx.gen.embedded", &phx_gen_cli.sw, &o);
+	int ret =
+	    phx_gen_session_enter(&s, phx_gen_cli.dir, "phx.gen.embedded", &phx_gen_cli.sw, &o);
 	if (ret)
 		goto out;
 	if (!cl->args.n) {
@@ -33,9 +34,9 @@ static int run(const struct mx_cmdline *cl)
 	}
 	if (!phx_gen_valid_module(cl->args.v[0])) {
 		phx_gen_inspect_string(cl->args.v[0], &b);
-		ret = phx_gen_raise_with_help(phx_gen_embedded_help,
-		                              "Expected the schema argument, %s, to be a valid module name",
-		                              b.buf);
+		ret = phx_gen_raise_with_help(
+		    phx_gen_embedded_help,
+		    "Expected the schema argument, %s, to be a valid module name", b.buf);
 		goto out;
 	}
 	struct gen_attrs *attrs = MX_ARENA_NEW(&s.arena, struct gen_attrs);

@@ -24,8 +24,7 @@ const struct mx_command phx_gen_cmd_html = {
            "\n"
            "  phx-gen html Accounts User users name:string age:integer\n"
            "  phx-gen html Sales Order orders --web Sales\n"
-           "\n"
-           PHX_GEN_WEB_SWITCHES_DOC,
+           "\n" PHX_GEN_WEB_SWITCHES_DOC,
     .mode = MX_OPT_LENIENT,
     .max_args = -1,
     .options = phx_gen_web_options,

@@ -23,8 +23,7 @@ const struct mx_command phx_gen_cmd_json = {
            "phx.gen.context; then the `resources` line for the \"/api\" scope.\n"
            "\n"
            "  phx-gen json Accounts User users name:string\n"
-           "\n"
-           PHX_GEN_WEB_SWITCHES_DOC,
+           "\n" PHX_GEN_WEB_SWITCHES_DOC,
     .mode = MX_OPT_LENIENT,
     .max_args = -1,
     .options = phx_gen_web_options,

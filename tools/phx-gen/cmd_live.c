@@ -23,8 +23,7 @@ const struct mx_command phx_gen_cmd_live = {
            "schema of phx.gen.context; then the five `live` routes to add.\n"
            "\n"
            "  phx-gen live Accounts User users name:string\n"
-           "\n"
-           PHX_GEN_WEB_SWITCHES_DOC,
+           "\n" PHX_GEN_WEB_SWITCHES_DOC,
     .mode = MX_OPT_LENIENT,
     .max_args = -1,
     .options = phx_gen_web_options,

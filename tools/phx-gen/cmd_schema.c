@@ -19,8 +19,8 @@ static int run(const struct mx_cmdline *cl)
 	int ret = phx_gen_session_enter(&s, phx_gen_cli.dir, "phx.gen.schema", &phx_gen_cli.sw, &o);
 	if (ret)
 		goto out;
-	ret = phx_gen_schema_from_args(&s, &o, phx_gen_schema_help, cl->args.n, cl->args.v,
-	                               &schema);
+	ret =
+	    phx_gen_schema_from_args(&s, &o, phx_gen_schema_help, cl->args.n, cl->args.v, &schema);
 	if (ret)
 		goto out;
 	struct mx_tmpl_value *root = phx_gen_tree(&s.arena, &s.proj, &schema, NULL);

@@ -77,13 +77,15 @@ int phx_gen_session_enter(struct gen_session *s, const char *dir, const char *ta
 		return mx_diag_error(&err);
 	if ((s->project.umbrella || !s->project.app) && !strncmp(task, "ecto.", 5))
 		/* Mix.Ecto.no_umbrella!/1 */
-		return phx_gen_mix_raise("Cannot run task \"%s\" from umbrella project root. Change "
-		                         "directory to one of the umbrella applications and try again",
-		                         task);
+		return phx_gen_mix_raise(
+		    "Cannot run task \"%s\" from umbrella project root. Change "
+		    "directory to one of the umbrella applications and try again",
+		    task);
 	if (s->project.umbrella || !s->project.app)
-		return phx_gen_mix_raise("mix %s must be invoked from within your *_web application "
-		                         "root directory",
-		                         task);
+		return phx_gen_mix_raise(
+		    "mix %s must be invoked from within your *_web application "
+		    "root directory",
+		    task);
 	struct gen_project *gp = &s->proj;
 	gp->app = s->project.app;
 	gp->base = s->project.base;
@@ -99,7 +101,8 @@ int phx_gen_session_enter(struct gen_session *s, const char *dir, const char *ta
 	o->timestamp_type = kw_atom(g, "timestamp_type");
 	o->sample_binary_id = kw_string(g, "sample_binary_id");
 	o->api_prefix = kw_string(g, "api_prefix");
-	const struct mx_term *mm = mx_project_get(&s->project, "ecto_sql", "migration_module", NULL);
+	const struct mx_term *mm =
+	    mx_project_get(&s->project, "ecto_sql", "migration_module", NULL);
 	if (mm && mm->type == MX_TERM_ATOM && !mx_term_is_nil(mm)) {
 		o->migration_module = mx_arena_strdup(&s->arena, mx_term_alias_name(mm));
 	} else if (mm && !mx_term_is_nil(mm)) {
@@ -111,9 +114,9 @@ int phx_gen_session_enter(struct gen_session *s, const char *dir, const char *ta
 
 	/* context_app: --context-app, else config (Mix.Phoenix.context_app) */
 	const char *capp, *cpath;
-	int cr = o->context_app
-	             ? mx_project_context_app_path(&s->project, (capp = o->context_app), &cpath, &err)
-	             : mx_project_context_app(&s->project, &capp, &cpath, &err);
+	int cr = o->context_app ? mx_project_context_app_path(&s->project, (capp = o->context_app),
+	                                                      &cpath, &err)
+	                        : mx_project_context_app(&s->project, &capp, &cpath, &err);
 	if (cr < 0)
 		return phx_gen_mix_raise("%s", err.msg);
 	gp->context_app = capp;
@@ -127,8 +130,8 @@ int phx_gen_session_enter(struct gen_session *s, const char *dir, const char *ta
 	}
 	gp->context_base = app_base(s, capp);
 	/* Context.web_module/0 */
-	if (strcmp(capp, gp->app) || (strlen(gp->base) >= 3 &&
-	                              !strcmp(gp->base + strlen(gp->base) - 3, "Web"))) {
+	if (strcmp(capp, gp->app) ||
+	    (strlen(gp->base) >= 3 && !strcmp(gp->base + strlen(gp->base) - 3, "Web"))) {
 		gp->web_module = gp->base;
 	} else {
 		gp->web_module = s->project.web;

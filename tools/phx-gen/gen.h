@@ -20,7 +20,8 @@ int phx_gen_not_implemented(const struct mx_cmdline *cl);
 #define PHX_GEN_COMMON_OPTIONS(dir, sw)                                                            \
 	MX_OPT_DIRECTORY(dir),                                                                     \
 	    MX_OPT_BOOL_("yes", 'y', &(sw)->yes, "Answer yes to every question (ours)"),           \
-	    MX_OPT_BOOL_("dry-run", 0, &(sw)->dry_run, "Print what would be written; write nothing")
+	    MX_OPT_BOOL_("dry-run", 0, &(sw)->dry_run,                                             \
+	                 "Print what would be written; write nothing")
 
 /*
  * One generator run: the project (entered with the root as the current

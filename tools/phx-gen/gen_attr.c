@@ -43,10 +43,26 @@ static int unknown_type(struct mx_err *err, const char *comp, const char *value)
 	struct mx_buf b = MX_BUF_INIT, names = MX_BUF_INIT;
 	/* @valid_types |> Enum.sort() |> Enum.join(", ") */
 	static const char *const sorted[] = {
-	    "array",          "binary",       "boolean",   "date",         "decimal",
-	    "enum",           "float",        "integer",   "map",          "naive_datetime",
-	    "naive_datetime_usec", "references", "string", "text",         "time",
-	    "time_usec",      "utc_datetime", "utc_datetime_usec", "uuid", NULL,
+	    "array",
+	    "binary",
+	    "boolean",
+	    "date",
+	    "decimal",
+	    "enum",
+	    "float",
+	    "integer",
+	    "map",
+	    "naive_datetime",
+	    "naive_datetime_usec",
+	    "references",
+	    "string",
+	    "text",
+	    "time",
+	    "time_usec",
+	    "utc_datetime",
+	    "utc_datetime_usec",
+	    "uuid",
+	    NULL,
 	};
 	inspect_type(comp, value, &b);
 	for (size_t i = 0; sorted[i]; i++)
@@ -73,11 +89,12 @@ static int parse_one(struct mx_arena *a, const char *s, struct gen_attr *at, str
 	if (!c2) {
 		const char *t = c1 + 1;
 		if (!strcmp(t, "array"))
-			return mx_err_set(err, MX_ERR_OTHER,
-			                  "Phoenix generators expect the type of the array to be "
-			                  "given to %s:array.\nFor example:\n\n"
-			                  "    mix phx.gen.schema Post posts settings:array:string\n",
-			                  at->name);
+			return mx_err_set(
+			    err, MX_ERR_OTHER,
+			    "Phoenix generators expect the type of the array to be "
+			    "given to %s:array.\nFor example:\n\n"
+			    "    mix phx.gen.schema Post posts settings:array:string\n",
+			    at->name);
 		if (!strcmp(t, "enum"))
 			return mx_err_set(err, MX_ERR_OTHER,
 			                  "Enum type requires at least one value\nFor example:\n\n"

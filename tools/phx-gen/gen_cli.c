@@ -29,12 +29,11 @@ void phx_gen_cli_opts(struct gen_opts *o)
 	o->migration_dir = c->migration_dir;
 }
 
-const char phx_gen_schema_help[] =
-    "mix phx.gen.schema expects both a module name and\n"
-    "the plural of the generated resource followed by\n"
-    "any number of attributes:\n"
-    "\n"
-    "    mix phx.gen.schema Blog.Post blog_posts title:string\n";
+const char phx_gen_schema_help[] = "mix phx.gen.schema expects both a module name and\n"
+                                   "the plural of the generated resource followed by\n"
+                                   "any number of attributes:\n"
+                                   "\n"
+                                   "    mix phx.gen.schema Blog.Post blog_posts title:string\n";
 
 const char phx_gen_context_help[] =
     "mix phx.gen.html, phx.gen.json, phx.gen.live, and phx.gen.context\n"
@@ -85,18 +84,18 @@ int phx_gen_schema_from_args(struct gen_session *s, const struct gen_opts *o, co
 	}
 	if (!phx_gen_valid_module(args[0])) {
 		inspect_str(args[0], &b);
-		ret = phx_gen_raise_with_help(help,
-		                              "Expected the schema argument, %s, to be a valid module name",
-		                              b.buf);
+		ret = phx_gen_raise_with_help(
+		    help, "Expected the schema argument, %s, to be a valid module name", b.buf);
 		goto out;
 	}
 	mx_inflect_underscore(args[1], &u);
 	if (strchr(args[1], ':') || strcmp(u.buf, args[1])) {
 		inspect_str(args[1], &b);
-		ret = phx_gen_raise_with_help(help,
-		                              "Expected the plural argument, %s, to be all lowercase "
-		                              "using snake_case convention",
-		                              b.buf);
+		ret =
+		    phx_gen_raise_with_help(help,
+		                            "Expected the plural argument, %s, to be all lowercase "
+		                            "using snake_case convention",
+		                            b.buf);
 		goto out;
 	}
 	struct gen_attrs *attrs = MX_ARENA_NEW(&s->arena, struct gen_attrs);
@@ -114,8 +113,7 @@ int phx_gen_schema_plan(struct gen_session *s, const struct gen_opts *o,
                         const struct mx_tmpl_value *root)
 {
 	struct mx_buf out = MX_BUF_INIT, dir = MX_BUF_INIT, path = MX_BUF_INIT;
-	int ret =
-	    phx_gen_render_resource(s, "phx.gen.schema/schema.ex", root, schema, ctx, &out);
+	int ret = phx_gen_render_resource(s, "phx.gen.schema/schema.ex", root, schema, ctx, &out);
 	if (ret)
 		goto out;
 	phx_gen_plan_create(&s->plan, schema->file, out.buf, out.len, true);

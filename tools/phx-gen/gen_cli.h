@@ -20,7 +20,10 @@ struct gen_cli {
 /* The one instance the option rows point at (a process runs one command). */
 extern struct gen_cli phx_gen_cli;
 
-#define GEN_BOOL_SEEN_(l, v, seen, h) {MX_OPT_BOOL, l, 0, v, NULL, h, 0, seen, NULL}
+#define GEN_BOOL_SEEN_(l, v, seen, h)                                                              \
+	{                                                                                          \
+		MX_OPT_BOOL, l, 0, v, NULL, h, 0, seen, NULL                                       \
+	}
 
 #define PHX_GEN_SCHEMA_OPTIONS                                                                     \
 	PHX_GEN_COMMON_OPTIONS(&phx_gen_cli.dir, &phx_gen_cli.sw),                                 \
@@ -28,14 +31,15 @@ extern struct gen_cli phx_gen_cli;
 	                   "Generate the migration (--no-migration: the schema alone)"),           \
 	    GEN_BOOL_SEEN_("binary-id", &phx_gen_cli.binary_id, &phx_gen_cli.binary_id_seen,       \
 	                   "Use binary ids (UUIDs) for the primary key and references"),           \
-	    MX_OPT_STR_("table", 0, &phx_gen_cli.table, "NAME", "The table (default: the plural)"),  \
-	    MX_OPT_STR_("web", 0, &phx_gen_cli.web, "NAMESPACE", "Namespace the web modules"),      \
-	    MX_OPT_STR_("context-app", 0, &phx_gen_cli.context_app, "APP",                          \
-	                "The app holding the context (umbrella)"),                                  \
-	    MX_OPT_STR_("prefix", 0, &phx_gen_cli.prefix, "PREFIX",                                 \
-	                "The schema prefix (@schema_prefix, table prefix)"),                        \
-	    MX_OPT_STR_("repo", 0, &phx_gen_cli.repo, "REPO", "The repo (default <Base>.Repo)"),    \
-	    MX_OPT_STR_("migration-dir", 0, &phx_gen_cli.migration_dir, "DIR",                      \
+	    MX_OPT_STR_("table", 0, &phx_gen_cli.table, "NAME",                                    \
+	                "The table (default: the plural)"),                                        \
+	    MX_OPT_STR_("web", 0, &phx_gen_cli.web, "NAMESPACE", "Namespace the web modules"),     \
+	    MX_OPT_STR_("context-app", 0, &phx_gen_cli.context_app, "APP",                         \
+	                "The app holding the context (umbrella)"),                                 \
+	    MX_OPT_STR_("prefix", 0, &phx_gen_cli.prefix, "PREFIX",                                \
+	                "The schema prefix (@schema_prefix, table prefix)"),                       \
+	    MX_OPT_STR_("repo", 0, &phx_gen_cli.repo, "REPO", "The repo (default <Base>.Repo)"),   \
+	    MX_OPT_STR_("migration-dir", 0, &phx_gen_cli.migration_dir, "DIR",                     \
 	                "Where to write the migration")
 
 #define PHX_GEN_CONTEXT_OPTIONS                                                                    \
@@ -45,12 +49,14 @@ extern struct gen_cli phx_gen_cli;
 	    GEN_BOOL_SEEN_("context", &phx_gen_cli.context, &phx_gen_cli.context_seen,             \
 	                   "Generate the context (--no-context: skip it)"),                        \
 	    GEN_BOOL_SEEN_("merge-with-existing-context", &phx_gen_cli.merge,                      \
-	                   &phx_gen_cli.merge_seen,                                                 \
+	                   &phx_gen_cli.merge_seen,                                                \
 	                   "Add to an existing context without asking (--no-...: stop)"),          \
-	    {MX_OPT_BOOL, "live", 0, &phx_gen_cli.live, NULL, "Accepted, as Phoenix's", MX_OPT_HIDDEN, \
-	     NULL, NULL},                                                                           \
-	    {MX_OPT_BOOL, "compile", 0, &phx_gen_cli.compile, NULL, "Accepted, as Phoenix's",        \
-	     MX_OPT_HIDDEN, NULL, NULL}
+	    {MX_OPT_BOOL,   "live", 0,   &phx_gen_cli.live, NULL, "Accepted, as Phoenix's",        \
+	     MX_OPT_HIDDEN, NULL,   NULL},                                                         \
+	{                                                                                          \
+		MX_OPT_BOOL, "compile", 0, &phx_gen_cli.compile, NULL, "Accepted, as Phoenix's",   \
+		    MX_OPT_HIDDEN, NULL, NULL                                                      \
+	}
 
 /* The switches as generator options (tri-states -1 when not given). */
 void phx_gen_cli_opts(struct gen_opts *o);

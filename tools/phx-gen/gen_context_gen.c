@@ -25,21 +25,24 @@ int phx_gen_context_from_args(struct gen_session *s, const struct gen_opts *o, s
 	const char *ctx = args[0], *sch = args[1];
 	if (!phx_gen_valid_module(ctx)) {
 		phx_gen_inspect_string(ctx, &b);
-		ret = phx_gen_raise_with_help(help,
-		                              "Expected the context, %s, to be a valid module name", b.buf);
+		ret = phx_gen_raise_with_help(
+		    help, "Expected the context, %s, to be a valid module name", b.buf);
 	} else if (!phx_gen_valid_module(sch)) {
 		phx_gen_inspect_string(sch, &b);
-		ret = phx_gen_raise_with_help(help, "Expected the schema, %s, to be a valid module name",
-		                              b.buf);
+		ret = phx_gen_raise_with_help(
+		    help, "Expected the schema, %s, to be a valid module name", b.buf);
 	} else if (!strcmp(ctx, sch)) {
-		ret = phx_gen_raise_with_help(help, "The context and schema should have different names");
+		ret = phx_gen_raise_with_help(help,
+		                              "The context and schema should have different names");
 	} else if (!strcmp(ctx, s->proj.base)) {
 		ret = phx_gen_raise_with_help(
-		    help, "Cannot generate context %s because it has the same name as the application",
+		    help,
+		    "Cannot generate context %s because it has the same name as the application",
 		    ctx);
 	} else if (!strcmp(sch, s->proj.base)) {
 		ret = phx_gen_raise_with_help(
-		    help, "Cannot generate schema %s because it has the same name as the application",
+		    help,
+		    "Cannot generate schema %s because it has the same name as the application",
 		    sch);
 	}
 	if (ret)
@@ -61,14 +64,14 @@ out:
 }
 
 /* ensure_*_exists + inject_eex_before_final_end */
-static int create_and_inject(struct gen_session *s, const struct gen_resource *r,
-                             const char *file, const char *create_tmpl, const char *inject_tmpl,
-                             bool newline)
+static int create_and_inject(struct gen_session *s, const struct gen_resource *r, const char *file,
+                             const char *create_tmpl, const char *inject_tmpl, bool newline)
 {
 	struct mx_buf out = MX_BUF_INIT;
 	int ret = 0;
 	if (!phx_gen_plan_exists(&s->plan, file)) {
-		ret = phx_gen_render_resource(s, create_tmpl, r->root, &r->schema, &r->context, &out);
+		ret =
+		    phx_gen_render_resource(s, create_tmpl, r->root, &r->schema, &r->context, &out);
 		if (ret)
 			goto out;
 		phx_gen_plan_create(&s->plan, file, out.buf, out.len, false);
@@ -103,7 +106,8 @@ int phx_gen_context_plan(struct gen_session *s, struct gen_resource *r)
 		ret = create_and_inject(s, r, c->test_file, "phx.gen.context/context_test.exs",
 		                        "phx.gen.context/test_cases.exs", false);
 	if (!ret)
-		ret = create_and_inject(s, r, c->test_fixtures_file, "phx.gen.context/fixtures_module.ex",
+		ret = create_and_inject(s, r, c->test_fixtures_file,
+		                        "phx.gen.context/fixtures_module.ex",
 		                        "phx.gen.context/fixtures.ex", true);
 	return ret;
 }

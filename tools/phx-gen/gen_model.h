@@ -144,28 +144,28 @@
 
 /* How a type's sample value is made (Schema.type_to_default/3). */
 enum gen_sample {
-	GEN_SAMPLE_FIXED,        /* create/update are constant code */
-	GEN_SAMPLE_TEXT,         /* "some <key>" / "some updated <key>" */
-	GEN_SAMPLE_DATE,         /* yesterday / today: ~D[...] */
-	GEN_SAMPLE_NAIVE,        /* ~N[... :00] a day ago / now (seconds 0) */
-	GEN_SAMPLE_NAIVE_USEC,   /* ~N[... :00.000000] */
-	GEN_SAMPLE_UTC,          /* ~U[... :00Z] */
-	GEN_SAMPLE_UTC_USEC,     /* ~U[... :00.000000Z] */
-	GEN_SAMPLE_ARRAY,        /* by element type */
-	GEN_SAMPLE_ENUM,         /* first value / second (or only) value */
+	GEN_SAMPLE_FIXED,      /* create/update are constant code */
+	GEN_SAMPLE_TEXT,       /* "some <key>" / "some updated <key>" */
+	GEN_SAMPLE_DATE,       /* yesterday / today: ~D[...] */
+	GEN_SAMPLE_NAIVE,      /* ~N[... :00] a day ago / now (seconds 0) */
+	GEN_SAMPLE_NAIVE_USEC, /* ~N[... :00.000000] */
+	GEN_SAMPLE_UTC,        /* ~U[... :00Z] */
+	GEN_SAMPLE_UTC_USEC,   /* ~U[... :00.000000Z] */
+	GEN_SAMPLE_ARRAY,      /* by element type */
+	GEN_SAMPLE_ENUM,       /* first value / second (or only) value */
 };
 
 /* One row per type of Phoenix's @valid_types (plus the datetime alias). */
 struct gen_type {
-	const char *name;          /* "integer", as on the command line */
-	const char *schema_type;   /* the schema's type code; NULL: ":<name>" */
-	bool ecto_primitive;       /* Ecto.Type.primitive?/1 of the atom */
-	bool valid;                /* in @valid_types (datetime is an alias) */
+	const char *name;        /* "integer", as on the command line */
+	const char *schema_type; /* the schema's type code; NULL: ":<name>" */
+	bool ecto_primitive;     /* Ecto.Type.primitive?/1 of the atom */
+	bool valid;              /* in @valid_types (datetime is an alias) */
 	enum gen_sample sample;
 	const char *create, *update; /* code for GEN_SAMPLE_FIXED */
 	const char *schema_default;  /* ", default: false" for boolean */
 	const char *migration_default;
-	bool optional;             /* not validate_required (:map) */
+	bool optional; /* not validate_required (:map) */
 };
 
 /* The row named name (the alias datetime answers naive_datetime's row),
@@ -179,18 +179,18 @@ bool phx_gen_ecto_primitive(const char *name);
 /* ---- Attributes ------------------------------------------------------- */
 
 struct gen_attr {
-	const char *name;          /* "title" */
+	const char *name;            /* "title" */
 	const struct gen_type *type; /* the root type's row (array, enum, ...) */
 	/* The second part: an array's element type, an enum's values
 	 * ("a:b:c"), a references' table, a composite's value; NULL if none. */
 	const char *sub;
-	const char **enum_values;  /* split sub, for enums */
+	const char **enum_values; /* split sub, for enums */
 	size_t n_enum;
-	bool reference;            /* name:references:table (an assoc) */
+	bool reference; /* name:references:table (an assoc) */
 };
 
 struct gen_attrs {
-	struct gen_attr *v;        /* CLI order, references included */
+	struct gen_attr *v; /* CLI order, references included */
 	size_t n;
 	/* Names with :unique / :redact, in REVERSE CLI order (as Phoenix's). */
 	const char **uniques, **redacts;
@@ -283,8 +283,7 @@ struct gen_schema {
  */
 int phx_gen_schema_build(struct mx_arena *a, const struct gen_project *proj,
                          const struct gen_opts *o, const char *schema_name, const char *plural,
-                         const struct gen_attrs *attrs, struct gen_schema *out,
-                         struct mx_err *err);
+                         const struct gen_attrs *attrs, struct gen_schema *out, struct mx_err *err);
 
 /* Module.concat-style validity: ^[A-Z]\w*(\.[A-Z]\w*)*$ */
 bool phx_gen_valid_module(const char *s);

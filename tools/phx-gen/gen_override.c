@@ -66,8 +66,8 @@ static struct mx_term *schema_type(struct conv *c, const struct gen_attr *f)
 		struct mx_term **vals = MX_ARENA_NEWN(c->a, struct mx_term *, f->n_enum + 1);
 		for (size_t i = 0; i < f->n_enum; i++)
 			vals[i] = atom(c, f->enum_values[i]);
-		struct mx_term *kv = mx_term_tuple2(c->a, atom(c, "values"),
-		                                    mx_term_list(c->a, vals, f->n_enum));
+		struct mx_term *kv =
+		    mx_term_tuple2(c->a, atom(c, "values"), mx_term_list(c->a, vals, f->n_enum));
 		return mx_term_tuple2(c->a, atom(c, "enum"), mx_term_list(c->a, &kv, 1));
 	}
 	const char *sub = !strcmp(f->sub, "text")   ? "string"
@@ -144,16 +144,45 @@ struct mx_term *phx_gen_schema_term(struct mx_arena *a, const struct gen_project
 {
 	struct conv c = {a, s};
 	static const char *const names[] = {
-	    "module",         "repo",           "repo_alias",      "table",
-	    "collection",     "embedded?",      "generate?",       "opts",
-	    "alias",          "file",           "attrs",           "string_attr",
-	    "plural",         "singular",       "uniques",         "redacts",
-	    "assocs",         "types",          "indexes",         "defaults",
-	    "human_singular", "human_plural",   "binary_id",       "migration_defaults",
-	    "migration?",     "params",         "optionals",       "sample_id",
-	    "web_path",       "web_namespace",  "context_app",     "route_helper",
-	    "route_prefix",   "api_route_prefix", "migration_module", "fixture_unique_functions",
-	    "fixture_params", "prefix",         "timestamp_type",
+	    "module",
+	    "repo",
+	    "repo_alias",
+	    "table",
+	    "collection",
+	    "embedded?",
+	    "generate?",
+	    "opts",
+	    "alias",
+	    "file",
+	    "attrs",
+	    "string_attr",
+	    "plural",
+	    "singular",
+	    "uniques",
+	    "redacts",
+	    "assocs",
+	    "types",
+	    "indexes",
+	    "defaults",
+	    "human_singular",
+	    "human_plural",
+	    "binary_id",
+	    "migration_defaults",
+	    "migration?",
+	    "params",
+	    "optionals",
+	    "sample_id",
+	    "web_path",
+	    "web_namespace",
+	    "context_app",
+	    "route_helper",
+	    "route_prefix",
+	    "api_route_prefix",
+	    "migration_module",
+	    "fixture_unique_functions",
+	    "fixture_params",
+	    "prefix",
+	    "timestamp_type",
 	};
 	enum { N = sizeof(names) / sizeof(names[0]) };
 	struct mx_term *v[N];
@@ -172,7 +201,8 @@ struct mx_term *phx_gen_schema_term(struct mx_arena *a, const struct gen_project
 	v[i++] = mx_term_string(a, s->file);
 	items = MX_ARENA_NEWN(a, struct mx_term *, s->n_attrs + 1);
 	for (size_t k = 0; k < s->n_attrs; k++)
-		items[k] = mx_term_tuple2(a, atom(&c, s->attrs[k]->name), raw_type(&c, s->attrs[k]));
+		items[k] =
+		    mx_term_tuple2(a, atom(&c, s->attrs[k]->name), raw_type(&c, s->attrs[k]));
 	v[i++] = mx_term_list(a, items, s->n_attrs);
 	v[i++] = s->string_attr ? atom(&c, s->string_attr) : mx_term_nil(a);
 	v[i++] = str_or_nil(&c, s->plural);
@@ -224,14 +254,16 @@ struct mx_term *phx_gen_schema_term(struct mx_arena *a, const struct gen_project
 		struct mx_term *t3[3] = {mx_term_string(a, s->fixture_fns[k].name),
 		                         mx_term_string(a, s->fixture_fns[k].def),
 		                         mx_term_bool(a, s->fixture_fns[k].needs_impl)};
-		items[k] = mx_term_tuple2(a, atom(&c, s->fixture_fns[k].attr), mx_term_tuple(a, t3, 3));
+		items[k] =
+		    mx_term_tuple2(a, atom(&c, s->fixture_fns[k].attr), mx_term_tuple(a, t3, 3));
 	}
 	v[i++] = mx_term_list(a, items, s->n_fixture_fns);
 	items = MX_ARENA_NEWN(a, struct mx_term *, s->n_fields + 1);
 	for (size_t k = 0; k < s->n_fields; k++) {
 		struct mx_buf b = MX_BUF_INIT;
 		phx_gen_fixture_param(s, s->fields[k], &b);
-		items[k] = mx_term_tuple2(a, atom(&c, s->fields[k]->name), mx_term_string(a, b.buf));
+		items[k] =
+		    mx_term_tuple2(a, atom(&c, s->fields[k]->name), mx_term_string(a, b.buf));
 		mx_buf_release(&b);
 	}
 	v[i++] = mx_term_list(a, items, s->n_fields);
@@ -245,26 +277,18 @@ struct mx_term *phx_gen_context_term(struct mx_arena *a, const struct gen_projec
 {
 	struct conv c = {a, NULL};
 	static const char *const names[] = {
-	    "name",     "module",    "schema",    "alias",
-	    "base_module", "web_module", "basename", "file",
-	    "test_file", "test_fixtures_file", "dir", "generate?",
-	    "context_app", "opts",
+	    "name",       "module",    "schema",      "alias",     "base_module",
+	    "web_module", "basename",  "file",        "test_file", "test_fixtures_file",
+	    "dir",        "generate?", "context_app", "opts",
 	};
 	struct mx_term *v[] = {
-	    mx_term_string(a, ctx->name),
-	    module_atom(&c, ctx->module),
-	    schema ? schema : mx_term_nil(a),
-	    module_atom(&c, ctx->alias),
-	    module_atom(&c, ctx->base_module),
-	    module_atom(&c, ctx->web_module),
-	    mx_term_string(a, ctx->basename),
-	    mx_term_string(a, ctx->file),
-	    mx_term_string(a, ctx->test_file),
-	    mx_term_string(a, ctx->test_fixtures_file),
-	    mx_term_string(a, ctx->dir),
-	    mx_term_bool(a, ctx->generate),
-	    atom(&c, proj->context_app),
-	    mx_term_list(a, NULL, 0),
+	    mx_term_string(a, ctx->name),      module_atom(&c, ctx->module),
+	    schema ? schema : mx_term_nil(a),  module_atom(&c, ctx->alias),
+	    module_atom(&c, ctx->base_module), module_atom(&c, ctx->web_module),
+	    mx_term_string(a, ctx->basename),  mx_term_string(a, ctx->file),
+	    mx_term_string(a, ctx->test_file), mx_term_string(a, ctx->test_fixtures_file),
+	    mx_term_string(a, ctx->dir),       mx_term_bool(a, ctx->generate),
+	    atom(&c, proj->context_app),       mx_term_list(a, NULL, 0),
 	};
 	return mx_term_struct(a, "Elixir.Mix.Phoenix.Context", names, v, sizeof(v) / sizeof(v[0]));
 }

@@ -113,10 +113,11 @@ static int check_path(struct gen_plan *p, const char *rel)
 		if (lstat(norm.buf, &st) == 0) {
 			if (!realpath(norm.buf, real) ||
 			    !(under(real, root) || (other[0] && under(real, other))))
-				ret = mx_err_set(&p->err, MX_ERR_OTHER,
-				                 "refusing to write '%s': a symlink leads outside the "
-				                 "project root",
-				                 rel);
+				ret = mx_err_set(
+				    &p->err, MX_ERR_OTHER,
+				    "refusing to write '%s': a symlink leads outside the "
+				    "project root",
+				    rel);
 			break;
 		}
 		char *slash = strrchr(norm.buf, '/');
@@ -270,7 +271,8 @@ static int inject_base(struct gen_plan *p, const char *path, const char *snippet
 	*base = phx_gen_plan_content(p, path, tmp, len);
 	if (!*base) {
 		p->failed = true;
-		return mx_err_set(&p->err, MX_ERR_IO, "cannot inject into '%s': no such file", path);
+		return mx_err_set(&p->err, MX_ERR_IO, "cannot inject into '%s': no such file",
+		                  path);
 	}
 	return contains(*base, *len, snippet, n) ? 0 : 1;
 }

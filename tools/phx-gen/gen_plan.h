@@ -80,13 +80,13 @@ struct gen_file {
 };
 
 struct gen_plan {
-	char *root;          /* absolute project root */
+	char *root; /* absolute project root */
 	struct gen_switches sw;
 	struct gen_file *files;
 	size_t n, alloc;
-	struct mx_strvec stamps; /* migration versions taken by this run */
+	struct mx_strvec stamps;  /* migration versions taken by this run */
 	struct mx_strvec allowed; /* directories outside the root that may be written */
-	bool failed;         /* an entry was refused; err holds why */
+	bool failed;              /* an entry was refused; err holds why */
 	struct mx_err err;
 };
 

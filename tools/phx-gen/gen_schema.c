@@ -118,7 +118,7 @@ void phx_gen_sample(const struct gen_schema *s, const struct gen_attr *f, bool u
 
 /* Schema.value/3: decimals are compared as Decimal structs. */
 void phx_gen_sample_assert(const struct gen_schema *s, const struct gen_attr *f, bool update,
-                          struct mx_buf *out)
+                           struct mx_buf *out)
 {
 	if (!f->sub && !strcmp(f->type->name, "decimal")) {
 		mx_buf_addf(out, "Decimal.new(%s)", update ? f->type->update : f->type->create);
@@ -127,8 +127,7 @@ void phx_gen_sample_assert(const struct gen_schema *s, const struct gen_attr *f,
 	phx_gen_sample(s, f, update, out);
 }
 
-void phx_gen_fixture_param(const struct gen_schema *s, const struct gen_attr *f,
-                           struct mx_buf *out)
+void phx_gen_fixture_param(const struct gen_schema *s, const struct gen_attr *f, struct mx_buf *out)
 {
 	const char *fn = NULL;
 	for (size_t j = 0; j < s->n_fixture_fns; j++)
@@ -252,8 +251,7 @@ static const char *fixture_def(struct mx_arena *a, const char *fn, const char *s
 	if (!strcmp(t, "integer"))
 		mx_buf_addf(&b, "  def %s, do: System.unique_integer([:positive])\n", fn);
 	else if (!strcmp(t, "string") || !strcmp(t, "text"))
-		mx_buf_addf(&b,
-		            "  def %s, do: \"some %s#{System.unique_integer([:positive])}\"\n",
+		mx_buf_addf(&b, "  def %s, do: \"some %s#{System.unique_integer([:positive])}\"\n",
 		            fn, f->name);
 	else {
 		mx_buf_addf(&b,
@@ -316,8 +314,8 @@ int phx_gen_schema_build(struct mx_arena *a, const struct gen_project *proj,
 	s->generate = o->schema != 0;
 	s->embedded = o->embedded;
 	s->prefix = o->prefix;
-	s->timestamp_type = o->timestamp_type && *o->timestamp_type ? o->timestamp_type
-	                                                            : "naive_datetime";
+	s->timestamp_type =
+	    o->timestamp_type && *o->timestamp_type ? o->timestamp_type : "naive_datetime";
 	if (o->web) {
 		mx_inflect_camelize(o->web, &b);
 		s->web_namespace = adup(a, &b);
@@ -341,8 +339,8 @@ int phx_gen_schema_build(struct mx_arena *a, const struct gen_project *proj,
 	const char *ap[] = {o->api_prefix && *o->api_prefix ? o->api_prefix : "/api", s->web_path,
 	                    plural};
 	s->api_route_prefix = route_join(a, ap, 3);
-	s->sample_binary_id = o->sample_binary_id ? o->sample_binary_id
-	                                          : "11111111-1111-1111-1111-111111111111";
+	s->sample_binary_id =
+	    o->sample_binary_id ? o->sample_binary_id : "11111111-1111-1111-1111-111111111111";
 	if (s->binary_id)
 		phx_gen_inspect_string(s->sample_binary_id, &b);
 	else
@@ -442,8 +440,8 @@ int phx_gen_schema_build(struct mx_arena *a, const struct gen_project *proj,
 		           o->migration_module_error);
 		goto out;
 	}
-	s->migration_module = o->migration_module && *o->migration_module ? o->migration_module
-	                                                                  : "Ecto.Migration";
+	s->migration_module =
+	    o->migration_module && *o->migration_module ? o->migration_module : "Ecto.Migration";
 	ret = 0;
 out:
 	mx_buf_release(&b);

@@ -18,8 +18,7 @@ static void put_s(struct mx_tmpl_value *m, const char *key, const char *s)
 	mx_tmpl_put_str(m, key, s ? s : "");
 }
 
-static void field_map(struct mx_tmpl_value *m, const struct gen_schema *s,
-                      const struct gen_attr *f)
+static void field_map(struct mx_tmpl_value *m, const struct gen_schema *s, const struct gen_attr *f)
 {
 	struct mx_buf b = MX_BUF_INIT;
 	struct mx_err err = MX_ERR_INIT;

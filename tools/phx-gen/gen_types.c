@@ -27,8 +27,8 @@ const struct gen_type phx_gen_types[] = {
     {"text", ":string", false, true, KIND(GEN_SAMPLE_TEXT), "", "", false},
     {"date", NULL, true, true, KIND(GEN_SAMPLE_DATE), "", "", false},
     {"time", NULL, true, true, FIXED("~T[14:00:00]", "~T[15:01:01]"), "", "", false},
-    {"time_usec", NULL, true, true, FIXED("~T[14:00:00.000000]", "~T[15:01:01.000000]"), "",
-     "", false},
+    {"time_usec", NULL, true, true, FIXED("~T[14:00:00.000000]", "~T[15:01:01.000000]"), "", "",
+     false},
     {"naive_datetime", NULL, true, true, KIND(GEN_SAMPLE_NAIVE), "", "", false},
     {"naive_datetime_usec", NULL, true, true, KIND(GEN_SAMPLE_NAIVE_USEC), "", "", false},
     {"utc_datetime", NULL, true, true, KIND(GEN_SAMPLE_UTC), "", "", false},
@@ -56,11 +56,26 @@ bool phx_gen_ecto_primitive(const char *name)
 {
 	/* Ecto.Type's @base (ecto 3.12+: bitstring and duration as well). */
 	static const char *const base[] = {
-	    "integer",        "float",        "decimal",           "boolean",
-	    "string",         "bitstring",    "map",               "binary",
-	    "id",             "binary_id",    "any",               "utc_datetime",
-	    "naive_datetime", "date",         "time",              "utc_datetime_usec",
-	    "naive_datetime_usec", "time_usec", "duration",        NULL,
+	    "integer",
+	    "float",
+	    "decimal",
+	    "boolean",
+	    "string",
+	    "bitstring",
+	    "map",
+	    "binary",
+	    "id",
+	    "binary_id",
+	    "any",
+	    "utc_datetime",
+	    "naive_datetime",
+	    "date",
+	    "time",
+	    "utc_datetime_usec",
+	    "naive_datetime_usec",
+	    "time_usec",
+	    "duration",
+	    NULL,
 	};
 	for (size_t i = 0; base[i]; i++)
 		if (!strcmp(base[i], name))

@@ -13,8 +13,8 @@
  * Phoenix's web generators pass on; and the sentence their docs end with. */
 extern const struct mx_option phx_gen_web_options[];
 #define PHX_GEN_WEB_SWITCHES_DOC                                                                   \
-	"Its switches are phx.gen.context's (--web, --no-context, --no-schema,\n"                   \
-	"--binary-id, --table, --prefix, --context-app, ...); unknown ones are\n"                   \
+	"Its switches are phx.gen.context's (--web, --no-context, --no-schema,\n"                  \
+	"--binary-id, --table, --prefix, --context-app, ...); unknown ones are\n"                  \
 	"ignored, as Phoenix's generators ignore them.\n"
 
 /* Runs generator gen with the parsed command line (the switches are in

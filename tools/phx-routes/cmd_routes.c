@@ -24,15 +24,21 @@ static const char *info, *method, *dir, *router_opt, *endpoint_opt, *format_opt,
 static bool no_compile;
 
 static const struct mx_option options[] = {
-    MX_OPT_STR_("router", 0, &router_opt, "MOD", "The router module or its .ex file (default <Web>.Router, else <Base>.Router)"),
-    MX_OPT_STR_("endpoint", 0, &endpoint_opt, "MOD", "The endpoint whose sockets are listed (default <Web>.Endpoint)"),
+    MX_OPT_STR_("router", 0, &router_opt, "MOD",
+                "The router module or its .ex file (default <Web>.Router, else <Base>.Router)"),
+    MX_OPT_STR_("endpoint", 0, &endpoint_opt, "MOD",
+                "The endpoint whose sockets are listed (default <Web>.Endpoint)"),
     MX_OPT_STR_("info", 0, &info, "URL", "Print the module and function a URL routes to"),
-    MX_OPT_STR_("method", 0, &method, "METHOD", "HTTP method for --info (default GET); a filter otherwise"),
+    MX_OPT_STR_("method", 0, &method, "METHOD",
+                "HTTP method for --info (default GET); a filter otherwise"),
     MX_OPT_STR_("format", 0, &format_opt, "FMT", "text (default, as mix prints it), json or csv"),
-    MX_OPT_STR_("grep", 0, &grep_opt, "PATTERN", "Only routes whose path, module or helper holds PATTERN"),
-    MX_OPT_STR_("output", 'o', &output_opt, "FILE", "Write the table to FILE (atomically) instead of stdout"),
+    MX_OPT_STR_("grep", 0, &grep_opt, "PATTERN",
+                "Only routes whose path, module or helper holds PATTERN"),
+    MX_OPT_STR_("output", 'o', &output_opt, "FILE",
+                "Write the table to FILE (atomically) instead of stdout"),
     MX_OPT_STR_("depfile", 0, &depfile_opt, "FILE", "Write a depfile listing every file read"),
-    MX_OPT_BOOL_("no-compile", 0, &no_compile, "Accepted for mix compatibility (nothing is compiled)"),
+    MX_OPT_BOOL_("no-compile", 0, &no_compile,
+                 "Accepted for mix compatibility (nothing is compiled)"),
     MX_OPT_DIRECTORY(&dir),
     MX_OPT_END_,
 };
@@ -77,7 +83,8 @@ static int choose_router(const struct mx_project *p, const char *cwd, const char
 		mx_buf_adds(mod, mod_name(given));
 		if (pr_locate_module(p, mod->buf, path, text))
 			return 0;
-		return mx_diag_fail(MX_EXIT_FAIL, "the provided router, %s, does not exist", mod->buf);
+		return mx_diag_fail(MX_EXIT_FAIL, "the provided router, %s, does not exist",
+		                    mod->buf);
 	}
 	if (p->umbrella || !p->base)
 		return mx_diag_fail(MX_EXIT_FAIL, "%s", umbrella_msg);
@@ -202,7 +209,8 @@ static int run(const struct mx_cmdline *cl)
 	struct mx_strvec read = MX_STRVEC_INIT, warnings = MX_STRVEC_INIT;
 	struct mx_atomic af = MX_ATOMIC_INIT;
 	struct mx_buf rmod = MX_BUF_INIT, rpath = MX_BUF_INIT, rtext = MX_BUF_INIT,
-	              emod = MX_BUF_INIT, epath = MX_BUF_INIT, etext = MX_BUF_INIT, out = MX_BUF_INIT;
+	              emod = MX_BUF_INIT, epath = MX_BUF_INIT, etext = MX_BUF_INIT,
+	              out = MX_BUF_INIT;
 	enum pr_format fmt = PR_FORMAT_TEXT;
 	int ret;
 
@@ -235,7 +243,8 @@ static int run(const struct mx_cmdline *cl)
 	if (emod.len && !pr_locate_module(&p, emod.buf, &epath, &etext))
 		mx_buf_reset(&emod);
 
-	struct pr_router_src src = {rmod.buf, rpath.buf, rtext.buf, rtext.len, &p, &read, &warnings};
+	struct pr_router_src src = {rmod.buf, rpath.buf, rtext.buf, rtext.len,
+	                            &p,       &read,     &warnings};
 	if (pr_router_read(&t, &src, &err) < 0) {
 		ret = mx_diag_error(&err);
 		goto out;

@@ -23,22 +23,25 @@ static int host(struct mx_eval *ev, const struct mx_eval_call *c, struct mx_term
 	int ret;
 
 	*result = mx_term_nil(ev->arena);
-	if (e->p && (ret = mx_project_eval_host(e->p, ev->arena, c, result, err)) != MX_EVAL_UNKNOWN)
+	if (e->p &&
+	    (ret = mx_project_eval_host(e->p, ev->arena, c, result, err)) != MX_EVAL_UNKNOWN)
 		return ret;
 	if (c->module || !c->name)
 		return MX_EVAL_UNKNOWN;
 	if (!strcmp(c->name, "use")) {
-		const struct mx_term *app = c->nargs > 1 && c->args[1] && c->args[1]->type == MX_TERM_LIST
-		                                ? mx_term_kw_get(c->args[1], "otp_app")
-		                                : NULL;
+		const struct mx_term *app =
+		    c->nargs > 1 && c->args[1] && c->args[1]->type == MX_TERM_LIST
+		        ? mx_term_kw_get(c->args[1], "otp_app")
+		        : NULL;
 		if (app && app->type == MX_TERM_ATOM)
 			e->otp_app = app->u.atom.name;
 		return MX_EVAL_HANDLED;
 	}
 	if (!strcmp(c->name, "code_reloading?") && c->nargs == 0) {
 		const struct mx_term *v =
-		    e->p && e->otp_app ? mx_project_get(e->p, e->otp_app, e->module, "code_reloader", NULL)
-		                       : NULL;
+		    e->p && e->otp_app
+		        ? mx_project_get(e->p, e->otp_app, e->module, "code_reloader", NULL)
+		        : NULL;
 		*result = mx_term_bool(ev->arena, v && mx_term_truthy(v));
 		return MX_EVAL_HANDLED;
 	}
@@ -48,7 +51,8 @@ static int host(struct mx_eval *ev, const struct mx_eval_call *c, struct mx_term
 			return -1;
 		}
 		const struct mx_term *path = c->args[0], *mod = c->args[1];
-		const struct mx_term *opts = c->nargs > 2 ? c->args[2] : mx_term_list(ev->arena, NULL, 0);
+		const struct mx_term *opts =
+		    c->nargs > 2 ? c->args[2] : mx_term_list(ev->arena, NULL, 0);
 		if (path->type != MX_TERM_BINARY || mod->type != MX_TERM_ATOM)
 			return mx_err_at(err, MX_ERR_EVAL, c->node->file, c->node->line, 0,
 			                 "socket expects a path and a module");

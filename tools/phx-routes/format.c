@@ -122,8 +122,8 @@ static void json_str(struct mx_buf *out, const char *s)
 	mx_json_add_string(out, s, strlen(s));
 }
 
-static void emit(struct mx_buf *out, enum pr_format f, const struct widths *w,
-                 const struct row *r, size_t *count)
+static void emit(struct mx_buf *out, enum pr_format f, const struct widths *w, const struct row *r,
+                 size_t *count)
 {
 	switch (f) {
 	case PR_FORMAT_TEXT:
@@ -216,7 +216,8 @@ void pr_format_to(const struct pr_table *t, enum pr_format f, const struct pr_fi
 		struct mx_buf path = MX_BUF_INIT;
 		if (pr_socket_websocket(s)) {
 			mx_buf_addf(&path, "%s/websocket", s->path);
-			struct row row = {t->helpers ? "websocket" : "", "WS", path.buf, mod.buf, NULL};
+			struct row row = {t->helpers ? "websocket" : "", "WS", path.buf, mod.buf,
+			                  NULL};
 			if (keep(filter, "WS", path.buf, mod.buf, NULL))
 				emit(out, f, &w, &row, &count);
 		}
@@ -224,8 +225,8 @@ void pr_format_to(const struct pr_table *t, enum pr_format f, const struct pr_fi
 			mx_buf_reset(&path);
 			mx_buf_addf(&path, "%s/longpoll", s->path);
 			for (size_t k = 0; k < 2; k++) {
-				struct row row = {t->helpers ? "longpoll" : "", lp[k], path.buf, mod.buf,
-				                  NULL};
+				struct row row = {t->helpers ? "longpoll" : "", lp[k], path.buf,
+				                  mod.buf, NULL};
 				if (keep(filter, lp[k], path.buf, mod.buf, NULL))
 					emit(out, f, &w, &row, &count);
 			}

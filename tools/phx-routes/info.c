@@ -42,7 +42,8 @@ bool pr_path_matches(const struct pr_route *r, const char *path)
 			return false;
 		const char *colon = memchr(ps, ':', pn);
 		size_t fixed = colon ? (size_t)(colon - ps) : pn;
-		if (colon ? (un < fixed || memcmp(ps, us, fixed)) : (un != pn || memcmp(ps, us, pn)))
+		if (colon ? (un < fixed || memcmp(ps, us, fixed))
+		          : (un != pn || memcmp(ps, us, pn)))
 			return false;
 	}
 }

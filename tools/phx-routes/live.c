@@ -48,24 +48,28 @@ static int validate_opts(struct pr_reader *r, const struct mx_ast *at, const str
 			if (v->type != MX_TERM_TUPLE || v->u.tuple.n != 2 ||
 			    v->u.tuple.items[0]->type != MX_TERM_ATOM ||
 			    v->u.tuple.items[1]->type != MX_TERM_LIST)
-				return pr_fail(r, at, err,
-				               "expected live :container to be a tuple matching {atom, "
-				               "attrs :: list}, got: %s\n",
-				               pr_inspect(r, v));
+				return pr_fail(
+				    r, at, err,
+				    "expected live :container to be a tuple matching {atom, "
+				    "attrs :: list}, got: %s\n",
+				    pr_inspect(r, v));
 		} else if (!strcmp(key, "as")) {
 			if (v->type != MX_TERM_ATOM)
-				return pr_fail(r, at, err, "expected live :as to be an atom, got: %s\n",
+				return pr_fail(r, at, err,
+				               "expected live :as to be an atom, got: %s\n",
 				               pr_inspect(r, v));
 		} else if (!strcmp(key, "metadata") || !strcmp(key, "private")) {
 			if (v->type != MX_TERM_MAP)
-				return pr_fail(r, at, err, "expected live :%s to be a map, got: %s\n",
-				               key, pr_inspect(r, v));
+				return pr_fail(r, at, err,
+				               "expected live :%s to be a map, got: %s\n", key,
+				               pr_inspect(r, v));
 		} else if (strcmp(key, "warn_on_verify")) {
-			return pr_fail(r, at, err,
-			               "unknown live option :%s.\n\nSupported options include: "
-			               ":container, :as, :metadata, :private, :warn_on_verify.\n\n"
-			               "Got: %s\n",
-			               key, pr_inspect(r, mx_term_list(r->a, &opts->u.list.items[i], 1)));
+			return pr_fail(
+			    r, at, err,
+			    "unknown live option :%s.\n\nSupported options include: "
+			    ":container, :as, :metadata, :private, :warn_on_verify.\n\n"
+			    "Got: %s\n",
+			    key, pr_inspect(r, mx_term_list(r->a, &opts->u.list.items[i], 1)));
 		}
 	}
 	return 0;
@@ -81,17 +85,20 @@ int pr_live(struct pr_reader *r, const struct mx_eval_call *c, const struct mx_t
 		opts = empty;
 	if (!action)
 		action = mx_term_nil(r->a);
-	if (action->type == MX_TERM_LIST && mx_term_is_keyword(action) && mx_term_is_keyword(opts)) {
+	if (action->type == MX_TERM_LIST && mx_term_is_keyword(action) &&
+	    mx_term_is_keyword(opts)) {
 		opts = mx_term_kw_merge(r->a, action, opts);
 		action = mx_term_nil(r->a);
 	}
 	if (action->type != MX_TERM_ATOM || !mx_term_is_keyword(opts))
-		return pr_fail(r, at, err,
-		               "live expects an action atom and a keyword list of options, got: %s, %s",
-		               pr_inspect(r, action), pr_inspect(r, opts));
+		return pr_fail(
+		    r, at, err,
+		    "live expects an action atom and a keyword list of options, got: %s, %s",
+		    pr_inspect(r, action), pr_inspect(r, opts));
 	if (!live_view || live_view->type != MX_TERM_ATOM)
-		return pr_fail(r, at, err, "live expects a LiveView module as second argument, got: %s",
-		               live_view ? pr_inspect(r, live_view) : "a value that is not a constant");
+		return pr_fail(
+		    r, at, err, "live expects a LiveView module as second argument, got: %s",
+		    live_view ? pr_inspect(r, live_view) : "a value that is not a constant");
 	if (validate_opts(r, at, opts, err) < 0)
 		return -1;
 
@@ -102,18 +109,19 @@ int pr_live(struct pr_reader *r, const struct mx_eval_call *c, const struct mx_t
 	if (r->t->helpers) {
 		if (mx_term_is_nil(action)) {
 			as_helper = as_opt && mx_term_truthy(as_opt) ? (struct mx_term *)as_opt
-			                                           : mx_term_atom(r->a, "live");
+			                                             : mx_term_atom(r->a, "live");
 			as_action = lv;
 		} else if (as_opt && !mx_term_is_nil(as_opt)) {
 			as_helper = (struct mx_term *)as_opt;
 		} else {
 			const char *as = inferred_as(r, lv->u.atom.name);
 			if (!as)
-				return pr_fail(r, at, err,
-				               "could not infer :as option because a live action was given "
-				               "and the LiveView does not have a \"Live\" suffix. Please "
-				               "pass :as explicitly or make sure your LiveView is named like "
-				               "\"FooLive\" or \"FooLive.Index\"");
+				return pr_fail(
+				    r, at, err,
+				    "could not infer :as option because a live action was given "
+				    "and the LiveView does not have a \"Live\" suffix. Please "
+				    "pass :as explicitly or make sure your LiveView is named like "
+				    "\"FooLive\" or \"FooLive.Index\"");
 			as_helper = mx_term_atom(r->a, as);
 		}
 	}
@@ -121,8 +129,8 @@ int pr_live(struct pr_reader *r, const struct mx_eval_call *c, const struct mx_t
 	struct mx_term *k = mx_term_atom(r->a, "log_module");
 	struct mx_term *m = meta ? (struct mx_term *)meta : mx_term_map(r->a, NULL, NULL, 0);
 	m = mx_term_map_put(r->a, m, k, (struct mx_term *)lv);
-	struct mx_term *ropts = pr_kw(r, "alias", mx_term_atom(r->a, "false"), "as", as_helper,
-	                              "metadata", m);
+	struct mx_term *ropts =
+	    pr_kw(r, "alias", mx_term_atom(r->a, "false"), "as", as_helper, "metadata", m);
 	int ret = pr_scope_route(r, at, PR_MATCH, mx_term_atom(r->a, "get"), path,
 	                         mx_term_atom(r->a, "Elixir.Phoenix.LiveView.Plug"), as_action,
 	                         ropts, err);
@@ -163,7 +171,8 @@ int pr_live_dashboard(struct pr_reader *r, const struct mx_eval_call *c, struct 
 	const struct mx_ast *at = c->node;
 	const struct mx_term *opts = c->nargs > 1 ? c->args[1] : NULL;
 	if (opts && !mx_term_is_keyword(opts))
-		return pr_fail(r, at, err, "live_dashboard expects a keyword list of options, got: %s",
+		return pr_fail(r, at, err,
+		               "live_dashboard expects a keyword list of options, got: %s",
 		               pr_inspect(r, opts));
 	/* __options__/1's checks that a router's literal options can fail. */
 	const struct mx_term *metrics = mx_term_kw_get(opts, "metrics");
@@ -187,11 +196,12 @@ int pr_live_dashboard(struct pr_reader *r, const struct mx_eval_call *c, struct 
 		if (m && m->type == MX_TERM_TUPLE)
 			m = m->u.tuple.n == 2 ? m->u.tuple.items[0] : NULL;
 		if (!m || m->type != MX_TERM_ATOM)
-			return pr_fail(r, at, err,
-			               "invalid value in :additional_pages, must be a tuple {path, "
-			               "{module, args}} or {path, module}, where path is an atom and the "
-			               "module implements Phoenix.LiveDashboard.PageBuilder, got: %s",
-			               pr_inspect(r, pg));
+			return pr_fail(
+			    r, at, err,
+			    "invalid value in :additional_pages, must be a tuple {path, "
+			    "{module, args}} or {path, module}, where path is an atom and the "
+			    "module implements Phoenix.LiveDashboard.PageBuilder, got: %s",
+			    pr_inspect(r, pg));
 	}
 
 	/* scope path, alias: false, as: false */
@@ -212,11 +222,11 @@ int pr_live_dashboard(struct pr_reader *r, const struct mx_eval_call *c, struct 
 		ret = pr_scope_route(r, at, PR_MATCH, get, mx_term_string(r->a, "/js-:md5"), assets,
 		                     mx_term_atom(r->a, "js"), aopts, err);
 	if (!ret)
-		ret = pr_live(r, c, mx_term_string(r->a, "/"), page, mx_term_atom(r->a, "home"), lopts,
-		              err);
-	if (!ret)
-		ret = pr_live(r, c, mx_term_string(r->a, "/:page"), page, mx_term_atom(r->a, "page"),
+		ret = pr_live(r, c, mx_term_string(r->a, "/"), page, mx_term_atom(r->a, "home"),
 		              lopts, err);
+	if (!ret)
+		ret = pr_live(r, c, mx_term_string(r->a, "/:page"), page,
+		              mx_term_atom(r->a, "page"), lopts, err);
 	if (!ret)
 		ret = pr_live(r, c, mx_term_string(r->a, "/:node/:page"), page,
 		              mx_term_atom(r->a, "page"), lopts, err);

@@ -9,7 +9,7 @@
 #include "router_int.h"
 
 /* Resource's @actions, in the order routes are generated. */
-static const char *const all_actions[] = {"index", "edit", "new", "show",
+static const char *const all_actions[] = {"index",  "edit",   "new",   "show",
                                           "create", "update", "delete"};
 #define NACTIONS 7
 
@@ -118,10 +118,12 @@ int pr_resources(struct pr_reader *r, struct mx_eval *ev, const struct mx_eval_c
 	struct mx_term *empty = mx_term_list(r->a, NULL, 0);
 
 	if (!ctrl || ctrl->type != MX_TERM_ATOM)
-		return pr_fail(r, at, err, "resources expects a controller module as second argument, got: %s",
+		return pr_fail(r, at, err,
+		               "resources expects a controller module as second argument, got: %s",
 		               ctrl ? pr_inspect(r, ctrl) : "a value that is not a constant");
 	if (opts && !mx_term_is_keyword(opts))
-		return pr_fail(r, at, err, "resources expects its options as a keyword list, got: %s",
+		return pr_fail(r, at, err,
+		               "resources expects its options as a keyword list, got: %s",
 		               pr_inspect(r, opts));
 	if (!opts)
 		opts = empty;
@@ -136,7 +138,8 @@ int pr_resources(struct pr_reader *r, struct mx_eval *ev, const struct mx_eval_c
 	if (param_t) {
 		if (mx_term_to_string(param_t, &b) < 0 || param_t->type != MX_TERM_BINARY) {
 			mx_buf_release(&b);
-			return pr_fail(r, at, err, "resources expects :param to be a string, got: %s",
+			return pr_fail(r, at, err,
+			               "resources expects :param to be a string, got: %s",
 			               pr_inspect(r, param_t));
 		}
 		param = mx_arena_strndup(r->a, b.buf ? b.buf : "", b.len);
@@ -145,12 +148,14 @@ int pr_resources(struct pr_reader *r, struct mx_eval *ev, const struct mx_eval_c
 	if (name_t) {
 		if (mx_term_to_string(name_t, &b) < 0) {
 			mx_buf_release(&b);
-			return pr_fail(r, at, err, "resources expects :name to be a string, got: %s",
+			return pr_fail(r, at, err,
+			               "resources expects :name to be a string, got: %s",
 			               pr_inspect(r, name_t));
 		}
 	} else if (strncmp(ctrl->u.atom.name, "Elixir.", 7)) {
 		mx_buf_release(&b);
-		return pr_fail(r, at, err, "expected an Elixir module, got: \"%s\"", ctrl->u.atom.name);
+		return pr_fail(r, at, err, "expected an Elixir module, got: \"%s\"",
+		               ctrl->u.atom.name);
 	} else {
 		mx_inflect_resource_name(ctrl->u.atom.name, "Controller", &b);
 	}
@@ -195,16 +200,17 @@ int pr_resources(struct pr_reader *r, struct mx_eval *ev, const struct mx_eval_c
 		else if (!strcmp(a, "edit")) {
 			mx_buf_reset(&b2);
 			mx_buf_addf(&b2, "%s%s%s/edit", path, sep, idp);
-			ret = pr_scope_route_path(r, at, PR_MATCH, verb_atom(r, "get"), b2.buf, ctrl,
-			                          pr_atom(r, (unsigned)i, a), ropts, err);
+			ret = pr_scope_route_path(r, at, PR_MATCH, verb_atom(r, "get"), b2.buf,
+			                          ctrl, pr_atom(r, (unsigned)i, a), ropts, err);
 		} else if (!strcmp(a, "create"))
 			ret = route(r, at, "post", &b2, path, "", "", ctrl, i, ropts, err);
 		else if (!strcmp(a, "delete"))
 			ret = route(r, at, "delete", &b2, path, sep, idp, ctrl, i, ropts, err);
 		else if (!strcmp(a, "update"))
-			ret = route(r, at, "patch", &b2, path, sep, idp, ctrl, i, ropts, err) < 0
-			          ? -1
-			          : route(r, at, "put", &b2, path, sep, idp, ctrl, i, put_opts, err);
+			ret =
+			    route(r, at, "patch", &b2, path, sep, idp, ctrl, i, ropts, err) < 0
+			        ? -1
+			        : route(r, at, "put", &b2, path, sep, idp, ctrl, i, put_opts, err);
 	}
 	mx_buf_release(&b2);
 	if (ret < 0)

@@ -28,12 +28,12 @@ struct pr_route {
 	 * else the plug. */
 	const struct mx_term *log_module;
 	const struct mx_term *plug_opts;
-	const struct mx_term *plug;     /* Phoenix.LiveView.Plug for live routes */
-	const struct mx_term *action;   /* the live action or controller action, or NULL */
+	const struct mx_term *plug;   /* Phoenix.LiveView.Plug for live routes */
+	const struct mx_term *action; /* the live action or controller action, or NULL */
 	/* The scope's :host patterns cannot match the empty host that
 	 * --info asks with (route_info/4 with host ""), unless one is "". */
 	bool host_only;
-	const char *file;               /* where the route (or its macro) is written */
+	const char *file; /* where the route (or its macro) is written */
 	unsigned line;
 };
 
@@ -52,7 +52,7 @@ struct pr_table {
 	 * (Phoenix accumulates them in a module attribute). */
 	struct pr_socket *sockets;
 	size_t nsockets, asockets;
-	bool helpers;    /* the router was compiled with helpers */
+	bool helpers; /* the router was compiled with helpers */
 	bool have_endpoint;
 	unsigned skipped; /* library macros that could not be expanded */
 };

@@ -29,8 +29,9 @@ static int need_args(struct pr_reader *r, const struct mx_eval_call *c, size_t l
                      struct mx_err *err)
 {
 	if (c->nargs < lo || c->nargs > hi)
-		return pr_fail(r, c->node, err, "undefined function %s/%zu (there is no such router macro)",
-		               c->name, c->arity);
+		return pr_fail(r, c->node, err,
+		               "undefined function %s/%zu (there is no such router macro)", c->name,
+		               c->arity);
 	if (c->arg_err) {
 		*err = *c->arg_err;
 		return -1;
@@ -66,10 +67,11 @@ static int scope(struct pr_reader *r, struct mx_eval *ev, const struct mx_eval_c
 		struct mx_buf b = MX_BUF_INIT;
 		for (size_t i = 0; i < c->nargs; i++)
 			mx_buf_addf(&b, "%s%s", i ? ", " : "", pr_inspect(r, a[i]));
-		int ret = pr_fail(r, at, err,
-		                  "scope expects a path, an alias and/or a keyword list of options, "
-		                  "got: %s",
-		                  b.buf);
+		int ret =
+		    pr_fail(r, at, err,
+		            "scope expects a path, an alias and/or a keyword list of options, "
+		            "got: %s",
+		            b.buf);
 		mx_buf_release(&b);
 		return ret;
 	}
@@ -89,10 +91,12 @@ static int forward(struct pr_reader *r, const struct mx_eval_call *c, struct mx_
 	const struct mx_term *plug_opts = c->nargs > 2 ? c->args[2] : empty;
 	const struct mx_term *ropts = c->nargs > 3 ? c->args[3] : empty;
 	if (!c->args[1] || c->args[1]->type != MX_TERM_ATOM)
-		return pr_fail(r, c->node, err, "forward expects a module as the second argument, %s given",
+		return pr_fail(r, c->node, err,
+		               "forward expects a module as the second argument, %s given",
 		               pr_inspect(r, c->args[1]));
 	if (!mx_term_is_keyword(ropts))
-		return pr_fail(r, c->node, err, "forward expects the router options as a keyword list, got: %s",
+		return pr_fail(r, c->node, err,
+		               "forward expects the router options as a keyword list, got: %s",
 		               pr_inspect(r, ropts));
 	ropts = pr_kw_put(r, ropts, "as", mx_term_nil(r->a));
 	size_t before = r->t->n;
@@ -103,17 +107,19 @@ static int forward(struct pr_reader *r, const struct mx_eval_call *c, struct mx_
 	/* register_forwards/3: only static segments, each plug once. */
 	for (const char *p = rt->path; *p; p++)
 		if (*p == ':' || (*p == '*' && p[-1] == '/'))
-			return pr_fail(r, c->node, err,
-			               "dynamic segment \"%s\" not allowed when forwarding. Use a static "
-			               "path instead",
-			               rt->path);
+			return pr_fail(
+			    r, c->node, err,
+			    "dynamic segment \"%s\" not allowed when forwarding. Use a static "
+			    "path instead",
+			    rt->path);
 	for (size_t i = 0; i < before; i++)
 		if (r->t->routes[i].kind == PR_FORWARD &&
 		    mx_term_equal(r->t->routes[i].plug, rt->plug))
-			return pr_fail(r, c->node, err,
-			               "%s has already been forwarded to. A module can only be forwarded "
-			               "a single time",
-			               pr_inspect(r, rt->plug));
+			return pr_fail(
+			    r, c->node, err,
+			    "%s has already been forwarded to. A module can only be forwarded "
+			    "a single time",
+			    pr_inspect(r, rt->plug));
 	return 0;
 }
 
@@ -124,7 +130,8 @@ static void use(struct pr_reader *r, const struct mx_eval_call *c)
 		return;
 	const char *mod = mx_term_alias_name(c->args[0]);
 	if (!strcmp(mod, "Phoenix.Router")) {
-		const struct mx_term *h = c->nargs > 1 ? mx_term_kw_get(c->args[1], "helpers") : NULL;
+		const struct mx_term *h =
+		    c->nargs > 1 ? mx_term_kw_get(c->args[1], "helpers") : NULL;
 		r->is_router = true;
 		r->t->helpers = !h || mx_term_truthy(h);
 		return;
@@ -145,9 +152,8 @@ static void use(struct pr_reader *r, const struct mx_eval_call *c)
 
 static bool is_dsl(const char *n)
 {
-	static const char *const names[] = {"scope",        "match",         "forward",
-	                                    "resources",    "live",          "live_session",
-	                                    "live_dashboard"};
+	static const char *const names[] = {"scope", "match",        "forward",       "resources",
+	                                    "live",  "live_session", "live_dashboard"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
 		if (!strcmp(n, names[i]))
 			return true;
@@ -171,10 +177,11 @@ static void unknown_macro(struct pr_reader *r, const struct mx_eval_call *c)
 {
 	r->t->skipped++;
 	if (r->warnings)
-		mx_strvec_pushf(r->warnings,
-		                "%s:%u: warning: %s/%zu is not a macro phx-routes knows; the routes it "
-		                "defines are missing from the table",
-		                c->node->file, c->node->line, c->name, c->arity);
+		mx_strvec_pushf(
+		    r->warnings,
+		    "%s:%u: warning: %s/%zu is not a macro phx-routes knows; the routes it "
+		    "defines are missing from the table",
+		    c->node->file, c->node->line, c->name, c->arity);
 }
 
 static int host(struct mx_eval *ev, const struct mx_eval_call *c, struct mx_term **result,
@@ -185,7 +192,8 @@ static int host(struct mx_eval *ev, const struct mx_eval_call *c, struct mx_term
 	int ret;
 
 	*result = mx_term_nil(r->a);
-	if (r->p && (ret = mx_project_eval_host(r->p, ev->arena, c, result, err)) != MX_EVAL_UNKNOWN)
+	if (r->p &&
+	    (ret = mx_project_eval_host(r->p, ev->arena, c, result, err)) != MX_EVAL_UNKNOWN)
 		return ret;
 	if (c->module) {
 		bool dsl = false;
@@ -206,9 +214,10 @@ static int host(struct mx_eval *ev, const struct mx_eval_call *c, struct mx_term
 	if (!strcmp(n, "pipeline") || !strcmp(n, "pipe_through"))
 		return MX_EVAL_HANDLED;
 	if (!strcmp(n, "plug"))
-		return pr_fail(r, c->node, err,
-		               "cannot define plug at the router level, plug must be defined inside a "
-		               "pipeline");
+		return pr_fail(
+		    r, c->node, err,
+		    "cannot define plug at the router level, plug must be defined inside a "
+		    "pipeline");
 	if (!r->is_router && is_dsl(n))
 		return not_router(r, ev, c, err);
 	if (!strcmp(n, "scope"))
@@ -295,7 +304,8 @@ static int read_text(struct pr_table *t, const char *file, const char *text, siz
 		goto out;
 	struct mx_eval_module *m = find_module(&ev, module);
 	if (!m) {
-		mx_err_set(err, MX_ERR_EVAL, "%s does not define %s", file, module ? module : "a module");
+		mx_err_set(err, MX_ERR_EVAL, "%s does not define %s", file,
+		           module ? module : "a module");
 		goto out;
 	}
 	if (!r.is_router) {

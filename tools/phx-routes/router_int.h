@@ -20,7 +20,7 @@ struct pr_scope {
 	const char **as; /* helper prefixes, as strings */
 	size_t nas;
 	const char *as_prefix; /* "admin_user_" (as joined, each with "_"), or "" */
-	bool host_only; /* :host given, none of them "" */
+	bool host_only;        /* :host given, none of them "" */
 	struct pr_scope *up;
 };
 
@@ -31,7 +31,7 @@ struct pr_reader {
 	struct mx_strvec *read, *warnings;
 	const char *file;
 	struct pr_scope *top;
-	bool is_router;     /* saw use Phoenix.Router (directly or via the web module) */
+	bool is_router; /* saw use Phoenix.Router (directly or via the web module) */
 	bool in_live_session;
 	/* join_alias/2's last answer: resources joins one controller to one
 	 * scope for each of its routes. */
@@ -41,7 +41,7 @@ struct pr_reader {
 	/* join_as/2's last answer, for the same reason. */
 	const struct pr_scope *helper_scope;
 	const char *helper_as, *helper_out;
-	struct mx_buf scratch; /* reused for joined paths and names */
+	struct mx_buf scratch;     /* reused for joined paths and names */
 	struct mx_term *atoms[16]; /* resources' verbs and actions, made once */
 };
 

@@ -158,7 +158,8 @@ int pr_scope_push(struct pr_reader *r, const struct mx_term *opts, const struct 
 		mx_buf_reset(&r->scratch);
 		mx_buf_adds(&r->scratch, top->prefix);
 		add_segments(&r->scratch, path);
-		s->prefix = mx_arena_strndup(r->a, r->scratch.buf ? r->scratch.buf : "", r->scratch.len);
+		s->prefix =
+		    mx_arena_strndup(r->a, r->scratch.buf ? r->scratch.buf : "", r->scratch.len);
 	}
 	/* append_unless_false/4: false resets, nil inherits, else appends. */
 	v = mx_term_kw_get(opts, "alias");
@@ -177,8 +178,10 @@ int pr_scope_push(struct pr_reader *r, const struct mx_term *opts, const struct 
 		s->as_prefix = "";
 	} else if (v && !mx_term_is_nil(v)) {
 		const char *as;
-		if (term_to_string(r, v, &as) < 0 || (v->type != MX_TERM_ATOM && v->type != MX_TERM_BINARY))
-			return pr_fail(r, at, err, "scope expects :as to be an atom or a string, got: %s",
+		if (term_to_string(r, v, &as) < 0 ||
+		    (v->type != MX_TERM_ATOM && v->type != MX_TERM_BINARY))
+			return pr_fail(r, at, err,
+			               "scope expects :as to be an atom or a string, got: %s",
 			               pr_inspect(r, v));
 		s->as = append(r, top->as, top->nas, as);
 		s->nas = top->nas + 1;
@@ -194,10 +197,11 @@ int pr_scope_push(struct pr_reader *r, const struct mx_term *opts, const struct 
 		for (size_t i = 0; ok && i < v->u.list.n; i++)
 			ok = v->u.list.items[i]->type == MX_TERM_BINARY;
 		if (!ok)
-			return pr_fail(r, at, err,
-			               "expected router scope :host to be compile-time string or list "
-			               "of strings, got: %s",
-			               pr_inspect(r, v));
+			return pr_fail(
+			    r, at, err,
+			    "expected router scope :host to be compile-time string or list "
+			    "of strings, got: %s",
+			    pr_inspect(r, v));
 	}
 	r->top = s;
 	return 0;
@@ -257,10 +261,11 @@ static const char *join_path(struct pr_reader *r, const char *path)
 static const char *upcase(struct pr_reader *r, const char *s)
 {
 	static const char *const known[][2] = {
-	    {"get", "GET"},       {"post", "POST"},       {"put", "PUT"},
-	    {"patch", "PATCH"},   {"delete", "DELETE"},   {"options", "OPTIONS"},
-	    {"connect", "CONNECT"}, {"trace", "TRACE"},   {"head", "HEAD"},
-	    {"*", "*"},
+	    {"get", "GET"},         {"post", "POST"},
+	    {"put", "PUT"},         {"patch", "PATCH"},
+	    {"delete", "DELETE"},   {"options", "OPTIONS"},
+	    {"connect", "CONNECT"}, {"trace", "TRACE"},
+	    {"head", "HEAD"},       {"*", "*"},
 	};
 	for (size_t i = 0; i < sizeof(known) / sizeof(*known); i++)
 		if (!strcmp(s, known[i][0]))
@@ -285,7 +290,8 @@ int pr_scope_route(struct pr_reader *r, const struct mx_ast *at, enum pr_kind ki
 		return pr_fail(r, at, err, "match expects the verb as an atom, got: %s",
 		               verb ? pr_inspect(r, verb) : "a value that is not a constant");
 	if (opts && !mx_term_is_keyword(opts))
-		return pr_fail(r, at, err, "expected the route options to be a keyword list, got: %s",
+		return pr_fail(r, at, err,
+		               "expected the route options to be a keyword list, got: %s",
 		               pr_inspect(r, opts));
 	const char *p = pr_scope_validate_path(r, path, at, err);
 	if (!p)
@@ -303,7 +309,8 @@ int pr_scope_route_path(struct pr_reader *r, const struct mx_ast *at, enum pr_ki
 	const char *as = NULL;
 	if (as_t) {
 		if (!mx_term_is_nil(as_t) && term_to_string(r, as_t, &as) < 0)
-			return pr_fail(r, at, err, "expected :as to be an atom or a string, got: %s",
+			return pr_fail(r, at, err,
+			               "expected :as to be an atom or a string, got: %s",
 			               pr_inspect(r, as_t));
 	} else {
 		/* resource_name/2 goes through Module.split/1, which takes
@@ -317,9 +324,10 @@ int pr_scope_route_path(struct pr_reader *r, const struct mx_ast *at, enum pr_ki
 		mx_buf_release(&b);
 	}
 	if (as && !strcmp(as, "static"))
-		return pr_fail(r, at, err,
-		               "`static` is a reserved route prefix generated from %s or `:as` option",
-		               pr_inspect(r, plug));
+		return pr_fail(
+		    r, at, err,
+		    "`static` is a reserved route prefix generated from %s or `:as` option",
+		    pr_inspect(r, plug));
 
 	const struct mx_term *alias_opt = mx_term_kw_get(opts, "alias");
 	bool alias_p = !alias_opt || mx_term_truthy(alias_opt);

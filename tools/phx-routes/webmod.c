@@ -52,7 +52,8 @@ int pr_webmod_router(const struct mx_project *p, const char *module, struct mx_s
 	if (use) {
 		const struct mx_ast *opts =
 		    use->u.call.nargs > 1 ? use->u.call.args[use->u.call.nargs - 1] : NULL;
-		const struct mx_ast *h = opts && opts->kind == MX_AST_LIST ? mx_ast_kw_get(opts, "helpers") : NULL;
+		const struct mx_ast *h =
+		    opts && opts->kind == MX_AST_LIST ? mx_ast_kw_get(opts, "helpers") : NULL;
 		w->uses_router = true;
 		w->helpers = !(h && (mx_ast_is_atom(h, "false") || mx_ast_is_atom(h, "nil")));
 	}

@@ -10,8 +10,13 @@
 #include "unit.h"
 
 static const struct gen_project proj = {
-    .app = "hello", .base = "Hello", .web_module = "HelloWeb", .context_app = "hello",
-    .context_base = "Hello", .context_path = "", .now = 1764900000, /* 2025-12-05 02:00 */
+    .app = "hello",
+    .base = "Hello",
+    .web_module = "HelloWeb",
+    .context_app = "hello",
+    .context_base = "Hello",
+    .context_path = "",
+    .now = 1764900000, /* 2025-12-05 02:00 */
 };
 
 static int parse(struct mx_arena *a, struct gen_attrs *out, struct mx_err *err, int n, ...)
@@ -41,8 +46,7 @@ TEST(flags_come_off_the_end_in_any_order)
 	struct mx_arena a = MX_ARENA_INIT;
 	struct mx_err err = MX_ERR_INIT;
 	struct gen_attrs at;
-	CHECK_INT(parse(&a, &at, &err, 3, "a:string:unique", "b:integer:redact:unique",
-	                "unique"),
+	CHECK_INT(parse(&a, &at, &err, 3, "a:string:unique", "b:integer:redact:unique", "unique"),
 	          0);
 	CHECK_INT((int)at.n, 3);
 	CHECK_STR(at.v[1].type->name, "integer");
@@ -81,7 +85,8 @@ TEST(errors_are_phoenix_texts)
 	struct mx_err err = MX_ERR_INIT;
 	struct gen_attrs at;
 	CHECK_INT(parse(&a, &at, &err, 1, "x:array"), -1);
-	CHECK(!strncmp(err.msg, "Phoenix generators expect the type of the array to be given to x:array.",
+	CHECK(!strncmp(err.msg,
+	               "Phoenix generators expect the type of the array to be given to x:array.",
 	               70));
 	CHECK_INT(parse(&a, &at, &err, 1, "x:enum"), -1);
 	CHECK(!strncmp(err.msg, "Enum type requires at least one value\n", 38));
@@ -104,11 +109,11 @@ TEST(schema_orders_and_names)
 	struct gen_opts o;
 	struct gen_schema s;
 	opts(&o);
-	CHECK_INT(parse(&a, &at, &err, 5, "zeta:string:unique", "alpha:text", "user_id:references:users",
-	                "meta:map", "post_id:references:posts:unique"),
+	CHECK_INT(parse(&a, &at, &err, 5, "zeta:string:unique", "alpha:text",
+	                "user_id:references:users", "meta:map", "post_id:references:posts:unique"),
 	          0);
-	CHECK_INT(phx_gen_schema_build(&a, &proj, &o, "Blog.Admin.SuperPost", "super_posts", &at, &s,
-	                               &err),
+	CHECK_INT(phx_gen_schema_build(&a, &proj, &o, "Blog.Admin.SuperPost", "super_posts", &at,
+	                               &s, &err),
 	          0);
 	CHECK_STR(s.module, "Hello.Blog.Admin.SuperPost");
 	CHECK_STR(s.alias, "SuperPost");
@@ -164,8 +169,9 @@ TEST(samples_follow_the_clock)
 	struct gen_schema s;
 	struct mx_buf b = MX_BUF_INIT;
 	opts(&o);
-	CHECK_INT(parse(&a, &at, &err, 4, "d:date", "u:utc_datetime_usec", "e:enum:only", "c:decimal"),
-	          0);
+	CHECK_INT(
+	    parse(&a, &at, &err, 4, "d:date", "u:utc_datetime_usec", "e:enum:only", "c:decimal"),
+	    0);
 	CHECK_INT(phx_gen_schema_build(&a, &proj, &o, "Blog.Post", "posts", &at, &s, &err), 0);
 	phx_gen_sample(&s, &at.v[0], false, &b);
 	CHECK_STR(b.buf, "~D[2025-12-04]");

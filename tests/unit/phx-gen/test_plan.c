@@ -123,8 +123,8 @@ TEST(inject_after_an_anchor_or_report_it_missing)
 	put("lib/v.ex", "nothing here\n");
 	phx_gen_plan_init(&p, root, &yes);
 	CHECK_INT(phx_gen_plan_inject_after(&p, "lib/w.ex", "use Phoenix.Component",
-	                                    "\n  import W.CoreComponents", "import W.CoreComponents",
-	                                    &state),
+	                                    "\n  import W.CoreComponents",
+	                                    "import W.CoreComponents", &state),
 	          0);
 	CHECK_INT(state, GEN_INJECT_DONE);
 	CHECK_INT(phx_gen_plan_inject_after(&p, "lib/v.ex", "use Phoenix.Component", "\n  import X",
@@ -140,8 +140,8 @@ TEST(inject_after_an_anchor_or_report_it_missing)
 	free(v);
 	phx_gen_plan_init(&p, root, &yes);
 	CHECK_INT(phx_gen_plan_inject_after(&p, "lib/w.ex", "use Phoenix.Component",
-	                                    "\n  import W.CoreComponents", "import W.CoreComponents",
-	                                    &state),
+	                                    "\n  import W.CoreComponents",
+	                                    "import W.CoreComponents", &state),
 	          0);
 	CHECK_INT(state, GEN_INJECT_PRESENT);
 	phx_gen_plan_release(&p);

@@ -54,8 +54,9 @@ static const char *row(struct fx *f, size_t i)
 TEST(paths_join_as_phoenix_splits_them)
 {
 	struct fx f;
-	read_router(&f, "", "scope \"//a//\", A do\n get \"/\", P, :i\n get \"b//c/\", P, :j\n end\n"
-	                    "get \"/\", P, :root");
+	read_router(&f, "",
+	            "scope \"//a//\", A do\n get \"/\", P, :i\n get \"b//c/\", P, :j\n end\n"
+	            "get \"/\", P, :root");
 	CHECK(f.ret == 0);
 	CHECK(f.t.n == 3);
 	CHECK_STR(row(&f, 0), "GET /a A.P :i p");
@@ -63,20 +64,22 @@ TEST(paths_join_as_phoenix_splits_them)
 	CHECK_STR(row(&f, 2), "GET / P :root p");
 	/* a path without its leading slash is warned about and fixed */
 	CHECK(f.warnings.n == 1);
-	CHECK(strstr(f.warnings.v[0], "router paths should begin with a forward slash, got: \"b//c/\""));
+	CHECK(strstr(f.warnings.v[0],
+	             "router paths should begin with a forward slash, got: \"b//c/\""));
 	done(&f);
 }
 
 TEST(aliases_and_helpers_compose_and_reset)
 {
 	struct fx f;
-	read_router(&f, "",
-	            "scope \"/x\", X, as: :x do\n"
-	            "  scope \"/y\", Y, as: \"y\" do\n get \"/\", PageController, :a, as: :home\n end\n"
-	            "  scope \"/z\", alias: false, as: false do\n get \"/\", Z.Plug, :b\n end\n"
-	            "  get \"/l\", :lower_plug, :c, as: :low\n"
-	            "  get \"/n\", P, :d, alias: false, as: nil\n"
-	            "end");
+	read_router(
+	    &f, "",
+	    "scope \"/x\", X, as: :x do\n"
+	    "  scope \"/y\", Y, as: \"y\" do\n get \"/\", PageController, :a, as: :home\n end\n"
+	    "  scope \"/z\", alias: false, as: false do\n get \"/\", Z.Plug, :b\n end\n"
+	    "  get \"/l\", :lower_plug, :c, as: :low\n"
+	    "  get \"/n\", P, :d, alias: false, as: nil\n"
+	    "end");
 	CHECK(f.ret == 0);
 	CHECK_STR(row(&f, 0), "GET /x/y X.Y.PageController :a x_y_home");
 	CHECK_STR(row(&f, 1), "GET /x/z Z.Plug :b plug");
@@ -109,12 +112,15 @@ TEST(forward_rules)
 	struct fx f;
 	read_router(&f, "", "forward \"/f/:id\", F");
 	CHECK(f.ret < 0);
-	CHECK_STR(f.err.msg, "dynamic segment \"/f/:id\" not allowed when forwarding. Use a static path instead");
+	CHECK_STR(
+	    f.err.msg,
+	    "dynamic segment \"/f/:id\" not allowed when forwarding. Use a static path instead");
 	CHECK(f.err.line == 3);
 	done(&f);
 	read_router(&f, "", "forward \"/a\", F\nforward \"/b\", F");
 	CHECK(f.ret < 0);
-	CHECK_STR(f.err.msg, "F has already been forwarded to. A module can only be forwarded a single time");
+	CHECK_STR(f.err.msg,
+	          "F has already been forwarded to. A module can only be forwarded a single time");
 	done(&f);
 	read_router(&f, "", "forward \"/a\", F, [x: 1], as: :ignored");
 	CHECK(f.ret == 0);
@@ -139,7 +145,9 @@ TEST(resources_singleton_param_and_nesting)
 	done(&f);
 	read_router(&f, "", "resources \"/a\", AController, singleton: true, only: [:index]");
 	CHECK(f.ret < 0);
-	CHECK(strstr(f.err.msg, "supported singleton actions: [:edit, :new, :show, :create, :update, :delete]"));
+	CHECK(
+	    strstr(f.err.msg,
+	           "supported singleton actions: [:edit, :new, :show, :create, :update, :delete]"));
 	done(&f);
 }
 
@@ -183,8 +191,9 @@ TEST(unknown_macro_is_counted_and_warned)
 	CHECK(f.t.skipped == 1);
 	CHECK(f.t.n == 1);
 	CHECK(f.warnings.n == 1);
-	CHECK_STR(f.warnings.v[0], "router.ex:3: warning: oban_dashboard/1 is not a macro phx-routes "
-	                          "knows; the routes it defines are missing from the table");
+	CHECK_STR(f.warnings.v[0],
+	          "router.ex:3: warning: oban_dashboard/1 is not a macro phx-routes "
+	          "knows; the routes it defines are missing from the table");
 	done(&f);
 }
 
@@ -193,7 +202,8 @@ TEST(plug_outside_a_pipeline)
 	struct fx f;
 	read_router(&f, "", "plug :x");
 	CHECK(f.ret < 0);
-	CHECK_STR(f.err.msg, "cannot define plug at the router level, plug must be defined inside a pipeline");
+	CHECK_STR(f.err.msg,
+	          "cannot define plug at the router level, plug must be defined inside a pipeline");
 	done(&f);
 }
 

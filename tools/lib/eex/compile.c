@@ -372,7 +372,8 @@ static void rewrite_slot(struct mx_ast **slot, void *ctx)
 	struct mx_ast *n = *slot;
 	if (n->kind == MX_AST_VAR) {
 		for (size_t i = 0; rw->h && i < rw->h->n; i++) {
-			if (n->off == rw->h->off[i] && n->u.name.len == 1 && n->u.name.name[0] == '_') {
+			if (n->off == rw->h->off[i] && n->u.name.len == 1 &&
+			    n->u.name.name[0] == '_') {
 				*slot = rw->h->block[i];
 				return;
 			}

@@ -105,8 +105,8 @@ static void visit(struct mx_ast **slot, void (*f)(struct mx_ast **, void *), voi
 		f(slot, ctx);
 }
 
-static void visit_parts(struct mx_ast_part *parts, size_t n,
-                        void (*f)(struct mx_ast **, void *), void *ctx)
+static void visit_parts(struct mx_ast_part *parts, size_t n, void (*f)(struct mx_ast **, void *),
+                        void *ctx)
 {
 	for (size_t i = 0; i < n; i++)
 		visit(&parts[i].expr, f, ctx);
@@ -316,8 +316,7 @@ static void print_call(const struct mx_ast *n, bool pos, struct mx_buf *out)
 		for (size_t i = 0; i < b->u.list.n; i++) {
 			const struct mx_ast *kw = b->u.list.items[i];
 			mx_buf_adds(out, " (");
-			mx_buf_add(out, kw->u.pair.key->u.name.name,
-			           kw->u.pair.key->u.name.len);
+			mx_buf_add(out, kw->u.pair.key->u.name.name, kw->u.pair.key->u.name.len);
 			mx_buf_addch(out, ' ');
 			print(kw->u.pair.value, pos, out);
 			mx_buf_addch(out, ')');

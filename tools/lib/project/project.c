@@ -310,7 +310,7 @@ int mx_project_load_config(struct mx_project *p, const struct mx_project_opts *o
 	if (!p->app)
 		return 0;
 	/* the config may name a namespace: the paths follow the base */
-	char **derived[] = {&p->base,     &p->web,       &p->lib_path,   &p->web_path,
+	char **derived[] = {&p->base,      &p->web,           &p->lib_path,   &p->web_path,
 	                    &p->test_path, &p->web_test_path, &p->static_path};
 	for (size_t i = 0; i < sizeof(derived) / sizeof(*derived); i++) {
 		free(*derived[i]);
