@@ -37,7 +37,7 @@ setup() { web_setup; }
 	web_assert_case htmlnoctx
 }
 
-@test "html: an attribute named twice: the params maps keep the last, the listings both (--no-context), as Phoenix's" {
+@test "html: an attribute named twice: the params maps keep the last, the listings and the fixture both, as Phoenix's" {
 	web_case htmldup
 	web_assert_case htmldup
 }

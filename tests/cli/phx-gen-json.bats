@@ -32,7 +32,7 @@ setup() { web_setup; }
 	web_assert_case jsonnoschema
 }
 
-@test "json: an attribute named twice: the params maps keep the last, the listings both (--no-context), as Phoenix's" {
+@test "json: an attribute named twice: the params maps keep the last, the listings and the fixture both, as Phoenix's" {
 	web_case jsondup
 	web_assert_case jsondup
 }

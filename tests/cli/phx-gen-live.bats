@@ -37,7 +37,7 @@ setup() { web_setup; }
 	web_assert_case livenoschema
 }
 
-@test "live: an attribute named twice: the params maps keep the last, the listings both (--no-context), as Phoenix's" {
+@test "live: an attribute named twice: the params maps keep the last, the listings and the fixture both, as Phoenix's" {
 	web_case livedup
 	web_assert_case livedup
 }

@@ -30,7 +30,9 @@
  *  indexes      uniques first (reverse CLI order), then references in CLI
  *               order, one per column (the first wins)
  *  params       sorted by name (Map.new)
- *  fixture_*    sorted by name
+ *  fixture_unique_functions  sorted by name
+ *  fixture_params  Enum.sort(attrs): by name, then by type term (an atom
+ *               before a tuple such as {:array, :string}); duplicates kept
  *
  * ---- The template value tree -----------------------------------------------
  *
@@ -267,6 +269,9 @@ struct gen_schema {
 	/* attrs: CLI order without references; fields: sorted by name. */
 	const struct gen_attr **attrs, **fields;
 	size_t n_attrs, n_fields;
+	/* attrs in Enum.sort/1 order (name, then the type term), a name given
+	 * twice kept twice: schema.fixture_params; n_attrs of them. */
+	const struct gen_attr **fixture_attrs;
 	struct gen_assoc *assocs;
 	size_t n_assocs;
 	const char **indexes;

@@ -258,15 +258,15 @@ struct mx_term *phx_gen_schema_term(struct mx_arena *a, const struct gen_project
 		    mx_term_tuple2(a, atom(&c, s->fixture_fns[k].attr), mx_term_tuple(a, t3, 3));
 	}
 	v[i++] = mx_term_list(a, items, s->n_fixture_fns);
-	items = MX_ARENA_NEWN(a, struct mx_term *, s->n_fields + 1);
-	for (size_t k = 0; k < s->n_fields; k++) {
+	items = MX_ARENA_NEWN(a, struct mx_term *, s->n_attrs + 1);
+	for (size_t k = 0; k < s->n_attrs; k++) {
 		struct mx_buf b = MX_BUF_INIT;
-		phx_gen_fixture_param(s, s->fields[k], &b);
-		items[k] =
-		    mx_term_tuple2(a, atom(&c, s->fields[k]->name), mx_term_string(a, b.buf));
+		phx_gen_fixture_param(s, s->fixture_attrs[k], &b);
+		items[k] = mx_term_tuple2(a, atom(&c, s->fixture_attrs[k]->name),
+		                          mx_term_string(a, b.buf));
 		mx_buf_release(&b);
 	}
-	v[i++] = mx_term_list(a, items, s->n_fields);
+	v[i++] = mx_term_list(a, items, s->n_attrs);
 	v[i++] = str_or_nil(&c, s->prefix);
 	v[i++] = atom(&c, s->timestamp_type);
 	return mx_term_struct(a, "Elixir.Mix.Phoenix.Schema", names, v, i);

@@ -213,6 +213,26 @@ static int by_name(const void *x, const void *y)
 	return strcmp(a->name, b->name);
 }
 
+/* Erlang's term order on {name, type}, as Enum.sort(attrs) sorts them:
+ * names first; then the type, where a plain type is an atom and a composite
+ * one ({:array, :string}, {:enum, [...]}) a 2-tuple, and atoms sort before
+ * tuples. Tuples compare by their first atom, then their second part (the
+ * enum's list approximated by its text: two enums on one name are beyond
+ * what a generator run meets). */
+static int by_term(const void *x, const void *y)
+{
+	const struct gen_attr *a = *(const struct gen_attr *const *)x;
+	const struct gen_attr *b = *(const struct gen_attr *const *)y;
+	int c = strcmp(a->name, b->name);
+	if (c)
+		return c;
+	bool ta = a->sub != NULL, tb = b->sub != NULL;
+	if (ta != tb)
+		return ta ? 1 : -1;
+	c = strcmp(a->type->name, b->type->name);
+	return c || !ta ? c : strcmp(a->sub, b->sub);
+}
+
 /* ---- Schema.new ----------------------------------------------------------- */
 
 static const char *route_join(struct mx_arena *a, const char *const *parts, size_t n)
@@ -384,6 +404,9 @@ int phx_gen_schema_build(struct mx_arena *a, const struct gen_project *proj,
 	}
 	qsort(s->fields, nf, sizeof(*s->fields), by_name);
 	s->n_fields = nf;
+	s->fixture_attrs = MX_ARENA_NEWN(a, const struct gen_attr *, s->n_attrs + 1);
+	memcpy(s->fixture_attrs, s->attrs, s->n_attrs * sizeof(*s->attrs));
+	qsort(s->fixture_attrs, s->n_attrs, sizeof(*s->attrs), by_term);
 	for (size_t i = 0; i < nf; i++) {
 		if (phx_gen_schema_type(s->fields[i], &b, err) < 0)
 			goto out;

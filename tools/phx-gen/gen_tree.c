@@ -184,8 +184,8 @@ struct mx_tmpl_value *phx_gen_tree(struct mx_arena *a, const struct gen_project 
 		}
 		mx_tmpl_put_bool(m, "has_unique_fixtures_to_implement", impl);
 		l = mx_tmpl_put_list(m, "fixture_params");
-		for (size_t i = 0; i < s->n_fields; i++) {
-			const struct gen_attr *f = s->fields[i];
+		for (size_t i = 0; i < s->n_attrs; i++) {
+			const struct gen_attr *f = s->fixture_attrs[i];
 			struct mx_tmpl_value *pm = mx_tmpl_push_map(l);
 			put_s(pm, "key", f->name);
 			phx_gen_fixture_param(s, f, &b);
