@@ -1,10 +1,11 @@
 defmodule {% schema.module %} do
   use Ecto.Schema
   import Ecto.Changeset
-
 {% if schema.binary_id %}
   @primary_key {:id, :binary_id, autogenerate: true}
   @foreign_key_type :binary_id
+{% else %}
+
 {% end %}
   schema {% schema.table_inspect %} do
     field :email, :string

@@ -642,13 +642,6 @@ static int run(const struct mx_cmdline *cl)
 		}
 		ar.live = yes;
 	}
-	if (!ar.live &&
-	    !mx_tmpl_set_get(s.tmpl, "phx.gen.auth/session_html.ex", &(struct mx_err)MX_ERR_INIT)) {
-		/* until the controller templates land */
-		ret = phx_gen_mix_raise("phx-gen auth --no-live: the controller variant is not "
-		                        "implemented yet");
-		goto out;
-	}
 	if ((ret = phx_gen_context_confirm(&s, &o, &r, &go_on)) || !go_on)
 		goto out;
 	/* "--no-compile" not in args: then the deps are checked */
