@@ -50,3 +50,116 @@ auth_run() {
 	web_case auth-ctrl-member
 	web_assert_case auth-ctrl-member
 }
+
+@test "auth: no anchor anywhere: Phoenix's fallback texts, stdout and stderr, in its order" {
+	# the genuine run had the same edits (tests/fixtures/phx-gen/auth-fallbacks)
+	sed -i 's/use HelloWeb, :router/use HelloWeb,  :router/; /plug :put_secure_browser_headers/d' lib/hello_web/router.ex
+	sed -i 's/^    \[$/    [ /' mix.exs
+	sed -i 's/^import Config/import  Config/' config/test.exs
+	sed -i 's/<body/<main-body/; s/<\/body>/<\/main-body>/' lib/hello_web/components/layouts/root.html.heex
+	rm test/support/conn_case.ex
+	cp mix.exs config/test.exs "$BATS_TEST_TMPDIR/"
+	web_case auth-fallbacks
+	[ "$status" -eq 0 ]
+	diff -u "$EXPECTED/auth-fallbacks/stdout" "$BATS_TEST_TMPDIR/stdout"
+	diff -u "$EXPECTED/auth-fallbacks/stderr" "$BATS_TEST_TMPDIR/stderr"
+	# the files without an anchor are left as they were
+	cmp mix.exs "$BATS_TEST_TMPDIR/mix.exs"
+	cmp config/test.exs "$BATS_TEST_TMPDIR/test.exs"
+	[ ! -e test/support/conn_case.ex ]
+	! grep -q 'import HelloWeb.UserAuth' lib/hello_web/router.ex
+	grep -q '## Authentication routes' lib/hello_web/router.ex
+}
+
+@test "auth: a second run injects nothing twice (each injection is idempotent)" {
+	web_case auth-live
+	[ "$status" -eq 0 ]
+	mkdir "$BATS_TEST_TMPDIR/first"
+	cp lib/hello_web/router.ex mix.exs config/test.exs test/support/conn_case.ex \
+		lib/hello_web/components/layouts/root.html.heex lib/hello/accounts.ex \
+		test/hello/accounts_test.exs test/support/fixtures/accounts_fixtures.ex "$BATS_TEST_TMPDIR/first/"
+	auth_run Accounts User users --live --yes
+	[ "$status" -eq 0 ]
+	! grep -q '^\* injecting' "$BATS_TEST_TMPDIR/stdout"
+	for f in lib/hello_web/router.ex mix.exs config/test.exs test/support/conn_case.ex \
+		lib/hello_web/components/layouts/root.html.heex lib/hello/accounts.ex \
+		test/hello/accounts_test.exs test/support/fixtures/accounts_fixtures.ex; do
+		cmp "$f" "$BATS_TEST_TMPDIR/first/$(basename "$f")"
+	done
+}
+
+@test "auth: the errors, as mix prints them (exit 1, nothing written)" {
+	local e="$EXPECTED/auth-errors"
+	auth_run Accounts User
+	[ "$status" -eq 1 ]
+	diff -u "$e/invalid-arguments.stderr" - <<<"$stderr"$'\n'
+	auth_run Accounts User users --hashing-lib foo
+	[ "$status" -eq 1 ]
+	diff -u "$e/hashing-lib-foo.stderr" - <<<"$stderr"$'\n'
+	auth_run Accounts Accounts users --live
+	[ "$status" -eq 1 ]
+	diff -u "$e/same-names.stderr" - <<<"$stderr"$'\n'
+	auth_run accounts User users --live
+	[ "$status" -eq 1 ]
+	diff -u "$e/bad-context.stderr" - <<<"$stderr"$'\n'
+	auth_run Hello User users --live
+	[ "$status" -eq 1 ]
+	diff -u "$e/app-name.stderr" - <<<"$stderr"$'\n'
+	[ -z "$(web_written)" ]
+}
+
+@test "auth: strict switches: an unknown one, a missing value, a bad boolean are usage errors" {
+	auth_run Accounts User users --bogus
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"'--bogus'"* ]]
+	auth_run Accounts User users --hashing-lib
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"--hashing-lib"* ]]
+	auth_run Accounts User users --binary-id=3
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"--binary-id"* ]]
+	[ -z "$(web_written)" ]
+}
+
+@test "auth: the LiveView question: asked without --live/--no-live; no terminal and no --yes refuses, nothing written" {
+	auth_run Accounts User users </dev/null
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"An authentication system can be created in two different ways:"$'\n'"- Using Phoenix.LiveView (default)"$'\n'"- Using Phoenix.Controller only"* ]]
+	[[ "$stderr" == *'cannot ask "Do you want to create a LiveView based authentication system?"'*"--yes"* ]]
+	[ -z "$(web_written)" ]
+	# --yes answers yes: LiveView
+	auth_run Accounts User users --yes
+	[ "$status" -eq 0 ]
+	[ -f lib/hello_web/live/user_login_live.ex ]
+	[ ! -e lib/hello_web/controllers/user_session_html.ex ]
+}
+
+@test "auth: --dry-run prints the plan and writes nothing" {
+	auth_run Accounts User users --live --dry-run
+	[ "$status" -eq 0 ]
+	grep -qx '\* creating lib/hello_web/user_auth.ex' "$BATS_TEST_TMPDIR/stdout"
+	grep -qx '\* injecting lib/hello_web/router.ex - plug' "$BATS_TEST_TMPDIR/stdout"
+	[ -z "$(web_written)" ]
+}
+
+@test "auth: a repo that cannot be found, and an app without phoenix_html (--no-compile skips that check)" {
+	rm lib/hello/repo.ex
+	auth_run Accounts User users --live
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "** (Mix) Unable to find Hello.Repo" ]
+	[ ! -e lib/hello/accounts.ex ]
+	cp "$WEBAPP/lib/hello/repo.ex" lib/hello/repo.ex
+	sed -i '/{:phoenix_html,/d' mix.exs
+	auth_run Accounts User users --live
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "** (Mix) mix phx.gen.auth requires phoenix_html"$'\n\n'"mix phx.gen.auth must be installed into a Phoenix 1.5 app"* ]]
+	[ ! -e lib/hello/accounts.ex ]
+	auth_run Accounts User users --live --no-compile --yes
+	[ "$status" -eq 0 ]
+}
+
+@test "auth: --help says --compile is accepted and ignored" {
+	run phx-gen auth --help
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"--compile"*"Accepted and ignored"* ]]
+}

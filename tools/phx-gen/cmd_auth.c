@@ -21,7 +21,7 @@
 #include "web_gen.h"
 
 static const char *hashing_lib;
-static int live_seen;
+static int live_seen, compile_seen;
 
 static const struct mx_option options[] = {
     PHX_GEN_COMMON_OPTIONS(&phx_gen_cli.dir, &phx_gen_cli.sw),
@@ -35,9 +35,9 @@ static const struct mx_option options[] = {
     MX_OPT_STR_("prefix", 0, &phx_gen_cli.prefix, "PREFIX", "The schema prefix"),
     GEN_BOOL_SEEN_("live", &phx_gen_cli.live, &live_seen,
                    "LiveView pages (--no-live: controllers only; neither: asked)"),
-    MX_OPT_BOOL_("compile", 0, &phx_gen_cli.compile,
-                 "Accepted and ignored: mixless compiles nothing (--no-compile also skips "
-                 "the ecto_sql/phoenix_html dependency check, as in Phoenix)"),
+    GEN_BOOL_SEEN_("compile", &phx_gen_cli.compile, &compile_seen,
+                   "Accepted and ignored: mixless compiles nothing (--no-compile also skips "
+                   "the ecto_sql/phoenix_html dependency check, as in Phoenix)"),
     MX_OPT_END_,
 };
 
@@ -645,7 +645,7 @@ static int run(const struct mx_cmdline *cl)
 	if ((ret = phx_gen_context_confirm(&s, &o, &r, &go_on)) || !go_on)
 		goto out;
 	/* "--no-compile" not in args: then the deps are checked */
-	if (phx_gen_cli.compile && (ret = check_deps(&s)))
+	if (!(compile_seen && !phx_gen_cli.compile) && (ret = check_deps(&s)))
 		goto out;
 	ar.adapter = repo_adapter(&s, r.schema.repo);
 	if (!ar.adapter) {
