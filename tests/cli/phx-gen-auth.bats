@@ -163,3 +163,31 @@ auth_run() {
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"--compile"*"Accepted and ignored"* ]]
 }
+
+@test "auth: --web Admin: namespaced modules, paths, routes scope and auth module, as Phoenix's" {
+	web_case auth-live-web
+	web_assert_case auth-live-web
+}
+
+@test "auth: --no-live --hashing-lib argon2, as Phoenix's" {
+	web_case auth-ctrl-argon2
+	web_assert_case auth-ctrl-argon2
+}
+
+@test "auth: into an existing context: Phoenix's question, then the functions, tests and fixtures injected, as Phoenix's" {
+	SOURCE_DATE_EPOCH=$(cat "$EXPECTED/auth-existing/context-epoch") \
+		phx-gen context Accounts Thing things name:string --yes >/dev/null
+	# no terminal, no --yes: the question cannot be asked, nothing written
+	cp lib/hello/accounts.ex "$BATS_TEST_TMPDIR/ctx.ex"
+	auth_run Accounts User users --live </dev/null
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"The Hello.Accounts context currently has 6 functions and 1 file in its directory."* ]]
+	[[ "$stderr" == *'cannot ask "Would you like to proceed?"'* ]]
+	cmp lib/hello/accounts.ex "$BATS_TEST_TMPDIR/ctx.ex"
+	# --no-merge-with-existing-context: stop, exit 0, nothing written
+	auth_run Accounts User users --live --no-merge-with-existing-context
+	[ "$status" -eq 0 ]
+	[ ! -e lib/hello/accounts/user.ex ]
+	web_case auth-existing
+	web_assert_case auth-existing
+}
