@@ -191,3 +191,13 @@ auth_run() {
 	web_case auth-existing
 	web_assert_case auth-existing
 }
+
+@test "auth: a project override of an auth template is refused, nothing written" {
+	mkdir -p priv/templates/phx.gen.auth
+	echo 'custom' >priv/templates/phx.gen.auth/notifier.ex
+	auth_run Accounts User users --live --yes
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"priv/templates/phx.gen.auth/notifier.ex"*"nothing was written"* ]]
+	[ ! -e lib/hello/accounts.ex ]
+	[ ! -e lib/hello_web/user_auth.ex ]
+}

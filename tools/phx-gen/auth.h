@@ -7,6 +7,7 @@
 #define PHX_GEN_AUTH_H
 
 #include "gen.h"
+#include "phx_gen_context.h"
 
 /* HashingLibrary.build/1: one row per library --hashing-lib names. */
 struct auth_hashing {
@@ -47,6 +48,38 @@ struct auth_file {
 	const char *name;
 };
 extern const struct auth_file auth_files[];
+
+/* One run: the session, the context and schema, and what phx.gen.auth
+ * adds to them (Phoenix's binding). */
+struct auth_run {
+	struct gen_session *s;
+	struct gen_resource *r;
+	const struct auth_hashing *hashing;
+	const char *adapter; /* "Ecto.Adapters.Postgres" */
+	bool live;
+};
+
+/* ---- The project (auth_project.c): what Phoenix learns by loading code - */
+
+/* get_ecto_adapter!: the adapter of the repo module defined under the
+ * context app's lib/ ("Ecto.Adapters.Postgres" when its use line names
+ * none), or NULL when no file defines it. In the session's arena. */
+const char *auth_repo_adapter(struct gen_session *s, const char *repo);
+/* validate_required_dependencies!: ecto_sql and phoenix_html in mix.exs.
+ * Prints Phoenix's error and returns 1, or 0. */
+int auth_check_deps(void);
+/* Code.ensure_loaded?(<Base>.Mailer): a file under lib/ defines it. */
+bool auth_has_mailer(struct gen_session *s, const char *base);
+
+/* ---- The plan (auth_tree.c, auth_plan.c) ------------------------------- */
+
+/* Adds Phoenix's binding under "auth" to the run's tree (auth.module,
+ * auth.router_scope, auth.hashing_module, auth.email_column, ...). */
+void auth_tree(struct auth_run *ar);
+/* Every file of the variant, the context parts and every injection, in
+ * Phoenix's order, into the session's plan. Returns 0 or the exit code
+ * (a template error, printed). */
+int auth_plan(struct auth_run *ar);
 
 /* ---- Injector (auth_inject.c): pure edits of a file's text ------------- */
 
