@@ -201,3 +201,8 @@ auth_run() {
 	[ ! -e lib/hello/accounts.ex ]
 	[ ! -e lib/hello_web/user_auth.ex ]
 }
+
+@test "auth: --table, --prefix and --binary-id together (--no-live), as Phoenix's" {
+	web_case auth-ctrl-table-prefix-binary-id
+	web_assert_case auth-ctrl-table-prefix-binary-id
+}
