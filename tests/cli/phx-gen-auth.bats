@@ -206,3 +206,11 @@ auth_run() {
 	web_case auth-ctrl-table-prefix-binary-id
 	web_assert_case auth-ctrl-table-prefix-binary-id
 }
+
+@test "auth: at an umbrella's root, Phoenix's own message for auth" {
+	mkdir "$BATS_TEST_TMPDIR/umb" && cd "$BATS_TEST_TMPDIR/umb"
+	printf 'defmodule Umb.MixProject do\n  use Mix.Project\n\n  def project do\n    [apps_path: "apps", version: "0.1.0", deps: []]\n  end\nend\n' >mix.exs
+	auth_run Accounts User users --live
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "** (Mix) mix phx.gen.auth can only be run inside an application directory" ]
+}
