@@ -214,3 +214,11 @@ auth_run() {
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "** (Mix) mix phx.gen.auth can only be run inside an application directory" ]
 }
+
+@test "auth: without the generators' timestamp_type: naive datetimes, as Phoenix's" {
+	sed -i '/generators: \[timestamp_type: :utc_datetime\]/d; s/^  ecto_repos: \[Hello.Repo\],$/  ecto_repos: [Hello.Repo]/' config/config.exs
+	! grep -q timestamp_type config/config.exs
+	touch -d '2000-01-01' config/config.exs
+	web_case auth-live-naive
+	web_assert_case auth-live-naive
+}
