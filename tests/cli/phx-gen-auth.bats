@@ -6,6 +6,7 @@
 
 bats_require_minimum_version 1.5.0
 load "$MIXLESS_SOURCE_DIR/tests/fixtures/phx-gen/web.bash"
+load "$MIXLESS_SOURCE_DIR/tests/helpers/need.bash"
 
 setup() {
 	WEBAPP="$MIXLESS_SOURCE_DIR/tests/fixtures/phx-gen/authapp"
@@ -221,4 +222,19 @@ auth_run() {
 	touch -d '2000-01-01' config/config.exs
 	web_case auth-live-naive
 	web_assert_case auth-live-naive
+}
+
+@test "auth: every .ex/.exs written is mix format clean, both variants (needs elixir)" {
+	need mix elixir
+	local fmt="$EXPECTED/auth-formatter.exs" v files
+	for v in --live --no-live; do
+		rm -rf "$APP" && cp -r "$WEBAPP" "$APP" && cd "$APP"
+		find . -exec touch -d '2000-01-01' {} + && touch -d '2001-01-01' .mark
+		auth_run Accounts User users $v --yes
+		[ "$status" -eq 0 ]
+		files=$(find . -newer .mark -type f \( -name '*.ex' -o -name '*.exs' \))
+		[ "$(wc -l <<<"$files")" -ge 20 ]
+		# shellcheck disable=SC2086
+		mix format --dot-formatter "$fmt" --check-formatted $files
+	done
 }
