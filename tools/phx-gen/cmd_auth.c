@@ -27,12 +27,12 @@ static const struct mx_option options[] = {
     MX_OPT_STR_("table", 0, &phx_gen_cli.table, "NAME", "The users table (default: the plural)"),
     GEN_BOOL_SEEN_("merge-with-existing-context", &phx_gen_cli.merge, &phx_gen_cli.merge_seen,
                    "Generate into an existing context without asking"),
-    MX_OPT_STR_("prefix", 0, &phx_gen_cli.prefix, "PREFIX", "The schema prefix"),
+    MX_OPT_STR_("prefix", 0, &phx_gen_cli.prefix, "PREFIX",
+                "Accepted (phx.gen.auth's files do not use it)"),
     GEN_BOOL_SEEN_("live", &phx_gen_cli.live, &live_seen,
                    "LiveView pages (--no-live: controllers only; neither: asked)"),
     GEN_BOOL_SEEN_("compile", &phx_gen_cli.compile, &compile_seen,
-                   "Accepted and ignored: mixless compiles nothing (--no-compile also skips "
-                   "the ecto_sql/phoenix_html dependency check, as in Phoenix)"),
+                   "Accepted and ignored: mixless compiles nothing"),
     MX_OPT_END_,
 };
 
