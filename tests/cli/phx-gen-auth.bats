@@ -238,3 +238,17 @@ auth_run() {
 		mix format --dot-formatter "$fmt" --check-formatted $files
 	done
 }
+
+@test "auth: on a terminal, the LiveView question as Phoenix asks it; n gives controllers, y LiveViews" {
+	need script bsdutils
+	run script -qec "phx-gen auth Accounts User users" /dev/null <<<"n"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"- Using Phoenix.Controller only"$'\r\n'"Do you want to create a LiveView based authentication system? [Yn] "* ]]
+	[ -f lib/hello_web/controllers/user_session_html.ex ]
+	[ ! -e lib/hello_web/live/user_login_live.ex ]
+	rm -rf "$APP" && cp -r "$WEBAPP" "$APP" && cd "$APP"
+	run script -qec "phx-gen auth Accounts User users" /dev/null <<<"y"
+	[ "$status" -eq 0 ]
+	[ -f lib/hello_web/live/user_login_live.ex ]
+	[ ! -e lib/hello_web/controllers/user_session_html.ex ]
+}
