@@ -252,3 +252,17 @@ auth_run() {
 	[ -f lib/hello_web/live/user_login_live.ex ]
 	[ ! -e lib/hello_web/controllers/user_session_html.ex ]
 }
+
+@test "auth: a second run never overwrites a changed file without consent" {
+	auth_run Accounts User users --live --yes
+	[ "$status" -eq 0 ]
+	echo "# mine" >>lib/hello_web/user_auth.ex
+	cp lib/hello_web/user_auth.ex "$BATS_TEST_TMPDIR/mine.ex"
+	ls priv/repo/migrations >"$BATS_TEST_TMPDIR/migrations"
+	auth_run Accounts User users --live --merge-with-existing-context </dev/null
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"The following files conflict with new files to be generated:"*"  * lib/hello_web/user_auth.ex"* ]]
+	[[ "$stderr" == *'cannot ask "Proceed with interactive overwrite?"'* ]]
+	cmp lib/hello_web/user_auth.ex "$BATS_TEST_TMPDIR/mine.ex"
+	ls priv/repo/migrations | cmp - "$BATS_TEST_TMPDIR/migrations"
+}
