@@ -1,0 +1,40 @@
+#!/usr/bin/env bats
+# phx-gen presence: mix phx.gen.presence. Expected outputs are genuine runs
+# of Phoenix 1.7.24's task (tests/fixtures/phx-gen/expected/, see web.bash).
+
+bats_require_minimum_version 1.5.0
+load "$MIXLESS_SOURCE_DIR/tests/fixtures/phx-gen/web.bash"
+
+setup() { web_setup; }
+
+@test "presence: the default name, as Phoenix's" {
+	web_case presence1
+	web_assert_case presence1
+}
+
+@test "presence: a given name, as Phoenix's" {
+	web_case presence2
+	web_assert_case presence2
+}
+
+@test "presence: a scoped name goes under channels/ with its path" {
+	run phx-gen presence Chat.Tracker
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"* creating lib/hello_web/channels/chat/tracker.ex"* ]]
+	grep -q '^defmodule HelloWeb.Chat.Tracker do$' lib/hello_web/channels/chat/tracker.ex
+	grep -q '^    pubsub_server: Hello.PubSub$' lib/hello_web/channels/chat/tracker.ex
+}
+
+@test "presence: two names are refused, nothing written" {
+	run --separate-stderr phx-gen presence A B
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "** (Mix) "* ]]
+	[ -z "$(web_written)" ]
+}
+
+@test "presence: --dry-run writes nothing" {
+	run phx-gen presence --dry-run
+	[ "$status" -eq 0 ]
+	[[ "$output" == "* creating lib/hello_web/channels/presence.ex"* ]]
+	[ -z "$(web_written)" ]
+}
