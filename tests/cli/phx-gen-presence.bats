@@ -38,3 +38,15 @@ setup() { web_setup; }
 	[[ "$output" == "* creating lib/hello_web/channels/presence.ex"* ]]
 	[ -z "$(web_written)" ]
 }
+
+@test "presence: a lower-case name is camelized, as in Phoenix; one that makes no module is refused" {
+	run phx-gen presence my_tracker
+	[ "$status" -eq 0 ]
+	grep -q '^defmodule HelloWeb.MyTracker do$' lib/hello_web/channels/my_tracker.ex
+	for n in ../../x /etc/x a-b .x; do
+		run --separate-stderr phx-gen presence "$n"
+		[ "$status" -eq 1 ] || { echo "$n: $status"; return 1; }
+		[[ "$stderr" == "** (Mix) mix phx.gen.presence expects a module name"* ]]
+	done
+	[ "$(web_written)" = lib/hello_web/channels/my_tracker.ex ]
+}

@@ -31,8 +31,16 @@ static int run(const struct mx_cmdline *cl)
 	int ret = phx_gen_session_enter(&s, dir, "phx.gen.presence", &sw, &o);
 	if (ret)
 		goto out;
-	/* no validation in Phoenix: the name is inflected as given */
 	mx_inflect(s.proj.base, cl->args.n ? cl->args.v[0] : "Presence", &inf);
+	/* Phoenix takes any name and camelizes it ("my_presence" is fine);
+	 * one that does not camelize to a module name ("../x", "a-b") would
+	 * give a module that cannot compile at a path of dots: refused. */
+	if (!phx_gen_valid_module(inf.scoped)) {
+		ret = phx_gen_mix_raise("mix phx.gen.presence expects a module name, as in: "
+		                        "mix phx.gen.presence Presence (%s is not one)",
+		                        cl->args.v[0]);
+		goto out;
+	}
 	mx_buf_addf(&module, "%s.%s", inf.web_module, inf.scoped);
 	struct mx_tmpl_value *root = mx_tmpl_map_new(&s.arena);
 	mx_tmpl_put_str(root, "module", module.buf);
