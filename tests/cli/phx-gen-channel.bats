@@ -107,3 +107,26 @@ setup() { web_setup; }
 	[ "$status" -eq 2 ]
 	[[ "$stderr" == *"--bogus"* ]]
 }
+
+@test "channel: a project's priv/templates/phx.gen.channel override is rendered as EEx with Phoenix's binding" {
+	mkdir -p priv/templates/phx.gen.channel lib/hello_web/channels
+	touch lib/hello_web/channels/user_socket.ex
+	cat >priv/templates/phx.gen.channel/channel.ex <<'T'
+defmodule <%= module %>Channel do
+  # <%= alias %> <%= human %> <%= base %> <%= web_module %> <%= scoped %> <%= singular %> <%= path %>
+end
+T
+	cat >priv/templates/phx.gen.channel/channel_case.ex <<'T'
+# sandbox: <%= Code.ensure_loaded?(Ecto.Adapters.SQL) %>, own: <%= Code.ensure_loaded?(HelloWeb.Gettext) %>, missing: <%= Code.ensure_loaded?(Nope) %>
+T
+	mkdir -p lib/hello_web && printf 'defmodule HelloWeb.Gettext do\nend\n' >lib/hello_web/gettext.ex
+	run phx-gen channel Admin.SuperRoom
+	[ "$status" -eq 0 ]
+	[ "$(cat lib/hello_web/channels/admin/super_room_channel.ex)" = "defmodule HelloWeb.Admin.SuperRoomChannel do
+  # SuperRoom Super room Hello HelloWeb Admin.SuperRoom super_room admin/super_room
+end" ]
+	[ "$(cat test/support/channel_case.ex)" = "# sandbox: true, own: true, missing: false" ]
+	# the test template is still ours
+	grep -q 'subscribe_and_join(HelloWeb.Admin.SuperRoomChannel, "super_room:lobby")' \
+		test/hello_web/channels/admin/super_room_channel_test.exs
+}

@@ -104,3 +104,13 @@ end" ]
 	[[ "$output" == *"* creating lib/hello/accounts/user_notifier.ex"* ]]
 	[ -z "$(web_written)" ]
 }
+
+@test "notifier: an override sees context, inflections and notifier_messages" {
+	mkdir -p priv/templates/phx.gen.notifier
+	cat >priv/templates/phx.gen.notifier/notifier.ex <<'T'
+<%= inspect context.module %> <%= inspect context.base_module %> <%= inflections[:alias] %><%= for m <- notifier_messages do %> <%= m %><% end %>
+T
+	phx-gen notifier Accounts User welcome bye >/dev/null
+	[ "$(cat lib/hello/accounts/user_notifier.ex)" = "Hello.Accounts.UserNotifier Hello UserNotifier welcome bye" ]
+	grep -q 'test "deliver_bye/1" do' test/hello/accounts/user_notifier_test.exs
+}

@@ -50,3 +50,11 @@ setup() { web_setup; }
 	done
 	[ "$(web_written)" = lib/hello_web/channels/my_tracker.ex ]
 }
+
+@test "presence: an override sees otp_app and pubsub_server as Phoenix passes them" {
+	mkdir -p priv/templates/phx.gen.presence
+	echo '<%= module %> <%= inspect otp_app %> <%= inspect pubsub_server %> <%= alias %>' \
+		>priv/templates/phx.gen.presence/presence.ex
+	phx-gen presence Tracker >/dev/null
+	[ "$(cat lib/hello_web/channels/tracker.ex)" = "HelloWeb.Tracker :hello Hello.PubSub Tracker" ]
+}

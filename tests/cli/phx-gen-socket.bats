@@ -54,3 +54,16 @@ setup() { web_setup; }
 	[ "$(cat assets/js/user_socket.js)" = mine ]
 	[ ! -e lib/hello_web/channels/user_socket.ex ]
 }
+
+@test "socket: overrides see Phoenix's binding, existing_channel included" {
+	mkdir -p priv/templates/phx.gen.socket
+	cat >priv/templates/phx.gen.socket/socket.ex <<'T'
+<%= module %>Socket <%= inspect endpoint_module %> <%= web_prefix %><%= if existing_channel do %> <%= existing_channel[:singular] %>:* <%= existing_channel[:module] %>Channel<% end %>
+T
+	phx-gen socket User --from-channel Room >/dev/null
+	[ "$(cat lib/hello_web/channels/user_socket.ex)" = "HelloWeb.UserSocket HelloWeb.Endpoint lib/hello_web room:* HelloWeb.RoomChannel" ]
+	grep -q '^export default socket$' assets/js/user_socket.js
+	rm lib/hello_web/channels/user_socket.ex assets/js/user_socket.js
+	phx-gen socket User >/dev/null
+	[ "$(cat lib/hello_web/channels/user_socket.ex)" = "HelloWeb.UserSocket HelloWeb.Endpoint lib/hello_web" ]
+}

@@ -12,6 +12,7 @@
 
 #include "fsutil.h"
 #include "gen_names.h"
+#include "gen_override.h"
 #include "gen_socket.h"
 #include "project/inflect.h"
 
@@ -42,10 +43,13 @@ static int plan_files(struct gen_session *s, const struct mx_inflection *inf, co
 	mx_tmpl_put_str(root, "singular", inf->singular);
 	mx_tmpl_put_str(root, "base", inf->base);
 	mx_tmpl_put_bool(root, "ecto", phx_gen_has_ecto_sql(s));
+	/* a project's priv/templates/phx.gen.channel/ sees Phoenix's binding */
+	struct mx_eex_binding b[PHX_GEN_INFLECTION_KEYS];
+	size_t nb = phx_gen_inflection_bind(&s->arena, inf, module, b);
 
 	phx_gen_web_prefix(s, "lib", &path);
 	mx_buf_addf(&path, "/channels/%s_channel.ex", inf->path);
-	if ((ret = phx_gen_render(s, "phx.gen.channel/channel.ex", root, &text)))
+	if ((ret = phx_gen_render_bound(s, "phx.gen.channel/channel.ex", root, b, nb, &text)))
 		goto out;
 	phx_gen_plan_create(&s->plan, path.buf, text.buf, text.len, false);
 
@@ -53,7 +57,7 @@ static int plan_files(struct gen_session *s, const struct mx_inflection *inf, co
 	mx_buf_reset(&path);
 	mx_buf_addf(&path, "%s/channels/%s_channel_test.exs", test.buf, inf->path);
 	mx_buf_reset(&text);
-	if ((ret = phx_gen_render(s, "phx.gen.channel/channel_test.exs", root, &text)))
+	if ((ret = phx_gen_render_bound(s, "phx.gen.channel/channel_test.exs", root, b, nb, &text)))
 		goto out;
 	phx_gen_plan_create(&s->plan, path.buf, text.buf, text.len, false);
 
@@ -65,7 +69,8 @@ static int plan_files(struct gen_session *s, const struct mx_inflection *inf, co
 	free(test_root);
 	if (!phx_gen_plan_exists(&s->plan, path.buf)) {
 		mx_buf_reset(&text);
-		if ((ret = phx_gen_render(s, "phx.gen.channel/channel_case.ex", root, &text)))
+		if ((ret = phx_gen_render_bound(s, "phx.gen.channel/channel_case.ex", root, b, nb,
+		                                &text)))
 			goto out;
 		phx_gen_plan_create(&s->plan, path.buf, text.buf, text.len, false);
 	}

@@ -8,6 +8,7 @@
 
 #include "gen_cli.h"
 #include "gen_names.h"
+#include "gen_override.h"
 #include "project/inflect.h"
 
 static const char *dir, *context_app, *prefix;
@@ -164,11 +165,22 @@ static int run(const struct mx_cmdline *cl)
 	for (size_t i = 2; i < cl->args.n; i++)
 		mx_tmpl_push_str(msgs, cl->args.v[i]);
 
-	if ((ret = phx_gen_render(&s, "phx.gen.notifier/notifier.ex", root, &text)))
+	/* Phoenix's binding, for a project's priv/templates/phx.gen.notifier/ */
+	struct mx_term **items = MX_ARENA_NEWN(&s.arena, struct mx_term *, cl->args.n);
+	for (size_t i = 2; i < cl->args.n; i++)
+		items[i - 2] = mx_term_string(&s.arena, cl->args.v[i]);
+	struct mx_eex_binding b[] = {
+	    {"context", phx_gen_context_term(&s.arena, &s.proj, &ctx, NULL)},
+	    {"inflections", phx_gen_inflection_term(&s.arena, &inf, NULL)},
+	    {"notifier_messages", mx_term_list(&s.arena, items, cl->args.n - 2)},
+	};
+	size_t nb = sizeof(b) / sizeof(b[0]);
+	if ((ret = phx_gen_render_bound(&s, "phx.gen.notifier/notifier.ex", root, b, nb, &text)))
 		goto out;
 	phx_gen_plan_create(&s.plan, ctx.file, text.buf, text.len, true);
 	mx_buf_reset(&text);
-	if ((ret = phx_gen_render(&s, "phx.gen.notifier/notifier_test.exs", root, &text)))
+	if ((ret = phx_gen_render_bound(&s, "phx.gen.notifier/notifier_test.exs", root, b, nb,
+	                                &text)))
 		goto out;
 	phx_gen_plan_create(&s.plan, ctx.test_file, text.buf, text.len, true);
 	if ((ret = phx_gen_plan_run(&s.plan)) || sw.dry_run)

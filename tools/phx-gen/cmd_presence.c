@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gen_names.h"
+#include "gen_override.h"
 #include "project/inflect.h"
 
 static const char *dir;
@@ -46,7 +47,15 @@ static int run(const struct mx_cmdline *cl)
 	mx_tmpl_put_str(root, "module", module.buf);
 	mx_tmpl_put_strf(root, "otp_app", ":%s", s.proj.app);
 	mx_tmpl_put_strf(root, "pubsub_server", "%s.PubSub", inf.base);
-	if ((ret = phx_gen_render(&s, "phx.gen.presence/presence.ex", root, &text)))
+	/* Phoenix's binding, for a project's priv/templates/phx.gen.presence/ */
+	struct mx_eex_binding b[PHX_GEN_INFLECTION_KEYS + 2];
+	size_t nb = phx_gen_inflection_bind(&s.arena, &inf, module.buf, b);
+	b[nb++] = (struct mx_eex_binding){"otp_app", mx_term_atom(&s.arena, s.proj.app)};
+	struct mx_buf ps = MX_BUF_INIT;
+	mx_buf_addf(&ps, "Elixir.%s.PubSub", inf.base);
+	b[nb++] = (struct mx_eex_binding){"pubsub_server", mx_term_atom(&s.arena, ps.buf)};
+	mx_buf_release(&ps);
+	if ((ret = phx_gen_render_bound(&s, "phx.gen.presence/presence.ex", root, b, nb, &text)))
 		goto out;
 	phx_gen_web_prefix(&s, "lib", &path);
 	mx_buf_addf(&path, "/channels/%s.ex", inf.path);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gen_names.h"
+#include "gen_override.h"
 #include "gen_socket.h"
 #include "project/inflect.h"
 
@@ -56,13 +57,29 @@ int phx_gen_socket_run(struct gen_session *s, struct gen_plan *plan, const char 
 		mx_tmpl_put_nil(root, "channel");
 	}
 
+	/* Phoenix's binding, for a project's priv/templates/phx.gen.socket/ */
+	struct mx_eex_binding b[PHX_GEN_INFLECTION_KEYS + 3];
+	size_t nb = phx_gen_inflection_bind(&s->arena, &inf, module.buf, b);
+	struct mx_buf ep = MX_BUF_INIT;
+	mx_buf_addf(&ep, "Elixir.%s.Endpoint", inf.web_module);
+	b[nb++] = (struct mx_eex_binding){"endpoint_module", mx_term_atom(&s->arena, ep.buf)};
+	mx_buf_release(&ep);
+	b[nb++] = (struct mx_eex_binding){"web_prefix", mx_term_string(&s->arena, prefix.buf)};
+	struct mx_buf cm = MX_BUF_INIT;
+	if (from_channel)
+		mx_buf_addf(&cm, "%s.%s", chan.web_module, chan.scoped);
+	b[nb++] = (struct mx_eex_binding){
+	    "existing_channel", from_channel ? phx_gen_inflection_term(&s->arena, &chan, cm.buf)
+	                                     : mx_term_nil(&s->arena)};
+	mx_buf_release(&cm);
+
 	mx_buf_addf(&file, "%s/channels/%s_socket.ex", prefix.buf, inf.path);
-	if ((ret = phx_gen_render(s, "phx.gen.socket/socket.ex", root, &text)))
+	if ((ret = phx_gen_render_bound(s, "phx.gen.socket/socket.ex", root, b, nb, &text)))
 		goto out;
 	phx_gen_plan_create(plan, file.buf, text.buf, text.len, false);
 	mx_buf_reset(&text);
 	mx_buf_addf(&js, "assets/js/%s_socket.js", inf.path);
-	if ((ret = phx_gen_render(s, "phx.gen.socket/socket.js", root, &text)))
+	if ((ret = phx_gen_render_bound(s, "phx.gen.socket/socket.js", root, b, nb, &text)))
 		goto out;
 	phx_gen_plan_create(plan, js.buf, text.buf, text.len, false);
 	if ((ret = phx_gen_plan_run(plan)) || plan->sw.dry_run)
