@@ -6,6 +6,7 @@
 
 bats_require_minimum_version 1.5.0
 load "$MIXLESS_SOURCE_DIR/tests/fixtures/phx-gen/web.bash"
+load "$MIXLESS_SOURCE_DIR/tests/helpers/need.bash"
 
 CERT_FIXTURES="$MIXLESS_SOURCE_DIR/tests/fixtures/phx-gen/cert"
 # 2025-12-05 02:00:00 UTC: valid from 2025-12-05 to 2026-12-05, midnight
@@ -136,4 +137,15 @@ x509() {
 	[ "$status" -eq 2 ]
 	[[ "$output" == *"--bogus"* ]]
 	[ ! -e priv/cert ]
+}
+
+@test "cert: Erlang's :public_key reads the pair and encodes the same bytes; TLS works with it" {
+	need elixir elixir
+	phx-gen cert >/dev/null
+	run elixir "$CERT_FIXTURES/erlang_check.exs" priv/cert/selfsigned_key.pem priv/cert/selfsigned.pem
+	[ "$status" -eq 0 ]
+	[ "$output" = "der true
+cert pem true
+key pem true
+tls ok" ]
 }
