@@ -114,3 +114,10 @@ T
 	[ "$(cat lib/hello/accounts/user_notifier.ex)" = "Hello.Accounts.UserNotifier Hello UserNotifier welcome bye" ]
 	grep -q 'test "deliver_bye/1" do' test/hello/accounts/user_notifier_test.exs
 }
+
+@test "notifier: --context-app that the project does not have is Phoenix's error" {
+	run --separate-stderr phx-gen notifier Accounts User welcome --context-app nope
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "** (Mix) no directory for context_app :nope found in hello's deps."* ]]
+	[ -z "$(web_written)" ]
+}

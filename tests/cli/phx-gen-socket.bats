@@ -67,3 +67,10 @@ T
 	phx-gen socket User >/dev/null
 	[ "$(cat lib/hello_web/channels/user_socket.ex)" = "HelloWeb.UserSocket HelloWeb.Endpoint lib/hello_web" ]
 }
+
+@test "socket: --from-channel without a value is a usage error naming it" {
+	run --separate-stderr phx-gen socket User --from-channel
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"--from-channel"* ]]
+	[ -z "$(web_written)" ]
+}
