@@ -24,18 +24,26 @@ void phx_gen_plan_init(struct gen_plan *p, const char *root, const struct gen_sw
 	p->allowed = (struct mx_strvec)MX_STRVEC_INIT;
 }
 
+/* Zeroes the plan's copies of secret files (private keys) before they are
+ * freed; volatile, since a memset before free may be optimised away. */
+static void wipe_secrets(struct gen_plan *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		if (!p->files[i].secret)
+			continue;
+		volatile char *v = p->files[i].data.buf;
+		for (size_t k = 0; k < p->files[i].data.len; k++)
+			v[k] = 0;
+	}
+}
+
 void phx_gen_plan_release(struct gen_plan *p)
 {
 	if (!p)
 		return;
+	wipe_secrets(p);
 	for (size_t i = 0; i < p->n; i++) {
 		free(p->files[i].path);
-		if (p->files[i].secret) {
-			/* volatile: a memset before free may be optimised away */
-			volatile char *v = p->files[i].data.buf;
-			for (size_t k = 0; k < p->files[i].data.len; k++)
-				v[k] = 0;
-		}
 		mx_buf_release(&p->files[i].data);
 	}
 	free(p->files);

@@ -72,12 +72,12 @@ struct gen_file {
 	enum gen_file_kind kind;
 	char *path;          /* relative to the root, as printed */
 	struct mx_buf data;  /* the whole new content */
+	bool secret;         /* a private key: mode 0600, wiped when released */
 	bool conflict_check; /* listed by prompt_for_conflicts */
 	bool exists;         /* at plan time */
 	bool same;           /* exists with this very content */
 	bool skip;           /* decided: not written (answered no, or new_eex present) */
 	bool superseded;     /* a later entry writes the same path */
-	bool secret;         /* a private key: mode 0600, wiped when released */
 };
 
 struct gen_plan {
