@@ -593,11 +593,14 @@ int em_run(const struct em_repo *r, const struct em_opts *o, enum em_direction d
 	int ret;
 
 	run_init(&rn, r, o, dir);
-	if ((ret = check_pool_size(o)) || (ret = em_discover_repo(r, o, &files)) ||
-	    (ret = connect(&rn, &rn.lock_conn)))
+	if ((ret = check_pool_size(o)) || (ret = em_discover_repo(r, o, &files)))
+		goto out;
+	/* --offline (a dry run only): every migration pending, no connection,
+	 * for reading migrations where there is no database. */
+	if (!(o->dry_run && o->offline) && (ret = connect(&rn, &rn.lock_conn)))
 		goto out;
 	rn.lock_conn.log_sql = rn.log_migrator_sql;
-	if ((ret = read_applied(&rn, &v, &nv)) ||
+	if ((!(o->dry_run && o->offline) && (ret = read_applied(&rn, &v, &nv))) ||
 	    (ret = select_pending(&rn, &files, v, nv, &sel, &nsel)) || !nsel)
 		goto out;
 	migs = mx_xcalloc(nsel, sizeof(*migs));
