@@ -278,7 +278,8 @@ int em_oban_call(struct em_oban_env *env, const struct mx_eval_call *c, struct m
 	if ((strcmp(c->name, "up") && strcmp(c->name, "down")) || c->nargs > 1)
 		return 0;
 	up = !strcmp(c->name, "up");
-	snprintf(fun, sizeof(fun), "%s.%s/1", c->module, c->name);
+	/* Oban.Migrations delegates to Oban.Migration, whose guard raises. */
+	snprintf(fun, sizeof(fun), "Oban.Migration.%s/1", c->name);
 	outer->raise.raised = false;
 	if (read_opts(a, c->nargs ? c->args[0] : NULL, up ? EM_OBAN_LATEST : 1, fun, &o,
 	              &outer->raise) < 0)
@@ -360,11 +361,12 @@ int em_oban_select(const struct em_oban *o, int rows, const char *value, const s
 	} else {
 		if (infinity) {
 			char m[160];
-			snprintf(
-			    m, sizeof(m),
-			    "ranges (first..last//step) expect both sides to be integers, got: "
-			    ":infinity..%ld//-1",
-			    o->target);
+			snprintf(m, sizeof(m),
+			         "ranges (first..last//step) expect both sides to be integers and "
+			         "the step to "
+			         "be a non-zero integer, got: "
+			         ":infinity..%ld//-1",
+			         o->target);
 			fail_plan(raise_plan, "ArgumentError", m);
 			return -1;
 		}
