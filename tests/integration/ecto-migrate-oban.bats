@@ -141,3 +141,18 @@ scenario() {
 	[[ "$output" == *"-- Oban.Migrations.up([version: 5]): what runs depends on the version in the comment on oban_jobs"* ]]
 	[[ "$output" == *"-- Oban.Migrations.up(): what runs"* ]]
 }
+
+@test "a mix.lock locking an oban whose migrations differ (2.17) is refused at the call" {
+	cp "$F/latest"/*.exs priv/repo/migrations/
+	printf '%%{\n  "oban": {:hex, :oban, "2.17.10", "0", [:mix], [], "hexpm", "0"},\n}\n' >mix.lock
+	export DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/oban_lock"
+	ecto-migrate create >/dev/null
+	run --separate-stderr ecto-migrate migrate
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"20240101000001_add_oban.exs:4:15: Oban.Migrations.up/0: mix.lock locks oban 2.17.10, whose migrations are not the ones ecto-migrate carries"* ]]
+	# 2.22 is carried
+	sed -i 's/2\.17\.10/2.22.1/' mix.lock
+	run ecto-migrate migrate
+	[ "$status" -eq 0 ]
+	[ "$(pg_psql oban_lock -c "SELECT obj_description('oban_jobs'::regclass, 'pg_class')")" = 14 ]
+}

@@ -119,11 +119,15 @@ struct em_ddl_config {
 	const struct mx_term *primary_key_opts; /* migration_primary_key: false or keyword */
 	const struct mx_term *foreign_key_opts; /* migration_foreign_key: keyword */
 	const struct mx_term *timestamps_opts;  /* migration_timestamps: keyword */
+	/* The oban release the project's mix.lock locks ("2.17.10"), whose
+	 * migrations Oban.Migrations.up/down run (oban.h); NULL: none locked,
+	 * the latest ecto-migrate carries. */
+	const char *oban_version;
 };
 #define EM_DDL_CONFIG_INIT                                                                         \
 	{                                                                                          \
 		NULL, NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,     \
-		    NULL                                                                           \
+		    NULL, NULL                                                                     \
 	}
 
 /* Reads and translates the migration at path: both plans, whatever the

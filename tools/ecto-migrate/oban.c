@@ -120,6 +120,24 @@ static int read_opts(struct mx_arena *a, const struct mx_term *kw, long dflt_ver
 	return 0;
 }
 
+/* ---- Which release -------------------------------------------------------- */
+
+/* The minor version of a locked 2.x release ecto-migrate carries the
+ * migrations of (22 or 23), or -1. */
+static int carried_release(const char *version)
+{
+	char *end;
+	long major, minor;
+
+	major = strtol(version, &end, 10);
+	if (*end != '.')
+		return -1;
+	minor = strtol(end + 1, &end, 10);
+	if (*end != '.' && *end != '\0' && *end != '-')
+		return -1;
+	return major == 2 && (minor == 22 || minor == 23) ? (int)minor : -1;
+}
+
 /* ---- Translating a version's commands ------------------------------------- */
 
 struct bound {
@@ -182,7 +200,7 @@ done:
 }
 
 static struct em_oban *translate(struct em_oban_env *env, const struct mx_eval_call *c, bool up,
-                                 const struct opts *o, struct mx_err *err)
+                                 int release, const struct opts *o, struct mx_err *err)
 {
 	struct mx_arena *a = env->outer->arena;
 	struct em_oban *ob = mx_xcalloc(1, sizeof(*ob));
@@ -194,12 +212,14 @@ static struct em_oban *translate(struct em_oban_env *env, const struct mx_eval_c
 	ob->up = up;
 	ob->target = (long)o->version->u.i;
 	ob->backward = env->outer->direction == EM_DDL_BACKWARD;
+	ob->infinity = release >= 23;
 	mx_term_inspect(o->prefix, &q);
+	/* 2.23 doubles a quote; 2.22 put a backslash before it. */
 	for (size_t i = 0; i < o->prefix->u.bin.len; i++) {
 		char ch = o->prefix->u.bin.data[i];
-		mx_buf_add(&e, &ch, 1);
 		if (ch == '\'')
-			mx_buf_add(&e, "'", 1);
+			mx_buf_add(&e, release >= 23 ? "'" : "\\", 1);
+		mx_buf_add(&e, &ch, 1);
 	}
 	b.args[0] = (struct mx_term *)o->prefix;
 	b.args[1] = mx_term_binary(a, q.buf, q.len);
@@ -256,6 +276,7 @@ int em_oban_call(struct em_oban_env *env, const struct mx_eval_call *c, struct m
 	struct mx_arena *a = outer->arena;
 	bool migration = !strcmp(c->module, "Oban.Migration");
 	bool up;
+	int release;
 	char fun[64];
 	struct opts o = {NULL, NULL, false, false};
 	struct em_oban *ob;
@@ -278,13 +299,23 @@ int em_oban_call(struct em_oban_env *env, const struct mx_eval_call *c, struct m
 	if ((strcmp(c->name, "up") && strcmp(c->name, "down")) || c->nargs > 1)
 		return 0;
 	up = !strcmp(c->name, "up");
+	release =
+	    outer->cfg && outer->cfg->oban_version ? carried_release(outer->cfg->oban_version) : 23;
+	if (release < 0)
+		return mx_err_at(err, MX_ERR_EVAL, c->node->file, c->node->line, c->node->col,
+		                 "%s.%s/%zu: mix.lock locks oban %s, whose migrations are not the "
+		                 "ones ecto-migrate carries (Oban 2.22 and 2.23's, v1 to v%d: "
+		                 "releases before 2.22 create some versions differently); run "
+		                 "this migration with mix, or update oban",
+		                 c->module, c->name, c->nargs, outer->cfg->oban_version,
+		                 EM_OBAN_LATEST);
 	/* Oban.Migrations delegates to Oban.Migration, whose guard raises. */
 	snprintf(fun, sizeof(fun), "Oban.Migration.%s/1", c->name);
 	outer->raise.raised = false;
 	if (read_opts(a, c->nargs ? c->args[0] : NULL, up ? EM_OBAN_LATEST : 1, fun, &o,
 	              &outer->raise) < 0)
 		return -2;
-	ob = translate(env, c, up, &o, err);
+	ob = translate(env, c, up, release, &o, err);
 	if (!ob)
 		return -1;
 	memset(&s, 0, sizeof(s));
@@ -342,7 +373,7 @@ int em_oban_select(const struct em_oban *o, int rows, const char *value, const s
 	size_t n = 0;
 
 	if (rows == 1 && value) {
-		if (!strcmp(value, "\xe2\x88\x9e")) { /* "∞" */
+		if (o->infinity && !strcmp(value, "\xe2\x88\x9e")) { /* "∞" */
 			infinity = true;
 		} else if (!to_integer(value, &initial)) {
 			fail_plan(raise_plan, "ArgumentError",

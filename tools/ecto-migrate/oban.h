@@ -13,8 +13,12 @@
  * the runner picks the versions once it has read the comment on the
  * migration's connection, inside its transaction, as Oban's query does.
  *
- * The versions are those of Oban 2.23 (v1 to v14; 2.17 to 2.23 ship the
- * same DDL for the versions they share).
+ * The versions are those of Oban 2.23 (v1 to v14). Oban has rewritten
+ * some of them between releases (2.21 reordered v1's enum and changed v9 and
+ * v14, 2.22 again), so a project whose mix.lock locks an oban older than
+ * 2.22, or newer than ecto-migrate knows, is refused at the call rather
+ * than given another release's schema; 2.22 differs from 2.23 only in how
+ * a prefix holding ' is escaped and in not knowing the "∞" version.
  */
 #ifndef EM_OBAN_H
 #define EM_OBAN_H
@@ -45,6 +49,7 @@ struct em_oban {
 	/* record_version: COMMENT ON TABLE ... IS '<n>' (no steps when n = 0) */
 	struct em_plan record;
 	bool backward; /* translated for a change/0 rolled back: run reversed */
+	bool infinity; /* the release reads the "∞" comment as :infinity (2.23) */
 	char *call;    /* "Oban.Migrations.up(version: 3)" as written, for --dry-run */
 };
 
@@ -90,6 +95,11 @@ void em_oban_version_query(const struct em_oban *o, struct mx_buf *sql);
  */
 int em_oban_select(const struct em_oban *o, int rows, const char *value, const struct em_plan **out,
                    struct em_plan *raise_plan);
+
+/* (oban_lock.c) The oban release <root>/mix.lock locks ("2.17.10"), or
+ * NULL (no lock file, no oban in it, or a file the reader cannot read: mix
+ * would refuse it too). Caller frees. */
+char *em_oban_locked_version(const char *root);
 
 /* The versions' commands, one Elixir body per version and direction, with
  * p (prefix), q (inspected prefix), e (escaped prefix), unlogged and create

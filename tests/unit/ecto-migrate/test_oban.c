@@ -6,19 +6,30 @@
  * tests/integration/ecto-migrate-oban.bats.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "migration.h"
 #include "oban.h"
 #include "unit.h"
 
-/* Loads a migration whose module body is body; returns 0 or -1 (err). */
-static int load(struct em_migration *m, const char *body, struct mx_err *err)
+/* Loads a migration whose module body is body, for a project that locks
+ * oban (NULL: none); returns 0 or -1 (err). */
+static int load_locked(struct em_migration *m, const char *body, const char *oban,
+                       struct mx_err *err)
 {
 	char src[4096];
+	struct em_ddl_config cfg = EM_DDL_CONFIG_INIT;
+	cfg.oban_version = oban;
 	snprintf(src, sizeof(src),
 	         "defmodule Hello.Repo.Migrations.M do\n  use Ecto.Migration\n%send\n", body);
-	return em_migration_load_buffer(m, "20240101000001_m.exs", src, strlen(src), NULL, err);
+	return em_migration_load_buffer(m, "20240101000001_m.exs", src, strlen(src), &cfg, err);
+}
+
+static int load(struct em_migration *m, const char *body, struct mx_err *err)
+{
+	return load_locked(m, body, NULL, err);
 }
 
 /* The versions em_oban_select runs, as "1,2,3,c" (c: the comment; "!" after
@@ -246,6 +257,55 @@ TEST(bad_options_raise_as_elixir_does)
 	CHECK(m.up.failed);
 	CHECK_STR(m.up.error.msg, "no function clause matching in Oban.Migration.up/1");
 	em_migration_release(&m);
+}
+
+TEST(the_locked_release_decides)
+{
+	struct em_migration m;
+	struct mx_err err = MX_ERR_INIT;
+	const struct em_oban *o;
+	char got[512];
+	char dir[] = "/tmp/oban-lock.XXXXXX", path[64];
+	FILE *f;
+	char *v;
+
+	/* 2.22 escapes a quote with a backslash and knows no "∞" */
+	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up(prefix: \"a'b\")\n", "2.22.1",
+	                  &err) == 0);
+	o = the_call(&m.up);
+	CHECK(o != NULL);
+	if (o) {
+		CHECK_STR(o->escaped, "a\\'b");
+		selected(o, 1, "\xe2\x88\x9e", got, sizeof(got));
+		CHECK(strstr(got, "raise: ArgumentError errors were found") == got);
+	}
+	em_migration_release(&m);
+	/* older or unknown releases are refused at the call */
+	CHECK(load_locked(&m, "  def up do\n    Oban.Migrations.up()\n  end\n", "2.17.10", &err) <
+	      0);
+	CHECK_INT(err.line, 4);
+	CHECK(strstr(err.msg, "Oban.Migrations.up/0: mix.lock locks oban 2.17.10, whose "
+	                      "migrations are not the ones ecto-migrate carries") == err.msg);
+	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "3.0.0", &err) < 0);
+	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "2.23.1", &err) == 0);
+	em_migration_release(&m);
+
+	/* mix.lock read with the Elixir reader */
+	if (!mkdtemp(dir))
+		return;
+	snprintf(path, sizeof(path), "%s/mix.lock", dir);
+	CHECK(em_oban_locked_version(dir) == NULL);
+	f = fopen(path, "w");
+	fputs("%{\n  \"jason\": {:hex, :jason, \"1.4.4\", \"b9\", [:mix], [], \"hexpm\", \"c5\"},\n"
+	      "  \"oban\": {:hex, :oban, \"2.17.10\", \"4a\", [:mix], [{:ecto_sql, \"~> 3.10\", "
+	      "[hex: :ecto_sql, repo: \"hexpm\", optional: false]}], \"hexpm\", \"bd\"},\n}\n",
+	      f);
+	fclose(f);
+	v = em_oban_locked_version(dir);
+	CHECK(v && !strcmp(v, "2.17.10"));
+	free(v);
+	unlink(path);
+	rmdir(dir);
 }
 
 UNIT_MAIN()
