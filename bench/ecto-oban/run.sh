@@ -15,7 +15,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
-bin=${1:-$src/build/bin}
+bin=$(cd "${1:-$src/build/bin}" && pwd)
 R=${R:-11}
 export PATH="$bin:$PATH" NO_COLOR=1
 
