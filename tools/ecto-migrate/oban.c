@@ -122,20 +122,30 @@ static int read_opts(struct mx_arena *a, const struct mx_term *kw, long dflt_ver
 
 /* ---- Which release -------------------------------------------------------- */
 
-/* The minor version of a locked 2.x release ecto-migrate carries the
- * migrations of (22 or 23), or -1. */
+/* Which carried release a locked version creates its tables as: 23 for
+ * 2.23.x, 22 for 2.22.x and 2.21.1 on (2.21.1 moved v9 and v14 to ALTER TYPE,
+ * as 2.22 ships them; 2.22 only made v6's up/1 return :ok, which nothing
+ * sees), or -1 for another release. */
 static int carried_release(const char *version)
 {
 	char *end;
-	long major, minor;
+	long major, minor, patch = 0;
 
 	major = strtol(version, &end, 10);
 	if (*end != '.')
 		return -1;
 	minor = strtol(end + 1, &end, 10);
-	if (*end != '.' && *end != '\0' && *end != '-')
+	if (*end == '.')
+		patch = strtol(end + 1, &end, 10);
+	if (*end != '\0' && *end != '-')
 		return -1;
-	return major == 2 && (minor == 22 || minor == 23) ? (int)minor : -1;
+	if (major != 2)
+		return -1;
+	if (minor == 23)
+		return 23;
+	if (minor == 22 || (minor == 21 && patch >= 1))
+		return 22;
+	return -1;
 }
 
 /* ---- Translating a version's commands ------------------------------------- */
@@ -304,8 +314,8 @@ int em_oban_call(struct em_oban_env *env, const struct mx_eval_call *c, struct m
 	if (release < 0)
 		return mx_err_at(err, MX_ERR_EVAL, c->node->file, c->node->line, c->node->col,
 		                 "%s.%s/%zu: mix.lock locks oban %s, whose migrations are not the "
-		                 "ones ecto-migrate carries (Oban 2.22 and 2.23's, v1 to v%d: "
-		                 "releases before 2.22 create some versions differently); run "
+		                 "ones ecto-migrate carries (those of Oban 2.21.1 to 2.23, v1 to "
+		                 "v%d: earlier releases create some versions differently); run "
 		                 "this migration with mix, or update oban",
 		                 c->module, c->name, c->nargs, outer->cfg->oban_version,
 		                 EM_OBAN_LATEST);

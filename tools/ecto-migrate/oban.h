@@ -15,10 +15,10 @@
  *
  * The versions are those of Oban 2.23 (v1 to v14). Oban has rewritten
  * some of them between releases (2.21 reordered v1's enum and changed v9 and
- * v14, 2.22 again), so a project whose mix.lock locks an oban older than
- * 2.22, or newer than ecto-migrate knows, is refused at the call rather
- * than given another release's schema; 2.22 differs from 2.23 only in how
- * a prefix holding ' is escaped and in not knowing the "∞" version.
+ * v14, 2.21.1 again), so a project whose mix.lock locks an oban before
+ * 2.21.1, or newer than ecto-migrate knows, is refused at the call rather
+ * than given another release's schema; 2.21.1 to 2.22 differ from 2.23 only
+ * in how a prefix holding ' is escaped and in not knowing the "∞" version.
  */
 #ifndef EM_OBAN_H
 #define EM_OBAN_H

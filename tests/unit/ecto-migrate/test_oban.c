@@ -287,6 +287,9 @@ TEST(the_locked_release_decides)
 	CHECK(strstr(err.msg, "Oban.Migrations.up/0: mix.lock locks oban 2.17.10, whose "
 	                      "migrations are not the ones ecto-migrate carries") == err.msg);
 	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "3.0.0", &err) < 0);
+	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "2.21.0", &err) < 0);
+	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "2.21.1", &err) == 0);
+	em_migration_release(&m);
 	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "2.23.1", &err) == 0);
 	em_migration_release(&m);
 
