@@ -42,6 +42,10 @@ struct em_step {
 	bool concurrent_index; /* create/drop index with concurrently: true */
 	char *index_name;      /* owned, set with concurrent_index (for the lock warning) */
 	char *index_table;     /* owned, likewise */
+	/* owned, usually NULL: an Oban.Migrations.up/down call (oban.h), whose
+	 * commands the runner picks when it runs this step; log and sql are
+	 * then empty. */
+	struct em_oban *oban;
 };
 
 /* A direction (up or down) of a migration: its steps in run order.
@@ -120,6 +124,10 @@ struct em_ddl_config {
 	/* The project the migrations belong to (its MIX_ENV, its config for
 	 * Application.*_env), or NULL: no project read. Not owned. */
 	const struct mx_project *project;
+	/* The oban release the project's mix.lock locks ("2.17.10"), whose
+	 * migrations Oban.Migrations.up/down run (oban.h); NULL: none locked,
+	 * the latest ecto-migrate carries. */
+	const char *oban_version;
 };
 #define EM_DDL_CONFIG_INIT                                                                         \
 	{                                                                                          \
@@ -144,5 +152,9 @@ int em_migration_load(struct em_migration *m, const char *path, const struct em_
 int em_migration_load_buffer(struct em_migration *m, const char *path, const char *src, size_t len,
                              const struct em_ddl_config *cfg, struct mx_err *err);
 void em_migration_release(struct em_migration *m);
+/* Frees what a step or a plan owns (not the struct itself); each is left
+ * empty, so releasing it again is harmless. */
+void em_step_release(struct em_step *s);
+void em_plan_release(struct em_plan *p);
 
 #endif
