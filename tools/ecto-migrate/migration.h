@@ -132,7 +132,7 @@ struct em_ddl_config {
 #define EM_DDL_CONFIG_INIT                                                                         \
 	{                                                                                          \
 		NULL, NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,     \
-		    NULL, NULL                                                                     \
+		    NULL, NULL, NULL                                                               \
 	}
 
 /* Reads and translates the migration at path: both plans, whatever the
