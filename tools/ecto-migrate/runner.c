@@ -19,6 +19,7 @@
 #include "ecto_migrate.h"
 #include "fsutil.h"
 #include "oban.h"
+#include "project/project.h"
 
 struct run {
 	const struct em_repo *repo;
@@ -29,7 +30,6 @@ struct run {
 	struct em_conn lock_conn, mig_conn;
 	struct em_lock lock;
 	struct em_ddl_config cfg;
-	char *oban_version; /* cfg.oban_version's storage */
 };
 
 void em_select_pending(const struct em_files *files, const int64_t *v, size_t nv,
@@ -629,8 +629,8 @@ static void run_init(struct run *rn, const struct em_repo *r, const struct em_op
 	rn->cfg.prefix = o->prefix;
 	rn->cfg.default_prefix = r->default_prefix;
 	rn->cfg.migration_source = r->migration_source;
-	rn->oban_version = em_oban_locked_version(r->root);
-	rn->cfg.oban_version = rn->oban_version;
+	rn->cfg.oban_version =
+	    r->ddl.project ? mx_project_locked_version(r->ddl.project, "oban") : NULL;
 	rn->lock = (struct em_lock){.conn = &rn->lock_conn,
 	                            .repo = r,
 	                            .prefix = rn->prefix,
@@ -677,6 +677,5 @@ out:
 	em_conn_close(&rn.mig_conn);
 	em_conn_close(&rn.lock_conn);
 	em_files_clear(&files);
-	free(rn.oban_version);
 	return ret;
 }
