@@ -95,10 +95,15 @@ setup() { web_setup; }
 	[ ! -e lib/hello_web/channels/room_channel.ex ]
 }
 
-@test "channel: --dry-run writes nothing" {
+@test "channel: --dry-run writes nothing, and shows the socket a yes would make" {
 	run phx-gen channel Room --dry-run --yes
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"* creating lib/hello_web/channels/room_channel.ex"* ]]
+	[[ "$output" == *"* creating lib/hello_web/channels/user_socket.ex"* ]]
+	[ -z "$(web_written)" ]
+	run phx-gen channel Room --dry-run </dev/null
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"Do you want to create it? [Yn] (--dry-run: as if yes)"*"* creating assets/js/user_socket.js"* ]]
 	[ -z "$(web_written)" ]
 }
 

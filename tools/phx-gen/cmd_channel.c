@@ -111,7 +111,7 @@ static int run(const struct mx_cmdline *cl)
 	bool have_socket = phx_gen_plan_exists(&s.plan, user_socket.buf);
 	/* The socket question comes after the channel's files are written;
 	 * when it cannot be asked, nothing is written at all. */
-	if (!have_socket && !sw.yes && !isatty(STDIN_FILENO)) {
+	if (!have_socket && !sw.yes && !sw.dry_run && !isatty(STDIN_FILENO)) {
 		phx_gen_yes(&sw, "Do you want to create it?");
 		ret = MX_EXIT_FAIL;
 		goto out;
@@ -131,7 +131,12 @@ static int run(const struct mx_cmdline *cl)
 	       "The default socket handler - %s.UserSocket - was not found.\n"
 	       "\n",
 	       inf.web_module);
-	int yes = phx_gen_yes(&sw, "Do you want to create it?");
+	/* --dry-run shows what a yes would write, without asking */
+	int yes = 1;
+	if (sw.dry_run && !sw.yes)
+		printf("Do you want to create it? [Yn] (--dry-run: as if yes)\n");
+	else
+		yes = phx_gen_yes(&sw, "Do you want to create it?");
 	if (yes < 0) {
 		ret = MX_EXIT_FAIL;
 	} else if (yes) {
@@ -174,7 +179,8 @@ const struct mx_command phx_gen_cmd_channel = {
            "lib/<app>_web/channels/user_socket.ex exists, prints the `channel` line\n"
            "to add to it; else asks whether to create the socket, and a yes runs\n"
            "`phx-gen socket User --from-channel NAME`. Without a terminal that\n"
-           "question needs --yes, and nothing is written otherwise.\n"
+           "question needs --yes, and nothing is written otherwise; --dry-run shows\n"
+           "what a yes would write.\n"
            "\n"
            "  phx-gen channel Room\n",
     .options = options,
