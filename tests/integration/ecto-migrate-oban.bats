@@ -58,6 +58,7 @@ exception() {
 scenario() {
 	local name=$1 db="oban_$1" i=0 cmd rc want dump
 	shift
+	rm -f priv/repo/migrations/*
 	cp "$F/$name"/*.exs priv/repo/migrations/
 	export DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/$db"
 	ecto-migrate create >/dev/null
@@ -155,4 +156,9 @@ scenario() {
 	run ecto-migrate migrate
 	[ "$status" -eq 0 ]
 	[ "$(pg_psql oban_lock -c "SELECT obj_description('oban_jobs'::regclass, 'pg_class')")" = 14 ]
+}
+
+@test "two calls in one up/0 read the version before either runs (mix fails there); after flush() the second reads the first's" {
+	scenario double "migrate"
+	scenario flushed "migrate" "rollback"
 }

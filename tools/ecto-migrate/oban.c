@@ -328,6 +328,7 @@ int em_oban_call(struct em_oban_env *env, const struct mx_eval_call *c, struct m
 	ob = translate(env, c, up, release, &o, err);
 	if (!ob)
 		return -1;
+	ob->steps_before = outer->plan->n;
 	memset(&s, 0, sizeof(s));
 	s.sql = (struct mx_strvec)MX_STRVEC_INIT;
 	s.oban = ob;

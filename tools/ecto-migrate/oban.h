@@ -50,7 +50,10 @@ struct em_oban {
 	struct em_plan record;
 	bool backward; /* translated for a change/0 rolled back: run reversed */
 	bool infinity; /* the release reads the "∞" comment as :infinity (2.23) */
-	char *call;    /* "Oban.Migrations.up(version: 3)" as written, for --dry-run */
+	/* Steps of the plan flushed before the call (flush/0): Oban reads the
+	 * version once those have run, before the others (see runner.c). */
+	size_t steps_before;
+	char *call; /* "Oban.Migrations.up(version: 3)" as written, for --dry-run */
 };
 
 void em_oban_free(struct em_oban *o);

@@ -210,8 +210,10 @@ TEST(change_rolled_back_runs_reversed_and_fails_when_it_has_work)
 	selected(o, 1, "2", got, sizeof(got));
 	CHECK_STR(got, "c!");
 	CHECK(strstr(o->record.error.msg, "cannot reverse migration command: execute") != NULL);
-	/* forward: in call order */
+	/* forward: in call order; the version is read before anything runs */
 	CHECK(m.up.steps[1].oban != NULL);
+	if (m.up.steps[1].oban)
+		CHECK_INT(m.up.steps[1].oban->steps_before, 0);
 	CHECK_STR(m.up.steps[2].log, "create table b");
 	em_migration_release(&m);
 }
@@ -309,6 +311,22 @@ TEST(the_locked_release_decides)
 	free(v);
 	unlink(path);
 	rmdir(dir);
+}
+
+TEST(after_flush_the_version_is_read_after_the_flushed_steps)
+{
+	struct em_migration m;
+	struct mx_err err = MX_ERR_INIT;
+
+	CHECK(load(&m,
+	           "  def up do\n    create table(:a)\n    flush()\n    create table(:b)\n"
+	           "    Oban.Migrations.up(version: 2)\n  end\n",
+	           &err) == 0);
+	CHECK_INT(m.up.n, 3);
+	CHECK(m.up.steps[2].oban != NULL);
+	if (m.up.steps[2].oban)
+		CHECK_INT(m.up.steps[2].oban->steps_before, 1);
+	em_migration_release(&m);
 }
 
 UNIT_MAIN()
