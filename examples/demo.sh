@@ -53,6 +53,16 @@ echo "(the controller's first lines, and the migration:)"
 sed -n 1,12p lib/hello_web/controllers/item_controller.ex
 cat priv/repo/migrations/*_create_items.exs
 
+say "mix phx.gen.auth  ->  phx-gen auth (in its own scratch copy of the app)"
+# examples/hello has an Accounts.User already: the auth system gets its own context
+cp -r "$root/examples/hello" "$demo/hello-auth"
+touch "$demo/.before-auth"
+run phx-gen auth -C "$demo/hello-auth" Identity Member members --live --yes
+echo "(the files it created or changed:)"
+(cd "$demo/hello-auth" && find . -type f -newer "$demo/.before-auth" | sed 's|^\./||' | sort)
+echo "(what it injected into the router:)"
+diff "$root/examples/hello/lib/hello_web/router.ex" "$demo/hello-auth/lib/hello_web/router.ex" || true
+
 say "mix ecto.create / ecto.migrate / ecto.migrations / ecto.rollback  ->  ecto-migrate"
 run ecto-migrate create
 run ecto-migrate migrate

@@ -427,6 +427,21 @@ EOF
 	[[ "$stderr" == "** (Mix) The structure for Hello.Repo couldn't be loaded: "*"syntax error"* ]]
 }
 
+@test "dump and load without pg_dump/psql on PATH: ecto's message, and nothing written" {
+	ecto-migrate create
+	bin=$(command -v ecto-migrate)
+	mkdir emptybin
+	run --separate-stderr env PATH="$PROJ/emptybin" "$bin" dump
+	[ "$status" -eq 1 ]
+	# ecto_sql's plain raise, before pg_dump would run
+	[ "$stderr" = "** (RuntimeError) could not find executable \`pg_dump\` in path, please guarantee it is available before running ecto commands" ]
+	[ ! -e priv/repo/structure.sql ]
+	printf 'SELECT 1;\n' >s.sql
+	run --separate-stderr env PATH="$PROJ/emptybin" "$bin" load -d s.sql --force
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "** (RuntimeError) could not find executable \`psql\` in path, please guarantee it is available before running ecto commands" ]
+}
+
 @test "dump replaces structure.sql whole: a pg_dump failing half-way leaves the old file, no temp" {
 	ecto-migrate create
 	printf -- '-- the previous dump\n' >priv/repo/structure.sql

@@ -86,8 +86,9 @@ static int dump_repo(const struct em_repo *r, const struct em_opts *o)
 		mx_strvec_push(&args, "-n");
 		mx_strvec_push(&args, o->prefixes.v[i]);
 	}
-	if (em_run_pg_tool(r, "pg_dump", &args, &output, &status, &err) < 0) {
-		ret = em_mix_raise("%s", err.msg);
+	int rc = em_run_pg_tool(r, "pg_dump", &args, &output, &status, &err);
+	if (rc < 0) {
+		ret = em_pg_tool_raise(rc, &err);
 		goto out;
 	}
 	if (status != 0) {

@@ -83,8 +83,9 @@ static int load_repo(const struct em_repo *r, const struct em_opts *o)
 	mx_strvec_push(&args, "-vON_ERROR_STOP=1");
 	mx_strvec_push(&args, "--single-transaction");
 	mx_strvec_push(&args, "--no-psqlrc");
-	if (em_run_pg_tool(r, "psql", &args, &output, &status, &err) < 0) {
-		ret = em_mix_raise("%s", err.msg);
+	int rc = em_run_pg_tool(r, "psql", &args, &output, &status, &err);
+	if (rc < 0) {
+		ret = em_pg_tool_raise(rc, &err);
 		goto out;
 	}
 	if (status != 0) {

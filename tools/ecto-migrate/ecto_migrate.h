@@ -34,6 +34,7 @@ struct em_opts {
 	bool all, quiet, log_migrations_sql, log_migrator_sql;
 	bool strict_version_order, force, force_drop, skip_if_loaded;
 	bool no_compile, no_deps_check, dry_run, exit_code;
+	bool offline; /* migrate --dry-run --offline: no database, nothing applied yet */
 	long step, to, to_exclusive, pool_size;
 	int step_set, to_set, to_exclusive_set;
 	const char *prefix;    /* migrate/rollback/migrations */
@@ -155,10 +156,14 @@ int em_conn_env(const struct em_repo *r, struct mx_strvec *env, struct mx_err *e
 /* (pgtool.c) Runs a PostgreSQL client (pg_dump, psql) with the repo's
  * connection in its environment and PGCONNECT_TIMEOUT=10, as ecto_sql does;
  * stdout and stderr together go to output. *status is the exit status.
- * Returns -1 with err if the program cannot be run (Ecto's "could not find
- * executable" message). */
+ * Returns -1 with err if the program cannot be run, -2 with err when it is
+ * not on PATH (Ecto's "could not find executable" message). */
 int em_run_pg_tool(const struct em_repo *r, const char *tool, const struct mx_strvec *args,
                    struct mx_buf *output, int *status, struct mx_err *err);
+/* Reports em_run_pg_tool's failure rc as the task does: a missing program
+ * is ecto_sql's plain `raise` (RuntimeError), anything else a Mix error.
+ * Returns the exit status. */
+int em_pg_tool_raise(int rc, const struct mx_err *err);
 /* Ecto's "N μs" / "N ms" / "N.0 s" for dump and load. */
 void em_format_elapsed(struct mx_buf *out, long us);
 

@@ -30,6 +30,7 @@
 #include "exs/eval.h"
 #include "fsutil.h"
 #include "migration.h"
+#include "project/project.h"
 #include "oban.h"
 #include "sqlfile.h"
 
@@ -360,7 +361,10 @@ static int load_exs(struct em_migration *m, const char *path, const char *src, s
 	l.arena = &arena;
 	l.m = m;
 	l.cfg = cfg;
-	mx_eval_init(&ev, &arena);
+	/* Mix.env() and Application.*_env answer as the project's (mix
+	 * ecto.migrate compiles the migration with the app's config loaded,
+	 * runtime.exs included). */
+	mx_project_eval_init(cfg->project, &ev, &arena);
 	mx_eval_set_host(&ev, host, &l, MX_EVAL_HOST_LENIENT);
 
 	if (mx_exs_parse(&arena, m->path, src, len, &ast, err) < 0)

@@ -17,6 +17,8 @@
 #include "diag.h"
 #include "strvec.h"
 
+struct mx_project;
+
 struct mx_term;
 
 /* One command as Ecto runs it: the log line Ecto prints for it ("create table
@@ -119,6 +121,9 @@ struct em_ddl_config {
 	const struct mx_term *primary_key_opts; /* migration_primary_key: false or keyword */
 	const struct mx_term *foreign_key_opts; /* migration_foreign_key: keyword */
 	const struct mx_term *timestamps_opts;  /* migration_timestamps: keyword */
+	/* The project the migrations belong to (its MIX_ENV, its config for
+	 * Application.*_env), or NULL: no project read. Not owned. */
+	const struct mx_project *project;
 	/* The oban release the project's mix.lock locks ("2.17.10"), whose
 	 * migrations Oban.Migrations.up/down run (oban.h); NULL: none locked,
 	 * the latest ecto-migrate carries. */
@@ -127,7 +132,7 @@ struct em_ddl_config {
 #define EM_DDL_CONFIG_INIT                                                                         \
 	{                                                                                          \
 		NULL, NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,     \
-		    NULL, NULL                                                                     \
+		    NULL, NULL, NULL                                                               \
 	}
 
 /* Reads and translates the migration at path: both plans, whatever the

@@ -99,11 +99,6 @@ void em_oban_version_query(const struct em_oban *o, struct mx_buf *sql);
 int em_oban_select(const struct em_oban *o, int rows, const char *value, const struct em_plan **out,
                    struct em_plan *raise_plan);
 
-/* (oban_lock.c) The oban release <root>/mix.lock locks ("2.17.10"), or
- * NULL (no lock file, no oban in it, or a file the reader cannot read: mix
- * would refuse it too). Caller frees. */
-char *em_oban_locked_version(const char *root);
-
 /* The versions' commands, one Elixir body per version and direction, with
  * p (prefix), q (inspected prefix), e (escaped prefix), unlogged and create
  * bound (oban_versions.c). NULL for a version outside 1..EM_OBAN_LATEST. */

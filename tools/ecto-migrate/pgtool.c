@@ -24,21 +24,11 @@ void em_format_elapsed(struct mx_buf *out, long us)
 		mx_buf_addf(out, "%.1f s", (double)(long)((double)us / 1e6 + 0.5));
 }
 
-static bool in_path(const char *tool)
+int em_pg_tool_raise(int rc, const struct mx_err *err)
 {
-	const char *path = getenv("PATH");
-	struct mx_buf b = MX_BUF_INIT;
-	bool found = false;
-	while (path && *path && !found) {
-		size_t n = strcspn(path, ":");
-		mx_buf_reset(&b);
-		mx_buf_add(&b, path, n);
-		mx_buf_addf(&b, "/%s", tool);
-		found = access(b.buf, X_OK) == 0;
-		path += n + (path[n] == ':');
-	}
-	mx_buf_release(&b);
-	return found;
+	if (rc == -2)
+		return em_raise("RuntimeError", "%s", err->msg);
+	return em_mix_raise("%s", err->msg);
 }
 
 int em_run_pg_tool(const struct em_repo *r, const char *tool, const struct mx_strvec *args,
@@ -49,11 +39,16 @@ int em_run_pg_tool(const struct em_repo *r, const char *tool, const struct mx_st
 	pid_t pid;
 	int ret = -1, st = 0;
 
-	if (!in_path(tool))
-		return mx_err_set(err, MX_ERR_OTHER,
-		                  "could not find executable `%s` in path, please guarantee it is "
-		                  "available before running ecto commands",
-		                  tool);
+	char *found = mx_path_which(tool);
+	bool missing = !found;
+	free(found);
+	if (missing) {
+		mx_err_set(err, MX_ERR_OTHER,
+		           "could not find executable `%s` in path, please guarantee it is "
+		           "available before running ecto commands",
+		           tool);
+		return -2;
+	}
 	if (em_conn_env(r, &env, err) < 0)
 		goto out;
 	mx_strvec_push(&argv, tool);

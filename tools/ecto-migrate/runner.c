@@ -19,6 +19,7 @@
 #include "ecto_migrate.h"
 #include "fsutil.h"
 #include "oban.h"
+#include "project/project.h"
 
 struct run {
 	const struct em_repo *repo;
@@ -29,7 +30,6 @@ struct run {
 	struct em_conn lock_conn, mig_conn;
 	struct em_lock lock;
 	struct em_ddl_config cfg;
-	char *oban_version; /* cfg.oban_version's storage */
 };
 
 void em_select_pending(const struct em_files *files, const int64_t *v, size_t nv,
@@ -659,8 +659,8 @@ static void run_init(struct run *rn, const struct em_repo *r, const struct em_op
 	rn->cfg.prefix = o->prefix;
 	rn->cfg.default_prefix = r->default_prefix;
 	rn->cfg.migration_source = r->migration_source;
-	rn->oban_version = em_oban_locked_version(r->root);
-	rn->cfg.oban_version = rn->oban_version;
+	rn->cfg.oban_version =
+	    r->ddl.project ? mx_project_locked_version(r->ddl.project, "oban") : NULL;
 	rn->lock = (struct em_lock){.conn = &rn->lock_conn,
 	                            .repo = r,
 	                            .prefix = rn->prefix,
@@ -679,11 +679,14 @@ int em_run(const struct em_repo *r, const struct em_opts *o, enum em_direction d
 	int ret;
 
 	run_init(&rn, r, o, dir);
-	if ((ret = check_pool_size(o)) || (ret = em_discover_repo(r, o, &files)) ||
-	    (ret = connect(&rn, &rn.lock_conn)))
+	if ((ret = check_pool_size(o)) || (ret = em_discover_repo(r, o, &files)))
+		goto out;
+	/* --offline (a dry run only): every migration pending, no connection,
+	 * for reading migrations where there is no database. */
+	if (!(o->dry_run && o->offline) && (ret = connect(&rn, &rn.lock_conn)))
 		goto out;
 	rn.lock_conn.log_sql = rn.log_migrator_sql;
-	if ((ret = read_applied(&rn, &v, &nv)) ||
+	if ((!(o->dry_run && o->offline) && (ret = read_applied(&rn, &v, &nv))) ||
 	    (ret = select_pending(&rn, &files, v, nv, &sel, &nsel)) || !nsel)
 		goto out;
 	migs = mx_xcalloc(nsel, sizeof(*migs));
@@ -704,6 +707,5 @@ out:
 	em_conn_close(&rn.mig_conn);
 	em_conn_close(&rn.lock_conn);
 	em_files_clear(&files);
-	free(rn.oban_version);
 	return ret;
 }

@@ -497,3 +497,21 @@ const char *mx_path_ext(const char *path)
 		return base + strlen(base);
 	return dot;
 }
+
+char *mx_path_which(const char *name)
+{
+	const char *path = getenv("PATH");
+	struct mx_buf p = MX_BUF_INIT;
+	/* every entry, a leading, inner or trailing empty one too */
+	for (const char *dir = path; dir;) {
+		size_t n = strcspn(dir, ":");
+		mx_buf_reset(&p);
+		mx_buf_add(&p, n ? dir : ".", n ? n : 1);
+		mx_buf_addf(&p, "/%s", name);
+		if (mx_fs_is_file(p.buf) && access(p.buf, X_OK) == 0)
+			return mx_buf_detach(&p, NULL);
+		dir = dir[n] ? dir + n + 1 : NULL;
+	}
+	mx_buf_release(&p);
+	return NULL;
+}

@@ -138,6 +138,9 @@ const char *mx_path_basename(const char *path);
 /* The extension including its dot ("app.js" -> ".js"), or "" if none. A
  * leading dot does not start an extension (".env" -> ""), as Path.extname. */
 const char *mx_path_ext(const char *path);
+/* The executable name found on PATH as execvp finds it (an empty entry is
+ * the current directory), or NULL. Caller frees. */
+char *mx_path_which(const char *name);
 
 /* ---- Depfiles (gcc -MD format, read by make and by CMake's DEPFILE) ---- */
 

@@ -24,19 +24,7 @@ char *mixless_find_program(const char *name, const char *env)
 	if (over)
 		return *over && mx_fs_is_file(over) && access(over, X_OK) == 0 ? mx_xstrdup(over)
 		                                                               : NULL;
-	const char *path = getenv("PATH");
-	struct mx_buf p = MX_BUF_INIT;
-	for (const char *dir = path; dir && *dir;) {
-		size_t n = strcspn(dir, ":");
-		mx_buf_reset(&p);
-		mx_buf_add(&p, n ? dir : ".", n ? n : 1);
-		mx_buf_addf(&p, "/%s", name);
-		if (mx_fs_is_file(p.buf) && access(p.buf, X_OK) == 0)
-			return mx_buf_detach(&p, NULL);
-		dir += n + (dir[n] == ':');
-	}
-	mx_buf_release(&p);
-	return NULL;
+	return mx_path_which(name);
 }
 
 int mixless_spawn(const char *file, char *const argv[])

@@ -81,6 +81,9 @@ int phx_gen_session_enter(struct gen_session *s, const char *dir, const char *ta
 		    "Cannot run task \"%s\" from umbrella project root. Change "
 		    "directory to one of the umbrella applications and try again",
 		    task);
+	if (s->project.umbrella && !strcmp(task, "phx.gen.auth"))
+		return phx_gen_mix_raise(
+		    "mix phx.gen.auth can only be run inside an application directory");
 	if (s->project.umbrella || !s->project.app)
 		return phx_gen_mix_raise(
 		    "mix %s must be invoked from within your *_web application "

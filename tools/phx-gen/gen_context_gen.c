@@ -14,7 +14,13 @@
 int phx_gen_context_from_args(struct gen_session *s, const struct gen_opts *o, size_t argc,
                               char *const *args, struct gen_resource *r)
 {
-	const char *help = phx_gen_context_help;
+	return phx_gen_context_from_args_help(s, o, phx_gen_context_help, argc, args, r);
+}
+
+int phx_gen_context_from_args_help(struct gen_session *s, const struct gen_opts *o,
+                                   const char *help, size_t argc, char *const *args,
+                                   struct gen_resource *r)
+{
 	struct mx_buf b = MX_BUF_INIT;
 	int ret = 0;
 	memset(r, 0, sizeof(*r));

@@ -24,12 +24,27 @@ void phx_gen_plan_init(struct gen_plan *p, const char *root, const struct gen_sw
 	p->allowed = (struct mx_strvec)MX_STRVEC_INIT;
 }
 
+/* Zeroes the plan's copies of secret files (private keys) before they are
+ * freed; volatile, since a memset before free may be optimised away. */
+static void wipe_secrets(struct gen_plan *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		if (!p->files[i].secret)
+			continue;
+		volatile char *v = p->files[i].data.buf;
+		for (size_t k = 0; k < p->files[i].data.len; k++)
+			v[k] = 0;
+	}
+}
+
 void phx_gen_plan_release(struct gen_plan *p)
 {
 	if (!p)
 		return;
+	wipe_secrets(p);
 	for (size_t i = 0; i < p->n; i++) {
 		free(p->files[i].path);
+		free(p->files[i].suffix);
 		mx_buf_release(&p->files[i].data);
 	}
 	free(p->files);
@@ -178,6 +193,15 @@ int phx_gen_plan_create(struct gen_plan *p, const char *path, const char *data, 
 	return 0;
 }
 
+int phx_gen_plan_create_secret(struct gen_plan *p, const char *path, const char *data, size_t n)
+{
+	struct gen_file *f = add_data(p, GEN_FILE_CREATE, path, data, n);
+	if (!f)
+		return -1;
+	f->secret = true;
+	return 0;
+}
+
 int phx_gen_plan_new(struct gen_plan *p, const char *path, const char *data, size_t n)
 {
 	return add_data(p, GEN_FILE_NEW, path, data, n) ? 0 : -1;
@@ -186,6 +210,25 @@ int phx_gen_plan_new(struct gen_plan *p, const char *path, const char *data, siz
 int phx_gen_plan_update(struct gen_plan *p, const char *path, const char *data, size_t n)
 {
 	return add_data(p, GEN_FILE_UPDATE, path, data, n) ? 0 : -1;
+}
+
+int phx_gen_plan_injected(struct gen_plan *p, const char *path, const char *data, size_t n,
+                          const char *suffix)
+{
+	struct gen_file *f = add_data(p, GEN_FILE_INJECT, path, data ? data : "", data ? n : 0);
+	if (!f)
+		return -1;
+	f->skip = !data;
+	f->suffix = suffix ? strdup(suffix) : NULL;
+	return 0;
+}
+
+void phx_gen_plan_note(struct gen_plan *p, const char *text, bool to_stderr)
+{
+	struct gen_file *f = add(p, GEN_FILE_NOTE, "");
+	mx_buf_adds(&f->data, text);
+	f->skip = true;
+	f->to_stderr = to_stderr;
 }
 
 int phx_gen_plan_mkdir(struct gen_plan *p, const char *path)
@@ -202,7 +245,8 @@ static const struct gen_file *planned(const struct gen_plan *p, const char *path
 {
 	for (size_t i = p->n; i-- > 0;) {
 		const struct gen_file *f = &p->files[i];
-		if (f->kind == GEN_FILE_MKDIR || strcmp(f->path, path))
+		if (f->kind == GEN_FILE_MKDIR || f->kind == GEN_FILE_NOTE || f->skip ||
+		    strcmp(f->path, path))
 			continue;
 		if (f->kind == GEN_FILE_NEW) {
 			struct mx_buf d = MX_BUF_INIT;
@@ -433,6 +477,8 @@ static void look(struct gen_plan *p, struct gen_file *f)
 {
 	struct mx_buf d = MX_BUF_INIT, old = MX_BUF_INIT;
 	struct mx_err err = MX_ERR_INIT;
+	if (f->kind == GEN_FILE_NOTE)
+		return;
 	disk_path(p, f->path, &d);
 	f->exists = mx_fs_exists(d.buf);
 	if (f->exists && f->kind != GEN_FILE_MKDIR && mx_fs_read(d.buf, &old, &err) == 0)
@@ -504,6 +550,7 @@ static bool superseded(const struct gen_plan *p, size_t i)
 {
 	for (size_t j = i + 1; j < p->n; j++)
 		if (!p->files[j].skip && p->files[j].kind != GEN_FILE_MKDIR &&
+		    p->files[j].kind != GEN_FILE_NOTE &&
 		    !strcmp(p->files[i].path, p->files[j].path))
 			return true;
 	return false;
@@ -538,8 +585,17 @@ int phx_gen_plan_commit(struct gen_plan *p)
 		struct gen_file *f = &p->files[i];
 		if (f->kind == GEN_FILE_NEW && f->skip)
 			continue;
+		if (f->kind == GEN_FILE_NOTE) {
+			fflush(stdout);
+			fputs(f->data.buf, f->to_stderr ? stderr : stdout);
+			continue;
+		}
 		/* Mix.Generator.create_file: the line first, then the question */
-		phx_gen_print_action(verb_of(f), f->path);
+		if (f->suffix)
+			printf("%s* %s %s%s%s\n", mx_diag_ansi(stdout, MX_GREEN), verb_of(f),
+			       mx_diag_ansi(stdout, MX_RESET), f->path, f->suffix);
+		else
+			phx_gen_print_action(verb_of(f), f->path);
 		if (asks(p, f)) {
 			int yes = ask_overwrite(p, f);
 			if (yes < 0) {
@@ -567,7 +623,7 @@ int phx_gen_plan_commit(struct gen_plan *p)
 			r = mx_fs_mkdir_p(dir, 0777, &err);
 			free(dir);
 			if (r == 0)
-				r = mx_atomic_open(&af[i], d.buf, 0666, &err);
+				r = mx_atomic_open(&af[i], d.buf, f->secret ? 0600 : 0666, &err);
 			if (r == 0) {
 				af[i].flags = MX_ATOMIC_NO_SYNC;
 				mx_atomic_write(&af[i], f->data.buf, f->data.len);

@@ -66,17 +66,21 @@ enum gen_file_kind {
 	GEN_FILE_INJECT,
 	GEN_FILE_UPDATE, /* a whole-file rewrite printed as "* updating" */
 	GEN_FILE_MKDIR,
+	GEN_FILE_NOTE, /* no file: text printed at its place in the run */
 };
 
 struct gen_file {
 	enum gen_file_kind kind;
 	char *path;          /* relative to the root, as printed */
 	struct mx_buf data;  /* the whole new content */
+	bool secret;         /* a private key: mode 0600, wiped when released */
 	bool conflict_check; /* listed by prompt_for_conflicts */
 	bool exists;         /* at plan time */
 	bool same;           /* exists with this very content */
 	bool skip;           /* decided: not written (answered no, or new_eex present) */
 	bool superseded;     /* a later entry writes the same path */
+	char *suffix;        /* printed after the path ("* injecting x - plug"), or NULL */
+	bool to_stderr;      /* a note for stderr (Mix.shell().error) */
 };
 
 struct gen_plan {
@@ -101,6 +105,11 @@ void phx_gen_plan_release(struct gen_plan *p);
  * run then reports it. Returns 0 or -1. */
 int phx_gen_plan_create(struct gen_plan *p, const char *path, const char *data, size_t n,
                         bool conflict_check);
+/* phx_gen_plan_create for a file whose bytes are a secret (phx.gen.cert's
+ * private key): written with mode 0600 (before umask) from its first byte,
+ * and its copy in the plan wiped on release. The plan never prints file
+ * contents, --dry-run included. */
+int phx_gen_plan_create_secret(struct gen_plan *p, const char *path, const char *data, size_t n);
 int phx_gen_plan_new(struct gen_plan *p, const char *path, const char *data, size_t n);
 int phx_gen_plan_update(struct gen_plan *p, const char *path, const char *data, size_t n);
 int phx_gen_plan_mkdir(struct gen_plan *p, const char *path);
@@ -125,6 +134,19 @@ int phx_gen_plan_inject(struct gen_plan *p, const char *path, const char *snippe
 enum { GEN_INJECT_PRESENT, GEN_INJECT_DONE, GEN_INJECT_NO_ANCHOR };
 int phx_gen_plan_inject_after(struct gen_plan *p, const char *path, const char *anchor,
                               const char *insert, const char *snippet, int *state);
+
+/*
+ * An injection whose new content the caller computed (phx.gen.auth's
+ * Injector: the router's import and plug, the test config, the mix.exs
+ * dependency), printed "* injecting <path><suffix>" (suffix may be NULL).
+ * data NULL: the line is printed but nothing is written (Phoenix prints it
+ * before finding the file unreadable). Returns 0 or -1 (path refused).
+ */
+int phx_gen_plan_injected(struct gen_plan *p, const char *path, const char *data, size_t n,
+                          const char *suffix);
+/* Text printed as it stands at this point of the run, on stdout or stderr
+ * (Phoenix's fallback help between its "* injecting" lines). */
+void phx_gen_plan_note(struct gen_plan *p, const char *text, bool to_stderr);
 
 /* The content path will have when the plan is done (planned or on disk);
  * NULL when neither. Points into the plan or into tmp (caller's buffer). */

@@ -23,6 +23,12 @@ struct gen_resource {
 int phx_gen_context_from_args(struct gen_session *s, const struct gen_opts *o, size_t argc,
                               char *const *args, struct gen_resource *r);
 
+/* The same with another task's help text (phx.gen.auth passes its own,
+ * as Phoenix's Gen.Context.build(args, help_module) does). */
+int phx_gen_context_from_args_help(struct gen_session *s, const struct gen_opts *o,
+                                   const char *help, size_t argc, char *const *args,
+                                   struct gen_resource *r);
+
 /* Gen.Context.copy_new_files as plan entries: the schema and migration
  * (unless --no-schema), the context (created when missing) with the access
  * functions injected, the test file and the fixtures likewise. */

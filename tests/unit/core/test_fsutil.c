@@ -340,6 +340,47 @@ TEST(path_helpers)
 	CHECK_STR(mx_path_ext("dir.d/README"), "");
 }
 
+TEST(path_which_searches_path_as_execvp)
+{
+	char cwd[512], exe[300], plain[300], expect[320];
+	make_tmpdir();
+	if (!getcwd(cwd, sizeof(cwd)))
+		abort();
+	snprintf(exe, sizeof(exe), "%s/tool", tmpdir);
+	snprintf(plain, sizeof(plain), "%s/data", tmpdir);
+	int fd = open(exe, O_CREAT | O_WRONLY, 0755);
+	close(fd);
+	fd = open(plain, O_CREAT | O_WRONLY, 0644);
+	close(fd);
+	const char *old = getenv("PATH");
+	char *saved = old ? strdup(old) : NULL;
+
+	char path[600];
+	snprintf(path, sizeof(path), "/nonexistent:%s", tmpdir);
+	setenv("PATH", path, 1);
+	char *w = mx_path_which("tool");
+	snprintf(expect, sizeof(expect), "%s/tool", tmpdir);
+	CHECK_STR(w, expect);
+	free(w);
+	/* a file that is not executable is not a program */
+	CHECK(mx_path_which("data") == NULL);
+	/* an empty entry is the current directory, not "/" */
+	setenv("PATH", "/nonexistent:", 1);
+	if (chdir(tmpdir) != 0)
+		abort();
+	w = mx_path_which("tool");
+	CHECK_STR(w, "./tool");
+	free(w);
+	if (chdir(cwd) != 0)
+		abort();
+	unsetenv("PATH");
+	CHECK(mx_path_which("tool") == NULL);
+	if (saved)
+		setenv("PATH", saved, 1);
+	free(saved);
+	rm_rf(tmpdir);
+}
+
 TEST(depfile_escapes_sorts_and_dedups)
 {
 	struct mx_depfile d = MX_DEPFILE_INIT;

@@ -267,9 +267,6 @@ TEST(the_locked_release_decides)
 	struct mx_err err = MX_ERR_INIT;
 	const struct em_oban *o;
 	char got[512];
-	char dir[] = "/tmp/oban-lock.XXXXXX", path[64];
-	FILE *f;
-	char *v;
 
 	/* 2.22 escapes a quote with a backslash and knows no "∞" */
 	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up(prefix: \"a'b\")\n", "2.22.1",
@@ -294,23 +291,6 @@ TEST(the_locked_release_decides)
 	em_migration_release(&m);
 	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "2.23.1", &err) == 0);
 	em_migration_release(&m);
-
-	/* mix.lock read with the Elixir reader */
-	if (!mkdtemp(dir))
-		return;
-	snprintf(path, sizeof(path), "%s/mix.lock", dir);
-	CHECK(em_oban_locked_version(dir) == NULL);
-	f = fopen(path, "w");
-	fputs("%{\n  \"jason\": {:hex, :jason, \"1.4.4\", \"b9\", [:mix], [], \"hexpm\", \"c5\"},\n"
-	      "  \"oban\": {:hex, :oban, \"2.17.10\", \"4a\", [:mix], [{:ecto_sql, \"~> 3.10\", "
-	      "[hex: :ecto_sql, repo: \"hexpm\", optional: false]}], \"hexpm\", \"bd\"},\n}\n",
-	      f);
-	fclose(f);
-	v = em_oban_locked_version(dir);
-	CHECK(v && !strcmp(v, "2.17.10"));
-	free(v);
-	unlink(path);
-	rmdir(dir);
 }
 
 TEST(after_flush_the_version_is_read_after_the_flushed_steps)
