@@ -287,6 +287,19 @@ TEST(the_locked_release_decides)
 	                      "migrations are not the ones ecto-migrate carries") == err.msg);
 	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "3.0.0", &err) < 0);
 	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "2.21.0", &err) < 0);
+	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "2.19.4", &err) < 0);
+	/* 2.20 stops at v13, with its own v1 (no 'suspended' yet) */
+	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "2.20.3", &err) == 0);
+	o = the_call(&m.up);
+	CHECK(o != NULL);
+	if (o) {
+		CHECK_INT(o->target, 13);
+		selected(o, 0, NULL, got, sizeof(got));
+		CHECK_STR(got, "1,2,3,4,5,6,7,8,9,10,11,12,13,c");
+		CHECK(strstr(o->chunk[1].steps[0].sql.v[0], "'suspended'") == NULL);
+		CHECK(o->chunk[14].n == 0);
+	}
+	em_migration_release(&m);
 	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "2.21.1", &err) == 0);
 	em_migration_release(&m);
 	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "2.23.1", &err) == 0);
