@@ -170,3 +170,8 @@ scenario() {
 	AS=oban2.20-latest scenario latest "migrate --log-migrations-sql" "rollback" "migrate" \
 		"sql:COMMENT ON TABLE oban_jobs IS '∞'" "rollback"
 }
+
+@test "a mix.lock locking oban 2.19: 2.20's versions without v13, as the real oban 2.19.4 made them" {
+	printf '%%{\n  "oban": {:hex, :oban, "2.19.4", "0", [:mix], [], "hexpm", "0"},\n}\n' >mix.lock
+	AS=oban2.19-latest scenario latest "migrate" "rollback"
+}

@@ -125,9 +125,11 @@ static int read_opts(struct mx_arena *a, const struct mx_term *kw, long dflt_ver
 /* Which carried release a locked version creates its tables as: 23 for
  * 2.23.x, 22 for 2.22.x and 2.21.1 on (2.21.1 moved v9 and v14 to ALTER TYPE,
  * as 2.22 ships them; 2.22 only made v6's up/1 return :ok, which nothing
- * sees), 20 for 2.20.x (v1 to v13, v1 and v9 as they were), or -1 for
- * another release. 20 and 22 escape a quote in the prefix with a backslash
- * and know no "∞". */
+ * sees), 20 for 2.20.x (v1 to v13, v1 and v9 as they were), 19 for 2.19.1
+ * to 2.19.x (the same without v13), or -1 for another release (2.19.0 read
+ * the version with another query; 2.18 and before made v8's tags and v11
+ * otherwise). 19 to 22 escape a quote in the prefix with a backslash and
+ * know no "∞". */
 static int carried_release(const char *version)
 {
 	char *end;
@@ -147,8 +149,8 @@ static int carried_release(const char *version)
 		return 23;
 	if (minor == 22 || (minor == 21 && patch >= 1))
 		return 22;
-	if (minor == 20)
-		return 20;
+	if (minor == 20 || (minor == 19 && patch >= 1))
+		return (int)minor;
 	return -1;
 }
 
@@ -312,12 +314,13 @@ int em_oban_call(struct em_oban_env *env, const struct mx_eval_call *c, struct m
 	release =
 	    outer->cfg && outer->cfg->oban_version ? carried_release(outer->cfg->oban_version) : 23;
 	if (release < 0)
-		return mx_err_at(err, MX_ERR_EVAL, c->node->file, c->node->line, c->node->col,
-		                 "%s.%s/%zu: mix.lock locks oban %s, whose migrations are not the "
-		                 "ones ecto-migrate carries (those of Oban 2.20 and 2.21.1 to "
-		                 "2.23: other releases create some versions differently); run "
-		                 "this migration with mix, or update oban",
-		                 c->module, c->name, c->nargs, outer->cfg->oban_version);
+		return mx_err_at(
+		    err, MX_ERR_EVAL, c->node->file, c->node->line, c->node->col,
+		    "%s.%s/%zu: mix.lock locks oban %s, whose migrations are not the "
+		    "ones ecto-migrate carries (those of Oban 2.19.1 to 2.20 and "
+		    "2.21.1 to 2.23: other releases create some versions differently); run "
+		    "this migration with mix, or update oban",
+		    c->module, c->name, c->nargs, outer->cfg->oban_version);
 	if (!strcmp(c->name, "current_version")) {
 		/* Oban.Migrations.Postgres.current_version/0: the latest it ships. */
 		*result = mx_term_int(a, em_oban_latest(release));

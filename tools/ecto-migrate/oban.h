@@ -18,8 +18,8 @@
  * v14, 2.21.1 again), so the release the project's mix.lock locks decides:
  * 2.21.1 to 2.23 create the same tables (2.21.1 to 2.22 differ only in how
  * a prefix holding ' is escaped and in not knowing the "∞" version), 2.20
- * has its own v1 and v9 and stops at v13; other releases are refused at the
- * call rather than given another release's schema.
+ * has its own v1 and v9 and stops at v13, 2.19.1 on at v12; other releases
+ * are refused at the call rather than given another release's schema.
  */
 #ifndef EM_OBAN_H
 #define EM_OBAN_H
@@ -106,7 +106,7 @@ int em_oban_select(const struct em_oban *o, int rows, const char *value, const s
  * bound (oban_versions.c), as release (20, 22 or 23: see oban.c) writes
  * them. NULL for a version the release does not have. */
 const char *em_oban_version_source(int version, bool up, int release);
-/* The latest version a release has (13 before 2.21, then 14). */
+/* The latest version a release has (12 in 2.19, 13 in 2.20, then 14). */
 int em_oban_latest(int release);
 
 #endif

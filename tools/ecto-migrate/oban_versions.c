@@ -417,5 +417,5 @@ const char *em_oban_version_source(int version, bool up, int release)
 
 int em_oban_latest(int release)
 {
-	return release <= 20 ? 13 : EM_OBAN_LATEST;
+	return release <= 19 ? 12 : release <= 20 ? 13 : EM_OBAN_LATEST;
 }

@@ -287,7 +287,16 @@ TEST(the_locked_release_decides)
 	                      "migrations are not the ones ecto-migrate carries") == err.msg);
 	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "3.0.0", &err) < 0);
 	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "2.21.0", &err) < 0);
-	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "2.19.4", &err) < 0);
+	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "2.19.0", &err) < 0);
+	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "2.18.3", &err) < 0);
+	/* 2.19.1 on: 2.20's without v13 */
+	CHECK(load_locked(
+	          &m,
+	          "  def up, do: Oban.Migration.up(version: Oban.Migration.current_version())\n",
+	          "2.19.4", &err) == 0);
+	o = the_call(&m.up);
+	CHECK(o != NULL && o->target == 12);
+	em_migration_release(&m);
 	/* 2.20 stops at v13, with its own v1 (no 'suspended' yet) */
 	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "2.20.3", &err) == 0);
 	o = the_call(&m.up);
