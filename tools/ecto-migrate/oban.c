@@ -126,10 +126,11 @@ static int read_opts(struct mx_arena *a, const struct mx_term *kw, long dflt_ver
  * 2.23.x, 22 for 2.22.x and 2.21.1 on (2.21.1 moved v9 and v14 to ALTER TYPE,
  * as 2.22 ships them; 2.22 only made v6's up/1 return :ok, which nothing
  * sees), 20 for 2.20.x (v1 to v13, v1 and v9 as they were), 19 for 2.19.1
- * to 2.19.x (the same without v13), or -1 for another release (2.19.0 read
- * the version with another query; 2.18 and before made v8's tags and v11
- * otherwise). 19 to 22 escape a quote in the prefix with a backslash and
- * know no "∞". */
+ * to 2.19.x (the same without v13), 18 for 2.18.1 to 2.19.0 (the same, but
+ * the version read by a join on pg_description), 17 for 2.18.0 (v8's tags
+ * varchar(255)[] too), 16 for 2.17.x (v11 always unlogged too), or -1 for
+ * another release. Those before 2.23 escape a quote in the prefix with a
+ * backslash and know no "∞". */
 static int carried_release(const char *version)
 {
 	char *end;
@@ -151,6 +152,12 @@ static int carried_release(const char *version)
 		return 22;
 	if (minor == 20 || (minor == 19 && patch >= 1))
 		return (int)minor;
+	if ((minor == 19 && patch == 0) || (minor == 18 && patch >= 1))
+		return 18;
+	if (minor == 18)
+		return 17;
+	if (minor == 17)
+		return 16;
 	return -1;
 }
 
@@ -230,6 +237,7 @@ static struct em_oban *translate(struct em_oban_env *env, const struct mx_eval_c
 	ob->backward = env->outer->direction == EM_DDL_BACKWARD;
 	ob->infinity = release >= 23;
 	ob->latest = em_oban_latest(release);
+	ob->old_query = release <= 18;
 	mx_term_inspect(o->prefix, &q);
 	/* 2.23 doubles a quote; 2.22 put a backslash before it. */
 	for (size_t i = 0; i < o->prefix->u.bin.len; i++) {
@@ -241,7 +249,8 @@ static struct em_oban *translate(struct em_oban_env *env, const struct mx_eval_c
 	b.args[0] = (struct mx_term *)o->prefix;
 	b.args[1] = mx_term_binary(a, q.buf, q.len);
 	b.args[2] = mx_term_binary(a, e.buf, e.len);
-	b.args[3] = mx_term_bool(a, o->unlogged);
+	/* 2.17 had no unlogged: option: v11 always made oban_peers unlogged. */
+	b.args[3] = mx_term_bool(a, o->unlogged || release <= 16);
 	b.args[4] = mx_term_bool(a, o->create_schema);
 	ob->escaped = mx_buf_detach(&e, &len);
 
@@ -352,13 +361,23 @@ int em_oban_call(struct em_oban_env *env, const struct mx_eval_call *c, struct m
 
 void em_oban_version_query(const struct em_oban *o, struct mx_buf *sql)
 {
-	mx_buf_addf(sql,
-	            "SELECT pg_catalog.obj_description(pg_class.oid, 'pg_class')\n"
-	            "FROM pg_class\n"
-	            "LEFT JOIN pg_namespace ON pg_namespace.oid = pg_class.relnamespace\n"
-	            "WHERE pg_class.relname = 'oban_jobs'\n"
-	            "AND pg_namespace.nspname = '%s'\n",
-	            o->escaped);
+	if (o->old_query) /* a join that also sees column comments */
+		mx_buf_addf(sql,
+		            "SELECT description\n"
+		            "FROM pg_class\n"
+		            "LEFT JOIN pg_description ON pg_description.objoid = pg_class.oid\n"
+		            "LEFT JOIN pg_namespace ON pg_namespace.oid = pg_class.relnamespace\n"
+		            "WHERE pg_class.relname = 'oban_jobs'\n"
+		            "AND pg_namespace.nspname = '%s'\n",
+		            o->escaped);
+	else
+		mx_buf_addf(sql,
+		            "SELECT pg_catalog.obj_description(pg_class.oid, 'pg_class')\n"
+		            "FROM pg_class\n"
+		            "LEFT JOIN pg_namespace ON pg_namespace.oid = pg_class.relnamespace\n"
+		            "WHERE pg_class.relname = 'oban_jobs'\n"
+		            "AND pg_namespace.nspname = '%s'\n",
+		            o->escaped);
 }
 
 /* A plan that raises msg, for what Oban raises on itself. */

@@ -207,20 +207,25 @@ static const char v07_up[] =
 static const char v07_down[] =
     "drop_if_exists index(:oban_jobs, [:attempted_at, :id], prefix: p)\n";
 
-static const char v08_up[] =
-    "alter table(:oban_jobs, prefix: p) do\n"
-    "  add_if_not_exists :discarded_at, :utc_datetime_usec\n"
-    "  add_if_not_exists :priority, :integer\n"
-    "  add_if_not_exists :tags, {:array, :text}\n"
-    "end\n"
-    "alter table(:oban_jobs, prefix: p) do\n"
-    "  modify :priority, :integer, default: 0\n"
-    "  modify :tags, {:array, :text}, default: []\n"
-    "end\n"
-    "drop_if_exists index(:oban_jobs, [:queue, :state, :scheduled_at, :id], prefix: p)\n"
-    "create_if_not_exists index(:oban_jobs, [:state, :queue, :priority, :scheduled_at, :id],\n"
-    "  prefix: p)\n" NOTIFY_V8_FUNCTION
-    "execute \"DROP TRIGGER IF EXISTS oban_notify ON #{q}.oban_jobs\"\n" NOTIFY_V8_TRIGGER;
+/* tags is text[] since 2.18.1, varchar(255)[] (:string) before. */
+#define V08_UP(tags)                                                                               \
+	"alter table(:oban_jobs, prefix: p) do\n"                                                  \
+	"  add_if_not_exists :discarded_at, :utc_datetime_usec\n"                                  \
+	"  add_if_not_exists :priority, :integer\n"                                                \
+	"  add_if_not_exists :tags, {:array, " tags "}\n"                                          \
+	"end\n"                                                                                    \
+	"alter table(:oban_jobs, prefix: p) do\n"                                                  \
+	"  modify :priority, :integer, default: 0\n"                                               \
+	"  modify :tags, {:array, " tags "}, default: []\n"                                        \
+	"end\n"                                                                                    \
+	"drop_if_exists index(:oban_jobs, [:queue, :state, :scheduled_at, :id], prefix: p)\n"      \
+	"create_if_not_exists index(:oban_jobs, [:state, :queue, :priority, :scheduled_at, "       \
+	":id],\n"                                                                                  \
+	"  prefix: p)\n" NOTIFY_V8_FUNCTION                                                        \
+	"execute \"DROP TRIGGER IF EXISTS oban_notify ON #{q}.oban_jobs\"\n" NOTIFY_V8_TRIGGER
+
+static const char v08_up[] = V08_UP(":text");
+static const char v08_up_2_18_0[] = V08_UP(":string");
 
 /* The index dropped first is named with queue before state, not the one v8
  * up created: Oban's down drops nothing there, and neither do we. */
@@ -412,10 +417,12 @@ const char *em_oban_version_source(int version, bool up, int release)
 		return up ? v01_up_2_20 : v01_down;
 	if (release <= 20 && version == 9)
 		return up ? v09_up_2_20 : v09_down_2_20;
+	if (release <= 17 && version == 8 && up)
+		return v08_up_2_18_0;
 	return up ? versions[version - 1].up : versions[version - 1].down;
 }
 
 int em_oban_latest(int release)
 {
-	return release <= 19 ? 12 : release <= 20 ? 13 : EM_OBAN_LATEST;
+	return release <= 19 ? 12 : release == 20 ? 13 : EM_OBAN_LATEST;
 }
