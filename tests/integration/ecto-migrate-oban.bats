@@ -54,10 +54,13 @@ exception() {
 }
 
 # scenario NAME CMD...: the fixture migrations NAME on database oban_NAME,
-# then each CMD ("migrate --step 1", "sql:COMMENT ...") compared with mix's.
+# then each CMD ("migrate --step 1", "sql:COMMENT ...") compared with mix's:
+# expected/NAME.<n>.*, or expected/$AS.<n>.* when AS is set.
 scenario() {
 	local name=$1 db="oban_$1" i=0 cmd rc want dump
 	shift
+	[ -z "${AS:-}" ] || db="oban_${AS//[.-]/_}"
+	rm -f priv/repo/migrations/*
 	cp "$F/$name"/*.exs priv/repo/migrations/
 	export DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/$db"
 	ecto-migrate create >/dev/null
@@ -70,21 +73,21 @@ scenario() {
 		rc=0
 		# shellcheck disable=SC2086 # cmd is words
 		ecto-migrate $cmd >"$BATS_TEST_TMPDIR/out" 2>"$BATS_TEST_TMPDIR/err" || rc=$?
-		want=$(cat "$E/$name.$i.rc")
+		want=$(cat "$E/${AS:-$name}.$i.rc")
 		if [ "$rc" != "$want" ]; then
 			echo "$name #$i ($cmd): exit $rc, mix exited $want"
 			cat "$BATS_TEST_TMPDIR/err"
 			return 1
 		fi
-		diff -u <(no_forward <"$E/$name.$i.out") <(diff_norm_out <"$BATS_TEST_TMPDIR/out" | no_forward) ||
+		diff -u <(no_forward <"$E/${AS:-$name}.$i.out") <(diff_norm_out <"$BATS_TEST_TMPDIR/out" | no_forward) ||
 			{ echo "$name #$i ($cmd): the log differs from mix's"; return 1; }
-		if [ -f "$E/$name.$i.err" ]; then
-			diff -u <(exception <"$E/$name.$i.err") <(exception <"$BATS_TEST_TMPDIR/err") ||
+		if [ -f "$E/${AS:-$name}.$i.err" ]; then
+			diff -u <(exception <"$E/${AS:-$name}.$i.err") <(exception <"$BATS_TEST_TMPDIR/err") ||
 				{ echo "$name #$i ($cmd): the exception differs from mix's"; return 1; }
 		fi
-		dump="$E/$name.$i.sql"
+		dump="$E/${AS:-$name}.$i.sql"
 		# a schema seen before is named instead of repeated
-		[ -f "$E/$name.$i.same" ] && dump="$E/$(cat "$E/$name.$i.same")"
+		[ -f "$E/${AS:-$name}.$i.same" ] && dump="$E/$(cat "$E/${AS:-$name}.$i.same")"
 		diff -u "$dump" \
 			<(pg_dump -h 127.0.0.1 -p "$PGPORT" -U postgres --schema-only "$db" | diff_norm_dump) ||
 			{ echo "$name #$i ($cmd): the schema differs from mix's"; return 1; }
@@ -142,17 +145,39 @@ scenario() {
 	[[ "$output" == *"-- Oban.Migrations.up(): what runs"* ]]
 }
 
-@test "a mix.lock locking an oban whose migrations differ (2.17) is refused at the call" {
+@test "a mix.lock locking an oban whose migrations are not carried (2.16) is refused at the call" {
 	cp "$F/latest"/*.exs priv/repo/migrations/
-	printf '%%{\n  "oban": {:hex, :oban, "2.17.10", "0", [:mix], [], "hexpm", "0"},\n}\n' >mix.lock
+	printf '%%{\n  "oban": {:hex, :oban, "2.16.3", "0", [:mix], [], "hexpm", "0"},\n}\n' >mix.lock
 	export DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/oban_lock"
 	ecto-migrate create >/dev/null
 	run --separate-stderr ecto-migrate migrate
 	[ "$status" -eq 1 ]
-	[[ "$stderr" == *"20240101000001_add_oban.exs:4:15: Oban.Migrations.up/0: mix.lock locks oban 2.17.10, whose migrations are not the ones ecto-migrate carries"* ]]
+	[[ "$stderr" == *"20240101000001_add_oban.exs:4:15: Oban.Migrations.up/0: mix.lock locks oban 2.16.3, whose migrations are not the ones ecto-migrate carries"* ]]
 	# 2.22 is carried
-	sed -i 's/2\.17\.10/2.22.1/' mix.lock
+	sed -i 's/2\.16\.3/2.22.1/' mix.lock
 	run ecto-migrate migrate
 	[ "$status" -eq 0 ]
 	[ "$(pg_psql oban_lock -c "SELECT obj_description('oban_jobs'::regclass, 'pg_class')")" = 14 ]
+}
+
+@test "two calls in one up/0 read the version before either runs (mix fails there); after flush() the second reads the first's" {
+	scenario double "migrate"
+	scenario flushed "migrate" "rollback"
+}
+
+@test "a mix.lock locking oban 2.20: its v1 and v9, up to v13, as the real oban 2.20.3 made them" {
+	printf '%%{\n  "oban": {:hex, :oban, "2.20.3", "0", [:mix], [], "hexpm", "0"},\n}\n' >mix.lock
+	AS=oban2.20-latest scenario latest "migrate --log-migrations-sql" "rollback" "migrate" \
+		"sql:COMMENT ON TABLE oban_jobs IS '∞'" "rollback"
+}
+
+@test "a mix.lock locking oban 2.19: 2.20's versions without v13, as the real oban 2.19.4 made them" {
+	printf '%%{\n  "oban": {:hex, :oban, "2.19.4", "0", [:mix], [], "hexpm", "0"},\n}\n' >mix.lock
+	AS=oban2.19-latest scenario latest "migrate" "rollback"
+}
+
+@test "a mix.lock locking oban 2.17: varchar tags, oban_peers unlogged whatever unlogged: says, as the real oban 2.17.12" {
+	printf '%%{\n  "oban": {:hex, :oban, "2.17.12", "0", [:mix], [], "hexpm", "0"},\n}\n' >mix.lock
+	AS=oban2.17-prefix scenario prefix "migrate --step 1" "migrate --step 1" "rollback --step 1" \
+		"rollback --step 1"
 }

@@ -125,7 +125,12 @@ static int read_opts(struct mx_arena *a, const struct mx_term *kw, long dflt_ver
 /* Which carried release a locked version creates its tables as: 23 for
  * 2.23.x, 22 for 2.22.x and 2.21.1 on (2.21.1 moved v9 and v14 to ALTER TYPE,
  * as 2.22 ships them; 2.22 only made v6's up/1 return :ok, which nothing
- * sees), or -1 for another release. */
+ * sees), 20 for 2.20.x (v1 to v13, v1 and v9 as they were), 19 for 2.19.1
+ * to 2.19.x (the same without v13), 18 for 2.18.1 to 2.19.0 (the same, but
+ * the version read by a join on pg_description), 17 for 2.18.0 (v8's tags
+ * varchar(255)[] too), 16 for 2.17.x (v11 always unlogged too), or -1 for
+ * another release. Those before 2.23 escape a quote in the prefix with a
+ * backslash and know no "∞". */
 static int carried_release(const char *version)
 {
 	char *end;
@@ -145,6 +150,14 @@ static int carried_release(const char *version)
 		return 23;
 	if (minor == 22 || (minor == 21 && patch >= 1))
 		return 22;
+	if (minor == 20 || (minor == 19 && patch >= 1))
+		return (int)minor;
+	if ((minor == 19 && patch == 0) || (minor == 18 && patch >= 1))
+		return 18;
+	if (minor == 18)
+		return 17;
+	if (minor == 17)
+		return 16;
 	return -1;
 }
 
@@ -223,6 +236,8 @@ static struct em_oban *translate(struct em_oban_env *env, const struct mx_eval_c
 	ob->target = (long)o->version->u.i;
 	ob->backward = env->outer->direction == EM_DDL_BACKWARD;
 	ob->infinity = release >= 23;
+	ob->latest = em_oban_latest(release);
+	ob->old_query = release <= 18;
 	mx_term_inspect(o->prefix, &q);
 	/* 2.23 doubles a quote; 2.22 put a backslash before it. */
 	for (size_t i = 0; i < o->prefix->u.bin.len; i++) {
@@ -234,7 +249,8 @@ static struct em_oban *translate(struct em_oban_env *env, const struct mx_eval_c
 	b.args[0] = (struct mx_term *)o->prefix;
 	b.args[1] = mx_term_binary(a, q.buf, q.len);
 	b.args[2] = mx_term_binary(a, e.buf, e.len);
-	b.args[3] = mx_term_bool(a, o->unlogged);
+	/* 2.17 had no unlogged: option: v11 always made oban_peers unlogged. */
+	b.args[3] = mx_term_bool(a, o->unlogged || release <= 16);
 	b.args[4] = mx_term_bool(a, o->create_schema);
 	ob->escaped = mx_buf_detach(&e, &len);
 
@@ -248,17 +264,17 @@ static struct em_oban *translate(struct em_oban_env *env, const struct mx_eval_c
 	 * target; down from the current one (at most the latest Oban knows)
 	 * down to the target. */
 	lo = up ? 1 : ob->target;
-	hi = up ? ob->target : EM_OBAN_LATEST;
+	hi = up ? ob->target : ob->latest;
 	if (lo < 1)
 		lo = 1;
-	if (hi > EM_OBAN_LATEST)
-		hi = EM_OBAN_LATEST;
+	if (hi > ob->latest)
+		hi = ob->latest;
 	for (long v = lo; v <= hi; v++) {
 		char what[64];
 		snprintf(what, sizeof(what), "Oban.Migrations.Postgres.V%02ld.%s/1", v,
 		         up ? "up" : "down");
-		if (run_body(env, what, em_oban_version_source((int)v, up), &b, &ob->chunk[v],
-		             c->node, err) < 0)
+		if (run_body(env, what, em_oban_version_source((int)v, up, release), &b,
+		             &ob->chunk[v], c->node, err) < 0)
 			goto fail;
 	}
 	/* record_version/2: the version reached, unless it is 0. */
@@ -294,11 +310,6 @@ int em_oban_call(struct em_oban_env *env, const struct mx_eval_call *c, struct m
 
 	if (!migration && strcmp(c->module, "Oban.Migrations"))
 		return 0;
-	if (migration && !strcmp(c->name, "current_version") && c->nargs <= 1) {
-		/* Oban.Migrations.Postgres.current_version/0: the latest it ships. */
-		*result = mx_term_int(a, EM_OBAN_LATEST);
-		return 1;
-	}
 	if (migration && !strcmp(c->name, "migrated_version") && c->nargs <= 1)
 		return mx_err_at(
 		    err, MX_ERR_EVAL, c->node->file, c->node->line, c->node->col,
@@ -306,28 +317,35 @@ int em_oban_call(struct em_oban_env *env, const struct mx_eval_call *c, struct m
 		    "migration is evaluated, which ecto-migrate cannot do; call "
 		    "Oban.Migrations.up/1 or down/1, which find the version themselves",
 		    c->nargs);
-	if ((strcmp(c->name, "up") && strcmp(c->name, "down")) || c->nargs > 1)
+	if (!(migration && !strcmp(c->name, "current_version") && c->nargs <= 1) &&
+	    ((strcmp(c->name, "up") && strcmp(c->name, "down")) || c->nargs > 1))
 		return 0;
-	up = !strcmp(c->name, "up");
 	release =
 	    outer->cfg && outer->cfg->oban_version ? carried_release(outer->cfg->oban_version) : 23;
 	if (release < 0)
-		return mx_err_at(err, MX_ERR_EVAL, c->node->file, c->node->line, c->node->col,
-		                 "%s.%s/%zu: mix.lock locks oban %s, whose migrations are not the "
-		                 "ones ecto-migrate carries (those of Oban 2.21.1 to 2.23, v1 to "
-		                 "v%d: earlier releases create some versions differently); run "
-		                 "this migration with mix, or update oban",
-		                 c->module, c->name, c->nargs, outer->cfg->oban_version,
-		                 EM_OBAN_LATEST);
+		return mx_err_at(
+		    err, MX_ERR_EVAL, c->node->file, c->node->line, c->node->col,
+		    "%s.%s/%zu: mix.lock locks oban %s, whose migrations are not the "
+		    "ones ecto-migrate carries (those of Oban 2.19.1 to 2.20 and "
+		    "2.21.1 to 2.23: other releases create some versions differently); run "
+		    "this migration with mix, or update oban",
+		    c->module, c->name, c->nargs, outer->cfg->oban_version);
+	if (!strcmp(c->name, "current_version")) {
+		/* Oban.Migrations.Postgres.current_version/0: the latest it ships. */
+		*result = mx_term_int(a, em_oban_latest(release));
+		return 1;
+	}
+	up = !strcmp(c->name, "up");
 	/* Oban.Migrations delegates to Oban.Migration, whose guard raises. */
 	snprintf(fun, sizeof(fun), "Oban.Migration.%s/1", c->name);
 	outer->raise.raised = false;
-	if (read_opts(a, c->nargs ? c->args[0] : NULL, up ? EM_OBAN_LATEST : 1, fun, &o,
+	if (read_opts(a, c->nargs ? c->args[0] : NULL, up ? em_oban_latest(release) : 1, fun, &o,
 	              &outer->raise) < 0)
 		return -2;
 	ob = translate(env, c, up, release, &o, err);
 	if (!ob)
 		return -1;
+	ob->steps_before = outer->plan->n;
 	memset(&s, 0, sizeof(s));
 	s.sql = (struct mx_strvec)MX_STRVEC_INIT;
 	s.oban = ob;
@@ -343,13 +361,23 @@ int em_oban_call(struct em_oban_env *env, const struct mx_eval_call *c, struct m
 
 void em_oban_version_query(const struct em_oban *o, struct mx_buf *sql)
 {
-	mx_buf_addf(sql,
-	            "SELECT pg_catalog.obj_description(pg_class.oid, 'pg_class')\n"
-	            "FROM pg_class\n"
-	            "LEFT JOIN pg_namespace ON pg_namespace.oid = pg_class.relnamespace\n"
-	            "WHERE pg_class.relname = 'oban_jobs'\n"
-	            "AND pg_namespace.nspname = '%s'\n",
-	            o->escaped);
+	if (o->old_query) /* a join that also sees column comments */
+		mx_buf_addf(sql,
+		            "SELECT description\n"
+		            "FROM pg_class\n"
+		            "LEFT JOIN pg_description ON pg_description.objoid = pg_class.oid\n"
+		            "LEFT JOIN pg_namespace ON pg_namespace.oid = pg_class.relnamespace\n"
+		            "WHERE pg_class.relname = 'oban_jobs'\n"
+		            "AND pg_namespace.nspname = '%s'\n",
+		            o->escaped);
+	else
+		mx_buf_addf(sql,
+		            "SELECT pg_catalog.obj_description(pg_class.oid, 'pg_class')\n"
+		            "FROM pg_class\n"
+		            "LEFT JOIN pg_namespace ON pg_namespace.oid = pg_class.relnamespace\n"
+		            "WHERE pg_class.relname = 'oban_jobs'\n"
+		            "AND pg_namespace.nspname = '%s'\n",
+		            o->escaped);
 }
 
 /* A plan that raises msg, for what Oban raises on itself. */
@@ -420,7 +448,7 @@ int em_oban_select(const struct em_oban *o, int rows, const char *value, const s
 		step = -1;
 	}
 	for (long v = from;; v += step) {
-		if (v < 1 || v > EM_OBAN_LATEST) {
+		if (v < 1 || v > o->latest) {
 			/* Oban has no module for it: apply/3 raises, before anything
 			 * queued runs. */
 			char mod[64], m[200];

@@ -15,10 +15,12 @@
  *
  * The versions are those of Oban 2.23 (v1 to v14). Oban has rewritten
  * some of them between releases (2.21 reordered v1's enum and changed v9 and
- * v14, 2.21.1 again), so a project whose mix.lock locks an oban before
- * 2.21.1, or newer than ecto-migrate knows, is refused at the call rather
- * than given another release's schema; 2.21.1 to 2.22 differ from 2.23 only
- * in how a prefix holding ' is escaped and in not knowing the "∞" version.
+ * v14, 2.21.1 again), so the release the project's mix.lock locks decides:
+ * 2.21.1 to 2.23 create the same tables (2.21.1 to 2.22 differ only in how
+ * a prefix holding ' is escaped and in not knowing the "∞" version), 2.20
+ * has its own v1 and v9 and stops at v13, 2.17 to 2.19 at v12 with a few
+ * more differences (see carried_release in oban.c); other releases are
+ * refused at the call rather than given another release's schema.
  */
 #ifndef EM_OBAN_H
 #define EM_OBAN_H
@@ -48,9 +50,14 @@ struct em_oban {
 	struct em_plan chunk[EM_OBAN_LATEST + 2];
 	/* record_version: COMMENT ON TABLE ... IS '<n>' (no steps when n = 0) */
 	struct em_plan record;
-	bool backward; /* translated for a change/0 rolled back: run reversed */
-	bool infinity; /* the release reads the "∞" comment as :infinity (2.23) */
-	char *call;    /* "Oban.Migrations.up(version: 3)" as written, for --dry-run */
+	bool backward;  /* translated for a change/0 rolled back: run reversed */
+	bool infinity;  /* the release reads the "∞" comment as :infinity (2.23) */
+	int latest;     /* the release's latest version (12 to 14) */
+	bool old_query; /* the release reads the comment by a join (before 2.19.1) */
+	/* Steps of the plan flushed before the call (flush/0): Oban reads the
+	 * version once those have run, before the others (see runner.c). */
+	size_t steps_before;
+	char *call; /* "Oban.Migrations.up(version: 3)" as written, for --dry-run */
 };
 
 void em_oban_free(struct em_oban *o);
@@ -98,7 +105,10 @@ int em_oban_select(const struct em_oban *o, int rows, const char *value, const s
 
 /* The versions' commands, one Elixir body per version and direction, with
  * p (prefix), q (inspected prefix), e (escaped prefix), unlogged and create
- * bound (oban_versions.c). NULL for a version outside 1..EM_OBAN_LATEST. */
-const char *em_oban_version_source(int version, bool up);
+ * bound (oban_versions.c), as release (16 to 23: see oban.c) writes
+ * them. NULL for a version the release does not have. */
+const char *em_oban_version_source(int version, bool up, int release);
+/* The latest version a release has (12 up to 2.19, 13 in 2.20, then 14). */
+int em_oban_latest(int release);
 
 #endif

@@ -11,6 +11,8 @@
  *   e         the prefix with ' doubled, inside SQL string literals
  *   unlogged  opts[:unlogged], default true
  *   create    opts[:create_schema], default prefix != "public"
+ * A release before 2.21.1 wrote v1 and v9 differently and stopped at v13:
+ * those rows are kept apart, with the release in their names.
  * The SQL inside execute/1 is byte for byte what Oban sends (it shows in the
  * log and in pg_dump's function bodies), so it is written as heredocs whose
  * closing quotes sit in column 0: no indentation is stripped.
@@ -99,45 +101,56 @@
 	"create index(:oban_jobs, [:scheduled_at],\n"                                              \
 	"  where: \"state in ('available'::#{s}, 'scheduled'::#{s})\", prefix: p)\n"
 
-static const char v01_up[] =
-    "if create, do: execute(\"CREATE SCHEMA IF NOT EXISTS #{q}\")\n"
-    "execute \"\"\"\n"
-    "DO $$\n"
-    "BEGIN\n"
-    "IF NOT EXISTS (SELECT 1 FROM pg_type\n"
-    "               WHERE typname = 'oban_job_state'\n"
-    "                 AND typnamespace = '#{e}'::regnamespace::oid) THEN\n"
-    "    CREATE TYPE #{q}.oban_job_state AS ENUM (\n"
-    "      'available',\n"
-    "      'suspended',\n"
-    "      'scheduled',\n"
-    "      'executing',\n"
-    "      'retryable',\n"
-    "      'completed',\n"
-    "      'discarded',\n"
-    "      'cancelled'\n"
-    "    );\n"
-    "  END IF;\n"
-    "END$$;\n"
-    "\"\"\"\n"
-    "now = fragment(\"timezone('UTC', now())\")\n"
-    "create_if_not_exists table(:oban_jobs, primary_key: false, prefix: p) do\n"
-    "  add :id, :bigserial, primary_key: true\n"
-    "  add :state, :\"#{q}.oban_job_state\", null: false, default: \"available\"\n"
-    "  add :queue, :text, null: false, default: \"default\"\n"
-    "  add :worker, :text, null: false\n"
-    "  add :args, :map, null: false\n"
-    "  add :errors, {:array, :map}, null: false, default: []\n"
-    "  add :attempt, :integer, null: false, default: 0\n"
-    "  add :max_attempts, :integer, null: false, default: 20\n"
-    "  add :inserted_at, :utc_datetime_usec, null: false, default: now\n"
-    "  add :scheduled_at, :utc_datetime_usec, null: false, default: now\n"
-    "  add :attempted_at, :utc_datetime_usec\n"
-    "  add :completed_at, :utc_datetime_usec\n"
-    "end\n"
-    "for col <- [:queue, :state, :scheduled_at] do\n"
-    "  create_if_not_exists index(:oban_jobs, [col], prefix: p)\n"
-    "end\n" NOTIFY_V1;
+/* v1's type, as Oban writes it since 2.21 (with 'suspended' and
+ * 'cancelled' from the start) and before (v9 and v14 added them). */
+#define V01_TYPE(labels)                                                                           \
+	"if create, do: execute(\"CREATE SCHEMA IF NOT EXISTS #{q}\")\n"                           \
+	"execute \"\"\"\n"                                                                         \
+	"DO $$\n"                                                                                  \
+	"BEGIN\n"                                                                                  \
+	"IF NOT EXISTS (SELECT 1 FROM pg_type\n"                                                   \
+	"               WHERE typname = 'oban_job_state'\n"                                        \
+	"                 AND typnamespace = '#{e}'::regnamespace::oid) THEN\n"                    \
+	"    CREATE TYPE #{q}.oban_job_state AS ENUM (\n" labels "    );\n"                        \
+	"  END IF;\n"                                                                              \
+	"END$$;\n"                                                                                 \
+	"\"\"\"\n"
+
+#define V01_TABLES                                                                                 \
+	"now = fragment(\"timezone('UTC', now())\")\n"                                             \
+	"create_if_not_exists table(:oban_jobs, primary_key: false, prefix: p) do\n"               \
+	"  add :id, :bigserial, primary_key: true\n"                                               \
+	"  add :state, :\"#{q}.oban_job_state\", null: false, default: \"available\"\n"            \
+	"  add :queue, :text, null: false, default: \"default\"\n"                                 \
+	"  add :worker, :text, null: false\n"                                                      \
+	"  add :args, :map, null: false\n"                                                         \
+	"  add :errors, {:array, :map}, null: false, default: []\n"                                \
+	"  add :attempt, :integer, null: false, default: 0\n"                                      \
+	"  add :max_attempts, :integer, null: false, default: 20\n"                                \
+	"  add :inserted_at, :utc_datetime_usec, null: false, default: now\n"                      \
+	"  add :scheduled_at, :utc_datetime_usec, null: false, default: now\n"                     \
+	"  add :attempted_at, :utc_datetime_usec\n"                                                \
+	"  add :completed_at, :utc_datetime_usec\n"                                                \
+	"end\n"                                                                                    \
+	"for col <- [:queue, :state, :scheduled_at] do\n"                                          \
+	"  create_if_not_exists index(:oban_jobs, [col], prefix: p)\n"                             \
+	"end\n" NOTIFY_V1
+
+static const char v01_up[] = V01_TYPE("      'available',\n"
+                                      "      'suspended',\n"
+                                      "      'scheduled',\n"
+                                      "      'executing',\n"
+                                      "      'retryable',\n"
+                                      "      'completed',\n"
+                                      "      'discarded',\n"
+                                      "      'cancelled'\n") V01_TABLES;
+
+static const char v01_up_2_20[] = V01_TYPE("      'available',\n"
+                                           "      'scheduled',\n"
+                                           "      'executing',\n"
+                                           "      'retryable',\n"
+                                           "      'completed',\n"
+                                           "      'discarded'\n") V01_TABLES;
 
 static const char v01_down[] = "execute \"DROP TRIGGER IF EXISTS oban_notify ON #{q}.oban_jobs\"\n"
                                "execute \"DROP FUNCTION IF EXISTS #{q}.oban_jobs_notify()\"\n"
@@ -194,20 +207,25 @@ static const char v07_up[] =
 static const char v07_down[] =
     "drop_if_exists index(:oban_jobs, [:attempted_at, :id], prefix: p)\n";
 
-static const char v08_up[] =
-    "alter table(:oban_jobs, prefix: p) do\n"
-    "  add_if_not_exists :discarded_at, :utc_datetime_usec\n"
-    "  add_if_not_exists :priority, :integer\n"
-    "  add_if_not_exists :tags, {:array, :text}\n"
-    "end\n"
-    "alter table(:oban_jobs, prefix: p) do\n"
-    "  modify :priority, :integer, default: 0\n"
-    "  modify :tags, {:array, :text}, default: []\n"
-    "end\n"
-    "drop_if_exists index(:oban_jobs, [:queue, :state, :scheduled_at, :id], prefix: p)\n"
-    "create_if_not_exists index(:oban_jobs, [:state, :queue, :priority, :scheduled_at, :id],\n"
-    "  prefix: p)\n" NOTIFY_V8_FUNCTION
-    "execute \"DROP TRIGGER IF EXISTS oban_notify ON #{q}.oban_jobs\"\n" NOTIFY_V8_TRIGGER;
+/* tags is text[] since 2.18.1, varchar(255)[] (:string) before. */
+#define V08_UP(tags)                                                                               \
+	"alter table(:oban_jobs, prefix: p) do\n"                                                  \
+	"  add_if_not_exists :discarded_at, :utc_datetime_usec\n"                                  \
+	"  add_if_not_exists :priority, :integer\n"                                                \
+	"  add_if_not_exists :tags, {:array, " tags "}\n"                                          \
+	"end\n"                                                                                    \
+	"alter table(:oban_jobs, prefix: p) do\n"                                                  \
+	"  modify :priority, :integer, default: 0\n"                                               \
+	"  modify :tags, {:array, " tags "}, default: []\n"                                        \
+	"end\n"                                                                                    \
+	"drop_if_exists index(:oban_jobs, [:queue, :state, :scheduled_at, :id], prefix: p)\n"      \
+	"create_if_not_exists index(:oban_jobs, [:state, :queue, :priority, :scheduled_at, "       \
+	":id],\n"                                                                                  \
+	"  prefix: p)\n" NOTIFY_V8_FUNCTION                                                        \
+	"execute \"DROP TRIGGER IF EXISTS oban_notify ON #{q}.oban_jobs\"\n" NOTIFY_V8_TRIGGER
+
+static const char v08_up[] = V08_UP(":text");
+static const char v08_up_2_18_0[] = V08_UP(":string");
 
 /* The index dropped first is named with queue before state, not the one v8
  * up created: Oban's down drops nothing there, and neither do we. */
@@ -236,6 +254,85 @@ static const char v09_down[] =
     "  remove_if_exists :cancelled_at, :utc_datetime_usec\n"
     "end\n"
     "execute \"UPDATE #{q}.oban_jobs SET state = 'discarded' WHERE state = 'cancelled'\"\n";
+
+/* Before 2.21.1, v9 added 'cancelled' by a block that checks the server's
+ * version, and removed it again by rebuilding the type. */
+static const char v09_up_2_20[] =
+    "alter table(:oban_jobs, prefix: p) do\n"
+    "  add_if_not_exists :meta, :map, default: %{}\n"
+    "  add_if_not_exists :cancelled_at, :utc_datetime_usec\n"
+    "end\n"
+    "execute \"\"\"\n"
+    "DO $$\n"
+    "DECLARE\n"
+    "  version int;\n"
+    "  already bool;\n"
+    "BEGIN\n"
+    "  SELECT current_setting('server_version_num')::int INTO version;\n"
+    "  SELECT '{cancelled}' <@ enum_range(NULL::#{q}.oban_job_state)::text[] INTO already;\n"
+    "\n"
+    "  IF already THEN\n"
+    "    RETURN;\n"
+    "  ELSIF version >= 120000 THEN\n"
+    "    ALTER TYPE #{q}.oban_job_state ADD VALUE IF NOT EXISTS 'cancelled';\n"
+    "  ELSE\n"
+    "    ALTER TYPE #{q}.oban_job_state RENAME TO old_oban_job_state;\n"
+    "\n"
+    "    CREATE TYPE #{q}.oban_job_state AS ENUM (\n"
+    "      'available',\n"
+    "      'scheduled',\n"
+    "      'executing',\n"
+    "      'retryable',\n"
+    "      'completed',\n"
+    "      'discarded',\n"
+    "      'cancelled'\n"
+    "    );\n"
+    "\n"
+    "    ALTER TABLE #{q}.oban_jobs RENAME column state TO _state;\n"
+    "    ALTER TABLE #{q}.oban_jobs ADD state #{q}.oban_job_state NOT NULL default 'available';\n"
+    "\n"
+    "    UPDATE #{q}.oban_jobs SET state = _state::text::#{q}.oban_job_state;\n"
+    "\n"
+    "    ALTER TABLE #{q}.oban_jobs DROP column _state;\n"
+    "    DROP TYPE #{q}.old_oban_job_state;\n"
+    "  END IF;\n"
+    "END$$;\n"
+    "\"\"\"\n"
+    "create_if_not_exists index(:oban_jobs, [:state, :queue, :priority, :scheduled_at, :id],\n"
+    "  prefix: p)\n";
+
+static const char v09_down_2_20[] =
+    "alter table(:oban_jobs, prefix: p) do\n"
+    "  remove_if_exists :meta, :map\n"
+    "  remove_if_exists :cancelled_at, :utc_datetime_usec\n"
+    "end\n"
+    "execute \"\"\"\n"
+    "DO $$\n"
+    "BEGIN\n"
+    "  UPDATE #{q}.oban_jobs SET state = 'discarded' WHERE state = 'cancelled';\n"
+    "\n"
+    "  ALTER TYPE #{q}.oban_job_state RENAME TO old_oban_job_state;\n"
+    "\n"
+    "  CREATE TYPE #{q}.oban_job_state AS ENUM (\n"
+    "    'available',\n"
+    "    'scheduled',\n"
+    "    'executing',\n"
+    "    'retryable',\n"
+    "    'completed',\n"
+    "    'discarded'\n"
+    "  );\n"
+    "\n"
+    "  ALTER TABLE #{q}.oban_jobs RENAME column state TO _state;\n"
+    "\n"
+    "  ALTER TABLE #{q}.oban_jobs ADD state #{q}.oban_job_state NOT NULL default 'available';\n"
+    "\n"
+    "  UPDATE #{q}.oban_jobs SET state = _state::text::#{q}.oban_job_state;\n"
+    "\n"
+    "  ALTER TABLE #{q}.oban_jobs DROP column _state;\n"
+    "\n"
+    "  DROP TYPE #{q}.old_oban_job_state;\n"
+    "END$$;\n"
+    "\"\"\"\n";
 
 static const char v10_up[] =
     "alter table(:oban_jobs, prefix: p) do\n"
@@ -312,9 +409,20 @@ static const struct {
     {v13_up, v13_down}, {v14_up, v14_down},
 };
 
-const char *em_oban_version_source(int version, bool up)
+const char *em_oban_version_source(int version, bool up, int release)
 {
-	if (version < 1 || version > EM_OBAN_LATEST)
+	if (version < 1 || version > em_oban_latest(release))
 		return NULL;
+	if (release <= 20 && version == 1)
+		return up ? v01_up_2_20 : v01_down;
+	if (release <= 20 && version == 9)
+		return up ? v09_up_2_20 : v09_down_2_20;
+	if (release <= 17 && version == 8 && up)
+		return v08_up_2_18_0;
 	return up ? versions[version - 1].up : versions[version - 1].down;
+}
+
+int em_oban_latest(int release)
+{
+	return release <= 19 ? 12 : release == 20 ? 13 : EM_OBAN_LATEST;
 }

@@ -221,43 +221,60 @@ static void rollback_logged(const struct run *rn, struct em_conn *c)
 static int run_steps(struct run *rn, const struct em_migration *m, const struct em_plan *plan,
                      bool txn);
 
-/* An Oban.Migrations.up/down step: reads the version Oban left in the
- * comment on oban_jobs, on the migration's connection and unlogged (Oban's
- * query passes log: false), then runs the versions' commands Oban would. */
-static int run_oban(struct run *rn, const struct em_migration *m, const struct em_oban *o, bool txn)
+/* What an Oban.Migrations.up/down step runs (oban.h), chosen from the
+ * version Oban read in the comment on oban_jobs. */
+struct oban_pick {
+	bool done;
+	int n; /* plans to run; -1: Oban raised (raised says what) */
+	const struct em_plan *plans[EM_OBAN_LATEST + 3];
+	struct em_plan raised;
+};
+
+/* Oban's migrated_version/1: the query on the migration's connection,
+ * inside its transaction, unlogged (Oban passes log: false). */
+static void oban_pick(struct run *rn, const struct em_oban *o, struct oban_pick *p)
 {
 	struct em_conn *c = &rn->mig_conn;
 	struct mx_err err = MX_ERR_INIT;
 	struct mx_buf sql = MX_BUF_INIT;
-	const struct em_plan *plans[EM_OBAN_LATEST + 3];
-	struct em_plan raised;
 	PGresult *res = NULL;
-	int n, rows;
+	int rows = 0;
 
 	em_oban_version_query(o, &sql);
 	c->log_sql = false;
 	c->log_notices = false;
-	if (em_exec(c, sql.buf, 0, NULL, NULL, &res, &err) < 0) {
-		/* Oban takes any error as version 0; but in a transaction the
-		 * error aborted it, and Ecto's next statement fails. */
-		rows = 0;
-	} else {
+	/* Oban takes a failed query as version 0 (in a transaction the error
+	 * aborted it, and the next statement fails, as Ecto's would). */
+	if (em_exec(c, sql.buf, 0, NULL, NULL, &res, &err) == 0)
 		rows = PQntuples(res);
-	}
-	n = em_oban_select(o, rows,
-	                   rows == 1 && !PQgetisnull(res, 0, 0) ? PQgetvalue(res, 0, 0) : NULL,
-	                   plans, &raised);
+	p->n = em_oban_select(o, rows,
+	                      rows == 1 && !PQgetisnull(res, 0, 0) ? PQgetvalue(res, 0, 0) : NULL,
+	                      p->plans, &p->raised);
+	p->done = true;
 	PQclear(res);
 	mx_buf_release(&sql);
-	if (n < 0) {
-		if (txn)
-			rollback_logged(rn, c);
-		report_raise(m, &raised, txn);
-		return -1;
-	}
-	for (int i = 0; i < n; i++)
-		if (run_steps(rn, m, plans[i], txn) < 0)
+}
+
+/* Oban reads the version while the migration's callback is evaluated:
+ * after the steps flushed before its call have run (flush/0), before any
+ * other. So before step i, every Oban step whose call came after the first
+ * i steps were flushed reads it now, in call order. Returns 0, or -1 when
+ * Oban raised (reported). */
+static int oban_read_before(struct run *rn, const struct em_migration *m,
+                            const struct em_plan *plan, size_t i, struct oban_pick *picks, bool txn)
+{
+	for (size_t j = i; j < plan->n; j++) {
+		const struct em_oban *o = plan->steps[j].oban;
+		if (!o || picks[j].done || o->steps_before > i)
+			continue;
+		oban_pick(rn, o, &picks[j]);
+		if (picks[j].n < 0) {
+			if (txn)
+				rollback_logged(rn, &rn->mig_conn);
+			report_raise(m, &picks[j].raised, txn);
 			return -1;
+		}
+	}
 	return 0;
 }
 
@@ -268,12 +285,20 @@ static int run_steps(struct run *rn, const struct em_migration *m, const struct 
 {
 	struct em_conn *c = &rn->mig_conn;
 	struct mx_err err = MX_ERR_INIT;
+	struct oban_pick *picks = NULL;
+	int ret = -1;
 
+	for (size_t i = 0; i < plan->n && !picks; i++)
+		if (plan->steps[i].oban)
+			picks = mx_xcalloc(plan->n, sizeof(*picks));
 	for (size_t i = 0; i < plan->n; i++) {
 		const struct em_step *st = &plan->steps[i];
+		if (picks && oban_read_before(rn, m, plan, i, picks, txn) < 0)
+			goto out;
 		if (st->oban) {
-			if (run_oban(rn, m, st->oban, txn) < 0)
-				return -1;
+			for (int k = 0; k < picks[i].n; k++)
+				if (run_steps(rn, m, picks[i].plans[k], txn) < 0)
+					goto out;
 			continue;
 		}
 		if (st->warning)
@@ -289,11 +314,16 @@ static int run_steps(struct run *rn, const struct em_migration *m, const struct 
 				if (txn)
 					rollback_logged(rn, c);
 				report_failure(m, st->sql.v[j], &err, txn);
-				return -1;
+				goto out;
 			}
 		}
 		c->log_notices = false;
 	}
+	ret = 0;
+out:
+	free(picks);
+	if (ret < 0)
+		return -1;
 	if (plan->failed) {
 		if (txn)
 			rollback_logged(rn, c);

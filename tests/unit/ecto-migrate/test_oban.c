@@ -210,8 +210,10 @@ TEST(change_rolled_back_runs_reversed_and_fails_when_it_has_work)
 	selected(o, 1, "2", got, sizeof(got));
 	CHECK_STR(got, "c!");
 	CHECK(strstr(o->record.error.msg, "cannot reverse migration command: execute") != NULL);
-	/* forward: in call order */
+	/* forward: in call order; the version is read before anything runs */
 	CHECK(m.up.steps[1].oban != NULL);
+	if (m.up.steps[1].oban)
+		CHECK_INT(m.up.steps[1].oban->steps_before, 0);
 	CHECK_STR(m.up.steps[2].log, "create table b");
 	em_migration_release(&m);
 }
@@ -278,16 +280,68 @@ TEST(the_locked_release_decides)
 	}
 	em_migration_release(&m);
 	/* older or unknown releases are refused at the call */
-	CHECK(load_locked(&m, "  def up do\n    Oban.Migrations.up()\n  end\n", "2.17.10", &err) <
+	CHECK(load_locked(&m, "  def up do\n    Oban.Migrations.up()\n  end\n", "2.16.3", &err) <
 	      0);
 	CHECK_INT(err.line, 4);
-	CHECK(strstr(err.msg, "Oban.Migrations.up/0: mix.lock locks oban 2.17.10, whose "
+	CHECK(strstr(err.msg, "Oban.Migrations.up/0: mix.lock locks oban 2.16.3, whose "
 	                      "migrations are not the ones ecto-migrate carries") == err.msg);
 	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "3.0.0", &err) < 0);
 	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "2.21.0", &err) < 0);
+	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "2.14.0", &err) < 0);
+	/* 2.17: v11 makes oban_peers unlogged whatever unlogged: says; and the
+	 * version read by the join of releases before 2.19.1 */
+	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up(unlogged: false)\n", "2.17.12",
+	                  &err) == 0);
+	o = the_call(&m.up);
+	CHECK(o != NULL);
+	if (o) {
+		struct mx_buf q = MX_BUF_INIT;
+		CHECK_INT(o->target, 12);
+		CHECK_INT(o->chunk[11].n, 2);
+		em_oban_version_query(o, &q);
+		CHECK(strstr(q.buf, "LEFT JOIN pg_description") != NULL);
+		mx_buf_release(&q);
+	}
+	em_migration_release(&m);
+	/* 2.19.1 on: 2.20's without v13 */
+	CHECK(load_locked(
+	          &m,
+	          "  def up, do: Oban.Migration.up(version: Oban.Migration.current_version())\n",
+	          "2.19.4", &err) == 0);
+	o = the_call(&m.up);
+	CHECK(o != NULL && o->target == 12);
+	em_migration_release(&m);
+	/* 2.20 stops at v13, with its own v1 (no 'suspended' yet) */
+	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "2.20.3", &err) == 0);
+	o = the_call(&m.up);
+	CHECK(o != NULL);
+	if (o) {
+		CHECK_INT(o->target, 13);
+		selected(o, 0, NULL, got, sizeof(got));
+		CHECK_STR(got, "1,2,3,4,5,6,7,8,9,10,11,12,13,c");
+		CHECK(strstr(o->chunk[1].steps[0].sql.v[0], "'suspended'") == NULL);
+		CHECK(o->chunk[14].n == 0);
+	}
+	em_migration_release(&m);
 	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "2.21.1", &err) == 0);
 	em_migration_release(&m);
 	CHECK(load_locked(&m, "  def up, do: Oban.Migrations.up()\n", "2.23.1", &err) == 0);
+	em_migration_release(&m);
+}
+
+TEST(after_flush_the_version_is_read_after_the_flushed_steps)
+{
+	struct em_migration m;
+	struct mx_err err = MX_ERR_INIT;
+
+	CHECK(load(&m,
+	           "  def up do\n    create table(:a)\n    flush()\n    create table(:b)\n"
+	           "    Oban.Migrations.up(version: 2)\n  end\n",
+	           &err) == 0);
+	CHECK_INT(m.up.n, 3);
+	CHECK(m.up.steps[2].oban != NULL);
+	if (m.up.steps[2].oban)
+		CHECK_INT(m.up.steps[2].oban->steps_before, 1);
 	em_migration_release(&m);
 }
 
