@@ -266,3 +266,11 @@ auth_run() {
 	cmp lib/hello_web/user_auth.ex "$BATS_TEST_TMPDIR/mine.ex"
 	ls priv/repo/migrations | cmp - "$BATS_TEST_TMPDIR/migrations"
 }
+
+@test "auth: no layout file: Phoenix's missing-files text with the menu, on stderr" {
+	rm lib/hello_web/components/layouts/root.html.heex
+	web_case auth-no-layout
+	[ "$status" -eq 0 ]
+	diff -u "$EXPECTED/auth-no-layout/stdout" "$BATS_TEST_TMPDIR/stdout"
+	diff -u "$EXPECTED/auth-no-layout/stderr" "$BATS_TEST_TMPDIR/stderr"
+}
