@@ -274,3 +274,11 @@ auth_run() {
 	diff -u "$EXPECTED/auth-no-layout/stdout" "$BATS_TEST_TMPDIR/stdout"
 	diff -u "$EXPECTED/auth-no-layout/stderr" "$BATS_TEST_TMPDIR/stderr"
 }
+
+@test "auth: no <Base>.Mailer: Phoenix's Swoosh instructions before the final ones" {
+	rm lib/hello/mailer.ex
+	web_case auth-no-mailer
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	diff -u "$EXPECTED/auth-no-mailer/stdout" "$BATS_TEST_TMPDIR/stdout"
+}
