@@ -182,9 +182,7 @@ const struct mx_command phx_gen_cmd_auth = {
            "skipped, as in Phoenix).\n"
            "\n"
            "Not as Phoenix: a project's priv/templates/phx.gen.auth/ overrides are\n"
-           "refused (Phoenix renders them with bindings ours do not have), and in an\n"
-           "umbrella's child app the hashing rounds go to the app's config/test.exs,\n"
-           "where Phoenix writes the umbrella's.\n",
+           "refused (Phoenix renders them with bindings ours do not have).\n",
     .notes = "Phoenix's questions (LiveView or controllers, files that exist, an\n"
              "existing context) are asked on a terminal; without one, nothing is\n"
              "written unless --yes answers them (yes: LiveView).\n",
