@@ -23,7 +23,8 @@ the default build.
 The digest runs only when an input changed: phx-digest writes a depfile
 naming every input file and every directory it walked (so an added or
 removed file counts), plus the project's config files. A stamp in the
-scratch directory is the output, touched after a successful run.
+scratch directory is the output, touched after a successful run; the
+incremental cache lives in that scratch directory too.
 
 The manifest, ``<output>/cache_manifest.json``, is a ``BYPRODUCTS`` of that
 command, so a downstream target (a release tarball, a Docker context) can
@@ -118,7 +119,7 @@ function(add_phx_digest)
     OUTPUT "${stamp}"
     COMMAND "${CMAKE_COMMAND}" -E make_directory "${scratch}"
     COMMAND "${tool}" "${input}" -o "${output}" ${flags} ${zflags} --quiet
-            --depfile "${depfile}" --depfile-target "${stamp}"
+            --cache-dir "${scratch}" --depfile "${depfile}" --depfile-target "${stamp}"
     COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
     ${forget_deps}
     BYPRODUCTS "${manifest}"

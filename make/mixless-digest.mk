@@ -6,7 +6,7 @@
 #   PHX_DIGEST_OUT         digest output (default: PHX_STATIC_DIR)
 #   PHX_DIGEST_FLAGS       more phx-digest switches (--no-vsn, --brotli, --jobs 4...)
 #   PHX_DIGEST_CLEAN_FLAGS more `phx-digest clean` switches (--age 600 --keep 3)
-#   MIXLESS_SCRATCH        where the stamp and depfile go (default .mixless)
+#   MIXLESS_SCRATCH        where the stamp, depfile and cache go (default .mixless)
 #   MIXLESS_BIN            directory of the tools (default: found on PATH)
 #
 # Targets:
@@ -41,6 +41,7 @@ digest: $(_mixless_digest_stamp)
 $(_mixless_digest_stamp): $(_mixless_digest_tool_dep)
 	@mkdir -p $(@D)
 	$(_mixless_q)$(_mixless_digest_bin) $(PHX_STATIC_DIR) -o $(PHX_DIGEST_OUT) \
+		--cache-dir $(abspath $(MIXLESS_SCRATCH)) --no-progress \
 		--depfile $(_mixless_digest_dep) --depfile-target $@ $(PHX_DIGEST_FLAGS)
 	@touch $@
 

@@ -77,9 +77,10 @@ all_commands() {
 	done < <(all_commands)
 	# -C: the ecto commands, digest and clean, routes, debug config, the
 	# phx-gen generators that run (schema, context, embedded, html, json,
-	# live, ecto.gen.migration, ecto.gen.repo, auth) and phx-gen task;
+	# live, ecto.gen.migration, ecto.gen.repo, auth, cert, channel, socket,
+	# presence, notifier) and phx-gen task;
 	# --quiet: the ecto commands but migrations, digest and clean
-	[ "$ndir" -eq 23 ]
+	[ "$ndir" -eq 28 ]
 	[ "$nquiet" -eq 10 ]
 	# -h is --help
 	for words in "ecto-migrate migrate" "phx-digest" "phx-gen html" "mixless debug config"; do

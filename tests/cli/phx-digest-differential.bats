@@ -10,16 +10,23 @@ bats_require_minimum_version 1.5.0
 
 fix="$MIXLESS_SOURCE_DIR/tests/fixtures/phx-digest/differential"
 golden="$MIXLESS_SOURCE_DIR/tests/fixtures/golden/digest-differential"
+goldseq="$MIXLESS_SOURCE_DIR/tests/fixtures/golden/digest-sequences"
 
 setup_file() {
 	export DIFF_TMP
 	DIFF_TMP=$(mktemp -d "${BATS_TMPDIR:-/tmp}/phx-digest-diff.XXXXXX")
+	# the cache outside a project: the test's own
+	export XDG_CACHE_HOME="$DIFF_TMP/xdg"
 	# the cwd must be called "app", as the mix run's was (Path.expand quirk)
 	mkdir -p "$DIFF_TMP/app" "$DIFF_TMP/run1/app"
 	(cd "$DIFF_TMP/app" && bash "$fix/scenarios.sh" mixless "$DIFF_TMP/res") >"$DIFF_TMP/log" 2>&1
 	# the same with no cache and one thread: the other code paths
 	(cd "$DIFF_TMP/run1/app" && PHX_DIGEST_FLAGS="--no-cache -j 1" bash "$fix/scenarios.sh" mixless "$DIFF_TMP/res1") \
 		>"$DIFF_TMP/log1" 2>&1
+	# digest/edit/clean sequences with the cache in every state
+	(cd "$DIFF_TMP/app" && bash "$fix/sequences.sh" mixless "$DIFF_TMP/seq") >"$DIFF_TMP/logseq" 2>&1
+	(cd "$DIFF_TMP/run1/app" && PHX_DIGEST_FLAGS="-j 1" bash "$fix/sequences.sh" mixless "$DIFF_TMP/seq1") \
+		>"$DIFF_TMP/logseq1" 2>&1
 }
 
 teardown_file() {
@@ -153,4 +160,15 @@ same() {
 	grep -q "^  $BATS_TEST_TMPDIR/in/css/app.css " dep.d
 	run grep -c "in/in/" dep.d
 	[ "$output" = 0 ]
+}
+
+@test "differential: digest/edit/clean sequences, the cache absent, kept, stale, corrupt or another input's" {
+	cat "$DIFF_TMP/logseq"
+	[ "$(ls "$goldseq" | grep -c '^seq-')" -gt 40 ]
+	diff -r -x README.txt "$goldseq" "$DIFF_TMP/seq"
+}
+
+@test "differential: the same sequences on one thread" {
+	cat "$DIFF_TMP/logseq1"
+	diff -r -x README.txt "$goldseq" "$DIFF_TMP/seq1"
 }

@@ -8,6 +8,8 @@ golden="$MIXLESS_SOURCE_DIR/tests/fixtures/golden/hello/digest"
 setup() {
 	out="$BATS_TEST_TMPDIR/out"
 	cp -r "$MIXLESS_SOURCE_DIR/examples/hello/priv/static" "$BATS_TEST_TMPDIR/static"
+	# the cache outside a project: the test's own
+	export XDG_CACHE_HOME="$BATS_TEST_TMPDIR/xdg"
 }
 
 # The manifest with every "mtime":N replaced, so two runs can be compared.

@@ -13,12 +13,18 @@ teardown() { pd_teardown; }
 same_as_full_run() {
 	rm -rf full
 	phx-digest static -o full --no-cache -q "$@"
-	diff -r -x cache_manifest.json -x .phx-digest-cache out full
+	diff -r -x cache_manifest.json out full
 	diff <(sed 's/"mtime":[0-9]*/M/g' out/cache_manifest.json) \
 		<(sed 's/"mtime":[0-9]*/M/g' full/cache_manifest.json)
 }
 
-inodes() { (cd out && find . -type f ! -path './.phx-digest-cache/*' ! -name cache_manifest.json -printf '%i %p\n' | sort -k2); }
+inodes() { (cd out && find . -type f ! -name cache_manifest.json -printf '%i %p\n' | sort -k2); }
+
+# The cache file of output directory $1 (default out) in the default cache
+# directory outside a project: the one whose settings line names that output.
+cachef() {
+	grep -l -F ";out=$(realpath "${1:-out}");" "$XDG_CACHE_HOME"/mixless/phx-digest/phx-digest-*.cache
+}
 
 @test "rerun without change: nothing rewritten, same output as a full run" {
 	phx-digest static -o out -q
@@ -72,9 +78,9 @@ inodes() { (cd out && find . -type f ! -path './.phx-digest-cache/*' ! -name cac
 	grep -q "icon-$(md5 static/images/icon.svg).svg" "out/$css"
 	[ "$(mf out/cache_manifest.json "m['digests']['$css']['sha512']")" = "$(sri "out/$css")" ]
 	# same as a full run over the same inputs and old outputs
-	rm -rf full && cp -r out full && rm -rf full/.phx-digest-cache
+	rm -rf full && cp -r out full
 	phx-digest static -o full --no-cache -q
-	diff -r -x cache_manifest.json -x .phx-digest-cache out full
+	diff -r -x cache_manifest.json out full
 }
 
 @test "rerun restores a deleted output, at the root and in a subdirectory" {
@@ -106,20 +112,21 @@ inodes() { (cd out && find . -type f ! -path './.phx-digest-cache/*' ! -name cac
 
 @test "a corrupt or truncated cache is ignored" {
 	phx-digest static -o out -q
-	head -c 300 out/.phx-digest-cache/state >x && mv x out/.phx-digest-cache/state
-	echo 'F	robots.txt	1	2	3' >>out/.phx-digest-cache/state
+	c=$(cachef)
+	head -c 300 "$c" >x && mv x "$c"
+	echo 'F	robots.txt	1	2	3' >>"$c"
 	phx-digest static -o out -q
 	same_as_full_run
-	echo garbage >out/.phx-digest-cache/state
+	echo garbage >"$c"
 	phx-digest static -o out -q
 	same_as_full_run
 }
 
 @test "input == output: a rerun touches neither the inputs nor the outputs" {
 	phx-digest static -q
-	before=$(cd static && find . -type f ! -path './.phx-digest-cache/*' ! -name cache_manifest.json -printf '%i %T@ %p\n' | sort -k3)
+	before=$(cd static && find . -type f ! -name cache_manifest.json -printf '%i %T@ %p\n' | sort -k3)
 	phx-digest static -q
-	after=$(cd static && find . -type f ! -path './.phx-digest-cache/*' ! -name cache_manifest.json -printf '%i %T@ %p\n' | sort -k3)
+	after=$(cd static && find . -type f ! -name cache_manifest.json -printf '%i %T@ %p\n' | sort -k3)
 	[ "$before" = "$after" ]
 }
 
@@ -128,11 +135,11 @@ inodes() { (cd out && find . -type f ! -path './.phx-digest-cache/*' ! -name cac
 	phx-digest static -o out -q
 	# a second change within the same timestamp tick could otherwise hide
 	# behind an unchanged stat (git's racily clean entries)
-	! grep -q $'^F\tfresh.txt\t' out/.phx-digest-cache/state || false
-	grep -q $'^F\trobots.txt\t' out/.phx-digest-cache/state
+	! grep -q $'^F\tfresh.txt\t' "$(cachef)" || false
+	grep -q $'^F\trobots.txt\t' "$(cachef)"
 	touch -d '-1 hour' static/fresh.txt
 	phx-digest static -o out -q
-	grep -q $'^F\tfresh.txt\t' out/.phx-digest-cache/state
+	grep -q $'^F\tfresh.txt\t' "$(cachef)"
 	same_as_full_run
 }
 
@@ -157,7 +164,7 @@ ctime_moved() { # FILE CTIME
 	printf 'first version\n' >static/same.txt
 	touch -d @1577934245.123456789 static/same.txt
 	phx-digest static -o out -q
-	grep -q $'^F\tsame.txt\t' out/.phx-digest-cache/state
+	grep -q $'^F\tsame.txt\t' "$(cachef)"
 	serves_current same.txt
 	ino=$(stat -c %i static/same.txt)
 	ctime=$(stat -c %.9Z static/same.txt)
@@ -176,7 +183,7 @@ ctime_moved() { # FILE CTIME
 	printf 'first version\n' >static/same.txt
 	touch -d @1577934245.100000000 static/same.txt
 	phx-digest static -o out -q
-	grep -q $'^F\tsame.txt\t' out/.phx-digest-cache/state
+	grep -q $'^F\tsame.txt\t' "$(cachef)"
 	serves_current same.txt
 	printf 'other version\n' >static/same.txt
 	touch -d @1577934245.900000000 static/same.txt
@@ -196,20 +203,133 @@ ctime_moved() { # FILE CTIME
 	mkdir -p out/css
 	echo partial >out/css/.app.css.tmp-Ab3dE9
 	echo partial >out/.robots.txt.tmp-Zz0099
-	echo partial >out/.phx-digest-cache/.state.tmp-Qq1122
+	echo partial >"$XDG_CACHE_HOME"/mixless/phx-digest/.phx-digest-0.cache.tmp-Qq1122
 	echo live >out/.robots.txt.tmp-Live01
 	echo mine >out/.keep.tmp-toolong1
 	echo mine >out/.hidden
 	touch -d '-1 hour' out/css/.app.css.tmp-Ab3dE9 out/.robots.txt.tmp-Zz0099 \
-		out/.phx-digest-cache/.state.tmp-Qq1122 out/.keep.tmp-toolong1 out/.hidden
+		"$XDG_CACHE_HOME"/mixless/phx-digest/.phx-digest-0.cache.tmp-Qq1122 out/.keep.tmp-toolong1 out/.hidden
 	echo '/* change */' >>static/css/app.css
 	phx-digest static -o out -q
 	[ ! -e out/css/.app.css.tmp-Ab3dE9 ]
 	[ ! -e out/.robots.txt.tmp-Zz0099 ]
-	[ ! -e out/.phx-digest-cache/.state.tmp-Qq1122 ]
+	[ ! -e "$XDG_CACHE_HOME"/mixless/phx-digest/.phx-digest-0.cache.tmp-Qq1122 ]
 	# written to a moment ago: maybe another run's, left alone
 	[ -e out/.robots.txt.tmp-Live01 ]
 	# not our pattern
 	[ -e out/.keep.tmp-toolong1 ]
 	[ -e out/.hidden ]
+}
+
+@test "cache: kept in the project's _build/MIX_ENV/mixless (else ~/.cache), nothing of it in the output" {
+	mkdir -p proj
+	printf 'defmodule P.MixProject do\n  use Mix.Project\n  def project, do: [app: :p]\nend\n' >proj/mix.exs
+	mv static proj/
+	(cd proj && phx-digest static -q)
+	ls proj/_build/dev/mixless/phx-digest-*.cache
+	[ ! -e proj/static/.phx-digest-cache ]
+	(cd proj && MIX_ENV=prod phx-digest static -o ../out -q)
+	ls proj/_build/prod/mixless/phx-digest-*.cache
+	# -C DIR from elsewhere: the same project's _build
+	phx-digest -C proj static -o ../out2 -q
+	[ "$(ls proj/_build/dev/mixless/phx-digest-*.cache | wc -l)" -eq 2 ]
+	[ ! -e _build ] && [ ! -e "$XDG_CACHE_HOME" ]
+	# outside a project: the user's cache directory
+	phx-digest proj/static -o out4 -q
+	ls "$XDG_CACHE_HOME"/mixless/phx-digest/phx-digest-*.cache
+	unset XDG_CACHE_HOME
+	HOME=$PWD/home phx-digest proj/static -o out4 -q
+	ls home/.cache/mixless/phx-digest/phx-digest-*.cache
+	# Mix.Project.build_path/1's MIX_BUILD_ROOT
+	root="$PWD/broot"
+	(cd proj && MIX_BUILD_ROOT="$root" phx-digest static -o ../out3 -q)
+	ls broot/dev/mixless/phx-digest-*.cache
+}
+
+@test "cache: --cache-dir DIR (relative to the cwd) holds it; each output has its own file" {
+	phx-digest static -o out -q --cache-dir c
+	phx-digest static -o out2 -q --cache-dir c
+	[ "$(ls c/phx-digest-*.cache | wc -l)" -eq 2 ]
+	[ ! -e "$XDG_CACHE_HOME" ]
+	before=$(inodes)
+	phx-digest static -o out -q --cache-dir c
+	[ "$(inodes)" = "$before" ]
+	# another cache directory knows nothing: a full run, same output
+	phx-digest static -o out -q --cache-dir other
+	same_as_full_run
+}
+
+@test "cache: missing, unreadable, or of another input or version: a full run, never an error" {
+	phx-digest static -o out -q
+	rm -rf "$XDG_CACHE_HOME"
+	run phx-digest static -o out -q
+	[ "$status" -eq 0 ]
+	same_as_full_run
+	# the cache of another input put in this one's place
+	mkdir -p other && printf 'x' >other/robots.txt && touch -d '-1 hour' other/robots.txt
+	phx-digest other -o oout -q
+	cp "$(cachef oout)" "$(cachef out)"
+	run phx-digest static -o out -q
+	[ "$status" -eq 0 ]
+	same_as_full_run
+	# another version's
+	sed -i '1s/^phx-digest-cache [0-9]*/phx-digest-cache 0/' "$(cachef out)"
+	run phx-digest static -o out -q
+	[ "$status" -eq 0 ]
+	same_as_full_run
+	# a cache directory that cannot be read or made (not for root)
+	if [ "$(id -u)" != 0 ]; then
+		chmod 000 "$XDG_CACHE_HOME"/mixless/phx-digest
+		run phx-digest static -o out -q
+		chmod 755 "$XDG_CACHE_HOME"/mixless/phx-digest
+		[ "$status" -eq 0 ]
+		same_as_full_run
+	fi
+	printf 'x' >afile
+	run phx-digest static -o out -q --cache-dir afile/sub
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	same_as_full_run
+}
+
+@test "cache: an old OUTPUT/.phx-digest-cache/ is removed by the next run and by clean" {
+	phx-digest static -o out -q
+	mkdir -p out/.phx-digest-cache
+	printf 'phx-digest-cache 2\tv=old\n' >out/.phx-digest-cache/state
+	printf 'part' >out/.phx-digest-cache/.state.tmp-Ab12Cd
+	phx-digest static -o out -q
+	[ ! -e out/.phx-digest-cache ]
+	mkdir -p out/.phx-digest-cache
+	printf 'x' >out/.phx-digest-cache/state
+	phx-digest clean -o out -q
+	[ ! -e out/.phx-digest-cache ]
+	mkdir -p out/.phx-digest-cache
+	printf 'x' >out/.phx-digest-cache/state
+	phx-digest clean -o out --all -q
+	[ ! -e out/.phx-digest-cache ]
+	# a file there that is not ours stays, and so does the folder
+	mkdir -p out/.phx-digest-cache
+	printf 'x' >out/.phx-digest-cache/state
+	printf 'mine' >out/.phx-digest-cache/notes.txt
+	phx-digest static -o out -q
+	[ ! -e out/.phx-digest-cache/state ]
+	[ -f out/.phx-digest-cache/notes.txt ]
+}
+
+@test "digest writes nothing outside the output but the cache directory and the depfile" {
+	mkdir -p sandbox/proj
+	printf 'defmodule P.MixProject do\n  use Mix.Project\n  def project, do: [app: :p]\nend\n' >sandbox/proj/mix.exs
+	mv static sandbox/proj/
+	echo '/* touched */' >>sandbox/proj/static/css/app.css
+	touch -d '-1 hour' sandbox/proj/static/css/app.css
+	find sandbox -exec touch -h -d '-2 hours' {} +
+	touch -d '-90 minutes' stamp
+	(cd sandbox/proj && phx-digest static -o ../out -q --depfile ../dep.d)
+	(cd sandbox/proj && phx-digest static -o ../out -q --depfile ../dep.d)
+	(cd sandbox/proj && phx-digest clean -o ../out -q)
+	# every new or changed path, but for the output's own
+	changed=$(cd sandbox && find . -newer ../stamp ! -path './out/*' ! -path ./out | LC_ALL=C sort)
+	printf '%s\n' "$changed"
+	[ "$changed" = "$(printf '%s\n' . ./dep.d ./proj ./proj/_build ./proj/_build/dev \
+		./proj/_build/dev/mixless "./proj/_build/dev/mixless/$(cd sandbox/proj/_build/dev/mixless && ls)")" ]
 }

@@ -66,3 +66,17 @@ parses() {
 	parses embedded Blog.Comment body:string n:integer:redact
 	parses ecto.gen.migration add_comments_table
 }
+
+@test "format clean: channel (socket made --from-channel), presence, notifier" {
+	format_clean channel Room --yes
+	git clean -qfd
+	format_clean presence
+	git clean -qfd
+	format_clean notifier Accounts User welcome reset_password
+}
+
+@test "socket without a channel parses (Phoenix's own keeps a double blank line there)" {
+	parses socket User
+	run mix format --dot-formatter "$fmt" --check-formatted lib/hello_web/channels/user_socket.ex
+	[ "$status" -ne 0 ]
+}

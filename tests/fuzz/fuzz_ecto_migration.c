@@ -3,7 +3,8 @@
  * translator (parser, evaluator with the Ecto.Migration host, DDL and SQL
  * generation, both directions), and as a `-- +up` SQL migration. The first
  * byte picks the kind and a repo configuration, so config-dependent paths
- * (binary_id and identity keys, prefixes) are reached too. Loading must
+ * (binary_id and identity keys, prefixes, the locked oban release) are
+ * reached too. Loading must
  * never crash, leak or read out of bounds; failing is fine.
  */
 #include <stddef.h>
@@ -31,6 +32,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		cfg.default_prefix = "app";
 	if (sel & 32)
 		cfg.primary_key_disabled = true;
+	if (sel & 64)
+		cfg.oban_version = "2.22.1"; /* Oban's migrations as that release writes them */
 	if (em_migration_load_buffer(&m, (sel & 1) ? "20240101000000_fuzz.sql"
 						  : "20240101000000_fuzz.exs",
 				     (const char *)data + 1, size - 1, &cfg, &err) == 0)

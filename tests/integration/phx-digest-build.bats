@@ -60,6 +60,10 @@ check_cmake() {
 	ran cmake --build "$build" --target phx.digest
 	[ -f proj/priv/static/cache_manifest.json ]
 	[ -f "proj/priv/static/js/app-$(md5 proj/priv/static/js/app.js).js" ]
+	# the incremental cache in the scratch directory, nowhere else
+	ls "$build"/.mixless/phx-digest-*.cache
+	[ ! -e proj/_build ]
+	[ ! -e proj/priv/static/.phx-digest-cache ]
 	not_ran cmake --build "$build" --target phx.digest
 	not_ran cmake --build "$build" --target phx.digest
 	echo '// edit' >>proj/priv/static/js/app.js
@@ -121,6 +125,10 @@ check_cmake() {
 	STAMP=$PWD/.mixless/phx.digest.stamp
 	ran make digest
 	[ -f "priv/static/js/app-$(md5 priv/static/js/app.js).js" ]
+	# the incremental cache in the scratch directory, nowhere else
+	ls .mixless/phx-digest-*.cache
+	[ ! -e _build ]
+	[ ! -e priv/static/.phx-digest-cache ]
 	not_ran make digest
 	echo '// edit' >>priv/static/js/app.js
 	ran make digest

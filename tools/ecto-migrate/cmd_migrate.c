@@ -23,11 +23,15 @@ static const struct mx_option options[] = {
     EM_OPT_MIXLESS,
     EM_OPT_LOCK,
     EM_OPT_DRY_RUN,
+    MX_OPT_BOOL_("offline", 0, &em_options.offline,
+                 "With --dry-run: no database, as if none had run"),
     MX_OPT_END_,
 };
 
 static int run(const struct mx_cmdline *cl)
 {
+	if (em_options.offline && !em_options.dry_run)
+		return mx_diag_usage("option '--offline' needs --dry-run");
 	return em_each_repo(em_migrate_repo);
 }
 

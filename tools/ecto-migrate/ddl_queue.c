@@ -34,6 +34,9 @@ void em_ddl_ctx_release(struct em_ddl_ctx *ctx)
 	free(ctx->cmds);
 	free(ctx->pos);
 	free(ctx->subs);
+	for (size_t i = 0; i < ctx->nheld; i++)
+		em_step_release(&ctx->held[i]);
+	free(ctx->held);
 	/* Empty, as if never used: releasing it again is harmless. */
 	memset(ctx, 0, sizeof(*ctx));
 }
@@ -60,6 +63,33 @@ int em_ddl_execute(struct em_ddl_ctx *ctx, struct mx_term *cmd)
 	}
 	push_cmd(ctx, cmd);
 	return 0;
+}
+
+/* The command standing for held step i. */
+#define HELD_TAG "$em_held_step"
+
+int em_ddl_queue_step(struct em_ddl_ctx *ctx, struct em_step *s)
+{
+	struct mx_term *cmd = mx_term_tuple2(ctx->arena, mx_term_atom(ctx->arena, HELD_TAG),
+	                                     mx_term_int(ctx->arena, (int64_t)ctx->nheld));
+
+	MX_ALLOC_GROW(ctx->held, ctx->nheld + 1, ctx->held_alloc);
+	ctx->held[ctx->nheld++] = *s;
+	memset(s, 0, sizeof(*s));
+	s->sql = (struct mx_strvec)MX_STRVEC_INIT;
+	return em_ddl_execute(ctx, cmd);
+}
+
+/* The held step a command stands for, or NULL. */
+static struct em_step *held_step(struct em_ddl_ctx *ctx, const struct mx_term *cmd)
+{
+	const struct mx_term *i;
+	if (!em_t_is_tuple(cmd, 2) || !mx_term_is_atom(cmd->u.tuple.items[0], HELD_TAG))
+		return NULL;
+	i = cmd->u.tuple.items[1];
+	if (i->type != MX_TERM_INT || i->u.i < 0 || (uint64_t)i->u.i >= ctx->nheld)
+		return NULL;
+	return &ctx->held[i->u.i];
 }
 
 int em_ddl_start_command(struct em_ddl_ctx *ctx, const char *op, struct mx_term *table)
@@ -236,8 +266,15 @@ int em_ddl_flush(struct em_ddl_ctx *ctx)
 	for (size_t k = 0; k < n && !ret; k++) {
 		size_t i = back ? n - 1 - k : k;
 		const struct mx_term *cmd = ctx->cmds[i];
+		struct em_step *held = held_step(ctx, cmd);
 
-		if (em_t_is_struct(cmd, EM_STRUCT_COMMAND))
+		if (held) {
+			/* Moved, in either direction: it was built for this one. */
+			struct em_step *s = new_step(ctx->plan);
+			*s = *held;
+			memset(held, 0, sizeof(*held));
+			held->sql = (struct mx_strvec)MX_STRVEC_INIT;
+		} else if (em_t_is_struct(cmd, EM_STRUCT_COMMAND))
 			ret = run_command(ctx, em_t_field(cmd, back ? "down" : "up"));
 		else if (!back)
 			ret = run_command(ctx, cmd);

@@ -65,6 +65,11 @@ struct em_ddl_ctx {
 	size_t nsubs, subs_alloc;
 
 	struct em_ddl_raise raise;
+
+	/* Steps made outside the queue (Oban's migrations, oban.h), each queued
+	 * as a command that flush turns back into that step, in its place. */
+	struct em_step *held;
+	size_t nheld, held_alloc;
 };
 
 void em_ddl_ctx_init(struct em_ddl_ctx *ctx, struct mx_arena *arena,
@@ -77,6 +82,13 @@ void em_ddl_ctx_release(struct em_ddl_ctx *ctx);
  * raises "cannot execute nested commands" (and forgets the block). Returns 0
  * or -1 (raised). */
 int em_ddl_execute(struct em_ddl_ctx *ctx, struct mx_term *cmd);
+
+/* Queues a step made elsewhere as if it were a command (an Oban call,
+ * whose steps the runner chooses at run time): flush moves it into the plan
+ * where the command falls, going forward or backward; the context owns *s
+ * until then (released with it if never flushed), and *s is emptied.
+ * Returns 0 or -1 as em_ddl_execute. */
+int em_ddl_queue_step(struct em_ddl_ctx *ctx, struct em_step *s);
 
 /* Runner.start_command/1: opens the block of `op table do ... end` (op is
  * "create", "create_if_not_exists" or "alter"). Returns 0, or -1 when a block

@@ -34,6 +34,7 @@ struct em_opts {
 	bool all, quiet, log_migrations_sql, log_migrator_sql;
 	bool strict_version_order, force, force_drop, skip_if_loaded;
 	bool no_compile, no_deps_check, dry_run, exit_code;
+	bool offline; /* migrate --dry-run --offline: no database, nothing applied yet */
 	long step, to, to_exclusive, pool_size;
 	int step_set, to_set, to_exclusive_set;
 	const char *prefix;    /* migrate/rollback/migrations */

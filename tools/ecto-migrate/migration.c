@@ -30,6 +30,8 @@
 #include "exs/eval.h"
 #include "fsutil.h"
 #include "migration.h"
+#include "project/project.h"
+#include "oban.h"
 #include "sqlfile.h"
 
 struct load {
@@ -76,6 +78,12 @@ static bool is_migration_call(const struct mx_eval_call *c)
 	return !c->module || !strcmp(c->module, "Ecto.Migration");
 }
 
+/* em_oban_env's use_ctx: DSL calls go to ctx from now on. */
+static void use_ctx(void *vl, struct em_ddl_ctx *ctx)
+{
+	((struct load *)vl)->ctx = ctx;
+}
+
 static int host(struct mx_eval *ev, const struct mx_eval_call *c, struct mx_term **result,
                 void *vctx, struct mx_err *err)
 {
@@ -112,13 +120,30 @@ static int host(struct mx_eval *ev, const struct mx_eval_call *c, struct mx_term
 	}
 	if (!is_migration_call(c)) {
 		char what[256];
+		const char *lib;
+		struct em_oban_env oban = {ev, ctx, use_ctx, l};
 		if (!c->module)
 			return MX_EVAL_UNKNOWN;
-		/* A function of the application or of a dependency (Oban's and
-		 * similar libraries' migration helpers): only a BEAM can run it. */
+		/* Oban's migrations are built in (oban.h). */
+		r = em_oban_call(&oban, c, result, err);
+		if (r == 1)
+			return MX_EVAL_HANDLED;
+		if (r == -2)
+			return host_raise(l, c->node, err);
+		if (r < 0) {
+			l->unsupported = true;
+			return -1;
+		}
+		/* A function of the application or of a dependency (other
+		 * libraries' migration helpers): only a BEAM can run it. */
 		snprintf(what, sizeof(what), "unsupported call %s.%s/%zu", c->module, c->name,
 		         c->arity);
 		l->unsupported = true;
+		lib = em_oban_refusal(c->module);
+		if (lib)
+			return mx_err_at(err, MX_ERR_EVAL, c->node->file, c->node->line,
+			                 c->node->col, "%s: ecto-migrate does not run %s", what,
+			                 lib);
 		return mx_err_at(err, MX_ERR_EVAL, c->node->file, c->node->line, c->node->col,
 		                 "%s: ecto-migrate runs the Ecto.Migration functions and plain "
 		                 "Elixir, not the application's or its dependencies' code",
@@ -336,7 +361,10 @@ static int load_exs(struct em_migration *m, const char *path, const char *src, s
 	l.arena = &arena;
 	l.m = m;
 	l.cfg = cfg;
-	mx_eval_init(&ev, &arena);
+	/* Mix.env() and Application.*_env answer as the project's (mix
+	 * ecto.migrate compiles the migration with the app's config loaded,
+	 * runtime.exs included). */
+	mx_project_eval_init(cfg->project, &ev, &arena);
 	mx_eval_set_host(&ev, host, &l, MX_EVAL_HOST_LENIENT);
 
 	if (mx_exs_parse(&arena, m->path, src, len, &ast, err) < 0)
@@ -431,18 +459,24 @@ int em_migration_load_buffer(struct em_migration *m, const char *path, const cha
 	return load_common(m, path, src, len, true, cfg, err);
 }
 
-static void plan_release(struct em_plan *p)
+void em_step_release(struct em_step *s)
+{
+	free(s->log);
+	mx_strvec_clear(&s->sql);
+	free(s->warning);
+	free(s->index_name);
+	free(s->index_table);
+	em_oban_free(s->oban);
+	memset(s, 0, sizeof(*s));
+	s->sql = (struct mx_strvec)MX_STRVEC_INIT;
+}
+
+void em_plan_release(struct em_plan *p)
 {
 	if (!p)
 		return;
-	for (size_t i = 0; i < p->n; i++) {
-		struct em_step *s = &p->steps[i];
-		free(s->log);
-		mx_strvec_clear(&s->sql);
-		free(s->warning);
-		free(s->index_name);
-		free(s->index_table);
-	}
+	for (size_t i = 0; i < p->n; i++)
+		em_step_release(&p->steps[i]);
 	free(p->steps);
 	p->steps = NULL;
 	p->n = p->alloc = 0;
@@ -456,6 +490,6 @@ void em_migration_release(struct em_migration *m)
 	free(m->path);
 	free(m->module);
 	m->name = m->path = m->module = NULL;
-	plan_release(&m->up);
-	plan_release(&m->down);
+	em_plan_release(&m->up);
+	em_plan_release(&m->down);
 }

@@ -17,6 +17,8 @@
 #include "diag.h"
 #include "strvec.h"
 
+struct mx_project;
+
 struct mx_term;
 
 /* One command as Ecto runs it: the log line Ecto prints for it ("create table
@@ -40,6 +42,10 @@ struct em_step {
 	bool concurrent_index; /* create/drop index with concurrently: true */
 	char *index_name;      /* owned, set with concurrent_index (for the lock warning) */
 	char *index_table;     /* owned, likewise */
+	/* owned, usually NULL: an Oban.Migrations.up/down call (oban.h), whose
+	 * commands the runner picks when it runs this step; log and sql are
+	 * then empty. */
+	struct em_oban *oban;
 };
 
 /* A direction (up or down) of a migration: its steps in run order.
@@ -115,11 +121,18 @@ struct em_ddl_config {
 	const struct mx_term *primary_key_opts; /* migration_primary_key: false or keyword */
 	const struct mx_term *foreign_key_opts; /* migration_foreign_key: keyword */
 	const struct mx_term *timestamps_opts;  /* migration_timestamps: keyword */
+	/* The project the migrations belong to (its MIX_ENV, its config for
+	 * Application.*_env), or NULL: no project read. Not owned. */
+	const struct mx_project *project;
+	/* The oban release the project's mix.lock locks ("2.17.10"), whose
+	 * migrations Oban.Migrations.up/down run (oban.h); NULL: none locked,
+	 * the latest ecto-migrate carries. */
+	const char *oban_version;
 };
 #define EM_DDL_CONFIG_INIT                                                                         \
 	{                                                                                          \
 		NULL, NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,     \
-		    NULL                                                                           \
+		    NULL, NULL, NULL                                                               \
 	}
 
 /* Reads and translates the migration at path: both plans, whatever the
@@ -139,5 +152,9 @@ int em_migration_load(struct em_migration *m, const char *path, const struct em_
 int em_migration_load_buffer(struct em_migration *m, const char *path, const char *src, size_t len,
                              const struct em_ddl_config *cfg, struct mx_err *err);
 void em_migration_release(struct em_migration *m);
+/* Frees what a step or a plan owns (not the struct itself); each is left
+ * empty, so releasing it again is harmless. */
+void em_step_release(struct em_step *s);
+void em_plan_release(struct em_plan *p);
 
 #endif

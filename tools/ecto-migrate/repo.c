@@ -253,6 +253,8 @@ int em_repos_resolve(const struct em_opts *o, struct em_repo **repos, size_t *n,
 		struct em_repo *r = &(*repos)[i];
 		repo_defaults(r, mods.v[i], project.root, project.env);
 		*n = i + 1;
+		/* Its env even when no mix.exs was found (MIX_ENV, else dev). */
+		r->ddl.project = &project;
 		if (url)
 			r->url = mx_xstrdup(url);
 		if (project_loaded) {

@@ -18,6 +18,8 @@
 #include "buf.h"
 #include "ecto_migrate.h"
 #include "fsutil.h"
+#include "oban.h"
+#include "project/project.h"
 
 struct run {
 	const struct em_repo *repo;
@@ -216,6 +218,49 @@ static void rollback_logged(const struct run *rn, struct em_conn *c)
 	c->log_sql = false;
 }
 
+static int run_steps(struct run *rn, const struct em_migration *m, const struct em_plan *plan,
+                     bool txn);
+
+/* An Oban.Migrations.up/down step: reads the version Oban left in the
+ * comment on oban_jobs, on the migration's connection and unlogged (Oban's
+ * query passes log: false), then runs the versions' commands Oban would. */
+static int run_oban(struct run *rn, const struct em_migration *m, const struct em_oban *o, bool txn)
+{
+	struct em_conn *c = &rn->mig_conn;
+	struct mx_err err = MX_ERR_INIT;
+	struct mx_buf sql = MX_BUF_INIT;
+	const struct em_plan *plans[EM_OBAN_LATEST + 3];
+	struct em_plan raised;
+	PGresult *res = NULL;
+	int n, rows;
+
+	em_oban_version_query(o, &sql);
+	c->log_sql = false;
+	c->log_notices = false;
+	if (em_exec(c, sql.buf, 0, NULL, NULL, &res, &err) < 0) {
+		/* Oban takes any error as version 0; but in a transaction the
+		 * error aborted it, and Ecto's next statement fails. */
+		rows = 0;
+	} else {
+		rows = PQntuples(res);
+	}
+	n = em_oban_select(o, rows,
+	                   rows == 1 && !PQgetisnull(res, 0, 0) ? PQgetvalue(res, 0, 0) : NULL,
+	                   plans, &raised);
+	PQclear(res);
+	mx_buf_release(&sql);
+	if (n < 0) {
+		if (txn)
+			rollback_logged(rn, c);
+		report_raise(m, &raised, txn);
+		return -1;
+	}
+	for (int i = 0; i < n; i++)
+		if (run_steps(rn, m, plans[i], txn) < 0)
+			return -1;
+	return 0;
+}
+
 /* The plan's steps, each logged as Ecto logs it; on a failure, the
  * transaction is rolled back and the failure reported. Returns 0 or -1. */
 static int run_steps(struct run *rn, const struct em_migration *m, const struct em_plan *plan,
@@ -226,6 +271,11 @@ static int run_steps(struct run *rn, const struct em_migration *m, const struct 
 
 	for (size_t i = 0; i < plan->n; i++) {
 		const struct em_step *st = &plan->steps[i];
+		if (st->oban) {
+			if (run_oban(rn, m, st->oban, txn) < 0)
+				return -1;
+			continue;
+		}
 		if (st->warning)
 			io_warn(st->warning);
 		warn_concurrent_lock(rn, m, st);
@@ -339,6 +389,10 @@ static void print_dry_run(struct run *rn, const struct em_migration *m)
 		printf("BEGIN;\n");
 	for (size_t i = 0; i < plan->n; i++) {
 		const struct em_step *st = &plan->steps[i];
+		if (st->oban)
+			printf("-- %s: what runs depends on the version in the comment on "
+			       "oban_jobs, read when the migration runs\n",
+			       st->oban->call);
 		if (st->log && *st->log)
 			printf("-- %s\n", st->log);
 		for (size_t j = 0; j < st->sql.n; j++)
@@ -575,6 +629,8 @@ static void run_init(struct run *rn, const struct em_repo *r, const struct em_op
 	rn->cfg.prefix = o->prefix;
 	rn->cfg.default_prefix = r->default_prefix;
 	rn->cfg.migration_source = r->migration_source;
+	rn->cfg.oban_version =
+	    r->ddl.project ? mx_project_locked_version(r->ddl.project, "oban") : NULL;
 	rn->lock = (struct em_lock){.conn = &rn->lock_conn,
 	                            .repo = r,
 	                            .prefix = rn->prefix,
@@ -593,11 +649,14 @@ int em_run(const struct em_repo *r, const struct em_opts *o, enum em_direction d
 	int ret;
 
 	run_init(&rn, r, o, dir);
-	if ((ret = check_pool_size(o)) || (ret = em_discover_repo(r, o, &files)) ||
-	    (ret = connect(&rn, &rn.lock_conn)))
+	if ((ret = check_pool_size(o)) || (ret = em_discover_repo(r, o, &files)))
+		goto out;
+	/* --offline (a dry run only): every migration pending, no connection,
+	 * for reading migrations where there is no database. */
+	if (!(o->dry_run && o->offline) && (ret = connect(&rn, &rn.lock_conn)))
 		goto out;
 	rn.lock_conn.log_sql = rn.log_migrator_sql;
-	if ((ret = read_applied(&rn, &v, &nv)) ||
+	if ((!(o->dry_run && o->offline) && (ret = read_applied(&rn, &v, &nv))) ||
 	    (ret = select_pending(&rn, &files, v, nv, &sel, &nsel)) || !nsel)
 		goto out;
 	migs = mx_xcalloc(nsel, sizeof(*migs));

@@ -1,5 +1,7 @@
 /*
- * The incremental cache: OUT/.phx-digest-cache/state remembers, per input
+ * The incremental cache: one file per output directory, in the project's
+ * _build/<env>/mixless/ (or --cache-dir), never in the output itself. It
+ * remembers, per input
  * file, the stat identity it had (size, mtime, ctime, inode, device) and
  * what the run computed from it (MD5, SHA-512 of the digested content, and
  * for CSS/JS/map the lookups the rewriter made and a hash of their answers),
@@ -16,8 +18,11 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fsutil.h"
 
@@ -263,6 +268,33 @@ int phx_digest_cache_save(const char *path, const char *settings, uint64_t lates
 	int ret = mx_fs_write_atomic_flags(path, b.buf, b.len, MX_ATOMIC_NO_SYNC, err);
 	mx_buf_release(&b);
 	return ret;
+}
+
+void phx_digest_cache_path(struct mx_buf *path, const char *dir, const char *out)
+{
+	char real[PATH_MAX];
+	const char *o = realpath(out, real) ? real : out;
+	char name[64];
+	snprintf(name, sizeof(name), "phx-digest-%016" PRIx64 ".cache",
+	         phx_digest_hash(o, strlen(o), PHX_DIGEST_HASH_SEED));
+	mx_path_join(path, dir, name);
+}
+
+void phx_digest_cache_remove_legacy(const char *out)
+{
+	struct mx_buf p = MX_BUF_INIT;
+	mx_path_join(&p, out, PHX_DIGEST_LEGACY_CACHE_DIR);
+	if (mx_fs_is_dir(p.buf)) {
+		/* every temp file in there is ours, however fresh */
+		mx_atomic_remove_stale(p.buf, time(NULL) + 1);
+		mx_buf_reset(&p);
+		mx_path_join(&p, out, PHX_DIGEST_LEGACY_CACHE_STATE);
+		unlink(p.buf);
+		mx_buf_reset(&p);
+		mx_path_join(&p, out, PHX_DIGEST_LEGACY_CACHE_DIR);
+		rmdir(p.buf);
+	}
+	mx_buf_release(&p);
 }
 
 void phx_digest_cache_release(struct phx_digest_cache *c)

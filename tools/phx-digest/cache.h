@@ -48,10 +48,21 @@ struct phx_digest_cache {
 		NULL, 0, 0, NULL, 0, 0, PHX_DIGEST_INDEX_INIT, 0, NULL                             \
 	}
 
-/* Where the cache lives: a hidden folder of the output, which Phoenix's
- * wildcard never sees, and the file in it. */
-#define PHX_DIGEST_CACHE_DIR   ".phx-digest-cache"
-#define PHX_DIGEST_CACHE_STATE PHX_DIGEST_CACHE_DIR "/state"
+/* Where earlier versions kept the cache: a hidden folder of the output. It
+ * shipped with the output (priv/static is packaged, served, committed), so
+ * it now lives outside (phx_digest_cache_path) and this one is removed. */
+#define PHX_DIGEST_LEGACY_CACHE_DIR   ".phx-digest-cache"
+#define PHX_DIGEST_LEGACY_CACHE_STATE PHX_DIGEST_LEGACY_CACHE_DIR "/state"
+
+/* The cache file for the output directory out (as realpath(3) names it, so
+ * that every spelling of it shares one file and two outputs of a project
+ * never share one) in the cache directory dir: appended to path. */
+void phx_digest_cache_path(struct mx_buf *path, const char *dir, const char *out);
+
+/* Removes out/.phx-digest-cache/ of an earlier version: its state file and
+ * the temp files of our atomic writer in it, then the folder if that left
+ * it empty (anything else in it is not ours, and stays). Best effort. */
+void phx_digest_cache_remove_legacy(const char *out);
 
 /* Loads the cache; one written with other settings, or unreadable, loads
  * as empty (the cache is only ever an optimisation). */

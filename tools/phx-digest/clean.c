@@ -106,16 +106,6 @@ static int clean_all(const struct phx_digest_clean_opts *o, const char *mpath, s
 		if (str_is(lp))
 			remove_files(o, lp->s, true, planned);
 	}
-	if (!o->dry_run) {
-		/* our own cache describes outputs that are gone now */
-		struct mx_buf p = MX_BUF_INIT;
-		mx_path_join(&p, o->output, PHX_DIGEST_CACHE_STATE);
-		unlink(p.buf);
-		mx_buf_reset(&p);
-		mx_path_join(&p, o->output, PHX_DIGEST_CACHE_DIR);
-		rmdir(p.buf);
-		mx_buf_release(&p);
-	}
 	return 0;
 }
 
@@ -213,6 +203,9 @@ enum phx_digest_result phx_digest_clean(const struct phx_digest_clean_opts *o, s
 	}
 	ret = o->all ? clean_all(o, mpath.buf, &m, &planned, err)
 	             : clean_old(o, mpath.buf, &m, &planned, err);
+	/* an earlier version's cache, inside the output: it must not ship */
+	if (ret == 0 && !o->dry_run)
+		phx_digest_cache_remove_legacy(o->output);
 	if (ret == 0 && o->dry_run) {
 		mx_strvec_sort(&planned);
 		for (size_t i = 0; i < planned.n; i++)

@@ -3,6 +3,7 @@
  * its switches, its documentation, the project entry and Phoenix's messages.
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli.h"
 #include "clean.h"
@@ -58,6 +59,8 @@ out:
 	mx_strvec_clear(&o.zexts);
 	mx_strvec_clear(&dopts.exts);
 	mx_strvec_clear(&dopts.config_files);
+	free(dopts.default_cache_dir);
+	dopts.default_cache_dir = NULL;
 	return ret;
 }
 

@@ -4,6 +4,7 @@
  * project entry and Phoenix's messages.
  */
 #include <limits.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -14,7 +15,7 @@
 static struct phx_digest_opts o = PHX_DIGEST_OPTS_INIT;
 static struct mx_strvec gzip_exts = MX_STRVEC_INIT;
 static const char *dir;
-static bool brotli, zstd, cache = true, compile = true;
+static bool brotli, zstd, cache = true, compile = true, progress = true;
 
 static const struct mx_option options[] = {
     MX_OPT_STR_("output", 'o', &o.output, "DIR", "Where to write (default: INPUT)"),
@@ -34,6 +35,10 @@ static const struct mx_option options[] = {
     MX_OPT_BOOL_("dry-run", 'n', &o.dry_run, "List the files that would be written, write nothing"),
     MX_OPT_BOOL_("cache", 0, &cache,
                  "Reuse the last run's work for unchanged files (default; --no-cache)"),
+    MX_OPT_STR_("cache-dir", 0, &o.cache_dir, "DIR",
+                "Keep that cache in DIR (default: the project's _build/MIX_ENV/mixless)"),
+    MX_OPT_BOOL_("progress", 0, &progress,
+                 "Show progress on a terminal for long runs (default; --no-progress)"),
     MX_OPT_QUIET(&o.quiet),
     MX_OPT_DIRECTORY(&dir),
     /* --no-compile: mix compiles first; there is nothing to compile here */
@@ -55,7 +60,7 @@ static void absolute(const char **path, struct mx_buf *buf)
 static int run(const struct mx_cmdline *cl)
 {
 	struct mx_err err = MX_ERR_INIT;
-	struct mx_buf depfile = MX_BUF_INIT, target = MX_BUF_INIT;
+	struct mx_buf depfile = MX_BUF_INIT, target = MX_BUF_INIT, cachedir = MX_BUF_INIT;
 	int ret = MX_EXIT_OK;
 
 	o.no_cache = !cache;
@@ -71,8 +76,11 @@ static int run(const struct mx_cmdline *cl)
 	 * the project root we are about to enter */
 	absolute(&o.depfile, &depfile);
 	absolute(&o.depfile_target, &target);
+	absolute(&o.cache_dir, &cachedir);
 	if ((ret = phx_digest_enter(dir, &o)) != MX_EXIT_OK)
 		goto out;
+	if (!o.cache_dir)
+		o.cache_dir = o.default_cache_dir;
 	if (gzip_exts.n) {
 		mx_strvec_clear(&o.exts);
 		for (size_t i = 0; i < gzip_exts.n; i++)
@@ -83,7 +91,7 @@ static int run(const struct mx_cmdline *cl)
 	if (zstd)
 		o.z[PHX_Z_ZSTD] = true;
 	o.now = phx_digest_now();
-	o.progress = !o.quiet && isatty(STDERR_FILENO);
+	o.progress = progress && !o.quiet && isatty(STDERR_FILENO);
 	enum phx_digest_result r = phx_digest_compile(&o, &err);
 	if (r == PHX_DIGEST_FAILED) {
 		ret = mx_diag_error(&err);
@@ -98,6 +106,9 @@ static int run(const struct mx_cmdline *cl)
 out:
 	mx_buf_release(&depfile);
 	mx_buf_release(&target);
+	mx_buf_release(&cachedir);
+	free(o.default_cache_dir);
+	o.default_cache_dir = NULL;
 	mx_strvec_clear(&gzip_exts);
 	mx_strvec_clear(&o.exts);
 	mx_strvec_clear(&o.config_files);
@@ -134,8 +145,11 @@ const struct mx_command phx_digest_cmd_digest = {
     .notes = "Notes:\n"
              "  Outputs are written atomically and the manifest last, so an interrupted\n"
              "  run leaves the previous manifest, naming only complete files.\n"
-             "  A rerun reuses the work of the last one for unchanged inputs (a cache in\n"
-             "  OUTPUT/.phx-digest-cache/); its output is the same as a full run's. Like\n"
+             "  A rerun reuses the work of the last one for unchanged inputs; its output\n"
+             "  is the same as a full run's. The cache lives outside OUTPUT, in the\n"
+             "  project's _build/MIX_ENV/mixless/ (outside a project, in\n"
+             "  $XDG_CACHE_HOME/mixless/phx-digest/; --cache-dir DIR to choose); one left\n"
+             "  in OUTPUT/.phx-digest-cache/ by an earlier version is removed. Like\n"
              "  Phoenix, every run rewrites the manifest and gives each current file the\n"
              "  run's time as its mtime, so `clean --age` counts from the last run that\n"
              "  used a version.\n"

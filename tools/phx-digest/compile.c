@@ -63,7 +63,7 @@ struct compile {
 	struct phx_digest_run r;
 	struct mx_buf prefix;     /* "./priv/static": see phx_digest_input_prefix */
 	struct mx_buf settings;   /* what a cache must have been written with */
-	struct mx_buf cache_path; /* OUT/.phx-digest-cache/state */
+	struct mx_buf cache_path; /* CACHE_DIR/phx-digest-<hash of OUT>.cache */
 	struct mx_strvec outdirs; /* output directories, relative, sorted ("" first) */
 	size_t *order;            /* file indices in the order jobs take them */
 	long jobs;
@@ -254,9 +254,13 @@ static void load_cache(struct compile *c)
 {
 	struct phx_digest_run *r = &c->r;
 	settings_string(c);
-	mx_path_join(&c->cache_path, r->out, PHX_DIGEST_CACHE_STATE);
-	if (!r->o->no_cache && !r->dry)
+	if (r->o->cache_dir)
+		phx_digest_cache_path(&c->cache_path, r->o->cache_dir, r->out);
+	if (!r->o->no_cache && !r->dry && r->o->cache_dir)
 		phx_digest_cache_load(&r->cache, c->cache_path.buf, c->settings.buf);
+	/* an earlier version's cache, inside the output: it must not ship */
+	if (!r->dry)
+		phx_digest_cache_remove_legacy(r->out);
 }
 
 /* A file's output directory as the cache and outdirs name it ("" for the
@@ -451,7 +455,6 @@ static int publish(struct phx_digest_run *r, struct mx_err *err)
 static void save_cache(struct compile *c)
 {
 	struct phx_digest_run *r = &c->r;
-	struct mx_buf cdir = MX_BUF_INIT;
 	struct mx_err cerr = MX_ERR_INIT;
 	/* Nothing new to remember when every file was reused from this very
 	 * cache: skip the write (the root directory's new mtime, from the
@@ -459,14 +462,12 @@ static void save_cache(struct compile *c)
 	bool changed = !r->same_latest || r->t.n != r->cache.n;
 	for (size_t i = 0; i < r->t.n && !changed; i++)
 		changed = !r->t.files[i].reused;
-	if (!changed)
+	if (!changed || !r->o->cache_dir)
 		return;
-	mx_path_join(&cdir, r->out, PHX_DIGEST_CACHE_DIR);
-	mx_atomic_remove_stale(cdir.buf, unix_now(r) - STALE_TEMP_SECONDS);
-	if (mx_fs_mkdir_p(cdir.buf, 0777, &cerr) == 0)
+	mx_atomic_remove_stale(r->o->cache_dir, unix_now(r) - STALE_TEMP_SECONDS);
+	if (mx_fs_mkdir_p(r->o->cache_dir, 0777, &cerr) == 0)
 		phx_digest_cache_save(c->cache_path.buf, c->settings.buf, r->latest,
 		                      unix_now(r) - 1, &r->t, r->out, &c->outdirs, &cerr);
-	mx_buf_release(&cdir);
 }
 
 enum phx_digest_result phx_digest_compile(const struct phx_digest_opts *o, struct mx_err *err)

@@ -11,6 +11,7 @@
  */
 #include "digest.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "fsutil.h"
@@ -21,6 +22,22 @@ void phx_digest_zexts(const struct phx_digest_opts *o, struct mx_strvec *out)
 	for (int z = 0; z < PHX_Z_COUNT; z++)
 		if (o->z[z])
 			mx_strvec_push(out, phx_digest_z_ext(z));
+}
+
+/* Outside a project there is no _build: the user's cache directory, as
+ * ccache and pip keep theirs ($XDG_CACHE_HOME, else ~/.cache), or none. */
+static char *user_cache_dir(void)
+{
+	struct mx_buf b = MX_BUF_INIT;
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	/* the XDG spec: a relative value is invalid and ignored */
+	if (xdg && xdg[0] == '/')
+		mx_path_join(&b, xdg, "mixless/phx-digest");
+	else if (home && home[0] == '/')
+		mx_path_join(&b, home, ".cache/mixless/phx-digest");
+	else
+		return NULL;
+	return mx_buf_detach(&b, NULL);
 }
 
 int phx_digest_project_config(const struct mx_project *p, struct phx_digest_opts *o,
@@ -42,6 +59,8 @@ int phx_digest_project_config(const struct mx_project *p, struct phx_digest_opts
 			             "use --brotli or --zstd for those formats",
 			             mods.v[i]);
 	}
+	free(o->default_cache_dir);
+	o->default_cache_dir = p->found ? phx_digest_build_dir(p) : user_cache_dir();
 	/* the config files decide the output: the depfile names them */
 	if (p->found) {
 		mx_strvec_push(&o->config_files, p->mix_exs);
@@ -52,4 +71,44 @@ int phx_digest_project_config(const struct mx_project *p, struct phx_digest_opts
 out:
 	mx_strvec_clear(&mods);
 	return ret;
+}
+
+/* A :build_path or :deps_build_path of project/0, when a plain string. */
+static const char *project_str(const struct mx_project *p, const char *key)
+{
+	const struct mx_term *t = p->project_kw ? mx_term_kw_get(p->project_kw, key) : NULL;
+	return t && t->type == MX_TERM_BINARY && !memchr(t->u.bin.data, '\0', t->u.bin.len)
+	           ? t->u.bin.data
+	           : NULL;
+}
+
+char *phx_digest_build_dir(const struct mx_project *p)
+{
+	struct mx_buf rel = MX_BUF_INIT, abs = MX_BUF_INIT, out = MX_BUF_INIT;
+	const char *whole = getenv("MIX_BUILD_PATH");
+	if (!whole || !*whole)
+		whole = project_str(p, "deps_build_path");
+	if (whole) {
+		mx_buf_adds(&rel, whole);
+	} else {
+		const char *root = getenv("MIX_BUILD_ROOT");
+		if (!root || !*root)
+			root = project_str(p, "build_path");
+		mx_buf_adds(&rel, root ? root : "_build");
+		mx_buf_addch(&rel, '/');
+		if (p->target && strcmp(p->target, "host"))
+			mx_buf_addf(&rel, "%s_", p->target);
+		const struct mx_term *per =
+		    p->project_kw ? mx_term_kw_get(p->project_kw, "build_per_environment") : NULL;
+		mx_buf_adds(&rel, per && mx_term_is_atom(per, "false") ? "shared"
+		                                                       : (p->env ? p->env : "dev"));
+	}
+	/* Path.expand: relative to the project root */
+	mx_path_join(&abs, p->root ? p->root : ".", rel.buf);
+	mx_path_normalize(&out, abs.buf);
+	mx_buf_reset(&abs);
+	mx_path_join(&abs, out.buf, "mixless");
+	mx_buf_release(&rel);
+	mx_buf_release(&out);
+	return mx_buf_detach(&abs, NULL);
 }

@@ -49,15 +49,20 @@ struct phx_digest_opts {
 	bool quiet;
 	bool progress;
 	bool no_cache;
+	/* Where the incremental cache lives (outside the output): --cache-dir,
+	 * or the project's build path + "/mixless", or outside a project the
+	 * user's cache directory (phx_digest_project_config); NULL: none */
+	const char *cache_dir;
 	const char *depfile;
 	const char *depfile_target;
 	long long now;                 /* Gregorian seconds of this run */
 	struct mx_strvec config_files; /* project files read, for the depfile */
+	char *default_cache_dir;       /* owned: the project's, see cache_dir */
 };
 #define PHX_DIGEST_OPTS_INIT                                                                       \
 	{                                                                                          \
 		"priv/static", NULL, true, {true, false, false}, MX_STRVEC_INIT, 0, false, false,  \
-		    false, false, NULL, NULL, 0, MX_STRVEC_INIT                                    \
+		    false, false, NULL, NULL, NULL, 0, MX_STRVEC_INIT, NULL                        \
 	}
 
 /* ---- Defaults and the project (config.c) ------------------------------- */
@@ -69,9 +74,17 @@ struct mx_project;
 /* Sets o->exts and the compressors from :phoenix, :gzippable_exts and
  * :static_compressors of the entered project p (MIX_ENV), or Phoenix's
  * defaults where it sets none or when no project was found; the project's
- * files go to o->config_files for the depfile. */
+ * files go to o->config_files for the depfile; o->default_cache_dir (the
+ * caller frees it) to the project's phx_digest_build_dir, or without a
+ * project to $XDG_CACHE_HOME/mixless/phx-digest (~/.cache/...). */
 int phx_digest_project_config(const struct mx_project *p, struct phx_digest_opts *o,
                               struct mx_err *err);
+
+/* The project's build directory as Mix.Project.build_path/1 names it
+ * ($MIX_BUILD_PATH, or $MIX_BUILD_ROOT / :build_path / "_build", then
+ * [target_]env or "shared"), absolute, + "/mixless": where mixless keeps its
+ * scratch state, beside mix's own. Caller frees. */
+char *phx_digest_build_dir(const struct mx_project *p);
 
 /* ---- The run (compile.c) ------------------------------------------------ */
 

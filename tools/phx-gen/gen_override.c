@@ -14,6 +14,7 @@
 
 #include "eex/eex.h"
 #include "fsutil.h"
+#include "gen_names.h"
 #include "gen_override.h"
 #include "project/inflect.h"
 
@@ -297,6 +298,7 @@ struct mx_term *phx_gen_context_term(struct mx_arena *a, const struct gen_projec
 
 struct host {
 	const struct gen_schema *s;
+	const struct gen_session *session;
 };
 
 static int want_string(const struct mx_eval_call *call, size_t i, struct mx_buf *out,
@@ -419,7 +421,34 @@ static int schema_fn(struct mx_eval *ev, const struct mx_eval_call *call, struct
 	return MX_EVAL_HANDLED;
 }
 
+/* Code.ensure_loaded?/1 from source: a module of the project (its
+ * defmodule found), or one a dependency of mix.exs provides that
+ * Phoenix's templates ask about (channel_case.ex: Ecto.Adapters.SQL). */
+static int ensure_loaded(struct mx_eval *ev, const struct mx_eval_call *call,
+                         struct mx_term **res, void *ctx, struct mx_err *err)
+{
+	static const struct {
+		const char *module, *dep;
+	} from_deps[] = {
+	    {"Ecto.Adapters.SQL", "ecto_sql"},
+	    {"Swoosh.Mailer", "swoosh"},
+	};
+	const struct host *h = ctx;
+	const struct mx_term *m = call->args[0];
+	(void)err;
+	if (m->type != MX_TERM_ATOM || !h->session)
+		return MX_EVAL_UNKNOWN;
+	const char *name = mx_term_alias_name(m);
+	bool yes = phx_gen_module_defined(h->session, name);
+	for (size_t i = 0; !yes && i < sizeof(from_deps) / sizeof(from_deps[0]); i++)
+		yes = !strcmp(name, from_deps[i].module) &&
+		      mx_strvec_find(&h->session->project.deps, from_deps[i].dep) >= 0;
+	*res = mx_term_bool(ev->arena, yes);
+	return MX_EVAL_HANDLED;
+}
+
 static const struct mx_eval_builtin builtins[] = {
+    {"Code", "ensure_loaded?", 1, ensure_loaded},
     {"Phoenix.Naming", "camelize", 1, naming},
     {"Phoenix.Naming", "underscore", 1, naming},
     {"Phoenix.Naming", "humanize", 1, naming},
@@ -442,28 +471,45 @@ bool phx_gen_override_exists(const char *name, struct mx_buf *path)
 	return mx_fs_is_file(path->buf);
 }
 
+/* The override at path rendered as EEx with bindings b[0..nb) plus, when
+ * schema is given, the Mix.Phoenix.Schema builtins. Prints the error and
+ * returns 1, or 0. */
+static int render_override(struct gen_session *s, const char *path, const struct gen_schema *schema,
+                           const struct mx_eex_binding *b, size_t nb, struct mx_arena *terms,
+                           struct mx_buf *out)
+{
+	struct mx_buf src = MX_BUF_INIT;
+	struct mx_err err = MX_ERR_INIT;
+	struct mx_eval ev;
+	struct mx_eex *t;
+	int ret = 0;
+	if (mx_fs_read(path, &src, &err) < 0 ||
+	    mx_eex_compile(&s->arena, path, src.buf, src.len, &t, &err) < 0) {
+		ret = mx_diag_error(&err);
+		goto out;
+	}
+	mx_eval_init(&ev, terms);
+	struct host h = {schema, s};
+	mx_eval_add_builtins(&ev, builtins, sizeof(builtins) / sizeof(builtins[0]), &h);
+	if (mx_eex_render(t, &ev, b, nb, out, &err) < 0)
+		ret = mx_diag_error(&err);
+	mx_eval_release(&ev);
+out:
+	mx_buf_release(&src);
+	return ret;
+}
+
 int phx_gen_render_resource(struct gen_session *s, const char *name,
                             const struct mx_tmpl_value *root, const struct gen_schema *schema,
                             const struct gen_context *ctx, struct mx_buf *out)
 {
-	struct mx_buf path = MX_BUF_INIT, src = MX_BUF_INIT;
-	struct mx_err err = MX_ERR_INIT;
+	struct mx_buf path = MX_BUF_INIT;
 	struct mx_arena terms = MX_ARENA_INIT;
-	struct mx_eval ev;
-	struct mx_eex *t;
-	int ret = 0;
+	int ret;
 	if (!phx_gen_override_exists(name, &path)) {
 		mx_buf_release(&path);
 		return phx_gen_render(s, name, root, out);
 	}
-	if (mx_fs_read(path.buf, &src, &err) < 0 ||
-	    mx_eex_compile(&s->arena, path.buf, src.buf, src.len, &t, &err) < 0) {
-		ret = mx_diag_error(&err);
-		goto out;
-	}
-	mx_eval_init(&ev, &terms);
-	struct host h = {schema};
-	mx_eval_add_builtins(&ev, builtins, sizeof(builtins) / sizeof(builtins[0]), &h);
 	struct mx_term *st = schema ? phx_gen_schema_term(&terms, &s->proj, schema) : NULL;
 	struct mx_eex_binding b[2];
 	size_t nb = 0;
@@ -472,12 +518,53 @@ int phx_gen_render_resource(struct gen_session *s, const char *name,
 		                                  phx_gen_context_term(&terms, &s->proj, ctx, st)};
 	if (st)
 		b[nb++] = (struct mx_eex_binding){"schema", st};
-	if (mx_eex_render(t, &ev, b, nb, out, &err) < 0)
-		ret = mx_diag_error(&err);
-	mx_eval_release(&ev);
-out:
+	ret = render_override(s, path.buf, schema, b, nb, &terms, out);
 	mx_arena_release(&terms);
 	mx_buf_release(&path);
-	mx_buf_release(&src);
 	return ret;
+}
+
+int phx_gen_render_bound(struct gen_session *s, const char *name, const struct mx_tmpl_value *root,
+                         const struct mx_eex_binding *b, size_t nb, struct mx_buf *out)
+{
+	struct mx_buf path = MX_BUF_INIT;
+	struct mx_arena terms = MX_ARENA_INIT;
+	int ret = phx_gen_override_exists(name, &path)
+	              ? render_override(s, path.buf, NULL, b, nb, &terms, out)
+	              : phx_gen_render(s, name, root, out);
+	mx_arena_release(&terms);
+	mx_buf_release(&path);
+	return ret;
+}
+
+struct mx_term *phx_gen_inflection_term(struct mx_arena *a, const struct mx_inflection *inf,
+                                        const char *module)
+{
+	/* Keyword.put(binding, :module, ...) puts the pair first */
+	static const char *const keys[] = {"module",     "alias",  "human",    "base",
+	                                   "web_module", "scoped", "singular", "path"};
+	const char *vals[] = {module ? module : inf->module,
+	                      inf->alias,
+	                      inf->human,
+	                      inf->base,
+	                      inf->web_module,
+	                      inf->scoped,
+	                      inf->singular,
+	                      inf->path};
+	struct mx_term *items[8];
+	for (size_t i = 0; i < 8; i++)
+		items[i] = mx_term_tuple2(a, mx_term_atom(a, keys[i]), mx_term_string(a, vals[i]));
+	return mx_term_list(a, items, 8);
+}
+
+size_t phx_gen_inflection_bind(struct mx_arena *a, const struct mx_inflection *inf,
+                               const char *module, struct mx_eex_binding *b)
+{
+	const struct mx_term *kw = phx_gen_inflection_term(a, inf, module);
+	for (size_t i = 0; i < kw->u.list.n; i++) {
+		const struct mx_term *pair = kw->u.list.items[i];
+		b[i].name = pair->u.tuple.items[0]->u.atom.name;
+		b[i].value = pair->u.tuple.items[1];
+	}
+	return kw->u.list.n;
 }

@@ -24,10 +24,24 @@ void phx_gen_plan_init(struct gen_plan *p, const char *root, const struct gen_sw
 	p->allowed = (struct mx_strvec)MX_STRVEC_INIT;
 }
 
+/* Zeroes the plan's copies of secret files (private keys) before they are
+ * freed; volatile, since a memset before free may be optimised away. */
+static void wipe_secrets(struct gen_plan *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		if (!p->files[i].secret)
+			continue;
+		volatile char *v = p->files[i].data.buf;
+		for (size_t k = 0; k < p->files[i].data.len; k++)
+			v[k] = 0;
+	}
+}
+
 void phx_gen_plan_release(struct gen_plan *p)
 {
 	if (!p)
 		return;
+	wipe_secrets(p);
 	for (size_t i = 0; i < p->n; i++) {
 		free(p->files[i].path);
 		free(p->files[i].suffix);
@@ -177,6 +191,15 @@ int phx_gen_plan_create(struct gen_plan *p, const char *path, const char *data, 
 	if (!f)
 		return -1;
 	f->conflict_check = conflict_check;
+	return 0;
+}
+
+int phx_gen_plan_create_secret(struct gen_plan *p, const char *path, const char *data, size_t n)
+{
+	struct gen_file *f = add_data(p, GEN_FILE_CREATE, path, data, n);
+	if (!f)
+		return -1;
+	f->secret = true;
 	return 0;
 }
 
@@ -607,7 +630,7 @@ int phx_gen_plan_commit(struct gen_plan *p)
 			r = mx_fs_mkdir_p(dir, 0777, &err);
 			free(dir);
 			if (r == 0)
-				r = mx_atomic_open(&af[i], d.buf, 0666, &err);
+				r = mx_atomic_open(&af[i], d.buf, f->secret ? 0600 : 0666, &err);
 			if (r == 0) {
 				af[i].flags = MX_ATOMIC_NO_SYNC;
 				mx_atomic_write(&af[i], f->data.buf, f->data.len);

@@ -73,6 +73,7 @@ struct gen_file {
 	enum gen_file_kind kind;
 	char *path;          /* relative to the root, as printed */
 	struct mx_buf data;  /* the whole new content */
+	bool secret;         /* a private key: mode 0600, wiped when released */
 	bool conflict_check; /* listed by prompt_for_conflicts */
 	bool exists;         /* at plan time */
 	bool same;           /* exists with this very content */
@@ -105,6 +106,11 @@ void phx_gen_plan_release(struct gen_plan *p);
  * run then reports it. Returns 0 or -1. */
 int phx_gen_plan_create(struct gen_plan *p, const char *path, const char *data, size_t n,
                         bool conflict_check);
+/* phx_gen_plan_create for a file whose bytes are a secret (phx.gen.cert's
+ * private key): written with mode 0600 (before umask) from its first byte,
+ * and its copy in the plan wiped on release. The plan never prints file
+ * contents, --dry-run included. */
+int phx_gen_plan_create_secret(struct gen_plan *p, const char *path, const char *data, size_t n);
 int phx_gen_plan_new(struct gen_plan *p, const char *path, const char *data, size_t n);
 int phx_gen_plan_update(struct gen_plan *p, const char *path, const char *data, size_t n);
 int phx_gen_plan_mkdir(struct gen_plan *p, const char *path);

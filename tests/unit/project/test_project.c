@@ -493,8 +493,42 @@ TEST(application_env_host)
 	CHECK_STR(eval_with(&p, "Application.fetch_env!(:shop, :nope)"),
 	          "r.ex:1:1: ** (ArgumentError) could not fetch application environment :nope "
 	          "for application :shop because configuration at :nope was not set");
+	CHECK_STR(eval_with(&p, "Application.fetch_env(:shop, :ecto_repos)"), "{:ok, [Shop.Repo]}");
+	CHECK_STR(eval_with(&p, "Application.fetch_env(:shop, :nope)"), ":error");
+	CHECK_STR(eval_with(&p, "Application.get_env(:shop, \"str\", 1)"), "1");
+	/* An application that is neither the project nor a dep: not loaded. */
+	CHECK_STR(eval_with(&p, "Application.fetch_env!(:nope_app, :k)"),
+	          "r.ex:1:1: ** (ArgumentError) could not fetch application environment :k "
+	          "for application :nope_app because the application was not loaded nor "
+	          "configured");
+	CHECK_STR(eval_with(&p, "Application.compile_env!(:logger, [:a, :b])"),
+	          "r.ex:1:1: ** (ArgumentError) could not fetch application environment [:a, :b] "
+	          "for application :logger because configuration at [:a, :b] was not set");
 	CHECK_STR(eval_with(&p, "Application.app_dir(:shop)"),
 	          "r.ex:1:1: unsupported call Application.app_dir/1");
+	mx_project_release(&p);
+}
+
+/* mix.lock: the locked Hex versions, git deps unversioned; every locked
+ * dep is a loaded application. */
+TEST(mix_lock)
+{
+	struct mx_project p = MX_PROJECT_INIT;
+	const char *vars[] = {NULL};
+	CHECK_INT(load(&p, "project/locked", "dev", vars), 0);
+	CHECK(p.lock != NULL);
+	CHECK_STR(mx_project_locked_version(&p, "ecto_sql"), "3.12.1");
+	CHECK_STR(mx_project_locked_version(&p, "db_connection"), "2.7.0");
+	CHECK(mx_project_locked_version(&p, "heroicons") == NULL);
+	CHECK(mx_project_locked_version(&p, "phoenix") == NULL);
+	CHECK_STR(eval_with(&p, "Application.fetch_env!(:db_connection, :k)"),
+	          "r.ex:1:1: ** (ArgumentError) could not fetch application environment :k "
+	          "for application :db_connection because configuration at :k was not set");
+	mx_project_release(&p);
+	/* No mix.lock: no versions. */
+	CHECK_INT(load(&p, "project/basic", "dev", vars), 0);
+	CHECK(p.lock == NULL);
+	CHECK(mx_project_locked_version(&p, "ecto_sql") == NULL);
 	mx_project_release(&p);
 }
 

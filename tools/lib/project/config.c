@@ -273,6 +273,34 @@ static int host(struct mx_eval *ev, const struct mx_eval_call *call, struct mx_t
 	return mx_config_application_call(r->c, r->c->arena, call, res, err);
 }
 
+/* Access.fetch over the rest of a compile_env path: a keyword list by an
+ * atom key, a map by any key; anything else has no such key. */
+static const struct mx_term *fetch_path(const struct mx_term *v, const struct mx_term *path,
+                                        size_t from)
+{
+	for (size_t i = from; v && i < path->u.list.n; i++) {
+		const struct mx_term *k = path->u.list.items[i];
+		if (v->type == MX_TERM_LIST && k->type == MX_TERM_ATOM)
+			v = mx_term_kw_get(v, k->u.atom.name);
+		else if (v->type == MX_TERM_MAP)
+			v = mx_term_map_get(v, k);
+		else
+			v = NULL;
+	}
+	return v;
+}
+
+/* Application's fetch_env_failed_reason/2: an application that is loaded
+ * (it has a :vsn) only lacks the key. */
+static const char *failed_reason(const struct mx_config *c, const char *app,
+                                 const struct mx_buf *key, struct mx_buf *out)
+{
+	if (c->loaded_apps_known && mx_strvec_find(&c->loaded_apps, app) < 0)
+		return "because the application was not loaded nor configured";
+	mx_buf_addf(out, "because configuration at %s was not set", key->buf);
+	return out->buf;
+}
+
 /* Application.get_env(app, key [, default]) and friends over c. */
 int mx_config_application_call(const struct mx_config *c, struct mx_arena *a,
                                const struct mx_eval_call *call, struct mx_term **res,
@@ -283,44 +311,43 @@ int mx_config_application_call(const struct mx_config *c, struct mx_arena *a,
 	    call->nargs > 3 || !call->args[0] || !call->args[1] ||
 	    call->args[0]->type != MX_TERM_ATOM)
 		return MX_EVAL_UNKNOWN;
-	bool get = !strcmp(n, "get_env"), fetch = !strcmp(n, "fetch_env!");
+	bool get = !strcmp(n, "get_env"), fetch_bang = !strcmp(n, "fetch_env!");
+	bool fetch = !strcmp(n, "fetch_env");
 	bool compile = !strcmp(n, "compile_env"), compile_bang = !strcmp(n, "compile_env!");
-	if (!get && !fetch && !compile && !compile_bang)
+	if (!get && !fetch && !fetch_bang && !compile && !compile_bang)
 		return MX_EVAL_UNKNOWN;
-	if ((fetch || compile_bang) && call->nargs != 2)
+	if ((fetch || fetch_bang || compile_bang) && call->nargs != 2)
 		return MX_EVAL_UNKNOWN;
 	const char *app = call->args[0]->u.atom.name;
 	const struct mx_term *key = call->args[1];
 	const struct mx_term *v = NULL;
 	if (key->type == MX_TERM_ATOM) {
 		v = mx_config_get(c, app, key->u.atom.name);
-	} else if ((compile || compile_bang) && key->type == MX_TERM_LIST && key->u.list.n &&
-	           key->u.list.items[0]->type == MX_TERM_ATOM) {
+	} else if (compile || compile_bang) {
 		/* compile_env(app, [key | path]): the rest goes through Access. */
-		v = mx_config_get(c, app, key->u.list.items[0]->u.atom.name);
-		for (size_t i = 1; v && i < key->u.list.n; i++) {
-			const struct mx_term *k = key->u.list.items[i];
-			if (v->type == MX_TERM_LIST && k->type == MX_TERM_ATOM)
-				v = mx_term_kw_get(v, k->u.atom.name);
-			else if (v->type == MX_TERM_MAP)
-				v = mx_term_map_get(v, k);
-			else
-				v = NULL;
-		}
-	} else {
-		return MX_EVAL_UNKNOWN;
+		if (key->type != MX_TERM_LIST || key->u.list.tail || !key->u.list.n ||
+		    key->u.list.items[0]->type != MX_TERM_ATOM)
+			return MX_EVAL_UNKNOWN;
+		v = fetch_path(mx_config_get(c, app, key->u.list.items[0]->u.atom.name), key, 1);
 	}
-	if (!v && (fetch || compile_bang)) {
+	/* get_env/fetch_env with another key term: config keys are atoms, so
+	 * it is simply not set. */
+	if (!v && (fetch_bang || compile_bang)) {
 		const struct mx_ast *at = call->node;
-		struct mx_buf k = MX_BUF_INIT;
+		struct mx_buf k = MX_BUF_INIT, why = MX_BUF_INIT;
 		mx_term_inspect(key, &k);
 		int ret = mx_err_at(err, MX_ERR_EVAL, at->file, at->line, at->col,
 		                    "** (ArgumentError) could not fetch application environment "
-		                    "%s for application :%s because configuration at %s was not "
-		                    "set",
-		                    k.buf, app, k.buf);
+		                    "%s for application :%s %s",
+		                    k.buf, app, failed_reason(c, app, &k, &why));
 		mx_buf_release(&k);
+		mx_buf_release(&why);
 		return ret;
+	}
+	if (fetch) {
+		*res = v ? mx_term_tuple2(a, mx_term_atom(a, "ok"), (struct mx_term *)v)
+		         : mx_term_atom(a, "error");
+		return MX_EVAL_HANDLED;
 	}
 	*res = v ? (struct mx_term *)v : call->nargs == 3 ? call->args[2] : mx_term_nil(a);
 	return MX_EVAL_HANDLED;
@@ -400,6 +427,7 @@ void mx_config_init(struct mx_config *c, struct mx_arena *a, const char *env, co
 	c->data = mx_term_list(a, NULL, 0);
 	c->files = (struct mx_strvec)MX_STRVEC_INIT;
 	c->setenv = (struct mx_strvec)MX_STRVEC_INIT;
+	c->loaded_apps = (struct mx_strvec)MX_STRVEC_INIT;
 	c->env = mx_arena_strdup(a, env ? env : "dev");
 	c->target = mx_arena_strdup(a, target ? target : "host");
 }
@@ -420,6 +448,7 @@ void mx_config_release(struct mx_config *c)
 	c->nlocs = c->alocs = c->loc_cap = 0;
 	mx_strvec_clear(&c->files);
 	mx_strvec_clear(&c->setenv);
+	mx_strvec_clear(&c->loaded_apps);
 }
 
 const struct mx_term *mx_config_app(const struct mx_config *c, const char *app)

@@ -48,6 +48,11 @@ struct mx_config {
 	/* Relative paths in Path.expand/File.* resolve against this (the
 	 * project root); NULL: the process's cwd. Not owned. */
 	const char *cwd;
+	/* The applications loaded when the code runs (the project's, its
+	 * deps', Elixir's): Application.fetch_env! names an unknown one "not
+	 * loaded nor configured". Unknown (every app loaded) unless set. */
+	struct mx_strvec loaded_apps;
+	bool loaded_apps_known;
 };
 
 /* a: the arena every term is allocated in (must outlive the config).
@@ -76,8 +81,10 @@ const struct mx_config_loc *mx_config_where(const struct mx_config *c, const cha
                                             const char *key);
 
 /*
- * For evaluator hosts: answers Application.get_env/2,3, fetch_env!/2,
- * compile_env/2,3 (a key or a [key | path] list) and compile_env!/2 from c,
+ * For evaluator hosts: answers Application.get_env/2,3, fetch_env/2,
+ * fetch_env!/2, compile_env/2,3 (a key or a [key | path] list) and
+ * compile_env!/2 from c (the whole config, runtime.exs included: that is
+ * what a migration compiled by mix ecto.migrate sees),
  * as the application environment would after loading this config. Returns
  * MX_EVAL_HANDLED with *res set (a term of c's arena, or the default, or
  * nil; nil allocated in a), MX_EVAL_UNKNOWN for any other call, or -1 with

@@ -125,6 +125,20 @@ static int project_by_key(struct mx_project *p, struct mx_eval *ev, struct mx_ev
 	return 0;
 }
 
+/* The Application.*_env rows of mx_project_eval_init: ctx is the project. */
+static int app_env(struct mx_eval *ev, const struct mx_eval_call *call, struct mx_term **res,
+                   void *ctx, struct mx_err *err)
+{
+	return mx_project_eval_host(ctx, ev->arena, call, res, err);
+}
+
+static const struct mx_eval_builtin app_env_rows[] = {
+    {"Application", "compile_env", 2, app_env},  {"Application", "compile_env", 3, app_env},
+    {"Application", "compile_env!", 2, app_env}, {"Application", "fetch_env", 2, app_env},
+    {"Application", "fetch_env!", 2, app_env},   {"Application", "get_env", 2, app_env},
+    {"Application", "get_env", 3, app_env},
+};
+
 void mx_project_eval_init(const struct mx_project *p, struct mx_eval *ev, struct mx_arena *a)
 {
 	mx_eval_init(ev, a);
@@ -133,6 +147,29 @@ void mx_project_eval_init(const struct mx_project *p, struct mx_eval *ev, struct
 	ev->mix_env = p->env;
 	ev->mix_target = p->target;
 	ev->cwd = p->root;
+	/* Until the config is read (mix.exs itself), these pass the call on. */
+	mx_eval_add_builtins(ev, app_env_rows, sizeof(app_env_rows) / sizeof(app_env_rows[0]),
+	                     (void *)p);
+}
+
+/* The applications Mix has loaded when the project's code runs: its own,
+ * its deps (mix.lock's, which include the transitive ones), and Elixir's
+ * and Erlang's that every Phoenix app loads. */
+static void set_loaded_apps(struct mx_project *p)
+{
+	static const char *const std[] = {"asn1",       "compiler",      "crypto", "eex",
+	                                  "elixir",     "kernel",        "logger", "mix",
+	                                  "public_key", "runtime_tools", "ssl",    "stdlib"};
+	struct mx_strvec *v = &p->config.loaded_apps;
+	if (p->app)
+		mx_strvec_push(v, p->app);
+	for (size_t i = 0; i < p->deps.n; i++)
+		mx_strvec_push(v, p->deps.v[i]);
+	for (size_t i = 0; i < p->lock_deps.n; i++)
+		mx_strvec_push(v, p->lock_deps.v[i]);
+	for (size_t i = 0; i < sizeof(std) / sizeof(std[0]); i++)
+		mx_strvec_push(v, std[i]);
+	p->config.loaded_apps_known = true;
 }
 
 static int load_mix_exs(struct mx_project *p, struct mx_err *err)
@@ -217,6 +254,7 @@ static int load_config(struct mx_project *p, const struct mx_project_opts *o, st
 	int ret = -1;
 	mx_config_init(&p->config, &p->arena, p->env, p->target);
 	p->config_loaded = true;
+	set_loaded_apps(p);
 	p->config.isolated_env = o->isolated_env;
 	p->config.cwd = p->root;
 	for (size_t i = 0; o->setenv && o->setenv[i]; i++)
@@ -282,6 +320,7 @@ int mx_project_load(struct mx_project *p, const struct mx_project_opts *o, struc
 		o = &none;
 	p->elixirc_paths = (struct mx_strvec)MX_STRVEC_INIT;
 	p->deps = (struct mx_strvec)MX_STRVEC_INIT;
+	p->lock_deps = (struct mx_strvec)MX_STRVEC_INIT;
 	if (mx_project_find_root(o->dir, &root, err) < 0) {
 		mx_buf_release(&root);
 		return -1;
@@ -292,6 +331,10 @@ int mx_project_load(struct mx_project *p, const struct mx_project_opts *o, struc
 	set_env(p, o);
 	if (load_mix_exs(p, err) < 0)
 		return -1;
+	/* A lock the reader cannot read leaves the defaults (the newest
+	 * behaviour); the error stays for those who ask. */
+	if (mx_project_read_lock(p, &p->lock_err) < 0)
+		p->lock = NULL;
 	if (!o->no_config && load_config(p, o, err) < 0)
 		return -1;
 	if (p->app)
@@ -379,6 +422,7 @@ void mx_project_release(struct mx_project *p)
 	free(p->static_path);
 	mx_strvec_clear(&p->elixirc_paths);
 	mx_strvec_clear(&p->deps);
+	mx_strvec_clear(&p->lock_deps);
 	if (p->config_loaded)
 		mx_config_release(&p->config);
 	mx_arena_release(&p->arena);

@@ -65,6 +65,12 @@ struct mx_project {
 	char *apps_path; /* "apps" */
 	struct mx_strvec elixirc_paths;
 	struct mx_strvec deps; /* dependency names, in order */
+	/* mix.lock (NULL when there is none or it could not be read; why in
+	 * lock_err): the map term, and its keys (every dep, transitive ones
+	 * included). */
+	const struct mx_term *lock;
+	struct mx_strvec lock_deps;
+	struct mx_err lock_err;
 	/* Modules and paths (NULL for an umbrella root). */
 	char *base;          /* "Hello" */
 	char *web;           /* "HelloWeb" */
@@ -132,6 +138,14 @@ void mx_project_release(struct mx_project *p);
  * cannot be read. */
 int mx_project_umbrella_apps(const struct mx_project *p, struct mx_strvec *apps,
                              struct mx_err *err);
+
+/* Reads root/mix.lock into p->lock and p->lock_deps (no file: 0, lock
+ * NULL). mx_project_load calls it; -1 with err at the file for a lock that
+ * is not one map literal. */
+int mx_project_read_lock(struct mx_project *p, struct mx_err *err);
+/* The version a Hex dependency ("ecto_sql") is locked to ("3.12.1"), or
+ * NULL (no lock, not locked, or a git/path dep). Valid while p is. */
+const char *mx_project_locked_version(const struct mx_project *p, const char *dep);
 
 /* root joined with rel, appended to out. */
 void mx_project_path(const struct mx_project *p, const char *rel, struct mx_buf *out);

@@ -1,0 +1,103 @@
+#!/usr/bin/env bats
+# ecto-migrate reading migrations that use more than Ecto.Migration: the
+# application's config (Application.*_env), Mix.env, and the plain Elixir and
+# Erlang that real migrations call. Everything runs with --dry-run --offline
+# (no database): the SQL a migration would send, or its error at
+# file:line:col. Expected values come from the genuine mix ecto.migrate
+# (Phoenix 1.7.24, ecto_sql 3.14.0, Elixir 1.17.3) on the same files.
+
+bats_require_minimum_version 1.5.0
+
+setup() {
+	PROJ=$(mktemp -d "${BATS_TMPDIR:-/tmp}/em-stdlib.XXXXXX")
+	mkdir -p "$PROJ/priv/repo/migrations" "$PROJ/config"
+	printf 'defmodule Hello.MixProject do\n  use Mix.Project\n\n  def project do\n    [app: :hello, version: "0.1.0", deps: [{:ecto_sql, "~> 3.10"}]]\n  end\nend\n' >"$PROJ/mix.exs"
+	cat >"$PROJ/config/config.exs" <<'EOF'
+import Config
+
+config :hello, ecto_repos: [Hello.Repo]
+config :hello, :both, "compile_value"
+config :hello, :nested, prefix: [name: "np"]
+import_config "#{config_env()}.exs"
+EOF
+	printf 'import Config\n\nconfig :hello, :env_file, "dev.exs"\n' >"$PROJ/config/dev.exs"
+	printf 'import Config\n\nconfig :hello, :env_file, "test.exs"\n' >"$PROJ/config/test.exs"
+	cat >"$PROJ/config/runtime.exs" <<'EOF'
+import Config
+
+config :hello, :rt_only, "from_runtime"
+config :hello, :both, "runtime_wins"
+EOF
+	cd "$PROJ"
+	unset DATABASE_URL MIX_ENV
+	export DATABASE_URL="postgres://postgres@127.0.0.1:1/hello_dev"
+}
+
+teardown() {
+	cd /
+	rm -rf "$PROJ"
+}
+
+# mig VERSION NAME ATTRS BODY: a `def change` migration with module
+# attributes ATTRS before it.
+mig() {
+	local mod
+	mod=$(printf '%s' "$2" | sed -E 's/(^|_)([a-z])/\U\2/g')
+	printf 'defmodule Hello.Repo.Migrations.%s do\n  use Ecto.Migration\n%s\n  def change do\n%s\n  end\nend\n' \
+		"$mod" "$3" "$4" >"priv/repo/migrations/$1_$2.exs"
+}
+
+dry() {
+	run --separate-stderr ecto-migrate migrate --dry-run --offline "$@"
+}
+
+@test "--offline without --dry-run is a usage error" {
+	run --separate-stderr ecto-migrate migrate --offline
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"option '--offline' needs --dry-run"* ]]
+}
+
+@test "compile_env sees runtime.exs too, as in mix ecto.migrate; paths and defaults" {
+	mig 20240101000001 cenv '  @a Application.compile_env(:hello, :rt_only, "dflt")
+  @b Application.compile_env(:hello, :both)
+  @c Application.compile_env(:hello, [:nested, :prefix, :name])
+  @d Application.compile_env(:hello, [:nested, :missing], "dd")
+  @e Application.compile_env!(:hello, :both)' \
+		"    execute \"select '#{@a}', '#{@b}', '#{@c}', '#{@d}', '#{@e}'\""
+	dry
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"select 'from_runtime', 'runtime_wins', 'np', 'dd', 'runtime_wins';"* ]]
+}
+
+@test "get_env, fetch_env and fetch_env! answer from the config" {
+	mig 20240101000001 genv '' \
+		"    execute \"select '#{Application.get_env(:hello, :both)}', '#{Application.get_env(:hello, :nope, 7)}', '#{inspect(Application.get_env(:hello, :nope))}', '#{inspect(Application.fetch_env(:hello, :rt_only))}', '#{inspect(Application.fetch_env(:hello, :nope))}', '#{Application.fetch_env!(:hello, :env_file)}'\""
+	dry
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"select 'runtime_wins', '7', 'nil', '{:ok, \"from_runtime\"}', ':error', 'dev.exs';"* ]]
+}
+
+@test "Mix.env and the config follow MIX_ENV" {
+	mig 20240101000001 menv '' \
+		"    execute \"select '#{Mix.env()}', '#{Application.get_env(:hello, :env_file)}'\""
+	MIX_ENV=test dry
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"select 'test', 'test.exs';"* ]]
+}
+
+@test "compile_env! of a key that is not set: Elixir's ArgumentError at file:line:col" {
+	mig 20240101000001 bang '  @x Application.compile_env!(:hello, [:nested, :nope])' \
+		"    execute \"select '#{@x}'\""
+	dry
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"** (ArgumentError) priv/repo/migrations/20240101000001_bang.exs:3:6: could not fetch application environment [:nested, :nope] for application :hello because configuration at [:nested, :nope] was not set"* ]]
+	[[ "$stderr" == *"nothing was applied"* ]]
+	[ -z "$output" ]
+}
+
+@test "fetch_env! of an application that does not exist says so" {
+	mig 20240101000001 bang '' "    execute \"select '#{Application.fetch_env!(:nope_app, :k)}'\""
+	dry
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"** (ArgumentError) priv/repo/migrations/20240101000001_bang.exs:5:"*": could not fetch application environment :k for application :nope_app because the application was not loaded nor configured"* ]]
+}
