@@ -266,3 +266,33 @@ auth_run() {
 	cmp lib/hello_web/user_auth.ex "$BATS_TEST_TMPDIR/mine.ex"
 	ls priv/repo/migrations | cmp - "$BATS_TEST_TMPDIR/migrations"
 }
+
+@test "auth: no layout file: Phoenix's missing-files text with the menu, on stderr" {
+	rm lib/hello_web/components/layouts/root.html.heex
+	web_case auth-no-layout
+	[ "$status" -eq 0 ]
+	diff -u "$EXPECTED/auth-no-layout/stdout" "$BATS_TEST_TMPDIR/stdout"
+	diff -u "$EXPECTED/auth-no-layout/stderr" "$BATS_TEST_TMPDIR/stderr"
+}
+
+@test "auth: no <Base>.Mailer: Phoenix's Swoosh instructions before the final ones" {
+	rm lib/hello/mailer.ex
+	web_case auth-no-mailer
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	diff -u "$EXPECTED/auth-no-mailer/stdout" "$BATS_TEST_TMPDIR/stdout"
+}
+
+@test "auth: in an umbrella's child app the hashing rounds go to the umbrella's config/test.exs, printed by its absolute path" {
+	local umb="$BATS_TEST_TMPDIR/umb"
+	mkdir -p "$umb/apps" "$umb/config"
+	printf 'defmodule Umb.MixProject do\n  use Mix.Project\n\n  def project do\n    [apps_path: "apps", version: "0.1.0", deps: []]\n  end\nend\n' >"$umb/mix.exs"
+	printf 'import Config\n' >"$umb/config/test.exs"
+	cp -r "$WEBAPP" "$umb/apps/hello"
+	cp "$umb/apps/hello/config/test.exs" "$BATS_TEST_TMPDIR/app-test.exs"
+	auth_run -C "$umb/apps/hello" Accounts User users --live --yes
+	[ "$status" -eq 0 ]
+	grep -qx "\* injecting $(cd "$umb" && pwd -P)/config/test.exs" "$BATS_TEST_TMPDIR/stdout"
+	[ "$(cat "$umb/config/test.exs")" = $'import Config\n\n# Only in tests, remove the complexity from the password hashing algorithm\nconfig :bcrypt_elixir, :log_rounds, 1' ]
+	cmp "$umb/apps/hello/config/test.exs" "$BATS_TEST_TMPDIR/app-test.exs"
+}

@@ -7,10 +7,13 @@
  * leaves its file alone and puts Phoenix's help text at its place in the
  * output (a plan note): stdout for Mix.shell().info, stderr for .error.
  */
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "auth.h"
+#include "fsutil.h"
 #include "gen_override.h"
 #include "web_gen.h"
 
@@ -231,28 +234,45 @@ static int plan_created(struct auth_run *ar)
 	return ret;
 }
 
-/* inject_config: an unreadable config/test.exs counts as "use Mix.Config\n"
- * (and is then written with the config, as Phoenix does). */
+/* Mix.Phoenix.in_umbrella?(File.cwd!()): ../../mix.exs and ../../apps */
+static bool in_umbrella(void)
+{
+	return mx_fs_is_file("../../mix.exs") && mx_fs_is_dir("../../apps");
+}
+
+/* inject_config: config/test.exs, or in an umbrella's child app the
+ * umbrella's (Phoenix prints that one by its absolute path); an unreadable
+ * file counts as "use Mix.Config\n" (and is then written with the config,
+ * as Phoenix does). */
 static void plan_test_config(struct auth_run *ar)
 {
-	static const char cfg[] = "config/test.exs";
-	struct mx_buf tmp = MX_BUF_INIT, out = MX_BUF_INIT, help = MX_BUF_INIT;
+	const char *cfg = "config/test.exs";
+	struct mx_buf tmp = MX_BUF_INIT, out = MX_BUF_INIT, help = MX_BUF_INIT, abs = MX_BUF_INIT;
+	char real[PATH_MAX];
+	if (in_umbrella() && realpath("../..", real)) {
+		cfg = "../../config/test.exs";
+		phx_gen_plan_allow(&ar->s->plan, "../../config");
+		mx_path_join(&abs, real, "config/test.exs");
+	}
+	const char *shown = abs.len ? abs.buf : cfg;
 	size_t n;
 	const char *file = phx_gen_plan_content(&ar->s->plan, cfg, &tmp, &n);
 	if (!file)
 		file = "use Mix.Config\n", n = strlen(file);
 	switch (auth_inject_test_config(file, n, ar->hashing, &out)) {
 	case AUTH_INJ_DONE:
-		phx_gen_plan_injected(&ar->s->plan, cfg, out.buf, out.len, NULL);
+		if (phx_gen_plan_injected(&ar->s->plan, cfg, out.buf, out.len, NULL) == 0)
+			phx_gen_plan_display(&ar->s->plan, shown);
 		break;
 	case AUTH_INJ_UNABLE:
-		auth_test_config_help(cfg, ar->hashing, &help);
+		auth_test_config_help(shown, ar->hashing, &help);
 		info_help(ar, help.buf);
 		break;
 	}
 	mx_buf_release(&tmp);
 	mx_buf_release(&out);
 	mx_buf_release(&help);
+	mx_buf_release(&abs);
 }
 
 /* maybe_inject_mix_dependency: the help has no "* injecting" line before it */

@@ -179,7 +179,10 @@ const struct mx_command phx_gen_cmd_auth = {
            "Switches are parsed strictly, as phx.gen.auth's are. --compile and\n"
            "--no-compile are accepted and ignored: mixless compiles nothing (with\n"
            "--no-compile, Phoenix's check that ecto_sql and phoenix_html are deps is\n"
-           "skipped, as in Phoenix).\n",
+           "skipped, as in Phoenix).\n"
+           "\n"
+           "Not as Phoenix: a project's priv/templates/phx.gen.auth/ overrides are\n"
+           "refused (Phoenix renders them with bindings ours do not have).\n",
     .notes = "Phoenix's questions (LiveView or controllers, files that exist, an\n"
              "existing context) are asked on a terminal; without one, nothing is\n"
              "written unless --yes answers them (yes: LiveView).\n",

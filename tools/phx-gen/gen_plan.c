@@ -45,6 +45,7 @@ void phx_gen_plan_release(struct gen_plan *p)
 	for (size_t i = 0; i < p->n; i++) {
 		free(p->files[i].path);
 		free(p->files[i].suffix);
+		free(p->files[i].display);
 		mx_buf_release(&p->files[i].data);
 	}
 	free(p->files);
@@ -221,6 +222,14 @@ int phx_gen_plan_injected(struct gen_plan *p, const char *path, const char *data
 	f->skip = !data;
 	f->suffix = suffix ? strdup(suffix) : NULL;
 	return 0;
+}
+
+void phx_gen_plan_display(struct gen_plan *p, const char *display)
+{
+	if (!p->n)
+		return;
+	free(p->files[p->n - 1].display);
+	p->files[p->n - 1].display = strdup(display);
 }
 
 void phx_gen_plan_note(struct gen_plan *p, const char *text, bool to_stderr)
@@ -591,11 +600,9 @@ int phx_gen_plan_commit(struct gen_plan *p)
 			continue;
 		}
 		/* Mix.Generator.create_file: the line first, then the question */
-		if (f->suffix)
-			printf("%s* %s %s%s%s\n", mx_diag_ansi(stdout, MX_GREEN), verb_of(f),
-			       mx_diag_ansi(stdout, MX_RESET), f->path, f->suffix);
-		else
-			phx_gen_print_action(verb_of(f), f->path);
+		printf("%s* %s %s%s%s\n", mx_diag_ansi(stdout, MX_GREEN), verb_of(f),
+		       mx_diag_ansi(stdout, MX_RESET), f->display ? f->display : f->path,
+		       f->suffix ? f->suffix : "");
 		if (asks(p, f)) {
 			int yes = ask_overwrite(p, f);
 			if (yes < 0) {

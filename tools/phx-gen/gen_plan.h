@@ -80,6 +80,7 @@ struct gen_file {
 	bool skip;           /* decided: not written (answered no, or new_eex present) */
 	bool superseded;     /* a later entry writes the same path */
 	char *suffix;        /* printed after the path ("* injecting x - plug"), or NULL */
+	char *display;       /* printed instead of the path, or NULL */
 	bool to_stderr;      /* a note for stderr (Mix.shell().error) */
 };
 
@@ -144,6 +145,10 @@ int phx_gen_plan_inject_after(struct gen_plan *p, const char *path, const char *
  */
 int phx_gen_plan_injected(struct gen_plan *p, const char *path, const char *data, size_t n,
                           const char *suffix);
+/* The last entry is printed as display instead of its path (Phoenix
+ * prints an absolute path for a file outside the project: the umbrella's
+ * config/test.exs). */
+void phx_gen_plan_display(struct gen_plan *p, const char *display);
 /* Text printed as it stands at this point of the run, on stdout or stderr
  * (Phoenix's fallback help between its "* injecting" lines). */
 void phx_gen_plan_note(struct gen_plan *p, const char *text, bool to_stderr);

@@ -114,6 +114,55 @@ TEST(an_empty_file_exists)
 	free(s);
 }
 
+/* phx.gen.auth's edits: whole new contents with a suffix on the line, a
+ * note printed at its place among the lines, a line printed for a file
+ * that cannot be read (nothing written), the last edit of a file wins. */
+TEST(injected_contents_and_notes_in_order)
+{
+	struct gen_plan p;
+	char out_path[300];
+	scratch();
+	put("lib/r.ex", "A\n");
+	snprintf(out_path, sizeof(out_path), "%s-stdout", root);
+	phx_gen_plan_init(&p, root, &yes);
+	CHECK_INT(phx_gen_plan_injected(&p, "lib/r.ex", "B\n", 2, " - imports"), 0);
+	phx_gen_plan_note(&p, "\nhelp text\n\n", false);
+	CHECK_INT(phx_gen_plan_injected(&p, "lib/r.ex", "C\n", 2, " - plug"), 0);
+	CHECK_INT(phx_gen_plan_injected(&p, "lib/missing.ex", NULL, 0, NULL), 0);
+	/* an injected content is what the next edit of the plan sees */
+	struct mx_buf tmp = MX_BUF_INIT;
+	size_t n;
+	const char *now = phx_gen_plan_content(&p, "lib/r.ex", &tmp, &n);
+	CHECK(now && n == 2 && !memcmp(now, "C\n", 2));
+	CHECK(!phx_gen_plan_exists(&p, "lib/missing.ex"));
+	mx_buf_release(&tmp);
+	fflush(stdout);
+	int saved = dup(1);
+	FILE *f = fopen(out_path, "w");
+	dup2(fileno(f), 1);
+	int r = phx_gen_plan_run(&p);
+	fflush(stdout);
+	dup2(saved, 1);
+	close(saved);
+	fclose(f);
+	phx_gen_plan_release(&p);
+	CHECK_INT(r, 0);
+	struct mx_buf got = MX_BUF_INIT;
+	struct mx_err err = MX_ERR_INIT;
+	mx_fs_read(out_path, &got, &err);
+	unlink(out_path);
+	CHECK_STR(got.buf, "* injecting lib/r.ex - imports\n\nhelp text\n\n"
+	                   "* injecting lib/r.ex - plug\n* injecting lib/missing.ex\n");
+	mx_buf_release(&got);
+	char *s = get("lib/r.ex");
+	CHECK_STR(s, "C\n");
+	free(s);
+	struct mx_buf m = MX_BUF_INIT;
+	mx_path_join(&m, root, "lib/missing.ex");
+	CHECK(!mx_fs_exists(m.buf));
+	mx_buf_release(&m);
+}
+
 TEST(inject_after_an_anchor_or_report_it_missing)
 {
 	struct gen_plan p;
