@@ -42,6 +42,10 @@ struct em_step {
 	bool concurrent_index; /* create/drop index with concurrently: true */
 	char *index_name;      /* owned, set with concurrent_index (for the lock warning) */
 	char *index_table;     /* owned, likewise */
+	/* A Logger call of the migration's code rather than a command: log
+	 * is its message, printed at this level (enum em_level + 1; 0 for a
+	 * command), even with --quiet, as Logger does. */
+	int logger_level;
 };
 
 /* A direction (up or down) of a migration: its steps in run order.
