@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "ddl.h"
+#include "ecto_migrate.h"
 #include "exs/ast.h"
 #include "exs/eval.h"
 #include "fsutil.h"
@@ -41,6 +42,7 @@ struct load {
 	struct em_ddl_ctx *ctx; /* NULL while the file body runs */
 	size_t uses[16];        /* offsets of the `use Ecto.Migration` calls */
 	size_t nuses;
+	struct em_plan *plan;  /* the plan being built, NULL in the module body */
 	const char *other_use; /* another `use`d module, for the error */
 	const struct mx_ast *other_use_at;
 	bool unsupported; /* a DSL call ecto-migrate cannot translate */
@@ -73,6 +75,101 @@ static int host_raise(struct load *l, const struct mx_ast *n, struct mx_err *err
 	return -1;
 }
 
+/* Logger.debug/info/warning/error (and the deprecated warn) with a message
+ * (chardata, or a fn giving it) and optional metadata: 1 and *level
+ * (enum em_level + 1) when c is one, 0 otherwise. */
+static int logger_level(const struct mx_eval_call *c)
+{
+	static const char *const names[] = {"debug", "info", "warning", "error"};
+	if (!c->module || strcmp(c->module, "Logger") || c->nargs < 1 || c->nargs > 2)
+		return 0;
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(c->name, names[i]))
+			return i + 1;
+	return !strcmp(c->name, "warn") ? 3 : 0;
+}
+
+/* A Logger call: its message becomes a step of the plan, where Ecto's
+ * runner would print it (before the commands queued so far, which Ecto
+ * sends when the callback returns); in the module body it prints now, as
+ * when Elixir compiles the file. */
+static int logger_call(struct load *l, struct mx_eval *ev, const struct mx_eval_call *c, int level,
+                       struct mx_term **result, struct mx_err *err)
+{
+	struct mx_term *msg = c->args[0];
+	struct mx_buf b = MX_BUF_INIT;
+	if (msg->type == MX_TERM_FUN && mx_eval_call_fun(ev, msg, NULL, 0, c->node, &msg, err) < 0)
+		return -1;
+	if (mx_term_to_string(msg, &b) < 0 || msg->type == MX_TERM_ATOM ||
+	    msg->type == MX_TERM_INT || msg->type == MX_TERM_FLOAT) {
+		mx_buf_release(&b);
+		return fail_at(err, c->node, "%s",
+		               "Logger expects a string, chardata or a function giving one");
+	}
+	if (l->plan) {
+		struct em_plan *p = l->plan;
+		MX_ALLOC_GROW(p->steps, p->n + 1, p->alloc);
+		memset(&p->steps[p->n], 0, sizeof(p->steps[p->n]));
+		p->steps[p->n].sql = (struct mx_strvec)MX_STRVEC_INIT;
+		p->steps[p->n].log = mx_buf_detach(&b, NULL);
+		p->steps[p->n].logger_level = level;
+		p->n++;
+	} else {
+		em_log((enum em_level)(level - 1), "%s", b.buf ? b.buf : "");
+	}
+	mx_buf_release(&b);
+	*result = mx_term_atom(ev->arena, "ok");
+	return MX_EVAL_HANDLED;
+}
+
+/* Code.ensure_loaded?/1, ensure_loaded/1, ensure_loaded!/1: Elixir's and
+ * Ecto's modules are there; any other (the application's, a dependency's)
+ * only a running BEAM can say. */
+static int code_call(const struct mx_eval_call *c, struct mx_arena *a, struct mx_term **result,
+                     struct mx_err *err)
+{
+	static const char *const known[] = {
+	    "Access",   "Application",   "Atom",    "Base",     "Code",   "Date",
+	    "DateTime", "Ecto",          "Enum",    "File",     "Float",  "Integer",
+	    "IO",       "Kernel",        "Keyword", "List",     "Logger", "Map",
+	    "MapSet",   "NaiveDateTime", "Path",    "Postgrex", "Range",  "Regex",
+	    "Stream",   "String",        "System",  "Time",     "Tuple",  "URI",
+	};
+	const struct mx_term *m = c->args[0];
+	if (c->nargs != 1 || !m || m->type != MX_TERM_ATOM)
+		return MX_EVAL_UNKNOWN;
+	const char *name = m->u.atom.name;
+	bool ok = false;
+	if (strncmp(name, "Elixir.", 7)) {
+		ok = true; /* an Erlang module: :crypto, :timer... */
+	} else {
+		for (size_t i = 0; i < sizeof(known) / sizeof(known[0]) && !ok; i++) {
+			size_t n = strlen(known[i]);
+			ok =
+			    !strncmp(name + 7, known[i], n) && (!name[7 + n] || name[7 + n] == '.');
+		}
+	}
+	if (!ok)
+		return mx_err_at(err, MX_ERR_EVAL, c->node->file, c->node->line, c->node->col,
+		                 "Code.%s(%s): whether the application's or a dependency's "
+		                 "module is loaded only a running BEAM can say",
+		                 c->name, mx_term_alias_name(m));
+	if (!strcmp(c->name, "ensure_loaded?"))
+		*result = mx_term_atom(a, "true");
+	else if (!strcmp(c->name, "ensure_loaded!"))
+		*result = (struct mx_term *)m;
+	else
+		*result = mx_term_tuple2(a, mx_term_atom(a, "module"), (struct mx_term *)m);
+	return MX_EVAL_HANDLED;
+}
+
+static bool is_code_call(const struct mx_eval_call *c)
+{
+	return c->module && !strcmp(c->module, "Code") &&
+	       (!strcmp(c->name, "ensure_loaded?") || !strcmp(c->name, "ensure_loaded!") ||
+	        !strcmp(c->name, "ensure_loaded"));
+}
+
 static bool is_migration_call(const struct mx_eval_call *c)
 {
 	return !c->module || !strcmp(c->module, "Ecto.Migration");
@@ -91,6 +188,10 @@ static int host(struct mx_eval *ev, const struct mx_eval_call *c, struct mx_term
 	struct em_ddl_ctx *ctx = l->ctx;
 	int r;
 
+	if (!c->arg_err && (r = logger_level(c)) > 0)
+		return logger_call(l, ev, c, r, result, err);
+	if (!c->arg_err && is_code_call(c))
+		return code_call(c, ev->arena, result, err);
 	if (!ctx) {
 		/* The module body: remember what it `use`s. */
 		if (!c->module && !strcmp(c->name, "use") && c->nargs >= 1 && c->args[0] &&
@@ -302,6 +403,7 @@ static int build_plan(struct load *l, struct mx_eval *ev, struct mx_eval_module 
 	ctx.module = m->module;
 	ctx.disable_ddl_transaction = m->disable_ddl_transaction;
 	l->ctx = &ctx;
+	l->plan = plan;
 
 	/* Inside the migration's transaction Ecto runs after_begin/0 and
 	 * before_commit/0 around the operation, each flushed on its own. */
@@ -313,6 +415,7 @@ static int build_plan(struct load *l, struct mx_eval *ev, struct mx_eval_module 
 		ret = run_fun(l, ev, mod, "before_commit", plan, err);
 
 	l->ctx = NULL;
+	l->plan = NULL;
 	em_ddl_ctx_release(&ctx);
 	return ret;
 }

@@ -46,6 +46,10 @@ struct em_step {
 	 * commands the runner picks when it runs this step; log and sql are
 	 * then empty. */
 	struct em_oban *oban;
+	/* A Logger call of the migration's code rather than a command: log
+	 * is its message, printed at this level (enum em_level + 1; 0 for a
+	 * command), even with --quiet, as Logger does. */
+	int logger_level;
 };
 
 /* A direction (up or down) of a migration: its steps in run order.

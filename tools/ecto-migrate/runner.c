@@ -304,7 +304,9 @@ static int run_steps(struct run *rn, const struct em_migration *m, const struct 
 		if (st->warning)
 			io_warn(st->warning);
 		warn_concurrent_lock(rn, m, st);
-		if (rn->log && st->log && *st->log)
+		if (st->logger_level)
+			em_log((enum em_level)(st->logger_level - 1), "%s", st->log);
+		else if (rn->log && st->log && *st->log)
 			em_log(EM_INFO, "%s", st->log);
 		c->log_sql = rn->log_sql;
 		c->log_notices = rn->log;

@@ -339,13 +339,20 @@ int ev_form_defmodule(struct mx_eval *ev, const struct mx_ast *n, struct mx_term
 {
 	if (ev->scope->in_function)
 		return ev_fail(ev, n, "defmodule inside a function is not supported");
-	if (n->u.call.nargs < 1 || n->u.call.args[0]->kind != MX_AST_ALIAS)
+	const struct mx_ast *an = n->u.call.nargs >= 1 ? n->u.call.args[0] : NULL;
+	/* defmodule :"Elixir.Foo.Add-flag" names the module by its atom, as
+	 * is (not nested in an enclosing module). Atoms without "Elixir." are
+	 * Erlang-style module names, which nothing here calls. */
+	bool by_atom = an && an->kind == MX_AST_ATOM && !strncmp(an->u.name.name, "Elixir.", 7) &&
+	               an->u.name.name[7];
+	if (!an || (an->kind != MX_AST_ALIAS && !by_atom))
 		return ev_fail(ev, n, "defmodule expects an alias");
 	struct mx_eval_module *parent = ev_cur_module(ev);
-	const struct mx_ast *an = n->u.call.args[0];
 	struct mx_buf name = MX_BUF_INIT;
 	int ret = -1;
-	if (parent && !an->u.alias.base) {
+	if (by_atom) {
+		mx_buf_adds(&name, an->u.name.name + 7);
+	} else if (parent && !an->u.alias.base) {
 		/* defmodule Bar inside Foo is Foo.Bar, and Bar aliases it. */
 		mx_buf_addf(&name, "%s.%s", parent->name, an->u.alias.name);
 		const char *first = an->u.alias.segs[0];

@@ -99,6 +99,30 @@ void mx_term_inspect(const struct mx_term *t, struct mx_buf *out);
  * String.Chars implementation (tuples, maps, funs). */
 int mx_term_to_string(const struct mx_term *t, struct mx_buf *out);
 
+/* ---- Calendar structs (term_calendar.c) ----------------------------- */
+
+enum mx_calendar_kind {
+	MX_CAL_NONE, /* not one of them (or another calendar, or a zone not UTC) */
+	MX_CAL_DATE,
+	MX_CAL_TIME,
+	MX_CAL_NAIVE,
+	MX_CAL_UTC, /* a %DateTime{} in Etc/UTC */
+};
+/* %Date{}, %Time{}, %NaiveDateTime{} or %DateTime{} (Etc/UTC) in
+ * Calendar.ISO for a time in microseconds since the Unix epoch, with
+ * microsecond precision `precision` (0..6; the digits beyond it are 0), as
+ * Elixir builds them (fields in Elixir's order), allocated in a. */
+struct mx_term *mx_term_calendar(struct mx_arena *a, enum mx_calendar_kind kind, int64_t unix_us,
+                                 unsigned precision);
+/* Which calendar struct t is. */
+enum mx_calendar_kind mx_term_calendar_kind(const struct mx_term *t);
+/* Appends t as String.Chars (iso false: "2024-01-02 03:04:05.123456Z") or
+ * to_iso8601 (iso true: "2024-01-02T03:04:05.123456Z") prints it; false
+ * (nothing appended) when t is not a calendar struct this knows. */
+bool mx_term_calendar_format(const struct mx_term *t, bool iso, struct mx_buf *out);
+/* Appends Inspect's sigil form (~U[2024-01-02 03:04:05Z], ~D[...]). */
+bool mx_term_calendar_inspect(const struct mx_term *t, struct mx_buf *out);
+
 /* ---- Improper lists, structs, map lookup, float and UTF-8 helpers ---- */
 
 /* [items... | tail]; a list tail is spliced in, so [a | [b]] is [a, b]. */

@@ -400,6 +400,8 @@ static void inspect_map_fields(const struct mx_term *t, struct mx_buf *out, bool
 static void inspect_map(const struct mx_term *t, struct mx_buf *out)
 {
 	const struct mx_term *s = mx_term_map_get_atom(t, "__struct__");
+	if (s && mx_term_calendar_inspect(t, out))
+		return;
 	if (mx_term_is_atom(s, "Elixir.Range") && t->u.map.n == 4) {
 		/* Inspect.Range: first..last, with //step unless it is 1. */
 		const struct mx_term *f = mx_term_map_get_atom(t, "first");
@@ -628,6 +630,9 @@ int mx_term_to_string(const struct mx_term *t, struct mx_buf *out)
 			return -1;
 		}
 		return 0;
+	case MX_TERM_MAP:
+		/* String.Chars of Date, Time, NaiveDateTime and DateTime. */
+		return mx_term_calendar_format(t, false, out) ? 0 : -1;
 	default:
 		return -1;
 	}
