@@ -198,13 +198,14 @@ ctime_moved() { # FILE CTIME
 	serves_current same.txt
 }
 
-@test "temp files a killed run left behind are removed once stale, never fresh ones" {
+@test "temp files a killed run left behind are removed by the next run and by clean; others stay" {
 	phx-digest static -o out -q
 	mkdir -p out/css
 	echo partial >out/css/.app.css.tmp-Ab3dE9
 	echo partial >out/.robots.txt.tmp-Zz0099
 	echo partial >"$XDG_CACHE_HOME"/mixless/phx-digest/.phx-digest-0.cache.tmp-Qq1122
-	echo live >out/.robots.txt.tmp-Live01
+	echo partial >"$XDG_CACHE_HOME"/mixless/phx-digest/.phx-digest-1.cache.tmp-Fresh1
+	echo fresh >out/.robots.txt.tmp-Live01
 	echo mine >out/.keep.tmp-toolong1
 	echo mine >out/.hidden
 	touch -d '-1 hour' out/css/.app.css.tmp-Ab3dE9 out/.robots.txt.tmp-Zz0099 \
@@ -213,12 +214,41 @@ ctime_moved() { # FILE CTIME
 	phx-digest static -o out -q
 	[ ! -e out/css/.app.css.tmp-Ab3dE9 ]
 	[ ! -e out/.robots.txt.tmp-Zz0099 ]
+	# the output is locked during a run: even a fresh one is debris there
+	[ ! -e out/.robots.txt.tmp-Live01 ]
+	# the cache directory is shared by runs on other outputs: only stale ones go
 	[ ! -e "$XDG_CACHE_HOME"/mixless/phx-digest/.phx-digest-0.cache.tmp-Qq1122 ]
-	# written to a moment ago: maybe another run's, left alone
-	[ -e out/.robots.txt.tmp-Live01 ]
+	[ -e "$XDG_CACHE_HOME"/mixless/phx-digest/.phx-digest-1.cache.tmp-Fresh1 ]
 	# not our pattern
 	[ -e out/.keep.tmp-toolong1 ]
 	[ -e out/.hidden ]
+	# clean walks the whole output
+	mkdir -p out/deep/er
+	echo partial >out/deep/er/.x.png.tmp-Qw3rty
+	echo partial >out/.y.tmp-Qw3rty
+	phx-digest clean -o out -q
+	[ ! -e out/deep/er/.x.png.tmp-Qw3rty ]
+	[ ! -e out/.y.tmp-Qw3rty ]
+	[ -e out/.keep.tmp-toolong1 ]
+	# but not a --dry-run
+	echo partial >out/.y.tmp-Qw3rty
+	phx-digest clean -o out -q --dry-run
+	[ -e out/.y.tmp-Qw3rty ]
+}
+
+@test "a run waits while another holds the output (flock on the directory, no lock file)" {
+	command -v flock || skip "no flock(1)"
+	mkdir out
+	# while the lock is held, the run started under it must not get far
+	# enough to write its manifest; once let go, it completes
+	flock -o out bash -c 'phx-digest static -o out -q & echo $! >pid
+		sleep 1
+		[ -e out/cache_manifest.json ] && echo early >flag
+		true'
+	while kill -0 "$(cat pid)" 2>/dev/null; do sleep 0.1; done
+	[ ! -e flag ]
+	[ -f out/cache_manifest.json ]
+	[ -z "$(ls -A out | grep -i lock)" ]
 }
 
 @test "cache: kept in the project's _build/MIX_ENV/mixless (else ~/.cache), nothing of it in the output" {

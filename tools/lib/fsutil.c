@@ -3,9 +3,12 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/file.h>
 #include <sys/random.h>
 #include <time.h>
 
@@ -88,6 +91,21 @@ int mx_fs_unlink(const char *path, struct mx_err *err)
 
 /* ---- Atomic writes ---------------------------------------------------- */
 
+int mx_fs_lock_dir(const char *path, struct mx_err *err)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return mx_err_errno(err, "cannot open directory", path);
+	while (flock(fd, LOCK_EX) < 0) {
+		if (errno == EINTR)
+			continue;
+		mx_err_errno(err, "cannot lock", path);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 int mx_fs_syncfs(const char *path, struct mx_err *err)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -100,46 +118,102 @@ int mx_fs_syncfs(const char *path, struct mx_err *err)
 	return r < 0 ? -1 : 0;
 }
 
+/* Six letters or digits for a temp name. Drawn from a per-process
+ * generator seeded once (one getrandom per process, not per file): the names
+ * only need to differ, O_EXCL settles any clash. */
+static void temp_letters(char out[6])
+{
+	static const char chars[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+	static _Atomic unsigned long long state;
+	unsigned long long seed = atomic_load(&state);
+	if (!seed) {
+		if (getrandom(&seed, sizeof(seed), 0) != (ssize_t)sizeof(seed))
+			seed = (unsigned long long)getpid() * 2654435761u ^
+			       (unsigned long long)time(NULL);
+		seed |= 1;
+		unsigned long long zero = 0;
+		atomic_compare_exchange_strong(&state, &zero, seed);
+	}
+	/* splitmix64 over a shared counter: distinct per call and per thread */
+	unsigned long long x = atomic_fetch_add(&state, 0x9E3779B97F4A7C15ull);
+	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+	x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+	x ^= x >> 31;
+	for (int i = 0; i < 6; i++, x >>= 6)
+		out[i] = chars[(x & 63) % (sizeof(chars) - 1)];
+}
+
+/* A named temp file ".<name>.tmp-XXXXXX" beside path: fd, or -1. */
+static int open_named_temp(const char *path, mode_t mode, struct mx_buf *tmp)
+{
+	char *dir = mx_path_dirname(path);
+	/* A hidden name keeps half-written files out of Phoenix's wildcard and
+	 * of our own walks. */
+	mx_buf_reset(tmp);
+	mx_path_join(tmp, dir, ".");
+	mx_buf_adds(tmp, mx_path_basename(path));
+	mx_buf_adds(tmp, ".tmp-XXXXXX");
+	free(dir);
+	size_t stem = tmp->len - 6;
+	/* open(O_CREAT | O_EXCL, mode) lets the kernel apply the umask: reading
+	 * it with umask() would race with other threads doing the same. */
+	for (int attempt = 0;; attempt++) {
+		temp_letters(tmp->buf + stem);
+		int fd = open(tmp->buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+		if (fd >= 0 || errno != EEXIST || attempt >= 100)
+			return fd;
+	}
+}
+
+/* O_TMPFILE needs /proc to give the file a name at commit (linkat of
+ * /proc/self/fd/N: AT_EMPTY_PATH would need CAP_DAC_READ_SEARCH).
+ * MIXLESS_TEST_NO_O_TMPFILE=1 forces named temp files, for the tests of
+ * that path. */
+static bool tmpfile_usable(void)
+{
+	static int proc = -1;
+	const char *no = getenv("MIXLESS_TEST_NO_O_TMPFILE");
+	if (no && *no && strcmp(no, "0"))
+		return false;
+	if (proc < 0)
+		proc = access("/proc/self/fd", X_OK) == 0;
+	return proc;
+}
+
 int mx_atomic_open(struct mx_atomic *af, const char *path, mode_t mode,
 		   struct mx_err *err)
 {
 	struct mx_buf tmp = MX_BUF_INIT;
-	char *dir = mx_path_dirname(path);
-	/* A hidden name keeps half-written files out of Phoenix's wildcard and
-	 * of our own walks. */
-	mx_path_join(&tmp, dir, ".");
-	mx_buf_adds(&tmp, mx_path_basename(path));
-	mx_buf_adds(&tmp, ".tmp-XXXXXX");
-	free(dir);
-
-	/* open(O_CREAT | O_EXCL, mode) lets the kernel apply the umask: reading
-	 * it with umask() would race with other threads doing the same. */
-	size_t stem = tmp.len - 6;
-	static const char chars[] =
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-	for (int attempt = 0;; attempt++) {
-		unsigned char rnd[6];
-		if (getrandom(rnd, sizeof(rnd), 0) != (ssize_t)sizeof(rnd)) {
-			/* no entropy: the pid, time and attempt still differ */
-			unsigned long x = (unsigned long)getpid() * 2654435761u ^
-					  (unsigned long)time(NULL) ^ (unsigned long)attempt * 40503u;
-			for (size_t i = 0; i < sizeof(rnd); i++, x >>= 5)
-				rnd[i] = (unsigned char)x;
+	af->fd = -1;
+	af->tmp = NULL;
+	af->unnamed = false;
+	if (tmpfile_usable()) {
+		/* an unnamed file in the target's directory: a crash before
+		 * commit leaves nothing anyone can see */
+		char *dir = mx_path_dirname(path);
+		af->fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
+		free(dir);
+		/* EOPNOTSUPP, EISDIR (kernels before 3.11), EINVAL...: a named
+		 * temp file then; ENOENT and EACCES are reported by that too */
+		if (af->fd >= 0) {
+			af->unnamed = true;
+			mx_buf_addf(&tmp, "/proc/self/fd/%d", af->fd);
+			af->tmp = mx_buf_detach(&tmp, NULL);
 		}
-		for (size_t i = 0; i < sizeof(rnd); i++)
-			tmp.buf[stem + i] = chars[rnd[i] % (sizeof(chars) - 1)];
-		af->fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-		if (af->fd >= 0 || errno != EEXIST || attempt >= 100)
-			break;
 	}
 	if (af->fd < 0) {
-		mx_err_errno(err, "cannot create", tmp.buf);
-		mx_buf_release(&tmp);
-		return -1;
+		af->fd = open_named_temp(path, mode, &tmp);
+		if (af->fd < 0) {
+			mx_err_errno(err, "cannot create", tmp.buf);
+			mx_buf_release(&tmp);
+			return -1;
+		}
+		af->tmp = mx_buf_detach(&tmp, NULL);
 	}
 	af->failed_errno = 0;
-	af->tmp = mx_buf_detach(&tmp, NULL);
 	af->path = mx_xstrdup(path);
+	mx_buf_release(&tmp);
 	return 0;
 }
 
@@ -170,6 +244,7 @@ static void release_atomic(struct mx_atomic *af)
 	free(af->path);
 	af->tmp = af->path = NULL;
 	af->failed_errno = 0;
+	af->unnamed = false;
 }
 
 static int fsync_dir(const char *path)
@@ -184,6 +259,43 @@ static int fsync_dir(const char *path)
 	return r;
 }
 
+/* Gives the unnamed file of af its name. Straight to the target when that
+ * does not exist (linkat never replaces); otherwise to a temp name first,
+ * then renamed over the target: the one moment a crash can leave a visible
+ * temp file, which the next run removes (mx_atomic_remove_stale). */
+static int link_unnamed(struct mx_atomic *af)
+{
+	const char *proc = af->tmp;
+	if (linkat(AT_FDCWD, proc, AT_FDCWD, af->path, AT_SYMLINK_FOLLOW) == 0)
+		return 0;
+	if (errno != EEXIST)
+		return -1;
+	struct mx_buf tmp = MX_BUF_INIT;
+	int ret = -1;
+	char *dir = mx_path_dirname(af->path);
+	mx_path_join(&tmp, dir, ".");
+	free(dir);
+	mx_buf_adds(&tmp, mx_path_basename(af->path));
+	mx_buf_adds(&tmp, ".tmp-XXXXXX");
+	for (int attempt = 0; attempt < 100; attempt++) {
+		temp_letters(tmp.buf + tmp.len - 6);
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp.buf, AT_SYMLINK_FOLLOW) == 0) {
+			ret = 0;
+			break;
+		}
+		if (errno != EEXIST)
+			break;
+	}
+	if (ret == 0 && rename(tmp.buf, af->path) < 0) {
+		int e = errno;
+		unlink(tmp.buf);
+		errno = e;
+		ret = -1;
+	}
+	mx_buf_release(&tmp);
+	return ret;
+}
+
 int mx_atomic_commit(struct mx_atomic *af, struct mx_err *err)
 {
 	int ret = 0;
@@ -192,19 +304,35 @@ int mx_atomic_commit(struct mx_atomic *af, struct mx_err *err)
 	bool sync = !(af->flags & MX_ATOMIC_NO_SYNC);
 	if (sync && !af->failed_errno && fsync(af->fd) < 0)
 		af->failed_errno = errno;
-	if (!af->failed_errno && close(af->fd) < 0)
-		af->failed_errno = errno;
-	af->fd = -1;
-	if (af->failed_errno) {
-		errno = af->failed_errno;
-		ret = mx_err_errno(err, "cannot write", af->path);
-		unlink(af->tmp);
-		goto out;
-	}
-	if (rename(af->tmp, af->path) < 0) {
-		ret = mx_err_errno(err, "cannot rename into", af->path);
-		unlink(af->tmp);
-		goto out;
+	if (af->unnamed) {
+		/* linked while still open (through its fd) */
+		if (!af->failed_errno && link_unnamed(af) < 0) {
+			ret = mx_err_errno(err, "cannot link into", af->path);
+			goto out;
+		}
+		if (!af->failed_errno && close(af->fd) < 0)
+			af->failed_errno = errno;
+		af->fd = -1;
+		if (af->failed_errno) {
+			errno = af->failed_errno;
+			ret = mx_err_errno(err, "cannot write", af->path);
+			goto out;
+		}
+	} else {
+		if (!af->failed_errno && close(af->fd) < 0)
+			af->failed_errno = errno;
+		af->fd = -1;
+		if (af->failed_errno) {
+			errno = af->failed_errno;
+			ret = mx_err_errno(err, "cannot write", af->path);
+			unlink(af->tmp);
+			goto out;
+		}
+		if (rename(af->tmp, af->path) < 0) {
+			ret = mx_err_errno(err, "cannot rename into", af->path);
+			unlink(af->tmp);
+			goto out;
+		}
 	}
 	/* Without this the rename itself may not survive a power cut. */
 	if (sync)
@@ -218,7 +346,7 @@ void mx_atomic_abort(struct mx_atomic *af)
 {
 	if (!af)
 		return;
-	if (af->tmp && af->fd >= 0)
+	if (af->tmp && af->fd >= 0 && !af->unnamed)
 		unlink(af->tmp);
 	release_atomic(af);
 }

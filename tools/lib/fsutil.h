@@ -39,9 +39,14 @@ int mx_fs_unlink(const char *path, struct mx_err *err);
  * sees the old file or the new one, never a mix. Write errors are sticky
  * and reported once, by mx_atomic_commit().
  *
- * The temp file is ".<name>.tmp-XXXXXX" (hidden, so no walk of ours and no
- * Phoenix wildcard sees it); a process killed before commit or abort leaves
- * it behind, for mx_atomic_remove_stale().
+ * Where the file system has it, the temp file is unnamed (O_TMPFILE) and
+ * commit links it into place (linkat), so a process killed before commit
+ * leaves nothing visible; replacing an existing file needs a temp name for
+ * the moment between linkat and rename. Elsewhere (or with the environment
+ * variable MIXLESS_TEST_NO_O_TMPFILE=1) the temp file is named from the
+ * start. That name is ".<name>.tmp-XXXXXX" (hidden, so no walk of ours and
+ * no Phoenix wildcard sees it); a process killed while one exists leaves it
+ * behind, for mx_atomic_remove_stale().
  */
 enum {
 	/*
@@ -61,9 +66,10 @@ struct mx_atomic {
 	int failed_errno; /* first write error, 0 if none */
 	unsigned flags;   /* MX_ATOMIC_*, set before commit; kept by open and release */
 	char *path;       /* target */
-	char *tmp;        /* temp file */
+	char *tmp;        /* temp file; for an unnamed one, its /proc/self/fd path */
+	bool unnamed;     /* O_TMPFILE: no name until commit */
 };
-#define MX_ATOMIC_INIT { -1, 0, 0, NULL, NULL }
+#define MX_ATOMIC_INIT { -1, 0, 0, NULL, NULL, false }
 
 /* Opens a temp file for path. mode is the final file mode (before umask). */
 int mx_atomic_open(struct mx_atomic *af, const char *path, mode_t mode,
@@ -82,6 +88,12 @@ void mx_atomic_abort(struct mx_atomic *af);
  * live writer's file. Best effort: a missing directory or a file that cannot
  * be removed is left alone. */
 void mx_atomic_remove_stale(const char *dir, time_t cutoff);
+
+/* Takes an exclusive flock(2) on directory path, waiting for another holder
+ * to let go; returns the fd that holds it (close it to let go; the kernel
+ * does when the process dies, so a killed holder never leaves it taken), or
+ * -1 with err. No file is created: the directory itself is locked. */
+int mx_fs_lock_dir(const char *path, struct mx_err *err);
 
 /* syncfs(2) on the file system holding path (a file or directory). */
 int mx_fs_syncfs(const char *path, struct mx_err *err);

@@ -21,6 +21,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cache.h"
@@ -188,14 +189,30 @@ out:
 	return ret;
 }
 
+static int remove_temps_in(const char *path, const char *rel, const struct stat *st, void *ctx)
+{
+	if (S_ISDIR(st->st_mode))
+		mx_atomic_remove_stale(path, time(NULL) + 1);
+	return MX_WALK_CONTINUE;
+}
+
 enum phx_digest_result phx_digest_clean(const struct phx_digest_clean_opts *o, struct mx_err *err)
 {
 	struct phx_json m = PHX_JSON_INIT;
 	struct mx_buf mpath = MX_BUF_INIT;
 	struct mx_strvec planned = MX_STRVEC_INIT;
-	int ret;
+	int ret, lock_fd = -1;
 	if (!mx_fs_exists(o->output))
 		return PHX_DIGEST_MISSING;
+	if (!o->dry_run && mx_fs_is_dir(o->output)) {
+		/* as a digest run does: no run writes here meanwhile, so every
+		 * temp file of our writer in the output is a killed run's debris */
+		if ((lock_fd = mx_fs_lock_dir(o->output, err)) < 0) {
+			ret = -1;
+			goto out;
+		}
+		mx_fs_walk(o->output, MX_WALK_DIRS | MX_WALK_HIDDEN, remove_temps_in, NULL, NULL);
+	}
 	mx_path_join(&mpath, o->output, "cache_manifest.json");
 	if (phx_digest_manifest_load(mpath.buf, &m, err) < 0) {
 		ret = -1;
@@ -213,6 +230,8 @@ enum phx_digest_result phx_digest_clean(const struct phx_digest_clean_opts *o, s
 				printf("%s\n", planned.v[i]);
 	}
 out:
+	if (lock_fd >= 0)
+		close(lock_fd);
 	phx_json_release(&m);
 	mx_buf_release(&mpath);
 	mx_strvec_clear(&planned);

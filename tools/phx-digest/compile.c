@@ -35,8 +35,10 @@
 #include "mixless_version.h"
 #include "names.h"
 
-/* A run killed while writing leaves temp files; those untouched for this
- * long are nobody's any more (see mx_atomic_remove_stale). */
+/* A run killed while writing may leave a temp file (see mx_atomic_open).
+ * In the output, which a run holds locked, every one is debris; in the
+ * cache directory, which runs for other outputs share, only those untouched
+ * for this long are nobody's any more. */
 #define STALE_TEMP_SECONDS 600
 
 /* PHX_DIGEST_TRACE=1 prints how long each step took, for the benchmark. */
@@ -65,6 +67,7 @@ struct compile {
 	struct mx_buf settings;   /* what a cache must have been written with */
 	struct mx_buf cache_path; /* CACHE_DIR/phx-digest-<hash of OUT>.cache */
 	struct mx_strvec outdirs; /* output directories, relative, sorted ("" first) */
+	int lock_fd;              /* holds the output directory's flock, or -1 */
 	size_t *order;            /* file indices in the order jobs take them */
 	long jobs;
 };
@@ -86,6 +89,7 @@ static void compile_init(struct compile *c, const struct phx_digest_opts *o)
 	atomic_init(&r->done, 0);
 	c->prefix = c->settings = c->cache_path = (struct mx_buf)MX_BUF_INIT;
 	c->outdirs = (struct mx_strvec)MX_STRVEC_INIT;
+	c->lock_fd = -1;
 }
 
 static void compile_release(struct compile *c)
@@ -93,6 +97,8 @@ static void compile_release(struct compile *c)
 	if (!c)
 		return;
 	free(c->order);
+	if (c->lock_fd >= 0)
+		close(c->lock_fd);
 	phx_digest_index_release(&c->r.byrel);
 	phx_digest_tree_release(&c->r.t);
 	phx_digest_cache_release(&c->r.cache);
@@ -172,16 +178,22 @@ static int jobs_failed(struct phx_digest_run *r, struct mx_err *err)
 
 /* ---- Before the phases: input, cache, output directories ----------------- */
 
-/* The input must be a directory; the output is made unless this is a dry run. */
-static int open_dirs(struct phx_digest_run *r, struct mx_err *err)
+/* The input must be a directory; the output is made and locked unless this
+ * is a dry run. The lock makes a second run on the same output wait, so
+ * that a temp file found in the output is always a killed run's. */
+static int open_dirs(struct compile *c, struct mx_err *err)
 {
+	struct phx_digest_run *r = &c->r;
 	if (!mx_fs_is_dir(r->in)) {
 		errno = ENOTDIR;
 		return mx_err_errno(err, "cannot open directory", r->in);
 	}
-	if (!r->dry && mx_fs_mkdir_p(r->out, 0777, err) < 0)
+	if (r->dry)
+		return 0;
+	if (mx_fs_mkdir_p(r->out, 0777, err) < 0)
 		return -1;
-	return 0;
+	c->lock_fd = mx_fs_lock_dir(r->out, err);
+	return c->lock_fd < 0 ? -1 : 0;
 }
 
 static bool same_directory(const char *a, const char *b)
@@ -306,7 +318,8 @@ static bool stat_matches(const struct phx_digest_file *f, const struct phx_diges
  * Makes every output directory, and tells each file what the cache knows: the
  * entry whose stat identity it still has, and whether its output directory
  * is as the cache left it. A directory changed since the last complete run
- * may hold the temp files of a run that was killed: those are removed.
+ * may hold the temp files of a run that was killed: those are removed (all
+ * of them, however fresh: the output is locked, no live run writes there).
  */
 static int prepare_outputs(struct compile *c, struct mx_err *err)
 {
@@ -323,7 +336,7 @@ static int prepare_outputs(struct compile *c, struct mx_err *err)
 		mx_buf_reset(&p);
 		mx_path_join(&p, r->out, dirs->v[i]);
 		if (!dir_ok[i])
-			mx_atomic_remove_stale(p.buf, unix_now(r) - STALE_TEMP_SECONDS);
+			mx_atomic_remove_stale(p.buf, time(NULL) + 1);
 		if (dirs->v[i][0])
 			ret = mx_fs_mkdir_p(p.buf, 0777, err);
 	}
@@ -480,7 +493,7 @@ enum phx_digest_result phx_digest_compile(const struct phx_digest_opts *o, struc
 		res = PHX_DIGEST_MISSING;
 		goto out;
 	}
-	if (open_dirs(r, err) < 0)
+	if (open_dirs(&c, err) < 0)
 		goto out;
 	trace("start");
 	if (collect_input(&c, err) < 0)
