@@ -40,8 +40,16 @@ void em_remedy(const char *msg, const char *user, struct mx_buf *out)
 		mx_buf_adds(out, user && *user ? user : "<role>");
 		mx_buf_adds(out, " CREATEDB;");
 	} else if (strstr(msg, "password authentication failed")) {
-		mx_buf_adds(out, "\n\nThe password is wrong: fix it in the repo's config "
-		                 "(config/dev.exs for dev) or in the URL.");
+		/* Under scram-sha-256 (PostgreSQL's default) the server answers a
+		 * missing role with this same message, so both causes are named. */
+		role_in(msg, "for user \"", &role);
+		mx_buf_addf(out,
+		            "\n\nEither the password is wrong or the role does not exist "
+		            "(PostgreSQL says the same for both). Fix the password in the "
+		            "repo's config (config/dev.exs for dev) or in the URL, or create "
+		            "the role (in psql, as a superuser):\n\n    CREATE ROLE %s LOGIN "
+		            "CREATEDB PASSWORD '...';",
+		            role.len ? role.buf : (user && *user ? user : "postgres"));
 	} else if (strstr(msg, "Connection refused") || strstr(msg, "No such file or directory")) {
 		mx_buf_adds(out, "\n\nIs PostgreSQL running and accepting connections there? "
 		                 "(--wait waits for it to start.)");
