@@ -60,27 +60,6 @@ static const char help_hashing[] = "mix phx.gen.auth supports the following valu
                                    "information\n"
                                    "on choosing a library.\n";
 
-static void print_mailer_help(struct auth_run *ar)
-{
-	const char *b = ar->r->context.base_module, *app = ar->s->proj.context_app;
-	printf("Unable to find the \"%s.Mailer\" module defined.\n\n"
-	       "A mailer module like the following is expected to be defined\n"
-	       "in your application in order to send emails.\n\n"
-	       "    defmodule %s.Mailer do\n"
-	       "      use Swoosh.Mailer, otp_app: :%s\n"
-	       "    end\n\n"
-	       "It is also necessary to add \"swoosh\" as a dependency in your\n"
-	       "\"mix.exs\" file:\n\n"
-	       "    def deps do\n"
-	       "      [{:swoosh, \"~> 1.4\"}]\n"
-	       "    end\n\n"
-	       "Finally, an adapter needs to be set in your configuration:\n\n"
-	       "    import Config\n"
-	       "    config :%s, %s.Mailer, adapter: Swoosh.Adapters.Local\n\n"
-	       "Check https://hexdocs.pm/swoosh for more details.\n\n",
-	       b, b, app, app, b);
-}
-
 static int run(const struct mx_cmdline *cl)
 {
 	struct gen_session s;
@@ -140,8 +119,12 @@ static int run(const struct mx_cmdline *cl)
 		goto out;
 	if ((ret = phx_gen_plan_commit(&s.plan)) || s.plan.sw.dry_run)
 		goto out;
-	if (!auth_has_mailer(&s, r.context.base_module))
-		print_mailer_help(&ar);
+	if (!auth_has_mailer(&s, r.context.base_module)) {
+		struct mx_buf mailer = MX_BUF_INIT;
+		mx_buf_addf(&mailer, "%s.Mailer", r.context.base_module);
+		phx_gen_print_mailer_help(mailer.buf, s.proj.context_app);
+		mx_buf_release(&mailer);
+	}
 	printf("\nPlease re-fetch your dependencies with the following command:\n\n"
 	       "    $ mix deps.get\n\n"
 	       "Remember to update your repository by running migrations:\n\n"

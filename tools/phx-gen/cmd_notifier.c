@@ -109,7 +109,7 @@ static int validate(const struct gen_session *s, size_t argc, char *const *args)
 	return ret;
 }
 
-static void print_mailer_help(const char *mailer, const char *app)
+void phx_gen_print_mailer_help(const char *mailer, const char *app)
 {
 	printf("Unable to find the \"%s\" module defined.\n"
 	       "\n"
@@ -188,7 +188,7 @@ static int run(const struct mx_cmdline *cl)
 	/* Code.ensure_loaded?(Module.concat([context.base_module, "Mailer"])) */
 	mx_buf_addf(&mailer, "%s.Mailer", ctx.base_module);
 	if (!phx_gen_module_defined(&s, mailer.buf))
-		print_mailer_help(mailer.buf, ctx.context_app);
+		phx_gen_print_mailer_help(mailer.buf, ctx.context_app);
 out:
 	mx_inflection_release(&inf);
 	mx_buf_release(&name);

@@ -66,6 +66,10 @@ extern const char phx_gen_schema_help[];
 extern const char phx_gen_context_help[];
 extern const char phx_gen_embedded_help[];
 
+/* (cmd_notifier.c) Phoenix's Swoosh set-up help, printed by the notifier
+ * and auth generators when mailer ("Hello.Mailer") is not defined. */
+void phx_gen_print_mailer_help(const char *mailer, const char *app);
+
 /* Mix.raise("#{msg}\n\n#{help}") */
 int phx_gen_raise_with_help(const char *help, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
