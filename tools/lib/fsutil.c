@@ -304,35 +304,25 @@ int mx_atomic_commit(struct mx_atomic *af, struct mx_err *err)
 	bool sync = !(af->flags & MX_ATOMIC_NO_SYNC);
 	if (sync && !af->failed_errno && fsync(af->fd) < 0)
 		af->failed_errno = errno;
-	if (af->unnamed) {
-		/* linked while still open (through its fd) */
-		if (!af->failed_errno && link_unnamed(af) < 0) {
-			ret = mx_err_errno(err, "cannot link into", af->path);
-			goto out;
-		}
-		if (!af->failed_errno && close(af->fd) < 0)
-			af->failed_errno = errno;
-		af->fd = -1;
-		if (af->failed_errno) {
-			errno = af->failed_errno;
-			ret = mx_err_errno(err, "cannot write", af->path);
-			goto out;
-		}
-	} else {
-		if (!af->failed_errno && close(af->fd) < 0)
-			af->failed_errno = errno;
-		af->fd = -1;
-		if (af->failed_errno) {
-			errno = af->failed_errno;
-			ret = mx_err_errno(err, "cannot write", af->path);
+	/* an unnamed file is linked in while still open (through its fd) */
+	if (af->unnamed && !af->failed_errno && link_unnamed(af) < 0) {
+		ret = mx_err_errno(err, "cannot link into", af->path);
+		goto out;
+	}
+	if (!af->failed_errno && close(af->fd) < 0)
+		af->failed_errno = errno;
+	af->fd = -1;
+	if (af->failed_errno) {
+		errno = af->failed_errno;
+		ret = mx_err_errno(err, "cannot write", af->path);
+		if (!af->unnamed)
 			unlink(af->tmp);
-			goto out;
-		}
-		if (rename(af->tmp, af->path) < 0) {
-			ret = mx_err_errno(err, "cannot rename into", af->path);
-			unlink(af->tmp);
-			goto out;
-		}
+		goto out;
+	}
+	if (!af->unnamed && rename(af->tmp, af->path) < 0) {
+		ret = mx_err_errno(err, "cannot rename into", af->path);
+		unlink(af->tmp);
+		goto out;
 	}
 	/* Without this the rename itself may not survive a power cut. */
 	if (sync)
