@@ -75,6 +75,7 @@ static int dump_repo(const struct em_repo *r, const struct em_opts *o)
 	/* pg_dump writes into the atomic writer's temp file and the version
 	 * rows go after it there: structure.sql is replaced only by a whole
 	 * dump (0666, pg_dump's own mode for a new file). */
+	af.flags = MX_ATOMIC_NAMED;
 	if (mx_atomic_open(&af, path.buf, 0666, &err) < 0)
 		goto fail;
 	mx_strvec_push(&args, "--file");

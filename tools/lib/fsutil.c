@@ -188,7 +188,7 @@ int mx_atomic_open(struct mx_atomic *af, const char *path, mode_t mode,
 	af->fd = -1;
 	af->tmp = NULL;
 	af->unnamed = false;
-	if (tmpfile_usable()) {
+	if (!(af->flags & MX_ATOMIC_NAMED) && tmpfile_usable()) {
 		/* an unnamed file in the target's directory: a crash before
 		 * commit leaves nothing anyone can see */
 		char *dir = mx_path_dirname(path);

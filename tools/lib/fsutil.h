@@ -59,6 +59,14 @@ enum {
 	 * index, which is written without this flag.
 	 */
 	MX_ATOMIC_NO_SYNC = 1 << 0,
+	/*
+	 * Set before mx_atomic_open: a named temp file even where O_TMPFILE
+	 * works, for a temp that another program opens by its name (pg_dump
+	 * --file): /proc/self/fd/N names a descriptor of ours, which the child
+	 * does not have (O_CLOEXEC) and which /proc/self in the child does not
+	 * point to.
+	 */
+	MX_ATOMIC_NAMED = 1 << 1,
 };
 
 struct mx_atomic {
