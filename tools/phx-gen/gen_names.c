@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "locate.h"
+#include "project/locate.h"
 
 void phx_gen_web_prefix(const struct gen_session *s, const char *top, struct mx_buf *out)
 {
@@ -20,7 +20,7 @@ void phx_gen_web_prefix(const struct gen_session *s, const char *top, struct mx_
 bool phx_gen_module_defined(const struct gen_session *s, const char *module)
 {
 	struct mx_buf path = MX_BUF_INIT;
-	bool found = pr_locate_module(&s->project, module, &path, NULL);
+	bool found = mx_project_locate_module(&s->project, module, &path, NULL);
 	mx_buf_release(&path);
 	return found;
 }

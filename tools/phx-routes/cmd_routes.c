@@ -15,7 +15,7 @@
 #include "format.h"
 #include "fsutil.h"
 #include "info.h"
-#include "locate.h"
+#include "project/locate.h"
 #include "project/project.h"
 #include "router.h"
 
@@ -75,13 +75,13 @@ static int choose_router(const struct mx_project *p, const char *cwd, const char
 		mx_path_join(path, cwd, given);
 		if (mx_fs_read(path->buf, text, &err) < 0)
 			return mx_diag_error(&err);
-		if (!pr_text_first_module(text->buf ? text->buf : "", text->len, mod))
+		if (!mx_text_first_module(text->buf ? text->buf : "", text->len, mod))
 			return mx_diag_fail(MX_EXIT_FAIL, "%s defines no module", given);
 		return 0;
 	}
 	if (given) {
 		mx_buf_adds(mod, mod_name(given));
-		if (pr_locate_module(p, mod->buf, path, text))
+		if (mx_project_locate_module(p, mod->buf, path, text))
 			return 0;
 		return mx_diag_fail(MX_EXIT_FAIL, "the provided router, %s, does not exist",
 		                    mod->buf);
@@ -92,9 +92,9 @@ static int choose_router(const struct mx_project *p, const char *cwd, const char
 	mx_buf_addf(&web, "%sWeb.Router", p->base);
 	mx_buf_addf(&old, "%s.Router", p->base);
 	int ret = 0;
-	if (pr_locate_module(p, web.buf, path, text))
+	if (mx_project_locate_module(p, web.buf, path, text))
 		mx_buf_adds(mod, web.buf);
-	else if (pr_locate_module(p, old.buf, path, text))
+	else if (mx_project_locate_module(p, old.buf, path, text))
 		mx_buf_adds(mod, old.buf);
 	else
 		ret = mx_diag_fail(MX_EXIT_FAIL,
@@ -240,7 +240,7 @@ static int run(const struct mx_cmdline *cl)
 		mx_buf_adds(&emod, mod_name(endpoint_opt));
 	else if (!cl->args.n && p.base)
 		mx_buf_addf(&emod, "%sWeb.Endpoint", p.base);
-	if (emod.len && !pr_locate_module(&p, emod.buf, &epath, &etext))
+	if (emod.len && !mx_project_locate_module(&p, emod.buf, &epath, &etext))
 		mx_buf_reset(&emod);
 
 	struct pr_router_src src = {rmod.buf, rpath.buf, rtext.buf, rtext.len,

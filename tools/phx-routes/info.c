@@ -10,7 +10,7 @@
 #include "exs/ast.h"
 #include "fsutil.h"
 #include "info.h"
-#include "locate.h"
+#include "project/locate.h"
 
 /* The next non-empty segment of *p, as String.split(path, "/") without the
  * empty ones. */
@@ -68,7 +68,7 @@ static bool is_def_of(const struct mx_ast *n, const void *ctx)
 static bool locate(const struct mx_project *p, const char *module, struct mx_buf *path,
                    struct mx_buf *text)
 {
-	if (pr_locate_module(p, module, path, text))
+	if (mx_project_locate_module(p, module, path, text))
 		return true;
 	struct mx_strvec deps = MX_STRVEC_INIT;
 	bool found = false;
@@ -79,7 +79,7 @@ static bool locate(const struct mx_project *p, const char *module, struct mx_buf
 			struct mx_project q = *p;
 			q.elixirc_paths = (struct mx_strvec)MX_STRVEC_INIT;
 			mx_strvec_push(&q.elixirc_paths, lib.buf);
-			found = mx_fs_is_dir(lib.buf) && pr_locate_module(&q, module, path, text);
+			found = mx_fs_is_dir(lib.buf) && mx_project_locate_module(&q, module, path, text);
 			mx_strvec_clear(&q.elixirc_paths);
 			mx_buf_release(&lib);
 		}
@@ -146,7 +146,7 @@ int pr_info(const struct pr_table *t, const struct mx_project *p, const char *ro
 		const struct mx_ast *def = NULL;
 		if (fun && fun->type == MX_TERM_ATOM &&
 		    mx_exs_parse(&a, file.buf, text.buf ? text.buf : "", text.len, &ast, NULL) == 0)
-			def = pr_ast_find(ast, is_def_of, fun->u.atom.name);
+			def = mx_ast_find(ast, is_def_of, fun->u.atom.name);
 		line = def ? def->line : 0;
 		mx_arena_release(&a);
 		mx_buf_adds(out, file.buf);

@@ -25,7 +25,7 @@
 struct pr_router_src {
 	const char *module; /* "HelloWeb.Router" */
 	const char *path;   /* the file that defines it */
-	/* Its contents, read when the file was located (locate.h): the
+	/* Its contents, read when the file was located (project/locate.h): the
 	 * reader reads no file of its own for the router. */
 	const char *text;
 	size_t len;

@@ -1,12 +1,12 @@
 /*
  * webmod: the web module's router/0, read as a tree (see webmod.h). It is
  * not run: its body is a quote block, and only the `use Phoenix.Router`
- * call in it matters (found with locate.h's pr_ast_find).
+ * call in it matters (found with project/locate.h's mx_ast_find).
  */
 #include <string.h>
 
 #include "exs/ast.h"
-#include "locate.h"
+#include "project/locate.h"
 #include "webmod.h"
 
 static bool is_def_router(const struct mx_ast *n, const void *ctx)
@@ -38,7 +38,7 @@ int pr_webmod_router(const struct mx_project *p, const char *module, struct mx_s
 	int ret = 0;
 
 	memset(w, 0, sizeof(*w));
-	if (!pr_locate_module(p, module, &path, &text))
+	if (!mx_project_locate_module(p, module, &path, &text))
 		goto out;
 	if (read)
 		mx_strvec_push(read, path.buf);
@@ -47,8 +47,8 @@ int pr_webmod_router(const struct mx_project *p, const char *module, struct mx_s
 		goto out;
 	}
 	w->found = true;
-	const struct mx_ast *def = pr_ast_find(ast, is_def_router, NULL);
-	const struct mx_ast *use = pr_ast_find(def, is_use_router, NULL);
+	const struct mx_ast *def = mx_ast_find(ast, is_def_router, NULL);
+	const struct mx_ast *use = mx_ast_find(def, is_use_router, NULL);
 	if (use) {
 		const struct mx_ast *opts =
 		    use->u.call.nargs > 1 ? use->u.call.args[use->u.call.nargs - 1] : NULL;

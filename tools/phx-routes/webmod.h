@@ -18,7 +18,7 @@ struct pr_webmod {
 	bool helpers;     /* ...without `helpers: false` */
 };
 
-/* Reads module's source (located as locate.h does; its path is appended to
+/* Reads module's source (located as project/locate.h does; its path is appended to
  * read, which may be NULL). Returns 0 (w->found false when there is no such
  * source), or -1 when the file cannot be parsed. */
 int pr_webmod_router(const struct mx_project *p, const char *module, struct mx_strvec *read,

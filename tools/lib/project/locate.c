@@ -7,7 +7,7 @@
 
 #include "exs/ast.h"
 #include "fsutil.h"
-#include "locate.h"
+#include "project/locate.h"
 #include "project/inflect.h"
 
 /* The name of the next `defmodule` at the start of a line (after
@@ -36,7 +36,7 @@ static const char *next_defmodule(const char **at, const char *end, const char *
 	return NULL;
 }
 
-bool pr_text_defines(const char *text, size_t len, const char *module)
+bool mx_text_defines_module(const char *text, size_t len, const char *module)
 {
 	size_t ml = strlen(module);
 	const char *at = text, *end = text + len, *n, *e;
@@ -53,7 +53,7 @@ static bool file_defines(const char *path, const char *module, struct mx_buf *ke
 {
 	struct mx_buf text = MX_BUF_INIT;
 	bool yes = mx_fs_read(path, &text, NULL) == 0 &&
-	           pr_text_defines(text.buf ? text.buf : "", text.len, module);
+	           mx_text_defines_module(text.buf ? text.buf : "", text.len, module);
 	if (yes && keep) {
 		struct mx_buf old = *keep;
 		*keep = text;
@@ -82,8 +82,8 @@ static int visit(const char *path, const char *rel, const struct stat *st, void 
 	return -1;
 }
 
-bool pr_locate_module(const struct mx_project *p, const char *module, struct mx_buf *out,
-                      struct mx_buf *text)
+bool mx_project_locate_module(const struct mx_project *p, const char *module,
+                              struct mx_buf *out, struct mx_buf *text)
 {
 	struct mx_buf conv = MX_BUF_INIT, u = MX_BUF_INIT;
 	bool found = false;
@@ -106,7 +106,7 @@ bool pr_locate_module(const struct mx_project *p, const char *module, struct mx_
 	return found;
 }
 
-bool pr_text_first_module(const char *text, size_t len, struct mx_buf *out)
+bool mx_text_first_module(const char *text, size_t len, struct mx_buf *out)
 {
 	const char *at = text, *e;
 	const char *n = next_defmodule(&at, text + len, &e);
@@ -125,10 +125,10 @@ static void find_in_child(struct mx_ast **slot, void *vs)
 {
 	struct find *s = vs;
 	if (!s->hit)
-		s->hit = pr_ast_find(*slot, s->f, s->ctx);
+		s->hit = mx_ast_find(*slot, s->f, s->ctx);
 }
 
-const struct mx_ast *pr_ast_find(const struct mx_ast *n,
+const struct mx_ast *mx_ast_find(const struct mx_ast *n,
                                  bool (*f)(const struct mx_ast *n, const void *ctx),
                                  const void *ctx)
 {
