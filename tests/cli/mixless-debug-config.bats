@@ -97,3 +97,43 @@ setup() {
 	run grep -c '^app: ' <<<"$output"
 	[ "$output" = "0" ]
 }
+
+# lockproj DIR [LOCK-LINE...]: a project whose mix.lock holds those entries
+# (no LOCK-LINE: no mix.lock at all).
+lockproj() {
+	local d=$1
+	shift
+	mkdir -p "$d"
+	printf 'defmodule L.MixProject do\n  use Mix.Project\n  def project, do: [app: :l, version: "0.1.0"]\nend\n' >"$d/mix.exs"
+	[ $# -gt 0 ] || return 0
+	{
+		printf '%%{\n'
+		for l in "$@"; do printf '  %s,\n' "$l"; done
+		printf '}\n'
+	} >"$d/mix.lock"
+}
+
+@test "ecto_sql behaviour: the locked release, else 3.14 and why" {
+	local t="$BATS_TEST_TMPDIR" hex='"0a1b", [:mix], [], "hexpm", "2c3d"}'
+	lockproj "$t/none"
+	run mixless debug config -C "$t/none"
+	[[ "$output" == *$'\n''ecto_sql behaviour: 3.14 (default: no mix.lock)'* ]]
+	lockproj "$t/v312" "\"ecto_sql\": {:hex, :ecto_sql, \"3.12.1\", $hex"
+	run mixless debug config -C "$t/v312"
+	[[ "$output" == *'ecto_sql behaviour: 3.12 (mix.lock locks ecto_sql 3.12.1)'* ]]
+	lockproj "$t/v313" "\"ecto_sql\": {:hex, :ecto_sql, \"3.13.5\", $hex"
+	run mixless debug config -C "$t/v313"
+	[[ "$output" == *'ecto_sql behaviour: 3.13 (mix.lock locks ecto_sql 3.13.5)'* ]]
+	lockproj "$t/other" "\"jason\": {:hex, :jason, \"1.4.4\", $hex"
+	run mixless debug config -C "$t/other"
+	[[ "$output" == *'ecto_sql behaviour: 3.14 (default: mix.lock has no ecto_sql)'* ]]
+	lockproj "$t/git" '"ecto_sql": {:git, "https://github.com/elixir-ecto/ecto_sql.git", "0123abcd", []}'
+	run mixless debug config -C "$t/git"
+	[[ "$output" == *'ecto_sql behaviour: 3.14 (default: ecto_sql is not a Hex dependency in mix.lock)'* ]]
+	lockproj "$t/newer" "\"ecto_sql\": {:hex, :ecto_sql, \"3.15.2\", $hex"
+	run mixless debug config -C "$t/newer"
+	[[ "$output" == *'ecto_sql behaviour: 3.14 (mix.lock locks ecto_sql 3.15.2; behaving as 3.14, the newest release modelled)'* ]]
+	lockproj "$t/older" "\"ecto_sql\": {:hex, :ecto_sql, \"3.9.6\", $hex"
+	run mixless debug config -C "$t/older"
+	[[ "$output" == *'ecto_sql behaviour: 3.10 (mix.lock locks ecto_sql 3.9.6; behaving as 3.10, the oldest release modelled)'* ]]
+}

@@ -26,6 +26,8 @@ setup_file() {
 		printf 'defmodule Hello.MixProject do\n  use Mix.Project\n\n  def project do\n    [app: :hello, version: "0.1.0"]\n  end\nend\n' >"$root/$d/mix.exs"
 		# Phoenix's dev.exs sets stacktrace: true, as the goldens' app did.
 		printf 'import Config\n\nconfig :hello, ecto_repos: [Hello.Repo]\n\nconfig :hello, Hello.Repo, stacktrace: true\n' >"$root/$d/config/config.exs"
+		# The goldens' app locked ecto_sql 3.12.1: ecto-migrate behaves as it.
+		printf '%%{\n  "ecto_sql": {:hex, :ecto_sql, "3.12.1", "c0d0", [:mix], [], "hexpm", "aff5"},\n}\n' >"$root/$d/mix.lock"
 	done
 	# The repo options of the goldens' cfg.* runs (README.txt).
 	cat >>"$root/cfg/config/config.exs" <<'CFG'

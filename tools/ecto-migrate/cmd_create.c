@@ -73,10 +73,15 @@ int em_create_repo(const struct em_repo *r, const struct em_opts *o)
 		}
 		goto fail;
 	}
-	mx_buf_reset(&sql);
-	mx_buf_addf(&sql, "ALTER DATABASE \"%s\" SET timezone TO 'Etc/UTC'", db);
-	if (em_exec(&c, sql.buf, 0, NULL, NULL, NULL, &err) < 0)
-		goto fail;
+	/* ecto_sql 3.14 sets the new database's timezone (repo option
+	 * :timezone, default "Etc/UTC", nil: not set), quoting as it does. */
+	if (mx_ecto_sql_has(r->ddl.ecto_sql, MX_ECTO_SQL_CREATE_SETS_TIMEZONE) && !r->no_timezone) {
+		mx_buf_reset(&sql);
+		mx_buf_addf(&sql, "ALTER DATABASE \"%s\" SET timezone TO '%s'", db,
+		            r->timezone ? r->timezone : "Etc/UTC");
+		if (em_exec(&c, sql.buf, 0, NULL, NULL, NULL, &err) < 0)
+			goto fail;
+	}
 	if (!o->quiet)
 		printf("The database for %s has been created\n", r->module);
 	ret = MX_EXIT_OK;

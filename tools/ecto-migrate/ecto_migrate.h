@@ -73,6 +73,10 @@ struct em_repo {
 	enum em_lock_kind lock_kind;
 	long advisory_retry_ms, advisory_max_tries; /* max_tries < 0: infinity */
 	bool start_permanent;                       /* prompts for drop/load (prod) */
+	/* ecto.create's ALTER DATABASE ... SET timezone (ecto_sql 3.14): the
+	 * repo option :timezone; NULL: "Etc/UTC"; no_timezone: `timezone: nil`. */
+	char *timezone;
+	bool no_timezone;
 	struct em_ddl_config ddl;
 	char *ddl_strings[8]; /* storage for ddl's const char * fields */
 };

@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "project/ecto_sql.h"
 #include "strvec.h"
 
 struct mx_project;
@@ -132,11 +133,14 @@ struct em_ddl_config {
 	 * migrations Oban.Migrations.up/down run (oban.h); NULL: none locked,
 	 * the latest ecto-migrate carries. */
 	const char *oban_version;
+	/* The ecto_sql release whose behaviour applies (project/ecto_sql.h):
+	 * the one mix.lock locks, else the latest. */
+	enum mx_ecto_sql_release ecto_sql;
 };
 #define EM_DDL_CONFIG_INIT                                                                         \
 	{                                                                                          \
 		NULL, NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,     \
-		    NULL, NULL, NULL                                                               \
+		    NULL, NULL, NULL, MX_ECTO_SQL_LATEST                                                           \
 	}
 
 /* Reads and translates the migration at path: both plans, whatever the

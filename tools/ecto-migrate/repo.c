@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "ecto_migrate.h"
 #include "fsutil.h"
+#include "project/ecto_sql.h"
 #include "project/project.h"
 
 void em_repo_release(struct em_repo *r)
@@ -36,6 +37,7 @@ void em_repo_release(struct em_repo *r)
 	    &r->lc_ctype,
 	    &r->lc_collate,
 	    &r->encoding,
+	    &r->timezone,
 	    &r->migration_source,
 	    &r->default_prefix,
 	};
@@ -163,6 +165,11 @@ static int apply_config(struct em_repo *r, const struct mx_repo_config *rc)
 	r->lc_ctype = dup_or_null(kw_str(kw, "lc_ctype"));
 	r->lc_collate = dup_or_null(kw_str(kw, "lc_collate"));
 	r->encoding = dup_or_null(kw_str(kw, "encoding"));
+	{
+		const struct mx_term *tz = kw ? mx_term_kw_get(kw, "timezone") : NULL;
+		r->no_timezone = tz && mx_term_is_nil(tz);
+		r->timezone = dup_or_null(kw_str(kw, "timezone"));
+	}
 	r->migration_source = dup_or_null(rc->migration_source);
 	{
 		const struct mx_term *st = kw ? mx_term_kw_get(kw, "stacktrace") : NULL;
@@ -194,6 +201,7 @@ int em_repos_resolve(const struct em_opts *o, struct em_repo **repos, size_t *n,
 {
 	struct mx_strvec mods = MX_STRVEC_INIT;
 	struct mx_err perr = MX_ERR_INIT;
+	struct mx_ecto_sql_choice ecto_sql;
 	struct mx_project_opts popts = {.dir = o->dir, .gently = true};
 	const char *url;
 	int ret = -1;
@@ -255,6 +263,8 @@ int em_repos_resolve(const struct em_opts *o, struct em_repo **repos, size_t *n,
 		*n = i + 1;
 		/* Its env even when no mix.exs was found (MIX_ENV, else dev). */
 		r->ddl.project = &project;
+		mx_ecto_sql_choose(&project, &ecto_sql);
+		r->ddl.ecto_sql = ecto_sql.release;
 		if (url)
 			r->url = mx_xstrdup(url);
 		if (project_loaded) {

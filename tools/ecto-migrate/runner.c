@@ -118,9 +118,15 @@ static const char *fn_name(const struct em_migration *m, enum em_direction d)
 	return d == EM_UP ? "up" : "down";
 }
 
-static const char *dir_suffix(const struct em_migration *m, enum em_direction d)
+static const char *dir_suffix(const struct run *rn, const struct em_migration *m,
+                              enum em_direction d)
 {
 	const struct em_plan *p = d == EM_UP ? &m->up : &m->down;
+	/* ecto_sql 3.14 names the direction only for change/0; 3.13 and
+	 * older say " forward" after up/0 and down/0 too. */
+	if (mx_ecto_sql_has(rn->cfg.ecto_sql, MX_ECTO_SQL_LOG_DIRECTION_ONLY_FOR_CHANGE) &&
+	    strcmp(fn_name(m, d), "change"))
+		return "";
 	if (p->direction)
 		return p->direction;
 	if (!m->has_change)
@@ -394,7 +400,7 @@ static int run_one(struct run *rn, const struct em_migration *m)
 	c->log_caller = NULL; /* the migration's own SQL has none */
 	if (rn->log)
 		em_log(EM_INFO, "== Running %lld %s.%s/0%s", (long long)m->version, m->module,
-		       fn_name(m, rn->dir), dir_suffix(m, rn->dir));
+		       fn_name(m, rn->dir), dir_suffix(rn, m, rn->dir));
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (run_steps(rn, m, plan, txn) < 0)
 		return -1;
@@ -416,7 +422,7 @@ static void print_dry_run(struct run *rn, const struct em_migration *m)
 
 	em_versions_table(&table, rn->repo, rn->prefix);
 	printf("-- == Running %lld %s.%s/0%s (%s)\n", (long long)m->version, m->module,
-	       fn_name(m, rn->dir), dir_suffix(m, rn->dir), em_display_path(m->path));
+	       fn_name(m, rn->dir), dir_suffix(rn, m, rn->dir), em_display_path(m->path));
 	if (txn)
 		printf("BEGIN;\n");
 	for (size_t i = 0; i < plan->n; i++) {

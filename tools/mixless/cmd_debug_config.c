@@ -18,6 +18,7 @@
 #include "buf.h"
 #include "command.h"
 #include "diag.h"
+#include "project/ecto_sql.h"
 #include "project/project.h"
 #include "strvec.h"
 
@@ -50,6 +51,15 @@ static void print_all(const struct mx_project *p)
 	}
 	if (p->base)
 		printf("base: %s\nweb: %s\n", p->base, p->web);
+	{
+		/* The ecto_sql whose behaviour ecto-migrate follows (mix.lock's). */
+		struct mx_ecto_sql_choice c;
+		mx_ecto_sql_choose(p, &c);
+		mx_buf_adds(&b, "ecto_sql behaviour: ");
+		mx_ecto_sql_describe(&c, &b);
+		printf("%s\n", b.buf);
+		mx_buf_reset(&b);
+	}
 	for (size_t i = 0; i < p->config.files.n; i++)
 		printf("file: %s\n", rel(p->root, p->config.files.v[i]));
 	const struct mx_term *data = p->config.data;
