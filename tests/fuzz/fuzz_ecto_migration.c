@@ -3,7 +3,8 @@
  * translator (parser, evaluator with the Ecto.Migration host, DDL and SQL
  * generation, both directions), and as a `-- +up` SQL migration. The first
  * byte picks the kind and a repo configuration, so config-dependent paths
- * (binary_id and identity keys, prefixes, the locked oban release) are
+ * (binary_id and identity keys, prefixes, the locked oban release, the
+ * ecto_sql release) are
  * reached too. Loading must
  * never crash, leak or read out of bounds; failing is fine.
  */
@@ -34,6 +35,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		cfg.primary_key_disabled = true;
 	if (sel & 64) /* Oban's migrations as these releases write them */
 		cfg.oban_version = (sel & 128) ? "2.17.12" : "2.22.1";
+	/* The ecto_sql release behaved as (3.10 to 3.14), from the length, so
+	 * every release meets every configuration above. */
+	cfg.ecto_sql = (enum mx_ecto_sql_release)((size - 1) % (MX_ECTO_SQL_LATEST + 1));
 	if (em_migration_load_buffer(&m, (sel & 1) ? "20240101000000_fuzz.sql"
 						  : "20240101000000_fuzz.exs",
 				     (const char *)data + 1, size - 1, &cfg, &err) == 0)

@@ -358,7 +358,7 @@ Repo: Hello.Repo
 	[ "$(versions)" = "" ]
 }
 
-@test "up/0 and down/0 migrations both log forward, as Ecto.Migrator runs them" {
+@test "up/0 and down/0 log no direction (ecto_sql 3.14); a lock on 3.13 logs forward for both" {
 	ecto-migrate create
 	cat >priv/repo/migrations/20240101000000_add_ext.exs <<'EOF'
 defmodule Hello.Repo.Migrations.AddExt do
@@ -374,9 +374,16 @@ defmodule Hello.Repo.Migrations.AddExt do
 end
 EOF
 	run ecto-migrate migrate
-	[[ "$(printf '%s\n' "$output" | strip_time)" == $'\n[info] == Running 20240101000000 Hello.Repo.Migrations.AddExt.up/0 forward\n\n[info] execute "CREATE TABLE t_up (id int)"\n\n[info] == Migrated 20240101000000 in N.Ns' ]]
+	[[ "$(printf '%s\n' "$output" | strip_time)" == $'\n[info] == Running 20240101000000 Hello.Repo.Migrations.AddExt.up/0\n\n[info] execute "CREATE TABLE t_up (id int)"\n\n[info] == Migrated 20240101000000 in N.Ns' ]]
+	run ecto-migrate rollback
+	[[ "$output" == *"Hello.Repo.Migrations.AddExt.down/0"$'\n'* ]]
+	# Ecto.Migrator runs up/0 and down/0 :forward; 3.13 and older say so.
+	printf '%%{\n  "ecto_sql": {:hex, :ecto_sql, "3.13.5", "aa", [:mix], [], "hexpm", "bb"},\n}\n' >mix.lock
+	run ecto-migrate migrate
+	[[ "$output" == *"Hello.Repo.Migrations.AddExt.up/0 forward"$'\n'* ]]
 	run ecto-migrate rollback
 	[[ "$output" == *"Hello.Repo.Migrations.AddExt.down/0 forward"$'\n'* ]]
+	rm mix.lock
 }
 
 @test "PostgreSQL notices from migrations are logged like ecto_sql's DDL logs" {

@@ -352,7 +352,11 @@ static int rename_cmd(struct em_ddl_ctx *ctx, struct mx_term **args, size_t narg
 		return 1;
 	}
 	if (nargs == 2 && to && em_t_is_struct(args[0], EM_STRUCT_INDEX)) {
-		if (!(p = with_prefix(ctx, args[0])) ||
+		/* ecto_sql 3.12 and older ran the index as given, without
+		 * __prefix__/1 (no --prefix, no migration_default_prefix). */
+		bool prefixed = mx_ecto_sql_has(ctx->cfg ? ctx->cfg->ecto_sql : MX_ECTO_SQL_LATEST,
+		                                MX_ECTO_SQL_RENAME_INDEX_PREFIX);
+		if (!(p = prefixed ? with_prefix(ctx, args[0]) : args[0]) ||
 		    em_ddl_execute(ctx, em_ddl_tuple(a, 3, rn, p, to, NULL)) < 0)
 			return -1;
 		*result = em_t_struct_put(a, args[0], "name", to);
@@ -454,7 +458,8 @@ static struct mx_term *unique_index(struct em_ddl_ctx *ctx, struct mx_term **arg
 	items[0] = mx_term_tuple2(a, mx_term_atom(a, "unique"), mx_term_bool(a, true));
 	for (size_t i = 0; i < n; i++)
 		items[i + 1] = opts->u.list.items[i];
-	return em_ddl_index(a, args[0], args[1], mx_term_list(a, items, n + 1), &ctx->raise);
+	return em_ddl_index(a, ctx->cfg, args[0], args[1], mx_term_list(a, items, n + 1),
+	                    &ctx->raise);
 }
 
 /* The functions that return :ok after a subcommand or a flush. */
@@ -489,9 +494,9 @@ int em_ddl_call(struct em_ddl_ctx *ctx, const char *name, struct mx_term **args,
 
 #define IS(fn, lo, hi) (!strcmp(name, fn) && nargs + 1 >= (lo) + 1u && nargs <= (hi))
 	if (IS("table", 1, 2)) {
-		t = em_ddl_table(a, args[0], nargs > 1 ? args[1] : NULL, r);
+		t = em_ddl_table(a, ctx->cfg, args[0], nargs > 1 ? args[1] : NULL, r);
 	} else if (IS("index", 2, 3)) {
-		t = em_ddl_index(a, args[0], args[1], nargs > 2 ? args[2] : NULL, r);
+		t = em_ddl_index(a, ctx->cfg, args[0], args[1], nargs > 2 ? args[2] : NULL, r);
 	} else if (IS("unique_index", 2, 3)) {
 		t = unique_index(ctx, args, nargs);
 	} else if (IS("references", 1, 2)) {

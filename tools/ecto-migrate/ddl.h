@@ -45,11 +45,12 @@ int em_ddl_block_end(struct em_ddl_ctx *ctx, struct mx_term **result);
  * The constructors as Ecto.Migration defines them (Ecto's defaults,
  * struct!/2 checks, default index names). Return an arena term or NULL
  * (r filled). cfg may be NULL (no repo config). */
-struct mx_term *em_ddl_table(struct mx_arena *a, const struct mx_term *name,
-                             const struct mx_term *opts, struct em_ddl_raise *r);
-struct mx_term *em_ddl_index(struct mx_arena *a, const struct mx_term *table,
-                             const struct mx_term *columns, const struct mx_term *opts,
+struct mx_term *em_ddl_table(struct mx_arena *a, const struct em_ddl_config *cfg,
+                             const struct mx_term *name, const struct mx_term *opts,
                              struct em_ddl_raise *r);
+struct mx_term *em_ddl_index(struct mx_arena *a, const struct em_ddl_config *cfg,
+                             const struct mx_term *table, const struct mx_term *columns,
+                             const struct mx_term *opts, struct em_ddl_raise *r);
 struct mx_term *em_ddl_references(struct mx_arena *a, const struct em_ddl_config *cfg,
                                   const struct mx_term *table, const struct mx_term *opts,
                                   struct em_ddl_raise *r);

@@ -48,6 +48,13 @@ int em_ddl_to_string(struct mx_buf *b, const struct mx_term *t, struct em_ddl_ra
 {
 	if (t && em_t_to_string(t, b) == 0)
 		return 0;
+	/* Elixir 1.14 names a tuple's type and the consolidated protocol's
+	 * implementations in a migration run by mix (seen in the real task). */
+	if (t && t->type == MX_TERM_TUPLE)
+		return em_ddl_raise_inspect(r, "Protocol.UndefinedError",
+		                            "protocol String.Chars not implemented for %s of type "
+		                            "Tuple. " EM_STRING_CHARS_IMPLS,
+		                            t, NULL);
 	return em_ddl_raise_inspect(r, "Protocol.UndefinedError",
 	                            "protocol String.Chars not implemented for %s", t, NULL);
 }

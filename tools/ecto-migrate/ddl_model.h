@@ -65,6 +65,13 @@ int em_ddl_raise_inspect(struct em_ddl_raise *r, const char *exception, const ch
  * names it, "Ecto.Migration.table/2"). Returns -1. */
 int em_ddl_no_clause(struct em_ddl_raise *r, const char *fun);
 
+/* The tail of Elixir 1.14's Protocol.UndefinedError for String.Chars in an
+ * app with ecto_sql and postgrex loaded (protocols consolidated by mix). */
+#define EM_STRING_CHARS_IMPLS                                                                      \
+	"This protocol is implemented for the following type(s): Atom, BitString, Date, "          \
+	"DateTime, Decimal, Float, Integer, List, NaiveDateTime, Postgrex.Copy, Postgrex.Query, "  \
+	"Time, URI, Version, Version.Requirement"
+
 /* Appends to_string(t) (`#{t}`: binaries, atoms, numbers, iodata), or raises
  * Protocol.UndefinedError as String.Chars does for anything else (a NULL t
  * included). Returns 0 or -1. */

@@ -217,13 +217,14 @@ static int run_command(struct em_ddl_ctx *ctx, const struct mx_term *cmd)
 {
 	struct mx_buf log = MX_BUF_INIT;
 	struct mx_strvec sql = MX_STRVEC_INIT;
-	const char *map_type = ctx->cfg ? ctx->cfg->map_type : NULL;
+	struct em_sql_env env = {ctx->cfg ? ctx->cfg->map_type : NULL,
+	                         ctx->cfg ? ctx->cfg->ecto_sql : MX_ECTO_SQL_LATEST};
 	struct em_step *s;
 	const struct mx_term *ix = NULL;
 	size_t len;
 
 	if (em_ddl_log(cmd, &log, &ctx->raise) < 0 ||
-	    em_ddl_sql(cmd, map_type, &sql, &ctx->raise) < 0) {
+	    em_ddl_sql(cmd, &env, &sql, &ctx->raise) < 0) {
 		mx_buf_release(&log);
 		mx_strvec_clear(&sql);
 		return -1;

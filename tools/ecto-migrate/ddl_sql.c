@@ -116,10 +116,15 @@ int em_sql_comment_on(struct mx_strvec *out, const char *object, const char *nam
 	return 0;
 }
 
-typedef int (*object_sql_fn)(const struct em_sql_cmd *cmd, const char *map_type,
+bool em_sql_has(const struct em_sql_env *env, enum mx_ecto_sql_feature f)
+{
+	return mx_ecto_sql_has(env ? env->ecto_sql : MX_ECTO_SQL_LATEST, f);
+}
+
+typedef int (*object_sql_fn)(const struct em_sql_cmd *cmd, const struct em_sql_env *env,
                              struct mx_buf *stmt, struct mx_strvec *after, struct em_ddl_raise *r);
 
-int em_ddl_sql(const struct mx_term *cmd, const char *map_type, struct mx_strvec *out,
+int em_ddl_sql(const struct mx_term *cmd, const struct em_sql_env *env, struct mx_strvec *out,
                struct em_ddl_raise *r)
 {
 	struct mx_buf stmt = MX_BUF_INIT;
@@ -152,7 +157,7 @@ int em_ddl_sql(const struct mx_term *cmd, const char *map_type, struct mx_strvec
 		fn = em_sql_constraint;
 	if (!fn)
 		return em_ddl_no_clause(r, EM_CONN ".execute_ddl/1");
-	ret = fn(&c, map_type, &stmt, &after, r);
+	ret = fn(&c, env, &stmt, &after, r);
 	if (!ret) {
 		mx_strvec_push(out, stmt.buf);
 		for (size_t i = 0; i < after.n; i++)

@@ -62,7 +62,7 @@ static int drop_constraint(struct mx_buf *b, const char *table_name, const struc
 	return em_sql_drop_mode(b, mode, r);
 }
 
-int em_sql_constraint(const struct em_sql_cmd *cmd, const char *map_type, struct mx_buf *stmt,
+int em_sql_constraint(const struct em_sql_cmd *cmd, const struct em_sql_env *env, struct mx_buf *stmt,
                       struct mx_strvec *after, struct em_ddl_raise *r)
 {
 	const struct mx_term *c = cmd->obj;

@@ -88,7 +88,7 @@ static int index_tail(struct mx_buf *b, const struct mx_term *ix, struct em_ddl_
 }
 
 static int create_index(struct mx_buf *b, const struct mx_term *op, const struct mx_term *ix,
-                        struct em_ddl_raise *r)
+                        const struct em_sql_env *env, struct em_ddl_raise *r)
 {
 	const struct mx_term *cols = em_t_field(ix, "columns");
 	const struct mx_term *using = em_t_field(ix, "using");
@@ -116,7 +116,9 @@ static int create_index(struct mx_buf *b, const struct mx_term *op, const struct
 			return -1;
 	}
 	mx_buf_addch(b, ' ');
-	if (index_exprs(b, cols, true, r) < 0)
+	/* Before 3.13 a {dir, column} pair went to quote_name/1, which has
+	 * no clause for it. */
+	if (index_exprs(b, cols, em_sql_has(env, MX_ECTO_SQL_INDEX_DIRECTIONS), r) < 0)
 		return -1;
 	return index_tail(b, ix, r);
 }
@@ -156,11 +158,11 @@ static int index_comment(struct mx_strvec *after, const struct mx_term *ix, stru
 	return ret;
 }
 
-int em_sql_index(const struct em_sql_cmd *cmd, const char *map_type, struct mx_buf *stmt,
+int em_sql_index(const struct em_sql_cmd *cmd, const struct em_sql_env *env, struct mx_buf *stmt,
                  struct mx_strvec *after, struct em_ddl_raise *r)
 {
 	if (cmd->arity == 2 && em_ddl_is_create(cmd->op)) {
-		if (create_index(stmt, cmd->op, cmd->obj, r) < 0)
+		if (create_index(stmt, cmd->op, cmd->obj, env, r) < 0)
 			return -1;
 		return index_comment(after, cmd->obj, r);
 	}

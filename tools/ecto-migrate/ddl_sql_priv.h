@@ -42,19 +42,20 @@ int em_sql_comment_on(struct mx_strvec *out, const char *object, const char *nam
 
 /* column_type/2: the type with its size/precision, identity or generated. */
 int em_sql_column_type(struct mx_buf *b, const struct mx_term *type, const struct mx_term *opts,
-                       const char *map_type, struct em_ddl_raise *r);
+                       const struct em_sql_env *env, struct em_ddl_raise *r);
 /* reference_column_type/2: serial keys are referenced as integer/bigint. */
 int em_sql_reference_column_type(struct mx_buf *b, const struct mx_term *type,
-                                 const struct mx_term *opts, const char *map_type,
+                                 const struct mx_term *opts, const struct em_sql_env *env,
                                  struct em_ddl_raise *r);
 /* column_options/2: DEFAULT, NOT NULL / NULL, COLLATE. */
 int em_sql_column_options(struct mx_buf *b, const struct mx_term *type, const struct mx_term *opts,
-                          const char *map_type, struct em_ddl_raise *r);
+                          const struct em_sql_env *env, struct em_ddl_raise *r);
 /* default_expr/2 with Keyword.fetch(opts, :default) as lit (NULL: :error). */
 int em_sql_default_expr(struct mx_buf *b, const struct mx_term *lit, const struct mx_term *type,
-                        const char *map_type, struct em_ddl_raise *r);
+                        const struct em_sql_env *env, struct em_ddl_raise *r);
 /* collation_expr/1 of opts[:collation]. */
-int em_sql_collation_expr(struct mx_buf *b, const struct mx_term *opts, struct em_ddl_raise *r);
+int em_sql_collation_expr(struct mx_buf *b, const struct mx_term *opts,
+                          const struct em_sql_env *env, struct em_ddl_raise *r);
 /* reference_expr/3: CONSTRAINT ... FOREIGN KEY ... REFERENCES ... for the
  * %Reference{} ref of column name in table. */
 int em_sql_reference_expr(struct mx_buf *b, const struct mx_term *ref, const struct mx_term *table,
@@ -85,11 +86,11 @@ struct em_sql_cmd {
 /* execute_ddl/1 for one kind of object: the command's statement written to
  * stmt, and the COMMENT ON statements that follow it appended to after.
  * Return 0 or -1 (r filled). */
-int em_sql_table(const struct em_sql_cmd *cmd, const char *map_type, struct mx_buf *stmt,
+int em_sql_table(const struct em_sql_cmd *cmd, const struct em_sql_env *env, struct mx_buf *stmt,
                  struct mx_strvec *after, struct em_ddl_raise *r);
-int em_sql_index(const struct em_sql_cmd *cmd, const char *map_type, struct mx_buf *stmt,
+int em_sql_index(const struct em_sql_cmd *cmd, const struct em_sql_env *env, struct mx_buf *stmt,
                  struct mx_strvec *after, struct em_ddl_raise *r);
-int em_sql_constraint(const struct em_sql_cmd *cmd, const char *map_type, struct mx_buf *stmt,
+int em_sql_constraint(const struct em_sql_cmd *cmd, const struct em_sql_env *env, struct mx_buf *stmt,
                       struct mx_strvec *after, struct em_ddl_raise *r);
 
 #endif

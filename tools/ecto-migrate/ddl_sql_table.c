@@ -28,7 +28,7 @@ static bool sub_of(const struct mx_term *t, struct sub *s)
  * type the foreign key after ref_lead (", " in CREATE TABLE, ", ADD " in
  * ALTER TABLE). */
 static int column_spec(struct mx_buf *b, const struct mx_term *table, const struct sub *s,
-                       const char *ref_lead, const char *map_type, struct em_ddl_raise *r)
+                       const char *ref_lead, const struct em_sql_env *env, struct em_ddl_raise *r)
 {
 	const struct mx_term *type = s->type;
 	bool is_ref = em_t_is_struct(s->type, EM_STRUCT_REFERENCE);
@@ -38,12 +38,12 @@ static int column_spec(struct mx_buf *b, const struct mx_term *table, const stru
 	mx_buf_addch(b, ' ');
 	if (is_ref) {
 		type = em_t_field(s->type, "type");
-		if (em_sql_reference_column_type(b, type, s->opts, map_type, r) < 0)
+		if (em_sql_reference_column_type(b, type, s->opts, env, r) < 0)
 			return -1;
-	} else if (em_sql_column_type(b, type, s->opts, map_type, r) < 0) {
+	} else if (em_sql_column_type(b, type, s->opts, env, r) < 0) {
 		return -1;
 	}
-	if (em_sql_column_options(b, type, s->opts, map_type, r) < 0)
+	if (em_sql_column_options(b, type, s->opts, env, r) < 0)
 		return -1;
 	if (!is_ref)
 		return 0;
@@ -52,14 +52,14 @@ static int column_spec(struct mx_buf *b, const struct mx_term *table, const stru
 }
 
 static int column_definition(struct mx_buf *b, const struct mx_term *table,
-                             const struct mx_term *col, const char *map_type,
+                             const struct mx_term *col, const struct em_sql_env *env,
                              struct em_ddl_raise *r)
 {
 	struct sub s;
 
 	if (!sub_of(col, &s) || s.arity != 4 || !em_t_atom(s.op, "add"))
 		return em_ddl_no_clause(r, EM_CONN ".column_definition/2");
-	return column_spec(b, table, &s, ", ", map_type, r);
+	return column_spec(b, table, &s, ", ", env, r);
 }
 
 /* ", ALTER COLUMN "name"<what>" */
@@ -75,7 +75,7 @@ static int alter_column(struct mx_buf *b, const struct sub *s, const char *what,
 
 /* modify_null/2, modify_default/3 and the collation of a modify. */
 static int modify_null_default(struct mx_buf *b, const struct sub *s, const struct mx_term *type,
-                               const char *map_type, struct em_ddl_raise *r)
+                               const struct em_sql_env *env, struct em_ddl_raise *r)
 {
 	const struct mx_term *null = em_kw_fetch(s->opts, "null");
 	const struct mx_term *def = em_kw_fetch(s->opts, "default");
@@ -91,13 +91,13 @@ static int modify_null_default(struct mx_buf *b, const struct sub *s, const stru
 		                    null->type == MX_TERM_ATOM ? null->u.atom.name : "term");
 	}
 	if (def && (alter_column(b, s, " SET", r) < 0 ||
-	            em_sql_default_expr(b, def, type, map_type, r) < 0))
+	            em_sql_default_expr(b, def, type, env, r) < 0))
 		return -1;
-	return em_sql_collation_expr(b, s->opts, r);
+	return em_sql_collation_expr(b, s->opts, env, r);
 }
 
 static int modify_column(struct mx_buf *b, const struct mx_term *table, const struct sub *s,
-                         const char *map_type, struct em_ddl_raise *r)
+                         const struct em_sql_env *env, struct em_ddl_raise *r)
 {
 	const struct mx_term *type = s->type;
 
@@ -110,19 +110,19 @@ static int modify_column(struct mx_buf *b, const struct mx_term *table, const st
 	mx_buf_adds(b, " TYPE ");
 	if (em_t_is_struct(s->type, EM_STRUCT_REFERENCE)) {
 		type = em_t_field(s->type, "type");
-		if (em_sql_reference_column_type(b, type, s->opts, map_type, r) < 0)
+		if (em_sql_reference_column_type(b, type, s->opts, env, r) < 0)
 			return -1;
 		mx_buf_adds(b, ", ADD ");
 		if (em_sql_reference_expr(b, s->type, table, s->name, r) < 0)
 			return -1;
-	} else if (em_sql_column_type(b, type, s->opts, map_type, r) < 0) {
+	} else if (em_sql_column_type(b, type, s->opts, env, r) < 0) {
 		return -1;
 	}
-	return modify_null_default(b, s, type, map_type, r);
+	return modify_null_default(b, s, type, env, r);
 }
 
 static int column_change(struct mx_buf *b, const struct mx_term *table, const struct mx_term *col,
-                         const char *map_type, struct em_ddl_raise *r)
+                         const struct em_sql_env *env, struct em_ddl_raise *r)
 {
 	struct sub s;
 	bool if_exists;
@@ -132,10 +132,10 @@ static int column_change(struct mx_buf *b, const struct mx_term *table, const st
 	if (s.arity == 4 && (em_t_atom(s.op, "add") || em_t_atom(s.op, "add_if_not_exists"))) {
 		mx_buf_adds(b,
 		            em_t_atom(s.op, "add") ? "ADD COLUMN " : "ADD COLUMN IF NOT EXISTS ");
-		return column_spec(b, table, &s, ", ADD ", map_type, r);
+		return column_spec(b, table, &s, ", ADD ", env, r);
 	}
 	if (s.arity == 4 && em_t_atom(s.op, "modify"))
-		return modify_column(b, table, &s, map_type, r);
+		return modify_column(b, table, &s, env, r);
 	/* remove/2 and remove/4; remove_if_exists/2 and remove_if_exists/3 */
 	if_exists = em_t_atom(s.op, "remove_if_exists");
 	if ((em_t_atom(s.op, "remove") && (s.arity == 2 || s.arity == 4)) ||
@@ -150,16 +150,16 @@ static int column_change(struct mx_buf *b, const struct mx_term *table, const st
 }
 
 typedef int (*column_fn)(struct mx_buf *b, const struct mx_term *table, const struct mx_term *col,
-                         const char *map_type, struct em_ddl_raise *r);
+                         const struct em_sql_env *env, struct em_ddl_raise *r);
 
 /* column_definitions/2 and column_changes/2: each column, joined by ", ". */
 static int columns(struct mx_buf *b, const struct mx_term *table, const struct mx_term *cols,
-                   column_fn fn, const char *map_type, struct em_ddl_raise *r)
+                   column_fn fn, const struct em_sql_env *env, struct em_ddl_raise *r)
 {
 	for (size_t i = 0; i < cols->u.list.n; i++) {
 		if (i)
 			mx_buf_adds(b, ", ");
-		if (fn(b, table, cols->u.list.items[i], map_type, r) < 0)
+		if (fn(b, table, cols->u.list.items[i], env, r) < 0)
 			return -1;
 	}
 	return 0;
@@ -221,7 +221,7 @@ static int table_comments(struct mx_strvec *after, const char *table_name,
 /* modifiers_expr/1 and options_expr/1 around CREATE TABLE's columns. */
 static int create_table(struct mx_buf *b, const char *name, const struct mx_term *op,
                         const struct mx_term *table, const struct mx_term *cols,
-                        const char *map_type, struct em_ddl_raise *r)
+                        const struct em_sql_env *env, struct em_ddl_raise *r)
 {
 	const struct mx_term *mods = em_t_field(table, "modifiers");
 	const struct mx_term *options = em_t_field(table, "options");
@@ -241,7 +241,7 @@ static int create_table(struct mx_buf *b, const char *name, const struct mx_term
 		mx_buf_adds(b, "IF NOT EXISTS ");
 	mx_buf_adds(b, name);
 	mx_buf_adds(b, " (");
-	if (columns(b, table, cols, column_definition, map_type, r) < 0 ||
+	if (columns(b, table, cols, column_definition, env, r) < 0 ||
 	    pk_definition(b, cols, ", ", r) < 0)
 		return -1;
 	mx_buf_addch(b, ')');
@@ -257,10 +257,10 @@ static int create_table(struct mx_buf *b, const char *name, const struct mx_term
 
 /* ALTER TABLE with its column changes and primary key additions. */
 static int alter_table(struct mx_buf *b, const char *name, const struct mx_term *table,
-                       const struct mx_term *cols, const char *map_type, struct em_ddl_raise *r)
+                       const struct mx_term *cols, const struct em_sql_env *env, struct em_ddl_raise *r)
 {
 	mx_buf_addf(b, "ALTER TABLE %s ", name);
-	if (columns(b, table, cols, column_change, map_type, r) < 0)
+	if (columns(b, table, cols, column_change, env, r) < 0)
 		return -1;
 	return pk_definition(b, cols, ", ADD ", r);
 }
@@ -292,7 +292,7 @@ static int table_statement(struct mx_buf *b, const struct em_sql_cmd *cmd, const
 	return em_ddl_no_clause(r, EM_CONN ".execute_ddl/1");
 }
 
-int em_sql_table(const struct em_sql_cmd *cmd, const char *map_type, struct mx_buf *stmt,
+int em_sql_table(const struct em_sql_cmd *cmd, const struct em_sql_env *env, struct mx_buf *stmt,
                  struct mx_strvec *after, struct em_ddl_raise *r)
 {
 	const struct mx_term *op = cmd->op, *table = cmd->obj, *cols = cmd->third;
@@ -306,9 +306,9 @@ int em_sql_table(const struct em_sql_cmd *cmd, const char *map_type, struct mx_b
 	else if ((create || alter) && !em_t_is_list(cols))
 		ret = em_ddl_no_clause(r, EM_CONN ".execute_ddl/1");
 	else if (create)
-		ret = create_table(stmt, name.buf, op, table, cols, map_type, r);
+		ret = create_table(stmt, name.buf, op, table, cols, env, r);
 	else if (alter)
-		ret = alter_table(stmt, name.buf, table, cols, map_type, r);
+		ret = alter_table(stmt, name.buf, table, cols, env, r);
 	else
 		ret = table_statement(stmt, cmd, name.buf, r);
 	if (!ret && (create || alter))

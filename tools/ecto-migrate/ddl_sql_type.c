@@ -13,7 +13,7 @@
 /* ---- Types --------------------------------------------------------------- */
 
 /* Connection.ecto_to_db/1 */
-static int ecto_to_db(struct mx_buf *b, const struct mx_term *type, const char *map_type,
+static int ecto_to_db(struct mx_buf *b, const struct mx_term *type, const struct em_sql_env *env,
                       struct em_ddl_raise *r)
 {
 	static const struct em_sql_word map[] = {
@@ -34,14 +34,14 @@ static int ecto_to_db(struct mx_buf *b, const struct mx_term *type, const char *
 	};
 
 	if (em_t_is_tuple(type, 2) && em_t_atom(type->u.tuple.items[0], "array")) {
-		if (ecto_to_db(b, type->u.tuple.items[1], map_type, r) < 0)
+		if (ecto_to_db(b, type->u.tuple.items[1], env, r) < 0)
 			return -1;
 		mx_buf_adds(b, "[]");
 		return 0;
 	}
 	if (em_t_atom(type, "map") ||
 	    (em_t_is_tuple(type, 2) && em_t_atom(type->u.tuple.items[0], "map"))) {
-		mx_buf_adds(b, map_type ? map_type : "jsonb");
+		mx_buf_adds(b, env && env->map_type ? env->map_type : "jsonb");
 		return 0;
 	}
 	if (em_t_is_atom(type)) {
@@ -86,7 +86,7 @@ static int paren(struct mx_buf *b, const struct mx_term *v, struct em_ddl_raise 
 
 /* column_type_name/2 */
 static int column_type_name(struct mx_buf *b, const struct mx_term *type,
-                            const struct mx_term *opts, const char *map_type,
+                            const struct mx_term *opts, const struct em_sql_env *env,
                             struct em_ddl_raise *r)
 {
 	static const char *const sec[] = {"time", "utc_datetime", "naive_datetime", NULL};
@@ -95,20 +95,20 @@ static int column_type_name(struct mx_buf *b, const struct mx_term *type,
 	const struct mx_term *size, *precision, *scale, *fields;
 
 	if (em_t_is_tuple(type, 2) && em_t_atom(type->u.tuple.items[0], "array")) {
-		if (column_type_name(b, type->u.tuple.items[1], opts, map_type, r) < 0)
+		if (column_type_name(b, type->u.tuple.items[1], opts, env, r) < 0)
 			return -1;
 		mx_buf_adds(b, "[]");
 		return 0;
 	}
 	precision = truthy_opt(opts, "precision");
 	if (atom_in(type, sec)) {
-		if (ecto_to_db(b, type, map_type, r) < 0)
+		if (ecto_to_db(b, type, env, r) < 0)
 			return -1;
 		mx_buf_adds(b, "(0)");
 		return 0;
 	}
 	if (atom_in(type, usec)) {
-		if (ecto_to_db(b, type, map_type, r) < 0)
+		if (ecto_to_db(b, type, env, r) < 0)
 			return -1;
 		return precision ? paren(b, precision, r) : 0;
 	}
@@ -124,7 +124,7 @@ static int column_type_name(struct mx_buf *b, const struct mx_term *type,
 	}
 	size = truthy_opt(opts, "size");
 	scale = truthy_opt(opts, "scale");
-	if (ecto_to_db(b, type, map_type, r) < 0)
+	if (ecto_to_db(b, type, env, r) < 0)
 		return -1;
 	if (size)
 		return paren(b, size, r);
@@ -172,11 +172,11 @@ static void identity(struct mx_buf *b, const struct mx_term *opts)
 }
 
 int em_sql_column_type(struct mx_buf *b, const struct mx_term *type, const struct mx_term *opts,
-                       const char *map_type, struct em_ddl_raise *r)
+                       const struct em_sql_env *env, struct em_ddl_raise *r)
 {
 	const struct mx_term *gen = em_kw_fetch(opts, "generated");
 
-	if (column_type_name(b, type, opts, map_type, r) < 0)
+	if (column_type_name(b, type, opts, env, r) < 0)
 		return -1;
 	if (!gen || mx_term_is_nil(gen)) {
 		if (em_t_atom(type, "identity"))
@@ -194,7 +194,7 @@ int em_sql_column_type(struct mx_buf *b, const struct mx_term *type, const struc
 }
 
 int em_sql_reference_column_type(struct mx_buf *b, const struct mx_term *type,
-                                 const struct mx_term *opts, const char *map_type,
+                                 const struct mx_term *opts, const struct em_sql_env *env,
                                  struct em_ddl_raise *r)
 {
 	if (em_t_atom(type, "serial")) {
@@ -205,7 +205,7 @@ int em_sql_reference_column_type(struct mx_buf *b, const struct mx_term *type,
 		mx_buf_adds(b, "bigint");
 		return 0;
 	}
-	return em_sql_column_type(b, type, opts, map_type, r);
+	return em_sql_column_type(b, type, opts, env, r);
 }
 
 /* ---- Defaults ------------------------------------------------------------ */
@@ -359,7 +359,7 @@ static int json_default(struct mx_buf *b, const struct mx_term *lit, struct em_d
 
 /* default_type/2 */
 static int default_type(struct mx_buf *b, const struct mx_term *lit, const struct mx_term *type,
-                        const char *map_type, struct em_ddl_raise *r)
+                        const struct em_sql_env *env, struct em_ddl_raise *r)
 {
 	if (lit->type == MX_TERM_LIST && em_t_is_tuple(type, 2) &&
 	    em_t_atom(type->u.tuple.items[0], "array")) {
@@ -367,12 +367,12 @@ static int default_type(struct mx_buf *b, const struct mx_term *lit, const struc
 		for (size_t i = 0; i < lit->u.list.n; i++) {
 			if (i)
 				mx_buf_addch(b, ',');
-			if (default_type(b, lit->u.list.items[i], type->u.tuple.items[1], map_type,
+			if (default_type(b, lit->u.list.items[i], type->u.tuple.items[1], env,
 			                 r) < 0)
 				return -1;
 		}
 		mx_buf_adds(b, "]::");
-		return ecto_to_db(b, type, map_type, r);
+		return ecto_to_db(b, type, env, r);
 	}
 	if (lit->type == MX_TERM_BINARY) {
 		if (!memchr(lit->u.bin.data, 0, lit->u.bin.len) &&
@@ -398,7 +398,7 @@ static int default_type(struct mx_buf *b, const struct mx_term *lit, const struc
 }
 
 int em_sql_default_expr(struct mx_buf *b, const struct mx_term *lit, const struct mx_term *type,
-                        const char *map_type, struct em_ddl_raise *r)
+                        const struct em_sql_env *env, struct em_ddl_raise *r)
 {
 	if (!lit)
 		return 0;
@@ -407,13 +407,15 @@ int em_sql_default_expr(struct mx_buf *b, const struct mx_term *lit, const struc
 		return 0;
 	}
 	mx_buf_adds(b, " DEFAULT ");
-	return default_type(b, lit, type, map_type, r);
+	return default_type(b, lit, type, env, r);
 }
 
-int em_sql_collation_expr(struct mx_buf *b, const struct mx_term *opts, struct em_ddl_raise *r)
+int em_sql_collation_expr(struct mx_buf *b, const struct mx_term *opts,
+                          const struct em_sql_env *env, struct em_ddl_raise *r)
 {
 	const struct mx_term *c = em_kw_fetch(opts, "collation");
-	if (!c)
+	/* ecto_sql 3.12 and older never read :collation. */
+	if (!c || !em_sql_has(env, MX_ECTO_SQL_COLUMN_COLLATION))
 		return 0;
 	mx_buf_adds(b, " COLLATE \"");
 	if (em_ddl_to_string(b, c, r) < 0)
@@ -423,17 +425,17 @@ int em_sql_collation_expr(struct mx_buf *b, const struct mx_term *opts, struct e
 }
 
 int em_sql_column_options(struct mx_buf *b, const struct mx_term *type, const struct mx_term *opts,
-                          const char *map_type, struct em_ddl_raise *r)
+                          const struct em_sql_env *env, struct em_ddl_raise *r)
 {
 	const struct mx_term *null = em_kw_fetch(opts, "null");
 
-	if (em_sql_default_expr(b, em_kw_fetch(opts, "default"), type, map_type, r) < 0)
+	if (em_sql_default_expr(b, em_kw_fetch(opts, "default"), type, env, r) < 0)
 		return -1;
 	if (null && mx_term_is_atom(null, "false"))
 		mx_buf_adds(b, " NOT NULL");
 	else if (null && mx_term_is_atom(null, "true"))
 		mx_buf_adds(b, " NULL");
-	return em_sql_collation_expr(b, opts, r);
+	return em_sql_collation_expr(b, opts, env, r);
 }
 
 /* ---- References ---------------------------------------------------------- */

@@ -66,11 +66,17 @@ static struct mx_term *table_name(struct mx_arena *a, const struct mx_term *name
 	return NULL;
 }
 
-struct mx_term *em_ddl_table(struct mx_arena *a, const struct mx_term *name,
-                             const struct mx_term *opts, struct em_ddl_raise *r)
+struct mx_term *em_ddl_table(struct mx_arena *a, const struct em_ddl_config *cfg,
+                             const struct mx_term *name, const struct mx_term *opts,
+                             struct em_ddl_raise *r)
 {
 	struct mx_term *vals[NFIELDS(table_fields)];
 	struct mx_term *n = table_name(a, name);
+	/* :modifiers (the last field) arrived in 3.14; before, struct!/2
+	 * refuses it as an unknown key. */
+	size_t nfields = NFIELDS(table_fields) -
+	                 !mx_ecto_sql_has(cfg ? cfg->ecto_sql : MX_ECTO_SQL_LATEST,
+	                                  MX_ECTO_SQL_TABLE_MODIFIERS);
 
 	if (!n || (opts && !em_t_is_list(opts))) {
 		em_ddl_no_clause(r, "Ecto.Migration.table/2");
@@ -80,18 +86,21 @@ struct mx_term *em_ddl_table(struct mx_arena *a, const struct mx_term *name,
 	vals[0] = n;
 	vals[3] = mx_term_bool(a, true);
 	return struct_bang(
-	    a, em_t_struct(a, EM_STRUCT_TABLE, table_fields, vals, NFIELDS(table_fields)),
+	    a, em_t_struct(a, EM_STRUCT_TABLE, table_fields, vals, nfields),
 	    opts ? opts : em_kw_new(a), r);
 }
 
 /* column_name/1 of default_index_name: to_string, every byte that is not a
  * word character replaced by '_' (the regex has no unicode flag, so it works
  * on bytes), trailing '_' removed. */
-static int index_name_part(struct mx_buf *b, const struct mx_term *c, struct em_ddl_raise *r)
+static int index_name_part(struct mx_buf *b, const struct mx_term *c, bool directions,
+                           struct em_ddl_raise *r)
 {
 	size_t start = b->len;
 
-	if (em_t_is_tuple(c, 2))
+	/* {dir, column} names the column (3.13); before, to_string/1 of the
+	 * tuple raised. */
+	if (directions && em_t_is_tuple(c, 2))
 		c = c->u.tuple.items[1];
 	if (em_ddl_to_string(b, c, r) < 0)
 		return -1;
@@ -107,16 +116,17 @@ static int index_name_part(struct mx_buf *b, const struct mx_term *c, struct em_
 }
 
 /* List.flatten/1 over the columns, then the name parts joined by '_'. */
-static int index_name_cols(struct mx_buf *b, const struct mx_term *cols, struct em_ddl_raise *r)
+static int index_name_cols(struct mx_buf *b, const struct mx_term *cols, bool directions,
+                           struct em_ddl_raise *r)
 {
 	for (size_t i = 0; i < cols->u.list.n; i++) {
 		const struct mx_term *c = cols->u.list.items[i];
 		if (em_t_is_list(c)) {
-			if (index_name_cols(b, c, r) < 0)
+			if (index_name_cols(b, c, directions, r) < 0)
 				return -1;
 			continue;
 		}
-		if (index_name_part(b, c, r) < 0)
+		if (index_name_part(b, c, directions, r) < 0)
 			return -1;
 		mx_buf_addch(b, '_');
 	}
@@ -125,18 +135,20 @@ static int index_name_cols(struct mx_buf *b, const struct mx_term *cols, struct 
 
 /* default_index_name/1: [table, columns, "index"] |> List.flatten, joined
  * by '_', as an atom. */
-static struct mx_term *default_index_name(struct mx_arena *a, const struct mx_term *ix,
-                                          struct em_ddl_raise *r)
+static struct mx_term *default_index_name(struct mx_arena *a, const struct em_ddl_config *cfg,
+                                          const struct mx_term *ix, struct em_ddl_raise *r)
 {
 	struct mx_buf b = MX_BUF_INIT;
 	const struct mx_term *cols = em_t_field(ix, "columns");
 	struct mx_term *name = NULL;
-	int ret = index_name_part(&b, em_t_field(ix, "table"), r);
+	bool dirs = mx_ecto_sql_has(cfg ? cfg->ecto_sql : MX_ECTO_SQL_LATEST,
+	                            MX_ECTO_SQL_INDEX_DIRECTIONS);
+	int ret = index_name_part(&b, em_t_field(ix, "table"), dirs, r);
 
 	if (!ret) {
 		mx_buf_addch(&b, '_');
-		ret = em_t_is_list(cols) ? index_name_cols(&b, cols, r)
-		                           : index_name_part(&b, cols, r);
+		ret = em_t_is_list(cols) ? index_name_cols(&b, cols, dirs, r)
+		                           : index_name_part(&b, cols, dirs, r);
 	}
 	if (!ret) {
 		if (!em_t_is_list(cols))
@@ -172,9 +184,9 @@ static int validate_index_opts(const struct mx_term *opts, struct em_ddl_raise *
 	return 0;
 }
 
-struct mx_term *em_ddl_index(struct mx_arena *a, const struct mx_term *table,
-                             const struct mx_term *columns, const struct mx_term *opts,
-                             struct em_ddl_raise *r)
+struct mx_term *em_ddl_index(struct mx_arena *a, const struct em_ddl_config *cfg,
+                             const struct mx_term *table, const struct mx_term *columns,
+                             const struct mx_term *opts, struct em_ddl_raise *r)
 {
 	struct mx_term *vals[NFIELDS(index_fields)];
 	struct mx_term *t = table_name(a, table), *ix, *name;
@@ -201,21 +213,26 @@ struct mx_term *em_ddl_index(struct mx_arena *a, const struct mx_term *table,
 	    r);
 	if (!ix || mx_term_truthy(em_t_field(ix, "name")))
 		return ix;
-	name = default_index_name(a, ix, r);
+	name = default_index_name(a, cfg, ix, r);
 	return name ? em_t_struct_put(a, ix, "name", name) : NULL;
 }
 
-static int check_on_delete(const struct mx_term *v, struct em_ddl_raise *r)
+static int check_on_delete(const struct mx_term *v, const struct em_ddl_config *cfg,
+                           struct em_ddl_raise *r)
 {
-	static const char *const ok[] = {"nothing", "delete_all", "nilify_all", "default_all",
-	                                 "restrict"};
+	static const char *const ok[] = {"nothing", "delete_all", "nilify_all", "restrict",
+	                                 "default_all"};
+	/* :default_all and {:default, columns} (ON DELETE SET DEFAULT) are
+	 * unknown values before 3.13 (3.13.2 exactly). */
+	bool set_default = mx_ecto_sql_has(cfg ? cfg->ecto_sql : MX_ECTO_SQL_LATEST,
+	                                   MX_ECTO_SQL_ON_DELETE_SET_DEFAULT);
 
-	for (size_t i = 0; i < NFIELDS(ok); i++)
+	for (size_t i = 0; i < NFIELDS(ok) - !set_default; i++)
 		if (em_t_atom(v, ok[i]))
 			return 0;
 	if (em_t_is_tuple(v, 2) && em_t_is_list(v->u.tuple.items[1]) &&
 	    (em_t_atom(v->u.tuple.items[0], "nilify") ||
-	     em_t_atom(v->u.tuple.items[0], "default"))) {
+	     (set_default && em_t_atom(v->u.tuple.items[0], "default")))) {
 		const struct mx_term *cols = v->u.tuple.items[1];
 		for (size_t i = 0; i < cols->u.list.n; i++)
 			if (!em_t_is_atom(cols->u.list.items[i]))
@@ -271,7 +288,7 @@ struct mx_term *em_ddl_references(struct mx_arena *a, const struct em_ddl_config
 	ref = struct_bang(
 	    a, em_t_struct(a, EM_STRUCT_REFERENCE, ref_fields, vals, NFIELDS(ref_fields)), merged,
 	    r);
-	if (!ref || check_on_delete(em_t_field(ref, "on_delete"), r) < 0 ||
+	if (!ref || check_on_delete(em_t_field(ref, "on_delete"), cfg, r) < 0 ||
 	    check_on_update(em_t_field(ref, "on_update"), r) < 0)
 		return NULL;
 	return ref;
@@ -310,10 +327,10 @@ static struct mx_term *defaults(struct mx_arena *a, const char *module)
 	struct mx_term *s;
 
 	if (!strcmp(module, EM_STRUCT_TABLE))
-		return em_t_struct_put(a, em_ddl_table(a, none, NULL, &ignored), "name",
+		return em_t_struct_put(a, em_ddl_table(a, NULL, none, NULL, &ignored), "name",
 		                         mx_term_nil(a));
 	if (!strcmp(module, EM_STRUCT_INDEX))
-		s = em_ddl_index(a, none, em_kw_new(a), NULL, &ignored);
+		s = em_ddl_index(a, NULL, none, em_kw_new(a), NULL, &ignored);
 	else if (!strcmp(module, EM_STRUCT_REFERENCE))
 		return em_t_struct_put(a, em_ddl_references(a, NULL, none, NULL, &ignored),
 		                         "table", mx_term_nil(a));

@@ -208,17 +208,43 @@ static void report_raise(const struct em_migration *m, const struct em_plan *pla
 	report_context(m, &plan->error, NULL, in_txn);
 }
 
-#define CALLER_TXN "Ecto.Migrator.run_maybe_in_transaction/5, at: lib/ecto/migrator.ex:354"
-#define CALLER_VERSION                                                                             \
-	"anonymous fn/6 in Ecto.Migrator.async_migrate_maybe_in_transaction/7, at: "               \
-	"lib/ecto/migrator.ex:338"
+/* The "↳" callers Ecto logs for the migrator's own statements (repo
+ * config stacktrace: true), as each release has them. The line numbers are
+ * those of each minor's last patch (3.13.5: sql.ex:1473; 3.13.0-3.13.3 had
+ * checkout_or_transaction/4 a few lines higher). NULL: no stacktrace. */
+static const char *caller_txn(const struct run *rn)
+{
+	if (!rn->repo->stacktrace)
+		return NULL;
+	if (mx_ecto_sql_has(rn->cfg.ecto_sql, MX_ECTO_SQL_MIGRATOR_CALLERS_3_14))
+		return "Ecto.Migrator.run_maybe_in_transaction/5, at: lib/ecto/migrator.ex:353";
+	return "Ecto.Migrator.run_maybe_in_transaction/5, at: lib/ecto/migrator.ex:354";
+}
+
+/* The version row's INSERT/DELETE: from 3.13 (log_stacktrace/3 skips
+ * less) it names ecto_sql's transaction wrapper when in a transaction. */
+static const char *caller_version(const struct run *rn, bool txn)
+{
+	bool v314 = mx_ecto_sql_has(rn->cfg.ecto_sql, MX_ECTO_SQL_MIGRATOR_CALLERS_3_14);
+	if (!rn->repo->stacktrace)
+		return NULL;
+	if (txn && mx_ecto_sql_has(rn->cfg.ecto_sql, MX_ECTO_SQL_VERSION_ROW_CALLER_IN_SQL))
+		return v314 ? "anonymous fn/3 in Ecto.Adapters.SQL.checkout_or_transaction/4, at: "
+		              "lib/ecto/adapters/sql.ex:1481"
+		            : "anonymous fn/3 in Ecto.Adapters.SQL.checkout_or_transaction/4, at: "
+		              "lib/ecto/adapters/sql.ex:1473";
+	return v314 ? "anonymous fn/6 in Ecto.Migrator.async_migrate_maybe_in_transaction/7, at: "
+	              "lib/ecto/migrator.ex:337"
+	            : "anonymous fn/6 in Ecto.Migrator.async_migrate_maybe_in_transaction/7, at: "
+	              "lib/ecto/migrator.ex:338";
+}
 
 /* Rolls the failed migration's transaction back; Ecto logs that "rollback"
  * with --log-migrator-sql, naming the migrator as its caller. */
 static void rollback_logged(const struct run *rn, struct em_conn *c)
 {
 	c->log_sql = rn->log_migrator_sql;
-	c->log_caller = rn->repo->stacktrace ? CALLER_TXN : NULL;
+	c->log_caller = caller_txn(rn);
 	em_exec(c, "rollback", 0, NULL, NULL, NULL, NULL);
 	c->log_caller = NULL;
 	c->log_sql = false;
@@ -358,7 +384,7 @@ static int record_version(struct run *rn, const struct em_migration *m, bool txn
 		}
 		return 0;
 	}
-	c->log_caller = rn->repo->stacktrace ? CALLER_VERSION : NULL;
+	c->log_caller = caller_version(rn, txn);
 	if (em_versions_record(c, rn->repo, rn->prefix, up, m->version, &err) < 0) {
 		c->log_caller = NULL;
 		if (txn)
@@ -366,7 +392,7 @@ static int record_version(struct run *rn, const struct em_migration *m, bool txn
 		mx_diag_error(&err);
 		return -1;
 	}
-	c->log_caller = rn->repo->stacktrace ? CALLER_TXN : NULL;
+	c->log_caller = caller_txn(rn);
 	if (txn && em_exec(c, "commit", 0, NULL, NULL, NULL, &err) < 0) {
 		c->log_caller = NULL;
 		mx_diag_error(&err);
@@ -389,9 +415,9 @@ static int run_one(struct run *rn, const struct em_migration *m)
 	c->log_sql = rn->log_migrator_sql;
 	c->log_notices = false;
 	c->pooled = !txn;
-	/* The callers ecto_sql 3.12.1's logs name (repo config stacktrace:
-	 * true) for the migrator's own statements on this connection. */
-	c->log_caller = rn->repo->stacktrace ? CALLER_TXN : NULL;
+	/* The callers ecto_sql's logs name (repo config stacktrace: true)
+	 * for the migrator's own statements on this connection. */
+	c->log_caller = caller_txn(rn);
 	if (txn && em_exec(c, "begin", 0, NULL, NULL, NULL, &err) < 0) {
 		c->log_caller = NULL;
 		mx_diag_error(&err);

@@ -69,13 +69,13 @@ static struct em_ddl_raise R;
 
 static struct mx_term *table(const char *name, struct mx_term *opts)
 {
-	struct mx_term *t = em_ddl_table(&A, atom(name), opts, &R);
+	struct mx_term *t = em_ddl_table(&A, NULL, atom(name), opts, &R);
 	return t;
 }
 
 static struct mx_term *index_(const char *tbl, struct mx_term *cols, struct mx_term *opts)
 {
-	return em_ddl_index(&A, atom(tbl), cols, opts, &R);
+	return em_ddl_index(&A, NULL, atom(tbl), cols, opts, &R);
 }
 
 static struct mx_term *ref(const char *tbl, struct mx_term *opts)
@@ -509,11 +509,11 @@ TEST(indexes)
 TEST(index_errors)
 {
 	struct em_ddl_raise r = EM_DDL_RAISE_INIT;
-	CHECK(!em_ddl_index(&A, atom("posts"), L(atom("a"), NULL), KW("nulls_distinct", fals(), NULL), &r));
+	CHECK(!em_ddl_index(&A, NULL, atom("posts"), L(atom("a"), NULL), KW("nulls_distinct", fals(), NULL), &r));
 	CHECK_STR(r.err.msg, "the `nulls_distinct` option can only be used with unique indexes");
-	CHECK(!em_ddl_index(&A, atom("posts"), L(atom("a"), NULL), KW("where", str("a"), "where", str("b"), NULL), &r));
+	CHECK(!em_ddl_index(&A, NULL, atom("posts"), L(atom("a"), NULL), KW("where", str("a"), "where", str("b"), NULL), &r));
 	CHECK(strstr(r.err.msg, "only one `where` keyword is supported"));
-	CHECK(!em_ddl_index(&A, atom("posts"), str("a"), NULL, &r));
+	CHECK(!em_ddl_index(&A, NULL, atom("posts"), str("a"), NULL, &r));
 	CHECK_STR(r.exception, "FunctionClauseError");
 	CHECK_STR(r.err.msg, "no function clause matching in Ecto.Migration.index/3");
 }
@@ -573,12 +573,12 @@ TEST(rename_table_column)
 TEST(table_struct_checks)
 {
 	struct em_ddl_raise r = EM_DDL_RAISE_INIT;
-	CHECK(!em_ddl_table(&A, atom("posts"), KW("primary", fals(), NULL), &r));
+	CHECK(!em_ddl_table(&A, NULL, atom("posts"), KW("primary", fals(), NULL), &r));
 	CHECK_STR(r.exception, "KeyError");
 	CHECK(!strncmp(r.err.msg, "key :primary not found in: ", 27));
-	CHECK(!em_ddl_table(&A, num(1), NULL, &r));
+	CHECK(!em_ddl_table(&A, NULL, num(1), NULL, &r));
 	CHECK_STR(r.err.msg, "no function clause matching in Ecto.Migration.table/2");
-	CHECK(em_ddl_table(&A, str("users"), NULL, &r));
+	CHECK(em_ddl_table(&A, NULL, str("users"), NULL, &r));
 }
 
 TEST(reverse)
@@ -715,7 +715,7 @@ TEST(raise_inspect_shows_terms)
 		mx_buf_release(&b);
 	}
 	CHECK_STR(r.exception, "Protocol.UndefinedError");
-	CHECK_STR(r.err.msg, "protocol String.Chars not implemented for {:x}");
+	CHECK_STR(r.err.msg, "protocol String.Chars not implemented for {:x} of type Tuple. " EM_STRING_CHARS_IMPLS);
 }
 
 int main(void)

@@ -52,6 +52,13 @@ enum mx_ecto_sql_feature {
 	/* references(..., on_delete: :default_all / {:default, cols}):
 	 * ON DELETE SET DEFAULT (3.13.2; modelled from 3.13). */
 	MX_ECTO_SQL_ON_DELETE_SET_DEFAULT,
+	/* The "↳" caller line of the version row's INSERT/DELETE inside a
+	 * transaction (repo config stacktrace: true) names ecto_sql's
+	 * checkout_or_transaction/4 (sql.ex), no longer the migrator. */
+	MX_ECTO_SQL_VERSION_ROW_CALLER_IN_SQL,
+	/* The migrator's "↳" caller lines name 3.14's line numbers
+	 * (migrator.ex:353 and :337, sql.ex:1481). */
+	MX_ECTO_SQL_MIGRATOR_CALLERS_3_14,
 	MX_ECTO_SQL_FEATURES_
 };
 
