@@ -24,7 +24,9 @@ The digest runs only when an input changed: phx-digest writes a depfile
 naming every input file and every directory it walked (so an added or
 removed file counts), plus the project's config files. A stamp in the
 scratch directory is the output, touched after a successful run; the
-incremental cache lives in that scratch directory too.
+incremental cache lives in that scratch directory too. The run is quiet and
+shows no progress line, even when the build runs on a terminal: its output
+would mix with the build tool's own.
 
 The manifest, ``<output>/cache_manifest.json``, is a ``BYPRODUCTS`` of that
 command, so a downstream target (a release tarball, a Docker context) can
@@ -118,7 +120,7 @@ function(add_phx_digest)
   add_custom_command(
     OUTPUT "${stamp}"
     COMMAND "${CMAKE_COMMAND}" -E make_directory "${scratch}"
-    COMMAND "${tool}" "${input}" -o "${output}" ${flags} ${zflags} --quiet
+    COMMAND "${tool}" "${input}" -o "${output}" ${flags} ${zflags} --quiet --no-progress
             --cache-dir "${scratch}" --depfile "${depfile}" --depfile-target "${stamp}"
     COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
     ${forget_deps}

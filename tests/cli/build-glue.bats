@@ -202,6 +202,29 @@ check_manifest_output() {
 	check_manifest_output "Unix Makefiles" make
 }
 
+# The wrappers run phx-digest inside a build whose output is the build
+# tool's: no progress line there, even on a terminal. script(1) gives the
+# build a pty; MIXLESS_TEST_PROGRESS_AFTER_MS=0 would show the line at once.
+@test "make and cmake: the digest wrappers pass --no-progress (no line even on a terminal)" {
+	command -v script >/dev/null || skip "script not installed (Debian package bsdutils)"
+	export MIXLESS_TEST_PROGRESS_AFTER_MS=0
+	# the Make include is not --quiet: only --no-progress keeps the line out
+	printf 'include %s/mixless.mk\n' "$MK" >Makefile
+	run script -qec "make digest V=1" /dev/null
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"phx-digest priv/static -o priv/static"*"--no-progress"* ]]
+	[[ "$output" == *'Check your digested files at "priv/static"'* ]]
+	[[ "$output" != *"files, "* ]]
+	# CMake: the command it generated says so too
+	cmake_project <<<'add_phx_digest(assets priv/static OUTPUT ${CMAKE_BINARY_DIR}/static)'
+	cmake -S . -B _b -G "Unix Makefiles" >/dev/null
+	run script -qec "cmake --build _b --target assets -- VERBOSE=1" /dev/null
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"phx-digest "*" --quiet --no-progress "* ]]
+	[[ "$output" != *"files, "* ]]
+	[ -f _b/static/cache_manifest.json ]
+}
+
 @test "cmake: add_phx_digest OUT_VAR without a name is an error" {
 	echo 'add_phx_digest(priv/static OUT_VAR)' | cmake_project
 	run cmake -S . -B _b

@@ -404,18 +404,83 @@ for r in sys.argv[1:]:
 	[ ! -e app/priv/static/cache_manifest.json ]
 }
 
-@test "digest: a progress line on a TTY for a large tree, none when piped" {
+# The progress line as a terminal shows it: script(1) gives the run a pty and
+# copies what it wrote; MIXLESS_TEST_PROGRESS_AFTER_MS=0 drops the one-second
+# wait, so the small fixture tree shows it. stdout goes to a file, so the
+# terminal's copy holds stderr alone.
+on_tty() { script -qec "$1" /dev/null; }
+
+@test "digest: progress on a terminal: each file counted once, a totals line last, stdout as mix's" {
 	need script bsdutils
-	mkdir -p many
-	(cd many && seq -f 'f%g.bin' 1000 | xargs touch)
-	run script -qec "phx-digest many -o out" /dev/null
+	export MIXLESS_TEST_PROGRESS_AFTER_MS=0
+	run on_tty "phx-digest static -o out >stdout.txt"
 	[ "$status" -eq 0 ]
-	[[ $output == *$'\r'"phx-digest: 1000/1000 files"* ]]
-	run --separate-stderr phx-digest many -o out
+	n=${#INPUTS[@]}
+	# redrawn in place: carriage return, the line, clear to end of line
+	[[ $output == $'\r'"phx-digest: "*"/$n files, "*" MiB/s"$'\e[K'* ]]
+	# the totals line closes it with a newline (the pty's \r\n)
+	[[ $output == *$'\r'"phx-digest: $n/$n files, "*" MiB in "*" s, "*" MiB/s"$'\e[K\r' ]]
+	last=${output%$'\e[K\r'}
+	last=${last##*$'\r'}
+	[[ $last =~ ^"phx-digest: $n/$n files, "[0-9]+\.[0-9]" MiB in "[0-9]+\.[0-9]" s, "[0-9]+\.[0-9]" MiB/s"$ ]]
+	# no count ever passes the total: the CSS, JS and map files, hashed in
+	# one phase and rewritten in the next, count once
+	counts=$(grep -ao 'phx-digest: [0-9]*/[0-9]* files' <<<"$output" | tr -dc '0-9/\n')
+	[ -n "$counts" ]
+	while IFS=/ read -r done total; do
+		[ "$total" -eq "$n" ] && [ "$done" -le "$n" ]
+	done <<<"$counts"
+	# nothing else on stderr, and stdout is mix's, byte for byte
+	[ "$(tr '\r' '\n' <<<"$output" | grep -v '^phx-digest: [0-9]*/' | tr -d '\n\e[K')" = "" ]
+	cmp stdout.txt <(printf 'Check your digested files at "out"\n')
+}
+
+@test "digest: no progress under --quiet or --no-progress" {
+	need script bsdutils
+	export MIXLESS_TEST_PROGRESS_AFTER_MS=0
+	run on_tty "phx-digest static -o out --quiet >stdout.txt"
 	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	[ ! -s stdout.txt ]
+	run on_tty "phx-digest static -o out2 --no-progress >stdout.txt"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	cmp stdout.txt <(printf 'Check your digested files at "out2"\n')
+	# the switch wins over an earlier --progress, as the last one does
+	run on_tty "phx-digest static -o out3 --progress --no-progress"
+	[[ $output != *"files, "* ]]
+	# and the run is the same without it: the trees are equal
+	diff <(tree out2) <(tree out3)
+}
+
+@test "digest: no progress without a terminal" {
+	export MIXLESS_TEST_PROGRESS_AFTER_MS=0
+	run --separate-stderr phx-digest static -o out
+	[ "$status" -eq 0 ]
+	[ "$output" = 'Check your digested files at "out"' ]
 	[ -z "$stderr" ]
-	run script -qec "phx-digest many -o out --quiet --dry-run" /dev/null
-	[[ $output != *"files"* ]]
+}
+
+@test "digest: no progress on a dumb terminal (TERM=dumb)" {
+	need script bsdutils
+	export MIXLESS_TEST_PROGRESS_AFTER_MS=0 TERM=dumb
+	run on_tty "phx-digest static -o out >stdout.txt"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	cmp stdout.txt <(printf 'Check your digested files at "out"\n')
+	# the same terminal with TERM set otherwise shows it
+	run env TERM=xterm script -qec "phx-digest static -o out2 >stdout.txt" /dev/null
+	[[ $output == *"files, "* ]]
+}
+
+@test "digest: a failed run ends its progress line before the error" {
+	need script bsdutils
+	export MIXLESS_TEST_PROGRESS_AFTER_MS=0
+	mkdir -p out/robots.txt/x # no file can replace this directory
+	run on_tty "phx-digest static -o out"
+	[ "$status" -eq 1 ]
+	# the error starts on a fresh line, after the totals
+	[[ $output == *" MiB/s"$'\e[K\r\n'"phx-digest: cannot "*"'out/robots.txt': Is a directory"$'\r' ]]
 }
 
 @test "digest: outputs get mode 0666 minus the umask, as File.write does" {

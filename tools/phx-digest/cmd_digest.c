@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "command.h"
 #include "fsutil.h"
+#include "progress.h"
 
 static struct phx_digest_opts o = PHX_DIGEST_OPTS_INIT;
 static struct mx_strvec gzip_exts = MX_STRVEC_INIT;
@@ -38,7 +39,7 @@ static const struct mx_option options[] = {
     MX_OPT_STR_("cache-dir", 0, &o.cache_dir, "DIR",
                 "Keep that cache in DIR (default: the project's _build/MIX_ENV/mixless)"),
     MX_OPT_BOOL_("progress", 0, &progress,
-                 "Show progress on a terminal for long runs (default; --no-progress)"),
+                 "Show progress on a terminal once a run lasts a second (default; --no-progress)"),
     MX_OPT_QUIET(&o.quiet),
     MX_OPT_DIRECTORY(&dir),
     /* --no-compile: mix compiles first; there is nothing to compile here */
@@ -91,7 +92,7 @@ static int run(const struct mx_cmdline *cl)
 	if (zstd)
 		o.z[PHX_Z_ZSTD] = true;
 	o.now = phx_digest_now();
-	o.progress = progress && !o.quiet && isatty(STDERR_FILENO);
+	o.progress = phx_digest_progress_wanted(progress, o.quiet);
 	enum phx_digest_result r = phx_digest_compile(&o, &err);
 	if (r == PHX_DIGEST_FAILED) {
 		ret = mx_diag_error(&err);
@@ -156,6 +157,9 @@ const struct mx_command phx_digest_cmd_digest = {
              "  --brotli and --zstd add .br / .zst copies (brotli quality 11, zstd level\n"
              "  19) beside the .gz ones; pass the same switches to `clean` to remove them.\n"
              "  The project's `config :phoenix, :gzippable_exts` is honoured (-C DIR).\n"
+             "  On a terminal, a run lasting over a second shows its progress on stderr\n"
+             "  (files done of the total, MiB/s), then a totals line; never under\n"
+             "  --quiet or --no-progress, when stderr is not a terminal or TERM=dumb.\n"
              "\n"
              "Exit status: 0 on success (also when INPUT does not exist, as Phoenix),\n"
              "1 when the task fails, 2 on a usage error.\n",

@@ -86,7 +86,7 @@ static void compile_init(struct compile *c, const struct phx_digest_opts *o)
 	r->planned = (struct mx_strvec)MX_STRVEC_INIT;
 	pthread_mutex_init(&r->lock, NULL);
 	atomic_init(&r->failed, false);
-	atomic_init(&r->done, 0);
+	phx_digest_progress_init(&r->progress, 0, 0, NULL);
 	c->prefix = c->settings = c->cache_path = (struct mx_buf)MX_BUF_INIT;
 	c->outdirs = (struct mx_strvec)MX_STRVEC_INIT;
 	c->lock_fd = -1;
@@ -96,6 +96,7 @@ static void compile_release(struct compile *c)
 {
 	if (!c)
 		return;
+	phx_digest_progress_stop(&c->r.progress);
 	free(c->order);
 	if (c->lock_fd >= 0)
 		close(c->lock_fd);
@@ -127,44 +128,48 @@ static void record_error(struct phx_digest_run *r, const struct mx_err *e)
 	pthread_mutex_unlock(&r->lock);
 }
 
-static void progress(struct phx_digest_run *r)
+/* Draws the progress line while the phases run, when it is wanted. The
+ * clock starts here, when the tree is known and the work begins. */
+static void start_progress(struct phx_digest_run *r)
 {
-	size_t d = atomic_fetch_add(&r->done, 1) + 1;
-	if (!r->progress || (d % 128 && d != r->total))
-		return;
-	pthread_mutex_lock(&r->lock);
-	fprintf(stderr, "\r%s: %zu/%zu files", mx_diag_prog(), d, r->total);
-	fflush(stderr);
-	pthread_mutex_unlock(&r->lock);
+	phx_digest_progress_init(&r->progress, r->t.n, phx_digest_progress_after_ms(), NULL);
+	if (r->o->progress)
+		phx_digest_progress_start(&r->progress, stderr);
 }
 
-static void end_progress(const struct phx_digest_run *r)
+/* Closes the progress line (with the totals, if it was drawn) before
+ * anything else is printed. */
+static void end_progress(struct phx_digest_run *r)
 {
-	if (r->progress)
-		fprintf(stderr, "\r\033[K");
+	phx_digest_progress_stop(&r->progress);
 }
 
 /* One file's job in a phase; the first failure stops the others picking up
- * new files. */
+ * new files. A file counts as done once, when its outputs are: a CSS, JS
+ * or map file only in phase 2 (its phase 1 job just hashes it). */
 static void run_job(struct phx_digest_run *r, size_t i,
-                    int (*fn)(struct phx_digest_run *, struct phx_digest_file *, struct mx_err *))
+                    int (*fn)(struct phx_digest_run *, struct phx_digest_file *, struct mx_err *),
+                    bool completes)
 {
 	struct mx_err err = MX_ERR_INIT;
+	struct phx_digest_file *f = &r->t.files[i];
 	if (atomic_load(&r->failed))
 		return;
-	if (fn(r, &r->t.files[i], &err) < 0)
+	if (fn(r, f, &err) < 0)
 		record_error(r, &err);
-	progress(r);
+	else if (completes)
+		phx_digest_progress_file_done(&r->progress, (uint64_t)f->size);
 }
 
 static void job_hash(size_t i, void *ctx)
 {
-	run_job(ctx, i, phx_digest_file_hash);
+	struct phx_digest_run *r = ctx;
+	run_job(r, i, phx_digest_file_hash, r->t.files[i].kind == PHX_KIND_PLAIN);
 }
 
 static void job_rewrite(size_t i, void *ctx)
 {
-	run_job(ctx, i, phx_digest_file_rewrite);
+	run_job(ctx, i, phx_digest_file_rewrite, true);
 }
 
 /* The first error a job met, once the pool is done. */
@@ -373,9 +378,7 @@ static int hash_all(struct compile *c, struct mx_err *err)
 {
 	struct phx_digest_run *r = &c->r;
 	c->jobs = r->o->jobs > 0 ? r->o->jobs : phx_digest_ncpu();
-	r->total = r->t.n;
-	/* a progress line only where it helps: a TTY and a large tree */
-	r->progress = r->o->progress && r->total >= 1000;
+	start_progress(r);
 	c->order = mx_xmalloc((r->t.n ? r->t.n : 1) * sizeof(*c->order));
 	for (size_t i = 0; i < r->t.n; i++)
 		c->order[i] = i;

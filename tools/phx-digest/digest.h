@@ -12,6 +12,7 @@
  *   cache.c       the incremental cache that makes a no-change rerun cheap
  *   index.c       a string -> index hash table, and the hash behind it
  *   jobs.c        a small pthread pool (a parallel for)
+ *   progress.c    the progress line on a terminal, drawn by one ticker thread
  *   compile.c     the digest run, phase by phase, the manifest last (here)
  *   digest_file.c one file's work in the run's two parallel phases (run.h)
  *   config.c      the options' defaults and the project's say in them (here)

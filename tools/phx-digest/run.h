@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "digest.h"
 #include "index.h"
+#include "progress.h"
 #include "strvec.h"
 
 /* The largest CSS/JS/map file kept in memory for rewriting. */
@@ -32,12 +33,10 @@ struct phx_digest_run {
 	bool same_dir; /* the original is the input itself: not copied */
 	bool dry;
 	atomic_bool failed;
-	pthread_mutex_t lock; /* first_err, planned, progress */
+	pthread_mutex_t lock; /* first_err, planned */
 	struct mx_err first_err;
 	struct mx_strvec planned; /* --dry-run: outputs that would be written */
-	atomic_size_t done;
-	size_t total;
-	bool progress;
+	struct phx_digest_progress progress; /* counted always, drawn if o->progress */
 	uint64_t latest;  /* fingerprint of `latest` */
 	bool same_latest; /* ... equal to the cached run's: every lookup answers as then */
 };
