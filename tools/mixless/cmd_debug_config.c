@@ -2,7 +2,8 @@
  * `mixless debug config [-C DIR] [--env ENV] [--no-runtime] [--set NAME=VALUE]...
  * [APP [KEY...]]`: loads the project as every tool does (mix.exs, then
  * config.exs with its imports and runtime.exs for the env) and prints what
- * it resolved: the project facts, then one line per configured key,
+ * it resolved: the project facts (with the ecto_sql behaviour in effect,
+ * project/ecto_sql.h), then one line per configured key,
  *
  *   config :hello, Hello.Repo, [username: "postgres", ...]  # config/dev.exs:4:1
  *
@@ -166,8 +167,10 @@ const struct mx_command mixless_cmd_debug_config = {
     .synopsis = "[-C DIR] [--env ENV] [APP [KEY...]]",
     .doc =
         "Prints the project and its config as the tools resolve them: the\n"
-        "project's facts (root, env, app, base and web modules, the config files\n"
-        "read), then one line per configured key with the file, line and column\n"
+        "project's facts (root, env, app, base and web modules, the ecto_sql\n"
+        "release ecto-migrate behaves as - the one mix.lock locks, else 3.14 -\n"
+        "and the config files read), then one line per configured key with the\n"
+        "file, line and column\n"
         "that set it. With APP (and KEYs, which go through keyword lists and\n"
         "maps) only that value is printed, inspected; exit 1 when it is not\n"
         "configured.\n"
