@@ -101,3 +101,37 @@ dry() {
 	[ "$status" -eq 1 ]
 	[[ "$stderr" == *"** (ArgumentError) priv/repo/migrations/20240101000001_bang.exs:5:"*": could not fetch application environment :k for application :nope_app because the application was not loaded nor configured"* ]]
 }
+
+@test "__ENV__.file, .line and .module; a .sql beside its .exs is the data it reads, not a migration" {
+	cat >priv/repo/migrations/20240101000001_from_file.exs <<'MIG'
+defmodule Hello.Repo.Migrations.FromFile do
+  use Ecto.Migration
+
+  def up do
+    execute(File.read!(sql_file()))
+    execute("select '#{Path.basename(__ENV__.file)}', #{__ENV__.line}, '#{inspect(__ENV__.module)}'")
+  end
+
+  defp sql_file do
+    filename = __ENV__.file |> Path.basename() |> String.replace(".exs", ".sql")
+    Path.join(__DIR__, filename)
+  end
+
+  def down, do: :ok
+end
+MIG
+	printf 'select 42 as from_the_sql_file\n' >priv/repo/migrations/20240101000001_from_file.sql
+	dry
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"select 42 as from_the_sql_file"* ]]
+	[[ "$output" == *"select '20240101000001_from_file.exs', 6, 'Hello.Repo.Migrations.FromFile';"* ]]
+	# one migration, not a duplicated version
+	[ "$(grep -c '== Running' <<<"$output")" -eq 1 ]
+}
+
+@test "__ENV__ alone and its other fields stop at file:line:col" {
+	mig 20240101000001 env_fun '' '    execute "select #{inspect(__ENV__.function)}"'
+	dry
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"20240101000001_env_fun.exs:5:"*": __ENV__.function is not supported (only __ENV__.file, __ENV__.line and __ENV__.module)"* ]]
+}

@@ -2,7 +2,10 @@
  * discover: finding migration files the way Ecto.Migrator does:
  * <dir>/ ** / *.{ex,exs} whose base name parses as <integer>_<name>, all
  * directories together, sorted as Elixir sorts {version, name, path} tuples.
- * Plain .sql migrations (mixless's own) are found the same way.
+ * Plain .sql migrations (mixless's own) are found the same way, except a
+ * .sql beside an .exs or .ex of the same root name: mix runs only .ex/.exs,
+ * and such a file is the data that migration reads (firezone's
+ * `File.read!(Path.join(__DIR__, ...".sql"))`), not a migration of its own.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -52,6 +55,24 @@ static bool parse_name(const char *base, size_t len, int64_t *version, const cha
 	return true;
 }
 
+/* The .sql file at path (ext points at its ".sql") has an .exs or .ex
+ * sibling with the same root name. */
+static bool sql_has_elixir_sibling(const char *path, const char *ext)
+{
+	struct mx_buf p = MX_BUF_INIT;
+	bool found;
+
+	mx_buf_add(&p, path, (size_t)(ext - path));
+	mx_buf_adds(&p, ".exs");
+	found = mx_fs_is_file(p.buf);
+	if (!found) {
+		mx_buf_setlen(&p, p.len - 1); /* ".ex" */
+		found = mx_fs_is_file(p.buf);
+	}
+	mx_buf_release(&p);
+	return found;
+}
+
 static int visit(const char *path, const char *rel, const struct stat *st, void *ctx)
 {
 	struct em_files *out = ctx;
@@ -67,6 +88,8 @@ static int visit(const char *path, const char *rel, const struct stat *st, void 
 	if (strcmp(ext, ".exs") && strcmp(ext, ".ex") && strcmp(ext, ".sql"))
 		return MX_WALK_CONTINUE;
 	if (!parse_name(base, root_len, &version, &name, &name_len))
+		return MX_WALK_CONTINUE;
+	if (!strcmp(ext, ".sql") && sql_has_elixir_sibling(path, ext))
 		return MX_WALK_CONTINUE;
 	if (!strcmp(ext, ".ex")) {
 		/* ecto_sql 3.12+ skips these with an IO.warn. */

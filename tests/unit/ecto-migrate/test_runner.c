@@ -39,6 +39,10 @@ static void make_tree(void)
 	touch("20240101000000_a.exs");
 	touch("sub/20240102000000_b.exs"); /* ** matches subdirectories */
 	touch("20240104000000_d.sql");     /* mixless's .sql migrations */
+	touch("20240107000000_auth.exs");  /* mix runs this one; */
+	touch("20240107000000_auth.sql");  /* this is the data it reads */
+	touch("20240108000000_legacy.ex"); /* skipped with a warning, */
+	touch("20240108000000_legacy.sql"); /* its data skipped too */
 	touch("README.md");
 	touch("notes_1.exs");                /* no leading integer */
 	touch("20240105000000.exs");         /* no _name */
@@ -66,13 +70,15 @@ TEST(discover_finds_and_orders_like_ecto)
 	remove_tree();
 	mx_strvec_clear(&paths);
 	CHECK_INT(rc, 0);
-	CHECK_INT(f.n, 4);
+	CHECK_INT(f.n, 5);
 	CHECK_INT(f.v[0].version, 20240101000000LL);
 	CHECK_STR(f.v[0].name, "a");
 	CHECK_STR(f.v[1].name, "b");
 	CHECK(strstr(f.v[1].path, "/sub/20240102000000_b.exs") != NULL);
 	CHECK_STR(f.v[2].name, "c");
 	CHECK_STR(f.v[3].name, "d");
+	CHECK_STR(f.v[4].name, "auth");
+	CHECK(strstr(f.v[4].path, "/20240107000000_auth.exs") != NULL);
 	em_files_clear(&f);
 }
 

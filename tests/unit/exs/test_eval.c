@@ -190,7 +190,14 @@ TEST(variables_and_scoping)
 	          "error: t.exs:1:1: ** (MatchError) no match of right hand side value: [1]");
 	CHECK_STR(run("f = fn {a, a} -> :same\n _ -> :diff end\n{f.({1, 1}), f.({1, 2})}"),
 	          "{:same, :diff}");
-	CHECK_STR(run("__ENV__.file"), "error: t.exs:1:1: __ENV__ is not a constant");
+	CHECK_STR(run("__ENV__"), "error: t.exs:1:1: __ENV__ is not a constant");
+	CHECK_STR(run("{Path.basename(__ENV__.file), String.starts_with?(__ENV__.file, \"/\")}"),
+	          "{\"t.exs\", true}");
+	CHECK_STR(run("\n  __ENV__.line"), "2");
+	CHECK_STR(run("defmodule A.B do\n def m, do: __ENV__.module\nend\n{A.B.m(), __ENV__.module}"),
+	          "{A.B, nil}");
+	CHECK_STR(run("__ENV__.function"), "error: t.exs:1:1: __ENV__.function is not supported "
+	                                   "(only __ENV__.file, __ENV__.line and __ENV__.module)");
 	CHECK_STR(run("%{kv} = %{k: 5}"), "error: t.exs:1:3: invalid map pattern");
 	CHECK_STR(run("m = %{}\n%{m | a: 1} = %{a: 1}"),
 	          "error: t.exs:2:1: cannot use map update syntax in a pattern");

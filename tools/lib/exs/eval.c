@@ -409,6 +409,48 @@ static int eval_access(struct mx_eval *ev, const struct mx_ast *n, struct mx_ter
 
 /* ---- Names ------------------------------------------------------------ */
 
+struct mx_term *ev_source_path(struct mx_eval *ev, const struct mx_ast *n, bool dir_only)
+{
+	struct mx_buf b = MX_BUF_INIT, norm = MX_BUF_INIT;
+	struct mx_term *t;
+
+	/* Elixir's __FILE__ is absolute: the file as given, from the cwd. */
+	if (n->file[0] != '/') {
+		char cwd[4096];
+		if (getcwd(cwd, sizeof(cwd)))
+			mx_buf_addf(&b, "%s/", cwd);
+	}
+	mx_buf_adds(&b, n->file);
+	mx_path_normalize(&norm, b.buf);
+	if (dir_only) {
+		char *slash = strrchr(norm.buf, '/');
+		if (slash && slash != norm.buf)
+			mx_buf_setlen(&norm, (size_t)(slash - norm.buf));
+	}
+	t = mx_term_binary(EV_A(ev), norm.buf, norm.len);
+	mx_buf_release(&b);
+	mx_buf_release(&norm);
+	return t;
+}
+
+int ev_env_field(struct mx_eval *ev, const struct mx_ast *n, const char *field,
+                 struct mx_term **out)
+{
+	if (!strcmp(field, "file")) {
+		*out = ev_source_path(ev, n, false);
+	} else if (!strcmp(field, "line")) {
+		*out = mx_term_int(EV_A(ev), n->line);
+	} else if (!strcmp(field, "module")) {
+		struct mx_eval_module *m = ev_cur_module(ev);
+		*out = m ? mx_eval_alias_atom(ev, m->name) : ev_nil(ev);
+	} else {
+		return ev_fail(ev, n, "__ENV__.%s is not supported (only __ENV__.file, "
+		                      "__ENV__.line and __ENV__.module)",
+		               field);
+	}
+	return 0;
+}
+
 static int eval_var(struct mx_eval *ev, const struct mx_ast *n, struct mx_term **out)
 {
 	const char *name = n->u.name.name;
@@ -423,23 +465,7 @@ static int eval_var(struct mx_eval *ev, const struct mx_ast *n, struct mx_term *
 		return 0;
 	}
 	if (!strcmp(name, "__DIR__") || !strcmp(name, "__FILE__")) {
-		struct mx_buf b = MX_BUF_INIT;
-		if (n->file[0] != '/') {
-			char cwd[4096];
-			if (getcwd(cwd, sizeof(cwd)))
-				mx_buf_addf(&b, "%s/", cwd);
-		}
-		mx_buf_adds(&b, n->file);
-		struct mx_buf norm = MX_BUF_INIT;
-		mx_path_normalize(&norm, b.buf);
-		if (name[2] == 'D') {
-			char *slash = strrchr(norm.buf, '/');
-			if (slash && slash != norm.buf)
-				mx_buf_setlen(&norm, (size_t)(slash - norm.buf));
-		}
-		*out = mx_term_binary(EV_A(ev), norm.buf, norm.len);
-		mx_buf_release(&b);
-		mx_buf_release(&norm);
+		*out = ev_source_path(ev, n, name[2] == 'D');
 		return 0;
 	}
 	if (name[0] == '_' && name[1] != '_')

@@ -619,6 +619,13 @@ int ev_eval_call(struct mx_eval *ev, const struct mx_ast *n, struct mx_term *pre
 		return call_anonymous(ev, n, pre, out);
 	if (n->u.call.target) {
 		struct mx_term *val;
+		const struct mx_ast *t = n->u.call.target;
+		/* __ENV__ alone is no constant we can build (a whole %Macro.Env{}),
+		 * but its position fields are: __ENV__.file, .line, .module. */
+		if (t->kind == MX_AST_VAR && !strcmp(t->u.name.name, "__ENV__") &&
+		    !ev_scope_lookup(ev->scope, "__ENV__") && n->u.call.nargs == 0 && !pre &&
+		    !(n->flags & MX_AST_F_PARENS))
+			return ev_env_field(ev, t, name, out);
 		if (call_target(ev, n->u.call.target, &module, &val) < 0)
 			return -1;
 		if (val)

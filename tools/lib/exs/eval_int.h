@@ -171,6 +171,16 @@ int ev_try_clause(struct mx_eval *ev, struct mx_ast *const *params, size_t np,
 int ev_run_clauses(struct mx_eval *ev, const struct mx_ast *clauses, struct mx_term **vals,
                    size_t nvals, bool *matched, struct mx_term **out);
 
+/* ---- Source positions (eval.c) --------------------------------------- */
+
+/* __FILE__ (or __DIR__ when dir_only) of node n: its file made absolute
+ * against the cwd and normalised, as Elixir expands them. */
+struct mx_term *ev_source_path(struct mx_eval *ev, const struct mx_ast *n, bool dir_only);
+/* __ENV__.field at n: file, line and module as Elixir's Macro.Env has them;
+ * other fields fail by name. */
+int ev_env_field(struct mx_eval *ev, const struct mx_ast *n, const char *field,
+                 struct mx_term **out);
+
 /* ---- Calls (eval_call.c) ---------------------------------------------- */
 
 /* A call node: special forms, then (its arguments evaluated) defined
