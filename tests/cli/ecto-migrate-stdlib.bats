@@ -135,3 +135,41 @@ MIG
 	[ "$status" -eq 1 ]
 	[[ "$stderr" == *"20240101000001_env_fun.exs:5:"*": __ENV__.function is not supported (only __ENV__.file, __ENV__.line and __ENV__.module)"* ]]
 }
+
+@test "Ecto.Query macros and an inline Ecto.Schema are refused by name at file:line:col, nothing applied" {
+	cat >priv/repo/migrations/20240101000001_backfill.exs <<'MIG'
+defmodule Hello.Repo.Migrations.Backfill do
+  use Ecto.Migration
+  import Ecto.Query
+
+  def up do
+    "users" |> where([u], is_nil(u.name)) |> repo().update_all(set: [name: ""])
+  end
+
+  def down, do: :ok
+end
+MIG
+	dry
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"20240101000001_backfill.exs:6:16: an Ecto query (where/3, Ecto.Query) runs against the repo at migration time, which needs the application; ecto-migrate cannot do it: write the statement with execute/1 instead"* ]]
+	[[ "$stderr" == *"nothing was applied"* ]]
+	rm priv/repo/migrations/20240101000001_backfill.exs
+	cat >priv/repo/migrations/20240101000002_with_schema.exs <<'MIG'
+defmodule Hello.Repo.Migrations.WithSchema do
+  use Ecto.Migration
+
+  defmodule Car do
+    use Ecto.Schema
+
+    schema "cars" do
+      field :name, :string
+    end
+  end
+
+  def change, do: :ok
+end
+MIG
+	dry
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"20240101000002_with_schema.exs:7:5: schema/2 defines an Ecto schema (Ecto.Schema), which needs the application; ecto-migrate cannot do it: write the statement with execute/1 instead"* ]]
+}

@@ -56,6 +56,48 @@ static int fail_at(struct mx_err *err, const struct mx_ast *n, const char *fmt, 
 	return mx_err_set(err, MX_ERR_EVAL, fmt, msg);
 }
 
+/* Ecto.Query's and Ecto.Schema's macros, which a migration reaches through
+ * `import Ecto.Query` or an inline schema: they build queries for the
+ * running repo (or compile a schema module), so they need the application.
+ * Named here so the refusal says so, instead of the evaluator's "undefined
+ * variable" (from binds its variables only inside the macro) or "unsupported
+ * call". NULL when name is none of them. */
+static const char *app_only_macro(const char *module, const char *name)
+{
+	static const char *const query[] = {
+	    "from",     "where",    "or_where", "select",  "select_merge", "join",
+	    "order_by", "group_by", "having",   "limit",   "offset",       "distinct",
+	    "preload",  "update",   "subquery", "dynamic", "exclude",      "windows"};
+	static const char *const schema[] = {"schema", "embedded_schema", "field",
+	                                     "belongs_to", "has_many", "has_one", "embeds_one",
+	                                     "embeds_many", "many_to_many"};
+
+	if (!module || !strcmp(module, "Ecto.Query"))
+		for (size_t i = 0; i < sizeof(query) / sizeof(query[0]); i++)
+			if (!strcmp(name, query[i]))
+				return "Ecto.Query";
+	if (!module || !strcmp(module, "Ecto.Schema"))
+		for (size_t i = 0; i < sizeof(schema) / sizeof(schema[0]); i++)
+			if (!strcmp(name, schema[i]))
+				return "Ecto.Schema";
+	return NULL;
+}
+
+static int fail_app_only(struct mx_err *err, const struct mx_eval_call *c, const char *lib)
+{
+	if (!strcmp(lib, "Ecto.Query"))
+		return mx_err_at(err, MX_ERR_EVAL, c->node->file, c->node->line, c->node->col,
+		                 "an Ecto query (%s/%zu, Ecto.Query) runs against the repo at "
+		                 "migration time, which needs the application; ecto-migrate "
+		                 "cannot do it: write the statement with execute/1 instead",
+		                 c->name, c->arity);
+	return mx_err_at(err, MX_ERR_EVAL, c->node->file, c->node->line, c->node->col,
+	                 "%s/%zu defines an Ecto schema (Ecto.Schema), which needs the "
+	                 "application; ecto-migrate cannot do it: write the statement with "
+	                 "execute/1 instead",
+	                 c->name, c->arity);
+}
+
 /* Ecto raised inside a DSL call: report it to the evaluator (which unwinds)
  * and remember it, with the call's position, for the plan. */
 static int host_raise(struct load *l, const struct mx_ast *n, struct mx_err *err)
@@ -205,19 +247,30 @@ static int host(struct mx_eval *ev, const struct mx_eval_call *c, struct mx_term
 				l->other_use_at = c->node;
 			}
 		}
+		/* A schema module nested in the migration, compiled with it. */
+		const char *lib = app_only_macro(c->module, c->name);
+		if (lib) {
+			l->unsupported = true;
+			return fail_app_only(err, c, lib);
+		}
 		return MX_EVAL_UNKNOWN;
 	}
 	if (c->arg_err) {
 		/* An argument the evaluator could not compute. For an Ecto query
 		 * (`from(u in "users", ...)` binds u only inside the macro) the
 		 * evaluator's "undefined variable" would mislead: name the query. */
-		if (!strcmp(c->name, "from") && (!c->module || !strcmp(c->module, "Ecto.Query")))
-			return fail_at(err, c->node, "%s",
-			               "an Ecto query (from/2) runs against the repo at migration "
-			               "time, which ecto-migrate cannot do; write the statement "
-			               "with execute/1 instead");
+		const char *lib = app_only_macro(c->module, c->name);
+		if (lib) {
+			l->unsupported = true;
+			return fail_app_only(err, c, lib);
+		}
 		*err = *c->arg_err;
 		return -1;
+	}
+	const char *app_lib = app_only_macro(c->module, c->name);
+	if (app_lib) {
+		l->unsupported = true;
+		return fail_app_only(err, c, app_lib);
 	}
 	if (!is_migration_call(c)) {
 		char what[256];

@@ -474,7 +474,19 @@ TEST(not_a_migration_and_names)
 	CHECK_SNIPPET("4_q.exs", "defmodule Q do\n  use Ecto.Migration\n  import Ecto.Query\n"
 		      "  def up do\n    from(u in \"users\", update: [set: [admin: true]]) |> repo().update_all([])\n  end\n"
 		      "  def down, do: :ok\nend\n", NULL,
-		      "error: 4_q.exs:5:5: an Ecto query (from/2) runs against the repo at migration time, which ecto-migrate cannot do; write the statement with execute/1 instead\n");
+		      "error: 4_q.exs:5:5: an Ecto query (from/2, Ecto.Query) runs against the repo at migration time, which needs the application; ecto-migrate cannot do it: write the statement with execute/1 instead\n");
+	CHECK_SNIPPET("4_q.exs", "defmodule Q do\n  use Ecto.Migration\n  import Ecto.Query\n"
+		      "  def up do\n    \"users\" |> where([u], u.id > 1) |> select([u], u.id)\n  end\n"
+		      "  def down, do: :ok\nend\n", NULL,
+		      "error: 4_q.exs:5:16: an Ecto query (where/3, Ecto.Query) runs against the repo at migration time, which needs the application; ecto-migrate cannot do it: write the statement with execute/1 instead\n");
+	CHECK_SNIPPET("4_q.exs", "defmodule Q do\n  use Ecto.Migration\n"
+		      "  def up do\n    Ecto.Query.limit(\"users\", 1)\n  end\n"
+		      "  def down, do: :ok\nend\n", NULL,
+		      "error: 4_q.exs:4:5: an Ecto query (limit/2, Ecto.Query) runs against the repo at migration time, which needs the application; ecto-migrate cannot do it: write the statement with execute/1 instead\n");
+	CHECK_SNIPPET("4_s.exs", "defmodule Q do\n  use Ecto.Migration\n"
+		      "  defmodule Car do\n    use Ecto.Schema\n    schema \"cars\" do\n      field :name, :string\n    end\n  end\n"
+		      "  def change, do: :ok\nend\n", NULL,
+		      "error: 4_s.exs:5:5: schema/2 defines an Ecto schema (Ecto.Schema), which needs the application; ecto-migrate cannot do it: write the statement with execute/1 instead\n");
 	CHECK_SNIPPET("5_q.exs", "defmodule Q do\n  use Ecto.Migration\n"
 		      "  def up do\n    Hello.Repo.update_all(\"users\", set: [active: true])\n  end\n"
 		      "  def down, do: :ok\nend\n", NULL,

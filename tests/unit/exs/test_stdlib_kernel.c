@@ -62,6 +62,16 @@ TEST(arithmetic)
 	EX("abs(0)", "0");
 }
 
+TEST(binary_part)
+{
+	EX("binary_part(\"abcdef\", 1, 3)", "\"bcd\"");
+	EX("binary_part(\"abcdef\", 4, -2)", "\"cd\"");
+	EX("binary_part(\"abcdef\", 6, 0)", "\"\"");
+	EX(":binary.part(\"abcdef\", 0, 6)", "\"abcdef\"");
+	EX("binary_part(\"abc\", 2, 2)", "error: t.exs:1:1: ** (ArgumentError) argument error");
+	EX("binary_part(\"abc\", 1, -2)", "error: t.exs:1:1: ** (ArgumentError) argument error");
+}
+
 TEST(rounding)
 {
 	EX("round(1.5)", "2");

@@ -99,6 +99,10 @@ TEST(files)
 	EX("File.read!(\"project/basic\")",
 	   "error: t.exs:1:1: ** (File.Error) could not read file \"project/basic\": illegal "
 	   "operation on a directory");
+	/* the test runs in tests/fixtures or wherever ctest puts it: compare
+	 * with the directory Path.expand gives for "." */
+	EX("File.cwd!() == Path.expand(\".\")", "true");
+	EX("File.cwd() == {:ok, Path.expand(\".\")}", "true");
 }
 
 int main(void)

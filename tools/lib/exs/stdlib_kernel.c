@@ -9,6 +9,7 @@
  *              tuple/map/nil/function/struct/exception is_map_key abs div
  *              rem max min round trunc floor ceil to_string to_charlist
  *              inspect apply then tap get_in config_env config_target
+ *              binary_part (and :binary.part/3)
  */
 #include <math.h>
 #include <stdio.h>
@@ -356,6 +357,29 @@ EV_BUILTIN(k_byte_size)
 	return 0;
 }
 
+/* binary_part(bin, start, length): length may be negative (the bytes
+ * before start); both ends must fall inside the binary. Shared with
+ * :binary.part/3, which is the same BIF. */
+EV_BUILTIN(k_binary_part)
+{
+	const struct mx_term *b = c->args[0];
+	int64_t start, len, end;
+
+	if (!is_bin(b))
+		return ev_badarg(ev, c->node, 0, "not a binary");
+	if (!is_int(c->args[1]) || !is_int(c->args[2]))
+		return ev_raise(ev, c->node, "ArgumentError", "argument error");
+	start = c->args[1]->u.i;
+	len = c->args[2]->u.i;
+	end = start + len;
+	if (start < 0 || (size_t)start > b->u.bin.len || end < 0 || (size_t)end > b->u.bin.len)
+		return ev_raise(ev, c->node, "ArgumentError", "argument error");
+	if (len < 0)
+		start = end, len = -len;
+	*out = bin(ev, b->u.bin.data + start, (size_t)len);
+	return 0;
+}
+
 /* ---- Type checks ------------------------------------------------------- */
 
 EV_BUILTIN_AS(k_is_atom, bool_out(ev, is_atom(c->args[0]), out))
@@ -581,6 +605,8 @@ const struct mx_eval_builtin ev_builtins_kernel[] = {
 	{"Kernel", "tuple_size", 1, k_tuple_size},
 	{"Kernel", "map_size", 1, k_map_size},
 	{"Kernel", "byte_size", 1, k_byte_size},
+	{"Kernel", "binary_part", 3, k_binary_part},
+	{":binary", "part", 3, k_binary_part},
 	{"Kernel", "is_atom", 1, k_is_atom},
 	{"Kernel", "is_binary", 1, k_is_binary},
 	{"Kernel", "is_bitstring", 1, k_is_binary},

@@ -4,8 +4,9 @@
  *
  *   Path  join expand absname dirname basename extname rootname split
  *         wildcard (glob(3) patterns)
- *   File  exists? dir? regular? read!
+ *   File  exists? dir? regular? read! cwd cwd!
  */
+#include <errno.h>
 #include <glob.h>
 #include <stdlib.h>
 #include <string.h>
@@ -382,6 +383,29 @@ EV_BUILTIN(file_read_bang)
 	return ret;
 }
 
+/* File.cwd/0 and cwd!/0: the working directory, as Elixir reports it. */
+static int file_cwd_term(struct mx_eval *ev, const struct mx_eval_call *c, bool bang,
+                         struct mx_term **out)
+{
+	char cwd[4096];
+
+	if (!getcwd(cwd, sizeof(cwd))) {
+		if (bang)
+			return ev_raise(ev, c->node, "File.Error",
+			                "could not get current working directory: %s",
+			                strerror(errno));
+		*out = mx_term_tuple2(A, atom(ev, "error"), atom(ev, "enoent"));
+		return 0;
+	}
+	*out = cstr(ev, cwd);
+	if (!bang)
+		*out = mx_term_tuple2(A, atom(ev, "ok"), *out);
+	return 0;
+}
+
+EV_BUILTIN_AS(file_cwd, file_cwd_term(ev, c, false, out))
+EV_BUILTIN_AS(file_cwd_bang, file_cwd_term(ev, c, true, out))
+
 /* The rows, one a line. */
 /* clang-format off */
 const struct mx_eval_builtin ev_builtins_path_file[] = {
@@ -401,6 +425,8 @@ const struct mx_eval_builtin ev_builtins_path_file[] = {
 	{"File", "dir?", 1, file_dir},
 	{"File", "regular?", 1, file_regular},
 	{"File", "read!", 1, file_read_bang},
+	{"File", "cwd", 0, file_cwd},
+	{"File", "cwd!", 0, file_cwd_bang},
 };
 /* clang-format on */
 const size_t ev_builtins_path_file_n = EV_NROWS(ev_builtins_path_file);
