@@ -54,6 +54,9 @@ for app in "${apps[@]}"; do
 			d=$(dirname "$d")
 		done
 		rm -rf "$work/m" && mkdir "$work/m" && cp "$f" "$work/m/"
+		# A same-named .sql beside it is data the migration reads
+		# (File.read! of __ENV__.file's .sql), not a migration: it goes along.
+		if [ -f "${f%.exs}.sql" ]; then cp "${f%.exs}.sql" "$work/m/"; fi
 		# The repo named after the migration's module (Foo.Repo.Migrations.X).
 		repo=$(sed -n -E 's/^ *defmodule +([A-Za-z0-9_.]+)\.Migrations\..*/\1/p' "$f" | head -1)
 		if "$bin/ecto-migrate" migrate -C "$d" --dry-run "${how[@]}" \

@@ -173,3 +173,12 @@ MIG
 	[ "$status" -eq 1 ]
 	[[ "$stderr" == *"20240101000002_with_schema.exs:7:5: schema/2 defines an Ecto schema (Ecto.Schema), which needs the application; ecto-migrate cannot do it: write the statement with execute/1 instead"* ]]
 }
+
+@test "URI.parse, binary_part and File.cwd! in a migration" {
+	mig 20240101000001 uri '' \
+		"    host = URI.parse(System.get_env(\"EM_TEST_URL\", \"https://localhost/\")).host
+    execute \"select '#{host}', '#{binary_part(\"abcdef\", 4, -2)}', #{File.cwd!() == Path.expand(\".\")}\""
+	EM_TEST_URL=https://vpn.example.com:8443/x dry
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"select 'vpn.example.com', 'cd', true;"* ]]
+}

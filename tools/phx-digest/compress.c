@@ -9,6 +9,7 @@
 #include "compress.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <brotli/encode.h>
 #include <zlib.h>
@@ -177,6 +178,96 @@ void phx_digest_z_release(struct phx_digest_zstream *z)
 	}
 	free(z->out);
 	*z = (struct phx_digest_zstream)PHX_DIGEST_ZSTREAM_INIT;
+}
+
+size_t phx_digest_common_prefix(const void *a, size_t na, const void *b, size_t nb)
+{
+	const unsigned char *x = a, *y = b;
+	size_t n = na < nb ? na : nb, i = 0;
+	/* word by word while they agree, then byte by byte */
+	while (i + sizeof(size_t) <= n) {
+		size_t u, v;
+		memcpy(&u, x + i, sizeof(u));
+		memcpy(&v, y + i, sizeof(v));
+		if (u != v)
+			break;
+		i += sizeof(size_t);
+	}
+	while (i < n && x[i] == y[i])
+		i++;
+	return i;
+}
+
+struct tee {
+	phx_digest_sink_fn a;
+	void *actx;
+	phx_digest_sink_fn b;
+	void *bctx;
+};
+
+static void tee_sink(const void *data, size_t n, void *ctx)
+{
+	struct tee *t = ctx;
+	t->a(data, n, t->actx);
+	t->b(data, n, t->bctx);
+}
+
+/* A second gzip stream in the state of src, writing to its own sink. */
+static int gzip_fork(const struct phx_digest_zstream *src, struct phx_digest_zstream *dst,
+                     phx_digest_sink_fn sink, void *ctx, struct mx_err *err)
+{
+	*dst = (struct phx_digest_zstream)PHX_DIGEST_ZSTREAM_INIT;
+	z_stream *s = mx_xcalloc(1, sizeof(*s));
+	if (deflateCopy(s, src->state) != Z_OK) {
+		free(s);
+		return mx_err_set(err, MX_ERR_OTHER, "cannot copy the .gz compressor");
+	}
+	dst->kind = PHX_Z_GZIP;
+	dst->state = s;
+	dst->sink = sink;
+	dst->sink_ctx = ctx;
+	dst->out_size = OUT_CHUNK;
+	dst->out = mx_xmalloc(dst->out_size);
+	return 0;
+}
+
+int phx_digest_gzip_pair(const void *a, size_t na, phx_digest_sink_fn sink_a, void *ctx_a,
+                         const void *b, size_t nb, phx_digest_sink_fn sink_b, void *ctx_b,
+                         struct mx_err *err)
+{
+	struct phx_digest_zstream za = PHX_DIGEST_ZSTREAM_INIT, zb = PHX_DIGEST_ZSTREAM_INIT;
+	size_t p = phx_digest_common_prefix(a, na, b, nb);
+	int ret = -1;
+	if (p < PHX_DIGEST_FORK_MIN) {
+		/* a fork costs a copy of deflate's ~270 KiB state: not worth it */
+		if (phx_digest_z_begin(&za, PHX_Z_GZIP, (long long)na, sink_a, ctx_a, err) < 0 ||
+		    phx_digest_z_feed(&za, a, na, true, err) < 0 ||
+		    phx_digest_z_begin(&zb, PHX_Z_GZIP, (long long)nb, sink_b, ctx_b, err) < 0 ||
+		    phx_digest_z_feed(&zb, b, nb, true, err) < 0)
+			goto out;
+		ret = 0;
+		goto out;
+	}
+	/* Z_NO_FLUSH keeps the last MIN_LOOKAHEAD bytes of the prefix
+	 * undecided until more input comes: nothing the suffixes change has
+	 * been emitted when the state is copied. What the prefix emits is
+	 * both streams' (the header first); what is still pending in deflate's
+	 * buffer is copied with its state. */
+	struct tee t = {sink_a, ctx_a, sink_b, ctx_b};
+	if (phx_digest_z_begin(&za, PHX_Z_GZIP, -1, tee_sink, &t, err) < 0 ||
+	    phx_digest_z_feed(&za, a, p, false, err) < 0 ||
+	    gzip_fork(&za, &zb, sink_b, ctx_b, err) < 0)
+		goto out;
+	za.sink = sink_a;
+	za.sink_ctx = ctx_a;
+	if (phx_digest_z_feed(&za, (const char *)a + p, na - p, true, err) < 0 ||
+	    phx_digest_z_feed(&zb, (const char *)b + p, nb - p, true, err) < 0)
+		goto out;
+	ret = 0;
+out:
+	phx_digest_z_release(&za);
+	phx_digest_z_release(&zb);
+	return ret;
 }
 
 static void buf_sink(const void *data, size_t n, void *ctx)

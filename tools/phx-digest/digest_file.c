@@ -281,11 +281,11 @@ static struct mx_atomic *af_if(struct outset *s, int i)
 	return s->on[i] && s->af[i].fd >= 0 ? &s->af[i] : NULL;
 }
 
-/* Writes data (and its compressed forms) to the outputs of one kind, raw_a
- * (OUT_DIG or OUT_ORIG); with raw_b the other kind too, the same bytes going
- * to both (-1: none). */
+/* Writes data (and its compressed forms, but gzip only with_gzip) to the
+ * outputs of one kind, raw_a (OUT_DIG or OUT_ORIG); with raw_b the other kind
+ * too, the same bytes going to both (-1: none). */
 static int write_mem(struct outset *s, int raw_a, int raw_b, const char *data, size_t n,
-                     struct mx_err *err)
+                     bool with_gzip, struct mx_err *err)
 {
 	if (raw_a >= 0 && af_if(s, raw_a))
 		mx_atomic_write(&s->af[raw_a], data, n);
@@ -297,7 +297,7 @@ static int write_mem(struct outset *s, int raw_a, int raw_b, const char *data, s
 			zs.a = af_if(s, (raw_a == OUT_DIG ? OUT_ZDIG : OUT_ZORIG) + z);
 		if (raw_b >= 0)
 			zs.b = af_if(s, (raw_b == OUT_DIG ? OUT_ZDIG : OUT_ZORIG) + z);
-		if (!zs.a && !zs.b)
+		if ((!zs.a && !zs.b) || (z == PHX_Z_GZIP && !with_gzip))
 			continue;
 		struct phx_digest_zstream zst;
 		if (phx_digest_z_begin(&zst, (enum phx_digest_z)z, (long long)n, zsink_write, &zs,
@@ -513,6 +513,29 @@ int phx_digest_file_hash(struct phx_digest_run *r, struct phx_digest_file *f, st
 
 /* ---- Phase 2: CSS, JS, source maps ------------------------------------ */
 
+static void atomic_sink(const void *data, size_t n, void *ctx)
+{
+	mx_atomic_write(ctx, data, n);
+}
+
+static void null_sink(const void *data, size_t n, void *ctx)
+{
+	(void)data, (void)n, (void)ctx;
+}
+
+/* The .gz of the digested content and of the original's, in one
+ * phx_digest_gzip_pair. */
+static int write_gzip_pair(struct outset *s, const struct mx_buf *dig,
+                           const struct phx_digest_file *f, struct mx_err *err)
+{
+	struct mx_atomic *za = af_if(s, OUT_ZDIG + PHX_Z_GZIP);
+	struct mx_atomic *zb = af_if(s, OUT_ZORIG + PHX_Z_GZIP);
+	if (!za && !zb)
+		return 0;
+	return phx_digest_gzip_pair(dig->buf, dig->len, za ? atomic_sink : null_sink, za,
+	                            f->content, f->len, zb ? atomic_sink : null_sink, zb, err);
+}
+
 /* Writes the rewritten content, and the original's copy, with their
  * compressed forms. */
 static int write_rewritten(struct phx_digest_run *r, struct phx_digest_file *f,
@@ -526,14 +549,16 @@ static int write_rewritten(struct phx_digest_run *r, struct phx_digest_file *f,
 	}
 	if (r->dry)
 		return 0;
-	/* compress once when both contents are equal (Phoenix does too) */
+	/* compress once when both contents are equal (Phoenix does too); when
+	 * they differ, gzip shares the work up to the first differing byte */
 	if (f->differs)
-		ret = write_mem(&s, OUT_DIG, -1, dig->buf, dig->len, err) < 0 ||
-		              write_mem(&s, OUT_ORIG, -1, f->content, f->len, err) < 0
+		ret = write_mem(&s, OUT_DIG, -1, dig->buf, dig->len, false, err) < 0 ||
+		              write_mem(&s, OUT_ORIG, -1, f->content, f->len, false, err) < 0 ||
+		              write_gzip_pair(&s, dig, f, err) < 0
 		          ? -1
 		          : 0;
 	else
-		ret = write_mem(&s, OUT_DIG, OUT_ORIG, dig->buf, dig->len, err);
+		ret = write_mem(&s, OUT_DIG, OUT_ORIG, dig->buf, dig->len, true, err);
 	if (ret == 0)
 		ret = outset_commit(&s, err);
 	else

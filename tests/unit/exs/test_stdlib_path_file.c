@@ -105,6 +105,26 @@ TEST(files)
 	EX("File.cwd() == {:ok, Path.expand(\".\")}", "true");
 }
 
+/* URI.parse/1: values as Elixir 1.17.3 gives them. */
+TEST(uri_parse)
+{
+	EX("URI.parse(\"https://localhost/\").host", "\"localhost\"");
+	EX("URI.parse(\"HTTPS://u:p@example.com:8443/a/b?x=1#frag\")",
+	   "%URI{scheme: \"https\", authority: \"u:p@example.com:8443\", userinfo: \"u:p\", "
+	   "host: \"example.com\", port: 8443, path: \"/a/b\", query: \"x=1\", fragment: "
+	   "\"frag\"}");
+	EX("u = URI.parse(\"localhost:4000\")\n{u.scheme, u.host, u.port, u.path}",
+	   "{\"localhost\", nil, nil, \"4000\"}");
+	EX("u = URI.parse(\"http://[::1]:4000\")\n{u.host, u.port, u.path}", "{\"::1\", 4000, nil}");
+	EX("u = URI.parse(\"/just/path?\")\n{u.scheme, u.host, u.path, u.query, u.fragment}",
+	   "{nil, nil, \"/just/path\", \"\", nil}");
+	EX("u = URI.parse(\"postgres://a@b@db:x\")\n{u.userinfo, u.host, u.port}",
+	   "{\"a@b\", \"db\", nil}");
+	EX("u = URI.parse(\"wss://h\")\n{u.port, u.authority}", "{443, \"h\"}");
+	EX("u = URI.parse(\"file:///etc#\")\n{u.authority, u.host, u.path, u.fragment}",
+	   "{\"\", \"\", \"/etc\", \"\"}");
+}
+
 int main(void)
 {
 	return stdlib_main();

@@ -127,6 +127,86 @@ TEST(brotli_and_zstd_decode)
 	mx_buf_release(&zs);
 }
 
+/* Bytes no compressor can shrink, from a fixed seed. */
+static void noise(struct mx_buf *b, size_t n, unsigned seed)
+{
+	for (size_t i = 0; i < n; i++) {
+		seed = seed * 1664525u + 1013904223u;
+		mx_buf_addch(b, (char)(seed >> 24));
+	}
+}
+
+/* gzip_pair on a and b gives, for each, the bytes of its own one-shot
+ * :zlib.gzip; returns how many streams differed (0 when all is well). */
+static int pair_mismatches(const struct mx_buf *a, const struct mx_buf *b)
+{
+	struct mx_buf ga = MX_BUF_INIT, gb = MX_BUF_INIT, oa = MX_BUF_INIT, ob = MX_BUF_INIT;
+	int bad = 0;
+	if (phx_digest_gzip_pair(a->buf, a->len, sink, &ga, b->buf, b->len, sink, &gb, NULL) < 0)
+		bad = 2;
+	phx_digest_z_buf(PHX_Z_GZIP, a->buf, a->len, &oa, NULL);
+	phx_digest_z_buf(PHX_Z_GZIP, b->buf, b->len, &ob, NULL);
+	bad += ga.len != oa.len || memcmp(ga.buf, oa.buf, oa.len);
+	bad += gb.len != ob.len || memcmp(gb.buf, ob.buf, ob.len);
+	mx_buf_release(&ga);
+	mx_buf_release(&gb);
+	mx_buf_release(&oa);
+	mx_buf_release(&ob);
+	return bad;
+}
+
+/* b is a with its bytes from at on replaced by tail. */
+static void variant(struct mx_buf *b, const struct mx_buf *a, size_t at, const char *tail)
+{
+	mx_buf_reset(b);
+	mx_buf_add(b, a->buf, at);
+	mx_buf_adds(b, tail);
+}
+
+TEST(gzip_pair_equals_two_passes)
+{
+	struct mx_buf text = MX_BUF_INIT, rnd = MX_BUF_INIT, b = MX_BUF_INIT;
+	sample(&text, 150007);
+	noise(&rnd, 120000, 7);
+	const struct mx_buf *bases[] = {&text, &rnd};
+	for (size_t k = 0; k < 2; k++) {
+		const struct mx_buf *a = bases[k];
+		/* the difference at byte 0, just below and above the fork's
+		 * threshold, across deflate's 32 KiB window and its blocks, near
+		 * and at the very end */
+		size_t at[] = {0,     1,          PHX_DIGEST_FORK_MIN - 1,
+		               PHX_DIGEST_FORK_MIN, PHX_DIGEST_FORK_MIN + 1, 32768,
+		               65536 + 13, 100000, a->len - 300, a->len - 1};
+		for (size_t i = 0; i < sizeof(at) / sizeof(at[0]); i++) {
+			variant(&b, a, at[i], "//# sourceMappingURL=app-0123456789abcdef.js.map\n");
+			CHECK_INT(pair_mismatches(a, &b), 0);
+			CHECK_INT(pair_mismatches(&b, a), 0);
+		}
+		/* an empty suffix: b is a prefix of a */
+		variant(&b, a, a->len / 2, "");
+		CHECK_INT(pair_mismatches(a, &b), 0);
+		CHECK_INT(pair_mismatches(&b, a), 0);
+		/* one empty content, and a single differing byte at the end */
+		variant(&b, a, 0, "");
+		CHECK_INT(pair_mismatches(a, &b), 0);
+		variant(&b, a, a->len - 1, a->buf[a->len - 1] == 'x' ? "y" : "x");
+		CHECK_INT(pair_mismatches(a, &b), 0);
+	}
+	mx_buf_release(&text);
+	mx_buf_release(&rnd);
+	mx_buf_release(&b);
+}
+
+TEST(common_prefix)
+{
+	CHECK_INT(phx_digest_common_prefix("", 0, "", 0), 0);
+	CHECK_INT(phx_digest_common_prefix("abc", 3, "abd", 3), 2);
+	CHECK_INT(phx_digest_common_prefix("abcdefghijklmnop", 16, "abcdefghijklmnop", 16), 16);
+	CHECK_INT(phx_digest_common_prefix("abcdefghijklmnopq", 17, "abcdefghijklmnop", 16), 16);
+	CHECK_INT(phx_digest_common_prefix("abcdefghiXklmnop", 16, "abcdefghijklmnop", 16), 9);
+	CHECK_INT(phx_digest_common_prefix("x", 1, "y", 1), 0);
+}
+
 TEST(release_accepts_null)
 {
 	struct phx_digest_zstream z = PHX_DIGEST_ZSTREAM_INIT;

@@ -31,6 +31,7 @@ const struct ev_builtin_table ev_core_tables[] = {
     {ev_builtins_integer_atom, &ev_builtins_integer_atom_n},
     {ev_builtins_calendar, &ev_builtins_calendar_n},
     {ev_builtins_erlang, &ev_builtins_erlang_n},
+    {ev_builtins_uri, &ev_builtins_uri_n},
 };
 const size_t ev_core_tables_n = EV_NROWS(ev_core_tables);
 

@@ -38,10 +38,10 @@
  * eval_builtins.c indexes). */
 extern const struct mx_eval_builtin ev_builtins_kernel[], ev_builtins_enum[], ev_builtins_string[],
     ev_builtins_keyword_map[], ev_builtins_list[], ev_builtins_path_file[], ev_builtins_system[],
-    ev_builtins_integer_atom[], ev_builtins_calendar[], ev_builtins_erlang[];
+    ev_builtins_integer_atom[], ev_builtins_calendar[], ev_builtins_erlang[], ev_builtins_uri[];
 extern const size_t ev_builtins_kernel_n, ev_builtins_enum_n, ev_builtins_string_n,
     ev_builtins_keyword_map_n, ev_builtins_list_n, ev_builtins_path_file_n, ev_builtins_system_n,
-    ev_builtins_integer_atom_n, ev_builtins_calendar_n, ev_builtins_erlang_n;
+    ev_builtins_integer_atom_n, ev_builtins_calendar_n, ev_builtins_erlang_n, ev_builtins_uri_n;
 
 struct ev_builtin_table {
 	const struct mx_eval_builtin *rows;
