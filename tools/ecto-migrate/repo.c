@@ -256,6 +256,8 @@ int em_repos_resolve(const struct em_opts *o, struct em_repo **repos, size_t *n,
 		           project.root);
 		goto out;
 	}
+	/* One project, one mix.lock: every repo behaves as the same release. */
+	mx_ecto_sql_choose(&project, &ecto_sql);
 	*repos = mx_xcalloc(mods.n, sizeof(**repos));
 	for (size_t i = 0; i < mods.n; i++) {
 		struct em_repo *r = &(*repos)[i];
@@ -263,7 +265,6 @@ int em_repos_resolve(const struct em_opts *o, struct em_repo **repos, size_t *n,
 		*n = i + 1;
 		/* Its env even when no mix.exs was found (MIX_ENV, else dev). */
 		r->ddl.project = &project;
-		mx_ecto_sql_choose(&project, &ecto_sql);
 		r->ddl.ecto_sql = ecto_sql.release;
 		if (url)
 			r->url = mx_xstrdup(url);
