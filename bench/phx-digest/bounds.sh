@@ -19,6 +19,11 @@
 #
 #   bench/phx-digest/bounds.sh BINDIR      (BINDIR holds phx-digest)
 #
+# MIX_DIGEST, when set, names a command run as `$MIX_DIGEST INPUT [OUTPUT]`
+# that runs the genuine `mix phx.digest` (in a reference app outside this
+# repository); its cold -o and in-place runs are then timed in the same
+# rounds, back to back with phx-digest's.
+#
 # BENCH_DIR (default /tmp/phx-digest-bounds) keeps the tree between runs;
 # GEN_TREE points at gen_tree.py (default /work/shared/bench/gen_tree.py).
 set -euo pipefail
@@ -33,6 +38,7 @@ runs=${RUNS:-3}
 cores=$(nproc)
 
 mkdir -p "$dir"
+dir=$(cd "$dir" && pwd)
 if [ ! -f "$dir/.generated" ]; then
 	rm -rf "$dir/tree"
 	python3 "$gen" "$dir/tree" 10000 200
@@ -67,55 +73,87 @@ echo "outputs: $(wc -l <list-o) files, $(awk '{s+=$1} END {printf "%.1f", s / 10
 	"$(wc -l <list-ip) files, $(awk '{s+=$1} END {printf "%.1f", s / 1048576}' list-ip) MiB in place"
 find tree -type f >paths
 
-# in-place runs and writes start from the input as generated
-reset_ip() {
-	cut -d' ' -f2- list-ip | (cd ref-ip && xargs -d '\n' rm -f)
-	rm -f ref-ip/cache_manifest.json
-}
+# Why no timed run follows a deletion: ext4 skips inodes freed in the last
+# 30 s (5.5 min while their inode table is unwritten) when it allocates new
+# ones (recently_deleted() in find_inode_bit), reading each one's table
+# block; right after an `rm -rf` of a 46k-file output, creating files costs
+# 3-14 s of system time more than otherwise (perf: ext4_create ->
+# find_inode_bit -> recently_deleted), in fswrite as much as in phx-digest.
+# So every timed run writes into a directory of its own made beforehand
+# (a fresh name for -o, a copy of the input for in place), all deletions
+# happen before the wait below or after the last run, and each timed run
+# starts with nothing dirty (sync, untimed).
+
+runs_dir=runs
+rm -rf "$runs_dir" fs-o out cache
+mkdir -p "$runs_dir"
+# copies of the input for the in-place runs: fswrite 1 and N threads,
+# phx-digest, phx-digest --jobs 1, the rerun
+for k in $(seq "$runs"); do
+	for c in fs1 fsn pd pd1 ${MIX_DIGEST:+mix}; do cp -a tree "$runs_dir/$c-$k"; done
+done
+cp -a tree "$runs_dir/rerun"
+sync
+echo "waiting 35 s for ext4 to forget the deleted inodes (see the comment above)"
+sleep 35
 
 # median of the values on stdin
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
-# seconds, median of $runs: $1 prepares (not timed), $2 is timed
-measure() {
-	for _ in $(seq "$runs"); do
-		eval "$1"
-		local s e
-		s=$(date +%s.%N)
-		eval "$2" >/dev/null
-		e=$(date +%s.%N)
-		awk -v s="$s" -v e="$e" 'BEGIN {print e - s}'
-	done | median
+# seconds of a command (stdout dropped), after an untimed sync
+timed() {
+	sync
+	local s e
+	s=$(date +%s.%N)
+	"$@" >/dev/null
+	e=$(date +%s.%N)
+	awk -v s="$s" -v e="$e" 'BEGIN {print e - s}'
 }
 
-# a helper's own time (its first field), median of $runs
-measure_self() {
-	for _ in $(seq "$runs"); do
-		eval "$1"
-		eval "$2" | cut -d' ' -f1
-	done | median
+# a helper's own time (its first field), after an untimed sync
+self_timed() {
+	sync
+	"$@" | cut -d' ' -f1
 }
 
-cpu1=$(measure_self : "./cpubound 1 <paths")
-cpun=$(measure_self : "./cpubound $cores <paths")
+# The rounds: every case once per round, interleaved, so that a drift in
+# the machine's state touches all of them alike.
+: >t-cpu1; : >t-cpun; : >t-fso1; : >t-fson; : >t-fsip1; : >t-fsipn
+: >t-cold; : >t-inplace; : >t-jobs1; : >t-mixo; : >t-mixip
+for k in $(seq "$runs"); do
+	self_timed ./cpubound 1 <paths >>t-cpu1
+	self_timed ./cpubound "$cores" <paths >>t-cpun
+	self_timed ./fswrite 1 "$runs_dir/fso1-$k" <list-o >>t-fso1
+	self_timed ./fswrite "$cores" "$runs_dir/fson-$k" <list-o >>t-fson
+	self_timed ./fswrite 1 "$runs_dir/fs1-$k" <list-ip >>t-fsip1
+	self_timed ./fswrite "$cores" "$runs_dir/fsn-$k" <list-ip >>t-fsipn
+	timed pd tree -o "$runs_dir/cold-$k" --no-cache >>t-cold
+	timed pd "$runs_dir/pd-$k" --no-cache >>t-inplace
+	timed pd "$runs_dir/pd1-$k" --no-cache --jobs 1 >>t-jobs1
+	if [ -n "${MIX_DIGEST:-}" ]; then
+		timed $MIX_DIGEST "$dir/tree" "$dir/$runs_dir/mixo-$k" >>t-mixo
+		timed $MIX_DIGEST "$dir/$runs_dir/mix-$k" >>t-mixip
+	fi
+done
+cpu1=$(median <t-cpu1)
+cpun=$(median <t-cpun)
 cpu=$(awk -v a="$cpu1" -v c="$cores" 'BEGIN {print a / c}')
-fs_o1=$(measure_self "rm -rf fs-o" "./fswrite 1 fs-o <list-o")
-fs_on=$(measure_self "rm -rf fs-o" "./fswrite $cores fs-o <list-o")
-fs_ip1=$(measure_self reset_ip "./fswrite 1 ref-ip <list-ip")
-fs_ipn=$(measure_self reset_ip "./fswrite $cores ref-ip <list-ip")
-rm -rf fs-o
+fs_o1=$(median <t-fso1)
+fs_on=$(median <t-fson)
+fs_ip1=$(median <t-fsip1)
+fs_ipn=$(median <t-fsipn)
 min() { awk -v a="$1" -v b="$2" 'BEGIN {print a < b ? a : b}'; }
-max() { awk -v a="$1" -v b="$2" 'BEGIN {print a > b ? a : b}'; }
 fs_o=$(min "$fs_o1" "$fs_on")
 fs_ip=$(min "$fs_ip1" "$fs_ipn")
+cold=$(median <t-cold)
+inplace=$(median <t-inplace)
+jobs1=$(median <t-jobs1)
 
-cold=$(measure "rm -rf out" "pd tree -o out --no-cache")
-rm -rf out
-inplace=$(measure reset_ip "pd ref-ip --no-cache")
-jobs1=$(measure reset_ip "pd ref-ip --no-cache --jobs 1")
-reset_ip
-pd ref-ip --cache-dir cache
-rerun=$(measure : "pd ref-ip --cache-dir cache")
+# the rerun: a first run fills the cache, then nothing changes
+pd "$runs_dir/rerun" --cache-dir cache
+: >t-rerun
+for _ in $(seq $((runs * 3))); do timed pd "$runs_dir/rerun" --cache-dir cache >>t-rerun; done
+rerun=$(median <t-rerun)
 
 row() { printf '%-44s %8.3f s\n' "$1" "$2"; }
 ratio() {
@@ -136,5 +174,16 @@ echo "phx-digest (median of $runs):"
 ratio "cold into a fresh -o" "$cold" "$cpu" "$fs_o"
 ratio "in place" "$inplace" "$cpu" "$fs_ip"
 ratio "in place, --jobs 1 (vs the 1-thread bounds)" "$jobs1" "$cpu1" "$fs_ip1"
-printf '%-44s %8.1f ms\n' "rerun, nothing changed (in place)" "$(awk -v t="$rerun" 'BEGIN {print t * 1000}')"
+printf '%-44s %8.1f ms\n' "rerun, nothing changed (median of $((runs * 3)))" "$(awk -v t="$rerun" 'BEGIN {print t * 1000}')"
+if [ -n "${MIX_DIGEST:-}" ]; then
+	mixo=$(median <t-mixo)
+	mixip=$(median <t-mixip)
+	echo
+	echo "mix phx.digest (median of $runs, same rounds):"
+	printf '%-44s %8.3f s   phx-digest is %.2fx faster\n' "cold into a fresh -o" "$mixo" \
+		"$(awk -v m="$mixo" -v p="$cold" 'BEGIN {print m / p}')"
+	printf '%-44s %8.3f s   phx-digest is %.2fx faster\n' "in place" "$mixip" \
+		"$(awk -v m="$mixip" -v p="$inplace" 'BEGIN {print m / p}')"
+fi
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+rm -rf "$runs_dir" cache

@@ -360,6 +360,93 @@ ctime_moved() { # FILE CTIME
 	# every new or changed path, but for the output's own
 	changed=$(cd sandbox && find . -newer ../stamp ! -path './out/*' ! -path ./out | LC_ALL=C sort)
 	printf '%s\n' "$changed"
+	# the cache directory holds the cache and the manifest memo, one pair
+	cached=$(cd sandbox/proj/_build/dev/mixless && ls)
+	[ "$(printf '%s\n' "$cached" | sed 's/-[0-9a-f]*\./-H./')" = "$(printf '%s\n' phx-digest-H.cache phx-digest-H.manifest)" ]
 	[ "$changed" = "$(printf '%s\n' . ./dep.d ./proj ./proj/_build ./proj/_build/dev \
-		./proj/_build/dev/mixless "./proj/_build/dev/mixless/$(cd sandbox/proj/_build/dev/mixless && ls)")" ]
+		./proj/_build/dev/mixless $(printf '%s\n' "$cached" | sed 's|^|./proj/_build/dev/mixless/|'))" ]
+}
+
+# The manifest memo beside the cache file of output $1 (default out).
+memof() { local c; c=$(cachef "${1:-out}") && echo "${c%.cache}.manifest"; }
+
+# The manifest with every mtime blanked: what two runs at different times
+# must agree on.
+mnorm() { sed 's/"mtime":[0-9]*/M/g' "$1"; }
+
+@test "manifest memo: old entries taken from it are the ones a parse finds" {
+	phx-digest static -o out -q
+	[ -f "$(memof)" ]
+	echo 'Disallow: /a' >>static/robots.txt
+	phx-digest static -o out -q
+	# the old robots entry is carried, and remembered as such
+	grep -q "^C	robots-" "$(memof)"
+	# out2 has the same manifest but neither cache nor memo: its next run
+	# parses the manifest, out's takes the old entries from the memo
+	cp -a out out2
+	phx-digest static -o out -q
+	phx-digest static -o out2 -q
+	diff <(mnorm out/cache_manifest.json) <(mnorm out2/cache_manifest.json)
+	old="[m['digests'][k] for k in sorted(m['digests']) if k.startswith('robots-')]"
+	[ "$(mf out/cache_manifest.json "$old")" = "$(mf out2/cache_manifest.json "$old")" ]
+	[ "$(mf out/cache_manifest.json "len($old)")" -eq 2 ]
+}
+
+@test "manifest memo: a manifest changed since, even in place at the same size, is parsed" {
+	phx-digest static -o out -q
+	echo 'Disallow: /a' >>static/robots.txt
+	phx-digest static -o out -q
+	old=$(mf out/cache_manifest.json "[k for k in m['digests'] if k.startswith('robots-') and m['digests'][k]['logical_path'] == 'robots.txt' and k != m['latest']['robots.txt']][0]")
+	mt=$(mf out/cache_manifest.json "m['digests']['$old']['mtime']")
+	# the carried entry's mtime one less, same length: only the text's hash
+	# tells this manifest from the one the memo describes
+	new=$((mt - 1))
+	[ "${#new}" -eq "${#mt}" ]
+	size=$(stat -c %s out/cache_manifest.json)
+	python3 - "$old" "$mt" "$new" <<-'PY'
+	import sys
+	p = "out/cache_manifest.json"
+	key, mt, new = sys.argv[1:]
+	t = open(p).read()
+	i = t.index('"' + key + '":')
+	j = t.index('"mtime":' + mt, i)
+	t = t[:j] + '"mtime":' + new + t[j + len('"mtime":' + mt):]
+	open(p, "w").write(t)
+	PY
+	[ "$(stat -c %s out/cache_manifest.json)" -eq "$size" ]
+	phx-digest static -o out -q
+	[ "$(mf out/cache_manifest.json "m['digests']['$old']['mtime']")" -eq "$new" ]
+	# an entry added by hand for a file that exists is kept, as Phoenix keeps it
+	printf 'x' >out/extra-0123456789abcdef0123456789abcdef.txt
+	python3 - <<-'PY'
+	import json
+	p = "out/cache_manifest.json"
+	m = json.load(open(p))
+	m["digests"]["extra-0123456789abcdef0123456789abcdef.txt"] = {"digest": "0123456789abcdef0123456789abcdef", "logical_path": "extra.txt", "mtime": 1, "sha512": "x", "size": 1}
+	open(p, "w").write(json.dumps(m))
+	PY
+	phx-digest static -o out -q
+	[ "$(mf out/cache_manifest.json "m['digests']['extra-0123456789abcdef0123456789abcdef.txt']['mtime']")" -eq 1 ]
+}
+
+@test "manifest memo: damaged, cut short or of other keys, it is not used" {
+	phx-digest static -o out -q
+	echo 'Disallow: /a' >>static/robots.txt
+	phx-digest static -o out -q
+	cp "$(memof)" memo.good
+	phx-digest static -o out -q
+	cp out/cache_manifest.json want.json
+	# a damaged carried line: without the memo's word the manifest is parsed
+	sed -i 's/^C\trobots-/C\trobotz-/' "$(memof)"
+	phx-digest static -o out -q
+	diff <(mnorm out/cache_manifest.json) <(mnorm want.json)
+	# cut short
+	head -c 60 memo.good >"$(memof)"
+	phx-digest static -o out -q
+	diff <(mnorm out/cache_manifest.json) <(mnorm want.json)
+	# a new file: the keys differ from the memo's, the old entries still come
+	printf 'new' >static/new.txt
+	phx-digest static -o out -q
+	[ "$(mf out/cache_manifest.json "len([k for k in m['digests'] if k.startswith('robots-')])")" -eq 2 ]
+	[ "$(mf out/cache_manifest.json "m['latest']['new.txt']")" = "new-$(md5 static/new.txt).txt" ]
 }

@@ -24,75 +24,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cache_lines.h"
 #include "fsutil.h"
 
 #define MAGIC "phx-digest-cache 2"
-
-static void add_esc(struct mx_buf *b, const char *s)
-{
-	for (;;) {
-		size_t run = strcspn(s, "\t\n\\");
-		mx_buf_add(b, s, run);
-		s += run;
-		if (!*s)
-			return;
-		mx_buf_adds(b, *s == '\t' ? "\\t" : *s == '\n' ? "\\n" : "\\\\");
-		s++;
-	}
-}
-
-/* Splits line (modified in place) on tabs and unescapes each field. */
-static size_t split(char *line, char **fields, size_t max)
-{
-	size_t n = 0;
-	char *p = line;
-	while (n < max) {
-		fields[n++] = p;
-		char *w = p;
-		while (*p && *p != '\t') {
-			if (*p == '\\' && p[1]) {
-				p++;
-				*w++ = *p == 't' ? '\t' : *p == 'n' ? '\n' : *p;
-				p++;
-			} else {
-				*w++ = *p++;
-			}
-		}
-		bool more = *p == '\t';
-		*w = '\0';
-		if (!more)
-			break;
-		p++;
-	}
-	return n;
-}
-
-/* Every record ends with a checksum of itself, so a damaged line (a copy
- * cut short, an edit) is dropped instead of believed. */
-static uint64_t line_sum(const char *s, size_t n)
-{
-	return phx_digest_hash(s, n, PHX_DIGEST_HASH_SEED);
-}
-
-static void end_line(struct mx_buf *b, size_t start)
-{
-	uint64_t h = line_sum(b->buf + start, b->len - start);
-	mx_buf_addf(b, "\t#%016" PRIx64 "\n", h);
-}
-
-/* Checks and strips the checksum of a line (NUL-terminated, no newline). */
-static bool line_ok(char *line)
-{
-	char *tab = strrchr(line, '\t');
-	if (!tab || tab[1] != '#' || strlen(tab + 2) != 16)
-		return false;
-	char *end;
-	uint64_t want = strtoull(tab + 2, &end, 16);
-	if (*end || line_sum(line, (size_t)(tab - line)) != want)
-		return false;
-	*tab = '\0';
-	return true;
-}
 
 static bool all_hex(const char *s, size_t n)
 {
@@ -129,9 +64,9 @@ void phx_digest_cache_load(struct phx_digest_cache *c, const char *path, const c
 	*nl = '\0';
 	{
 		char *f[2];
-		if (split(p, f, 2) != 2 || strcmp(f[0], MAGIC))
+		if (phx_cache_split(p, f, 2) != 2 || strcmp(f[0], MAGIC))
 			goto out;
-		/* split() unescaped f[1]; compare against the plain settings */
+		/* phx_cache_split() unescaped f[1]; compare against the plain settings */
 		if (strcmp(f[1], settings))
 			goto out;
 	}
@@ -144,9 +79,9 @@ void phx_digest_cache_load(struct phx_digest_cache *c, const char *path, const c
 		char *f[16];
 		char *line = p;
 		p = nl + 1;
-		if (!line_ok(line))
+		if (!phx_cache_line_ok(line))
 			continue;
-		size_t n = split(line, f, 16);
+		size_t n = phx_cache_split(line, f, 16);
 		if (n >= 12 && !strcmp(f[0], "F")) {
 			struct phx_digest_cache_entry e;
 			memset(&e, 0, sizeof(e));
@@ -214,11 +149,11 @@ int phx_digest_cache_save(const char *path, const char *settings, uint64_t lates
 {
 	struct mx_buf b = MX_BUF_INIT;
 	mx_buf_adds(&b, MAGIC "\t");
-	add_esc(&b, settings);
+	phx_cache_add_esc(&b, settings);
 	mx_buf_addch(&b, '\n');
 	size_t lline = b.len;
 	mx_buf_addf(&b, "L\t%016" PRIx64, latest);
-	end_line(&b, lline);
+	phx_cache_end_line(&b, lline);
 	for (size_t i = 0; i < t->n; i++) {
 		const struct phx_digest_file *f = &t->files[i];
 		if (!f->md5[0] || !f->sha512[0] || f->mtime.tv_sec >= racy)
@@ -233,22 +168,22 @@ int phx_digest_cache_save(const char *path, const char *settings, uint64_t lates
 			continue;
 		size_t line = b.len;
 		mx_buf_adds(&b, "F\t");
-		add_esc(&b, f->rel);
+		phx_cache_add_esc(&b, f->rel);
 		mx_buf_addf(
 		    &b, "\t%lld\t%lld\t%ld\t%lld\t%ld\t%llu\t%llu\t%s\t%s\t%016" PRIx64 "\t",
 		    (long long)f->size, (long long)f->mtime.tv_sec, f->mtime.tv_nsec,
 		    (long long)f->ctime.tv_sec, f->ctime.tv_nsec, (unsigned long long)f->ino,
 		    (unsigned long long)f->dev, f->md5, f->sha512, f->lookups);
 		if (f->keys_cached) {
-			add_esc(&b, f->keys_cached);
+			phx_cache_add_esc(&b, f->keys_cached);
 		} else {
 			for (size_t k = 0; k < f->keys.n; k++) {
 				if (k)
 					mx_buf_addch(&b, '\x1f');
-				add_esc(&b, f->keys.v[k]);
+				phx_cache_add_esc(&b, f->keys.v[k]);
 			}
 		}
-		end_line(&b, line);
+		phx_cache_end_line(&b, line);
 	}
 	for (size_t i = 0; i < outdirs->n; i++) {
 		struct mx_buf p = MX_BUF_INIT;
@@ -257,10 +192,10 @@ int phx_digest_cache_save(const char *path, const char *settings, uint64_t lates
 		if (stat(p.buf, &st) == 0) {
 			size_t line = b.len;
 			mx_buf_adds(&b, "D\t");
-			add_esc(&b, outdirs->v[i]);
+			phx_cache_add_esc(&b, outdirs->v[i]);
 			mx_buf_addf(&b, "\t%lld\t%ld\t%llu", (long long)st.st_mtim.tv_sec,
 			            st.st_mtim.tv_nsec, (unsigned long long)st.st_ino);
-			end_line(&b, line);
+			phx_cache_end_line(&b, line);
 		}
 		mx_buf_release(&p);
 	}

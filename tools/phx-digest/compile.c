@@ -449,14 +449,24 @@ static int rewrite_all(struct compile *c, struct mx_err *err)
 
 /* Makes every output durable and commits the manifest; for a dry run, prints
  * the outputs it would have written instead. */
-static int publish(struct phx_digest_run *r, struct mx_err *err)
+static int publish(struct compile *c, struct mx_err *err)
 {
+	struct phx_digest_run *r = &c->r;
+	struct mx_buf memo = MX_BUF_INIT;
+	struct mx_err merr = MX_ERR_INIT;
+	/* the manifest memo lives beside the cache, and only with it */
+	if (!r->o->no_cache && !r->dry && r->o->cache_dir &&
+	    mx_fs_mkdir_p(r->o->cache_dir, 0777, &merr) == 0)
+		phx_digest_memo_path(&memo, c->cache_path.buf);
 	/* nothing to flush when every file was reused where the cache left it */
 	bool need_sync = false;
 	for (size_t i = 0; i < r->t.n && !need_sync; i++)
 		need_sync = !(r->t.files[i].reused && r->t.files[i].dir_ok);
-	if (phx_digest_manifest_write(r->out, &r->t, r->o->now, need_sync,
-	                              r->dry ? &r->planned : NULL, err) < 0)
+	int ret = phx_digest_manifest_write(r->out, &r->t, r->o->now, need_sync,
+	                                    r->dry ? &r->planned : NULL,
+	                                    memo.len ? memo.buf : NULL, err);
+	mx_buf_release(&memo);
+	if (ret < 0)
 		return -1;
 	if (r->dry) {
 		mx_strvec_sort(&r->planned);
@@ -513,7 +523,7 @@ enum phx_digest_result phx_digest_compile(const struct phx_digest_opts *o, struc
 	if (rewrite_all(&c, err) < 0)
 		goto out;
 	trace("phase2");
-	if (publish(r, err) < 0)
+	if (publish(&c, err) < 0)
 		goto out;
 	res = PHX_DIGEST_DONE;
 	if (r->dry)

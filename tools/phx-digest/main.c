@@ -9,6 +9,8 @@
  * This file holds the list of commands: the digest run is the default
  * command (cmd_digest.c), `clean` the other (cmd_clean.c).
  */
+#include <malloc.h>
+
 #include "command.h"
 
 #define COMMANDS(X) X(phx_digest_cmd_digest) X(phx_digest_cmd_clean)
@@ -24,5 +26,9 @@ static const struct mx_tool tool = {
 
 int main(int argc, char **argv)
 {
+#ifdef M_TRIM_THRESHOLD
+	mallopt(M_MMAP_THRESHOLD, 64 << 20);
+	mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
 	return mx_tool_main(&tool, argc, argv);
 }

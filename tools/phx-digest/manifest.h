@@ -11,6 +11,7 @@
 #include "collect.h"
 #include "diag.h"
 #include "json_value.h"
+#include "manifest_memo.h"
 #include "strvec.h"
 
 /* The "!comment!" Phoenix writes at the top. */
@@ -20,9 +21,6 @@ extern const char phx_digest_comment[];
  * version other than 1 gives the empty manifest, as Phoenix's
  * migrate_manifest/2. Returns 0 or -1 with err (unreadable or invalid). */
 int phx_digest_manifest_load(const char *path, struct phx_json *m, struct mx_err *err);
-/* The same, with each entry of "digests" kept as raw text (see
- * phx_json_parse_lazy): for the digest run, which only copies old entries. */
-int phx_digest_manifest_load_lazy(const char *path, struct phx_json *m, struct mx_err *err);
 /* The text Phoenix writes for latest and digests (both objects). */
 void phx_digest_manifest_format(struct mx_buf *out, const struct phx_json *latest,
                                 const struct phx_json *digests);
@@ -31,8 +29,11 @@ void phx_digest_manifest_format(struct mx_buf *out, const struct phx_json *lates
  * entries whose file still exists. need_sync: flush the file system first,
  * so that nothing the manifest names can be lost after it (the manifest
  * itself is always written durably). With planned set (--dry-run) nothing is
- * written; the path is pushed there instead. */
+ * written; the path is pushed there instead. memo_path (NULL: none) names
+ * the manifest memo (manifest_memo.h): read, to skip parsing the old
+ * manifest when it can, and rewritten for the next run. */
 int phx_digest_manifest_write(const char *out, const struct phx_digest_tree *t, long long now,
-                              bool need_sync, struct mx_strvec *planned, struct mx_err *err);
+                              bool need_sync, struct mx_strvec *planned, const char *memo_path,
+                              struct mx_err *err);
 
 #endif
