@@ -23,27 +23,181 @@
 #include <string.h>
 #include <unistd.h>
 
-struct seen {
-	dev_t dev;
+#include "jobs.h"
+
+/*
+ * The walk goes level by level: every directory of a level is listed and
+ * its entries stat()ed as one job on the pool (directories are independent,
+ * and a stat() is mostly the kernel's time), then the next level's
+ * directories are known. The tree is then put together depth first, in the
+ * order a plain recursive walk gives, so the result does not depend on the
+ * threads.
+ */
+
+/* One entry of a directory, as its job found it. */
+struct entry {
+	char *name;
+	char kind; /* 'f' regular file, 'd' directory, 's' skipped, 'l' a loop */
+	struct stat st;
+	size_t child; /* 'd': its node */
+};
+
+/* One directory: where it is, and what its job found. */
+struct node {
+	char *rel;    /* "" for the input itself */
+	dev_t dev;    /* identity, for cutting symlink loops */
 	ino_t ino;
-	const struct seen *up;
+	long up;      /* parent node, -1 for the root */
+	struct entry *e;
+	size_t ne;
+	struct mx_strvec badnames;
+	int err;          /* errno of a failure, 0 */
+	const char *what; /* ... "cannot open directory" or "cannot stat" */
+	char *errpath;
 };
 
 struct walk {
 	const struct mx_strvec *zexts;
 	struct phx_digest_tree *t;
 	const char *input;
-	struct mx_err *err;
+	int root; /* the input, opened */
+	struct node *nodes;
+	size_t nn, nalloc;
 };
 
-static int cmp_str(const void *a, const void *b)
+static int cmp_entry(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
 }
 
-static void add_file(struct walk *w, const char *rel, const struct stat *st)
+static void join_rel(struct mx_buf *b, const char *dir, const char *name)
 {
-	struct phx_digest_tree *t = w->t;
+	mx_buf_reset(b);
+	mx_buf_adds(b, dir);
+	if (*dir)
+		mx_buf_addch(b, '/');
+	mx_buf_adds(b, name);
+}
+
+static void node_fail(struct node *n, const char *what, const char *path)
+{
+	n->err = errno;
+	n->what = what;
+	n->errpath = mx_xstrdup(path);
+}
+
+/* Lists one directory and stat()s what it keeps; a job on the pool. */
+static void list_dir(size_t i, void *ctx)
+{
+	struct walk *w = ctx;
+	struct node *n = &w->nodes[i];
+	struct mx_buf path = MX_BUF_INIT;
+	size_t alloc = 0;
+	int fd = *n->rel ? openat(w->root, n->rel, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+	                 : dup(w->root);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	if (!d) {
+		node_fail(n, "cannot open directory", *n->rel ? n->rel : w->input);
+		if (fd >= 0)
+			close(fd);
+		goto out;
+	}
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		/* Elixir's wildcard never matches a leading dot, "." and ".." included */
+		if (de->d_name[0] == '.')
+			continue;
+		/* the VM (in its UTF-8 file name mode, the one Elixir supports)
+		 * silently leaves such names out of a directory listing */
+		if (!phx_digest_valid_utf8(de->d_name)) {
+			join_rel(&path, n->rel, de->d_name);
+			mx_strvec_push(&n->badnames, path.buf);
+			continue;
+		}
+		/* judged by name before any stat: an output tree holds far more
+		 * of Phoenix's outputs than inputs */
+		if (de->d_type == DT_REG && phx_digest_is_compiled(de->d_name, w->zexts))
+			continue;
+		MX_ALLOC_GROW(n->e, n->ne + 1, alloc);
+		n->e[n->ne++] = (struct entry){mx_xstrdup(de->d_name), 0, {0}, 0};
+	}
+	if (n->ne > 1)
+		qsort(n->e, n->ne, sizeof(*n->e), cmp_entry);
+	for (size_t k = 0; k < n->ne; k++) {
+		struct entry *e = &n->e[k];
+		if (fstatat(dirfd(d), e->name, &e->st, 0) < 0) {
+			if (errno == ENOENT || errno == ELOOP) {
+				/* a dangling symlink, or one that vanished meanwhile */
+				e->kind = 's';
+				continue;
+			}
+			join_rel(&path, n->rel, e->name);
+			node_fail(n, "cannot stat", path.buf);
+			n->ne = k + 1; /* what comes after the failure is not looked at */
+			e->kind = 'x';
+			break;
+		}
+		if (S_ISDIR(e->st.st_mode))
+			e->kind = 'd';
+		else if (!S_ISREG(e->st.st_mode))
+			e->kind = 's';
+		/* names we could not judge before the stat (symlinks) */
+		else if (phx_digest_is_compiled(e->name, w->zexts))
+			e->kind = 'l';
+		else
+			e->kind = 'f';
+	}
+	closedir(d);
+out:
+	mx_buf_release(&path);
+}
+
+/* The jobs of one level: nodes from.. of w. */
+struct level {
+	struct walk *w;
+	size_t from;
+};
+
+static void list_level_dir(size_t i, void *ctx)
+{
+	struct level *l = ctx;
+	list_dir(l->from + i, l->w);
+}
+
+static size_t add_node(struct walk *w, const char *rel, dev_t dev, ino_t ino, long up)
+{
+	MX_ALLOC_GROW(w->nodes, w->nn + 1, w->nalloc);
+	w->nodes[w->nn] = (struct node){mx_xstrdup(rel), dev, ino, up, NULL, 0, MX_STRVEC_INIT,
+	                                0, NULL, NULL};
+	return w->nn++;
+}
+
+/* The next level: a node for each directory the level's jobs found, but
+ * one that is its own ancestor (a symlink loop, cut). */
+static void add_children(struct walk *w, size_t from, size_t to)
+{
+	struct mx_buf rel = MX_BUF_INIT;
+	for (size_t i = from; i < to; i++) {
+		for (size_t k = 0; k < w->nodes[i].ne; k++) {
+			struct entry *e = &w->nodes[i].e[k];
+			if (e->kind != 'd')
+				continue;
+			bool loop = false;
+			for (long u = (long)i; u >= 0 && !loop; u = w->nodes[u].up)
+				loop = w->nodes[u].dev == e->st.st_dev && w->nodes[u].ino == e->st.st_ino;
+			if (loop) {
+				e->kind = 'l';
+				continue;
+			}
+			join_rel(&rel, w->nodes[i].rel, e->name);
+			e->child = add_node(w, rel.buf, e->st.st_dev, e->st.st_ino, (long)i);
+		}
+	}
+	mx_buf_release(&rel);
+}
+
+static void add_file(struct phx_digest_tree *t, const char *rel, const struct stat *st)
+{
 	MX_ALLOC_GROW(t->files, t->n + 1, t->alloc);
 	struct phx_digest_file *f = &t->files[t->n++];
 	memset(f, 0, sizeof(*f));
@@ -61,107 +215,89 @@ static void add_file(struct walk *w, const char *rel, const struct stat *st)
 	f->keys = (struct mx_strvec)MX_STRVEC_INIT;
 }
 
-static int walk_dir(struct walk *w, int dfd, struct mx_buf *rel, const struct seen *up)
+/* Puts the tree together depth first, in each directory's name order, as
+ * a recursive walk meets it; stops at the first failure met so. */
+static int assemble(struct walk *w, size_t i, struct mx_buf *rel, struct mx_err *err)
 {
-	struct mx_strvec names = MX_STRVEC_INIT;
-	size_t rlen = rel->len;
-	int ret = 0;
-	int fd = dup(dfd);
-	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-	if (!d) {
-		if (fd >= 0)
-			close(fd);
-		ret = mx_err_errno(w->err, "cannot open directory", rel->len ? rel->buf : w->input);
-		goto out;
-	}
-	struct dirent *de;
-	while ((de = readdir(d))) {
-		/* Elixir's wildcard never matches a leading dot, "." and ".." included */
-		if (de->d_name[0] == '.')
-			continue;
-		/* the VM (in its UTF-8 file name mode, the one Elixir supports)
-		 * silently leaves such names out of a directory listing */
-		if (!phx_digest_valid_utf8(de->d_name)) {
-			struct mx_buf b = MX_BUF_INIT;
-			mx_buf_add(&b, rel->buf, rel->len);
-			if (rel->len)
-				mx_buf_addch(&b, '/');
-			mx_buf_adds(&b, de->d_name);
-			mx_strvec_push_owned(&w->t->badnames, mx_buf_detach(&b, NULL));
-			continue;
-		}
-		if (de->d_type == DT_REG && phx_digest_is_compiled(de->d_name, w->zexts))
-			continue;
-		mx_strvec_push(&names, de->d_name);
-	}
-	closedir(d);
-	if (names.n > 1)
-		qsort(names.v, names.n, sizeof(*names.v), cmp_str);
-
-	for (size_t i = 0; i < names.n; i++) {
-		struct stat st;
-		const char *name = names.v[i];
-		mx_buf_setlen(rel, rlen);
-		if (rlen)
-			mx_buf_addch(rel, '/');
-		mx_buf_adds(rel, name);
-		if (fstatat(dfd, name, &st, 0) < 0) {
-			if (errno == ENOENT || errno == ELOOP) {
-				/* a dangling symlink, or one that vanished meanwhile */
-				mx_strvec_push(&w->t->skipped, rel->buf);
-				continue;
+	struct node *n = &w->nodes[i];
+	struct phx_digest_tree *t = w->t;
+	for (size_t k = 0; k < n->badnames.n; k++)
+		mx_strvec_push(&t->badnames, n->badnames.v[k]);
+	for (size_t k = 0; k < n->ne; k++) {
+		struct entry *e = &n->e[k];
+		join_rel(rel, n->rel, e->name);
+		switch (e->kind) {
+		case 'f':
+			add_file(t, rel->buf, &e->st);
+			break;
+		case 's':
+			mx_strvec_push(&t->skipped, rel->buf);
+			break;
+		case 'd':
+			if (w->nodes[e->child].err) {
+				errno = w->nodes[e->child].err;
+				return mx_err_errno(err, w->nodes[e->child].what,
+				                    w->nodes[e->child].errpath);
 			}
-			ret = mx_err_errno(w->err, "cannot stat", rel->buf);
-			goto out;
-		}
-		if (S_ISDIR(st.st_mode)) {
-			bool loop = false;
-			for (const struct seen *s = up; s; s = s->up)
-				if (s->dev == st.st_dev && s->ino == st.st_ino)
-					loop = true;
-			if (loop)
-				continue;
-			int sub = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-			if (sub < 0) {
-				ret = mx_err_errno(w->err, "cannot open directory", rel->buf);
-				goto out;
-			}
-			mx_strvec_push(&w->t->dirs, rel->buf);
-			struct seen here = {st.st_dev, st.st_ino, up};
-			ret = walk_dir(w, sub, rel, &here);
-			close(sub);
-			if (ret < 0)
-				goto out;
-		} else if (S_ISREG(st.st_mode)) {
-			/* names we could not judge before the stat (symlinks) */
-			if (phx_digest_is_compiled(name, w->zexts))
-				continue;
-			add_file(w, rel->buf, &st);
-		} else {
-			mx_strvec_push(&w->t->skipped, rel->buf);
+			mx_strvec_push(&t->dirs, rel->buf);
+			if (assemble(w, e->child, rel, err) < 0)
+				return -1;
+			break;
+		case 'x':
+			errno = n->err;
+			return mx_err_errno(err, n->what, n->errpath);
+		default:
+			break;
 		}
 	}
-out:
-	mx_buf_setlen(rel, rlen);
-	mx_strvec_clear(&names);
-	return ret;
+	return 0;
 }
 
-int phx_digest_collect(const char *input, const struct mx_strvec *zexts, struct phx_digest_tree *t,
-                       struct mx_err *err)
+static void walk_release(struct walk *w)
 {
-	struct walk w = {zexts, t, input, err};
+	for (size_t i = 0; i < w->nn; i++) {
+		struct node *n = &w->nodes[i];
+		for (size_t k = 0; k < n->ne; k++)
+			free(n->e[k].name);
+		free(n->e);
+		free(n->rel);
+		free(n->errpath);
+		mx_strvec_clear(&n->badnames);
+	}
+	free(w->nodes);
+}
+
+int phx_digest_collect(const char *input, const struct mx_strvec *zexts, long jobs,
+                       struct phx_digest_tree *t, struct mx_err *err)
+{
+	struct walk w = {zexts, t, input, -1, NULL, 0, 0};
 	struct mx_buf rel = MX_BUF_INIT;
 	struct stat st;
-	int ret;
-	int fd = open(input, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
+	int ret = -1;
+	w.root = open(input, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (w.root < 0)
 		return mx_err_errno(err, "cannot open directory", input);
-	fstat(fd, &st);
+	if (fstat(w.root, &st) < 0) {
+		mx_err_errno(err, "cannot stat", input);
+		goto out;
+	}
+	add_node(&w, "", st.st_dev, st.st_ino, -1);
+	for (size_t from = 0, to = 1; from < to; from = to, to = w.nn) {
+		struct level l = {&w, from};
+		/* a thread costs more than listing a directory or two */
+		phx_digest_parallel(to - from, to - from < 4 ? 1 : jobs, NULL, list_level_dir, &l);
+		add_children(&w, from, to);
+	}
+	if (w.nodes[0].err) {
+		errno = w.nodes[0].err;
+		mx_err_errno(err, w.nodes[0].what, w.nodes[0].errpath);
+		goto out;
+	}
 	mx_strvec_push(&t->dirs, "");
-	struct seen top = {st.st_dev, st.st_ino, NULL};
-	ret = walk_dir(&w, fd, &rel, &top);
-	close(fd);
+	ret = assemble(&w, 0, &rel, err);
+out:
+	close(w.root);
+	walk_release(&w);
 	mx_buf_release(&rel);
 	return ret;
 }
@@ -210,19 +346,22 @@ void phx_digest_tree_prefix(struct phx_digest_tree *t, const char *prefix)
 	}
 }
 
+void phx_digest_file_release(struct phx_digest_file *f)
+{
+	free(f->rel);
+	free(f->src);
+	free(f->reldir);
+	free(f->digested);
+	free(f->content);
+	mx_strvec_clear(&f->keys);
+}
+
 void phx_digest_tree_release(struct phx_digest_tree *t)
 {
 	if (!t)
 		return;
-	for (size_t i = 0; i < t->n; i++) {
-		struct phx_digest_file *f = &t->files[i];
-		free(f->rel);
-		free(f->src);
-		free(f->reldir);
-		free(f->digested);
-		free(f->content);
-		mx_strvec_clear(&f->keys);
-	}
+	for (size_t i = 0; i < t->n; i++)
+		phx_digest_file_release(&t->files[i]);
 	free(t->files);
 	t->files = NULL;
 	t->n = t->alloc = 0;

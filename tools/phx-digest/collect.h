@@ -62,9 +62,11 @@ struct phx_digest_tree {
  * skipped (phx_digest_is_compiled), names that are not valid UTF-8 skipped
  * (files and directories, as Erlang's file:list_dir/1 does in the VM's UTF-8
  * file name mode; they are listed in t->badnames). Files come in a stable
- * order. */
-int phx_digest_collect(const char *input, const struct mx_strvec *zexts, struct phx_digest_tree *t,
-                       struct mx_err *err);
+ * order. The files are stat()ed on up to `jobs` threads once listed. */
+int phx_digest_collect(const char *input, const struct mx_strvec *zexts, long jobs,
+                       struct phx_digest_tree *t, struct mx_err *err);
+/* Frees what one file owns. */
+void phx_digest_file_release(struct phx_digest_file *f);
 /* Frees every file and list; accepts NULL and a released tree. */
 void phx_digest_tree_release(struct phx_digest_tree *t);
 

@@ -201,11 +201,25 @@ static int open_dirs(struct compile *c, struct mx_err *err)
 	return c->lock_fd < 0 ? -1 : 0;
 }
 
+/* The threads the run uses: --jobs, or one per core. */
+static long jobs_wanted(const struct phx_digest_opts *o)
+{
+	return o->jobs > 0 ? o->jobs : phx_digest_ncpu();
+}
+
 static bool same_directory(const char *a, const char *b)
 {
 	struct stat sa, sb;
 	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
 	       sa.st_ino == sb.st_ino;
+}
+
+/* "./priv/static": Phoenix's outputs go to OUT/priv/static/... (see
+ * phx_digest_input_prefix); known before the walk, as the cache needs it. */
+static void input_prefix(struct compile *c)
+{
+	if (!phx_digest_input_prefix(c->r.in, &c->prefix))
+		mx_buf_reset(&c->prefix);
 }
 
 /* The input tree, with Phoenix's relative paths and which files are
@@ -215,7 +229,7 @@ static int collect_input(struct compile *c, struct mx_err *err)
 	struct phx_digest_run *r = &c->r;
 	struct mx_strvec zexts = MX_STRVEC_INIT;
 	phx_digest_zexts(r->o, &zexts);
-	int ret = phx_digest_collect(r->in, &zexts, &r->t, err);
+	int ret = phx_digest_collect(r->in, &zexts, jobs_wanted(r->o), &r->t, err);
 	mx_strvec_clear(&zexts);
 	if (ret < 0)
 		return -1;
@@ -225,12 +239,8 @@ static int collect_input(struct compile *c, struct mx_err *err)
 	for (size_t i = 0; i < r->t.badnames.n; i++)
 		mx_diag_warn("skipping '%s/%s': the name is not valid UTF-8 (Phoenix skips it too)",
 		             r->in, r->t.badnames.v[i]);
-	trace("collect");
-	/* "./priv/static": Phoenix's outputs go to OUT/priv/static/... */
-	if (phx_digest_input_prefix(r->in, &c->prefix))
+	if (c->prefix.len)
 		phx_digest_tree_prefix(&r->t, c->prefix.buf);
-	else
-		mx_buf_reset(&c->prefix);
 	r->same_dir = same_directory(r->in, r->out) && !c->prefix.len;
 	for (size_t i = 0; i < r->t.n; i++) {
 		struct phx_digest_file *f = &r->t.files[i];
@@ -275,9 +285,31 @@ static void load_cache(struct compile *c)
 		phx_digest_cache_path(&c->cache_path, r->o->cache_dir, r->out);
 	if (!r->o->no_cache && !r->dry && r->o->cache_dir)
 		phx_digest_cache_load(&r->cache, c->cache_path.buf, c->settings.buf);
+}
+
+static void *load_cache_thread(void *arg)
+{
+	load_cache(arg);
+	return NULL;
+}
+
+/* The walk and the cache's load, each mostly waiting on the kernel, side
+ * by side: a rerun's two biggest steps overlap. */
+static int collect_and_load(struct compile *c, struct mx_err *err)
+{
+	pthread_t loader;
+	input_prefix(c);
+	bool threaded = pthread_create(&loader, NULL, load_cache_thread, c) == 0;
+	if (!threaded)
+		load_cache(c);
+	int ret = collect_input(c, err);
+	if (threaded)
+		pthread_join(loader, NULL);
+	trace("collect+cache");
 	/* an earlier version's cache, inside the output: it must not ship */
-	if (!r->dry)
-		phx_digest_cache_remove_legacy(r->out);
+	if (!c->r.dry)
+		phx_digest_cache_remove_legacy(c->r.out);
+	return ret;
 }
 
 /* A file's output directory as the cache and outdirs name it ("" for the
@@ -377,7 +409,7 @@ static int cmp_size_desc(const void *x, const void *y, void *ctx)
 static int hash_all(struct compile *c, struct mx_err *err)
 {
 	struct phx_digest_run *r = &c->r;
-	c->jobs = r->o->jobs > 0 ? r->o->jobs : phx_digest_ncpu();
+	c->jobs = jobs_wanted(r->o);
 	start_progress(r);
 	c->order = mx_xmalloc((r->t.n ? r->t.n : 1) * sizeof(*c->order));
 	for (size_t i = 0; i < r->t.n; i++)
@@ -509,10 +541,8 @@ enum phx_digest_result phx_digest_compile(const struct phx_digest_opts *o, struc
 	if (open_dirs(&c, err) < 0)
 		goto out;
 	trace("start");
-	if (collect_input(&c, err) < 0)
+	if (collect_and_load(&c, err) < 0)
 		goto out;
-	load_cache(&c);
-	trace("cache-load");
 	list_outdirs(&c);
 	if (prepare_outputs(&c, err) < 0)
 		goto out;

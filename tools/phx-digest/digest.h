@@ -8,8 +8,10 @@
  *   compress.c    gzip exactly as :zlib.gzip, plus brotli and zstd
  *   json_value.c  JSON values, to carry the old cache_manifest.json through
  *   manifest.c    cache_manifest.json: load, merge, encode as Phoenix does
+ *   manifest_memo.c  what a run remembers of the manifest it wrote
  *   deps.c        the depfile for make and CMake
  *   cache.c       the incremental cache that makes a no-change rerun cheap
+ *   cache_lines.c the checked line format of the cache and the memo
  *   index.c       a string -> index hash table, and the hash behind it
  *   jobs.c        a small pthread pool (a parallel for)
  *   progress.c    the progress line on a terminal, drawn by one ticker thread
