@@ -8,6 +8,7 @@
  */
 #include "compress.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,55 @@
 #include <zstd.h>
 
 #define OUT_CHUNK (256 * 1024)
+
+/*
+ * A gzip stream's state is ~270 KiB that deflateInit2 allocates and clears;
+ * for the many small files of a static tree that costs as much as the
+ * compression. Each thread keeps the state of its last finished stream and
+ * the next stream starts from it with deflateReset (which gives the same
+ * output as a fresh state). The thread's exit frees it.
+ */
+static pthread_key_t spare_key;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+static bool spare_ok;
+
+static void spare_free(void *p)
+{
+	deflateEnd(p);
+	free(p);
+}
+
+static void spare_init(void)
+{
+	spare_ok = pthread_key_create(&spare_key, spare_free) == 0;
+}
+
+/* A gzip state at Phoenix's settings: the thread's spare, reset, or a new one. */
+static z_stream *gzip_state(void)
+{
+	pthread_once(&spare_once, spare_init);
+	z_stream *s = spare_ok ? pthread_getspecific(spare_key) : NULL;
+	if (s) {
+		pthread_setspecific(spare_key, NULL);
+		if (deflateReset(s) == Z_OK)
+			return s;
+		spare_free(s);
+	}
+	s = mx_xcalloc(1, sizeof(*s));
+	if (deflateInit2(s, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Keeps a finished state as the thread's spare, or frees it. */
+static void gzip_state_done(z_stream *s)
+{
+	if (spare_ok && !pthread_getspecific(spare_key) && pthread_setspecific(spare_key, s) == 0)
+		return;
+	spare_free(s);
+}
 
 const char *phx_digest_z_ext(enum phx_digest_z z)
 {
@@ -33,15 +83,10 @@ int phx_digest_z_begin(struct phx_digest_zstream *z, enum phx_digest_z kind, lon
 	z->out_size = OUT_CHUNK;
 	z->out = mx_xmalloc(z->out_size);
 	switch (kind) {
-	case PHX_Z_GZIP: {
-		z_stream *s = mx_xcalloc(1, sizeof(*s));
-		if (deflateInit2(s, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-			free(s);
+	case PHX_Z_GZIP:
+		if (!(z->state = gzip_state()))
 			goto fail;
-		}
-		z->state = s;
 		break;
-	}
 	case PHX_Z_BROTLI: {
 		BrotliEncoderState *s = BrotliEncoderCreateInstance(NULL, NULL, NULL);
 		if (!s)
@@ -163,8 +208,7 @@ void phx_digest_z_release(struct phx_digest_zstream *z)
 	if (z->state) {
 		switch (z->kind) {
 		case PHX_Z_GZIP:
-			deflateEnd(z->state);
-			free(z->state);
+			gzip_state_done(z->state);
 			break;
 		case PHX_Z_BROTLI:
 			BrotliEncoderDestroyInstance(z->state);

@@ -459,6 +459,30 @@ out:
 
 /* ---- Phase 1 ------------------------------------------------------------- */
 
+static int write_outputs(struct phx_digest_run *r, struct phx_digest_file *f,
+                         const struct mx_buf *dig, struct mx_err *err);
+
+/* A plain file small enough to hold: read once, then hashed and written
+ * from memory (two passes over the file would read it twice, and could
+ * see two versions of it). */
+static int hash_and_copy_small(struct phx_digest_run *r, struct phx_digest_file *f,
+                               struct mx_err *err)
+{
+	struct mx_buf p = MX_BUF_INIT, c = MX_BUF_INIT;
+	input_path(r, &p, f);
+	int ret = mx_fs_read(p.buf, &c, err);
+	if (ret == 0 && hash_mem(c.buf ? c.buf : "", c.len, f->md5, f->sha512) < 0)
+		ret = mx_err_set(err, MX_ERR_OTHER, "cannot start MD5/SHA-512");
+	if (ret == 0) {
+		set_digested(f);
+		f->differs = false;
+		ret = write_outputs(r, f, &c, err);
+	}
+	mx_buf_release(&c);
+	mx_buf_release(&p);
+	return ret;
+}
+
 /* A plain file the cache knows nothing of: pass 1 hashes it (its name
  * depends on the MD5 of the whole file), pass 2 copies it. */
 static int hash_and_copy(struct phx_digest_run *r, struct phx_digest_file *f, struct mx_err *err)
@@ -500,7 +524,7 @@ int phx_digest_file_hash(struct phx_digest_run *r, struct phx_digest_file *f, st
 		return 0;
 	}
 	if (!e)
-		return hash_and_copy(r, f, err);
+		return f->size <= CHUNK ? hash_and_copy_small(r, f, err) : hash_and_copy(r, f, err);
 	memcpy(f->md5, e->md5, sizeof(f->md5));
 	memcpy(f->sha512, e->sha512, sizeof(f->sha512));
 	set_digested(f);
@@ -536,10 +560,10 @@ static int write_gzip_pair(struct outset *s, const struct mx_buf *dig,
 	                            f->content, f->len, zb ? atomic_sink : null_sink, zb, err);
 }
 
-/* Writes the rewritten content, and the original's copy, with their
- * compressed forms. */
-static int write_rewritten(struct phx_digest_run *r, struct phx_digest_file *f,
-                           const struct mx_buf *dig, struct mx_err *err)
+/* Writes the digested content dig, and the original's copy (f->content when
+ * f->differs, else dig too), with their compressed forms. */
+static int write_outputs(struct phx_digest_run *r, struct phx_digest_file *f,
+                         const struct mx_buf *dig, struct mx_err *err)
 {
 	struct outset s;
 	int ret;
@@ -589,7 +613,7 @@ int phx_digest_file_rewrite(struct phx_digest_run *r, struct phx_digest_file *f,
 	if (hash_mem(dig.buf, dig.len, NULL, f->sha512) < 0)
 		ret = mx_err_set(err, MX_ERR_OTHER, "cannot start SHA-512");
 	else
-		ret = write_rewritten(r, f, &dig, err);
+		ret = write_outputs(r, f, &dig, err);
 	free(f->content);
 	f->content = NULL;
 	mx_buf_release(&dig);
