@@ -259,14 +259,34 @@ static int fsync_dir(const char *path)
 	return r;
 }
 
+/* Links the unnamed file of af at target. linkat(fd, "", AT_EMPTY_PATH)
+ * skips resolving /proc/self/fd/N (a path walk through procfs per file);
+ * kernels before 6.10 allow it only with CAP_DAC_READ_SEARCH: tried until it
+ * is refused once, then the /proc path for the rest of the process.
+ * MIXLESS_TEST_NO_EMPTY_PATH=1 takes the /proc path, for its tests. */
+static int link_fd(struct mx_atomic *af, const char *target)
+{
+	static atomic_int empty_path = 1;
+	const char *no = getenv("MIXLESS_TEST_NO_EMPTY_PATH");
+	if (atomic_load(&empty_path) && !(no && *no && strcmp(no, "0"))) {
+		if (linkat(af->fd, "", AT_FDCWD, target, AT_EMPTY_PATH) == 0)
+			return 0;
+		if (errno != ENOENT && errno != EPERM && errno != EINVAL)
+			return -1;
+		/* refused (or the target's directory is missing: the /proc
+		 * path will say so too) */
+		atomic_store(&empty_path, 0);
+	}
+	return linkat(AT_FDCWD, af->tmp, AT_FDCWD, target, AT_SYMLINK_FOLLOW);
+}
+
 /* Gives the unnamed file of af its name. Straight to the target when that
  * does not exist (linkat never replaces); otherwise to a temp name first,
  * then renamed over the target: the one moment a crash can leave a visible
  * temp file, which the next run removes (mx_atomic_remove_stale). */
 static int link_unnamed(struct mx_atomic *af)
 {
-	const char *proc = af->tmp;
-	if (linkat(AT_FDCWD, proc, AT_FDCWD, af->path, AT_SYMLINK_FOLLOW) == 0)
+	if (link_fd(af, af->path) == 0)
 		return 0;
 	if (errno != EEXIST)
 		return -1;
@@ -279,7 +299,7 @@ static int link_unnamed(struct mx_atomic *af)
 	mx_buf_adds(&tmp, ".tmp-XXXXXX");
 	for (int attempt = 0; attempt < 100; attempt++) {
 		temp_letters(tmp.buf + tmp.len - 6);
-		if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp.buf, AT_SYMLINK_FOLLOW) == 0) {
+		if (link_fd(af, tmp.buf) == 0) {
 			ret = 0;
 			break;
 		}

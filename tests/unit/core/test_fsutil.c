@@ -60,22 +60,26 @@ TEST(atomic_write_replaces_and_leaves_no_temp)
 }
 
 /* Where O_TMPFILE works (here: /tmp), nothing is visible before commit, a
- * new file and a replaced one alike; with it turned off, a named temp. */
+ * new file and a replaced one alike, linked by its fd (AT_EMPTY_PATH) or by
+ * /proc/self/fd; with it turned off, a named temp. */
 TEST(atomic_unnamed_until_commit)
 {
 	make_tmpdir();
 	struct mx_buf p = MX_BUF_INIT, got = MX_BUF_INIT;
 	struct mx_err err = MX_ERR_INIT;
 	mx_path_join(&p, tmpdir, "u.txt");
-	for (int named = 0; named < 2; named++) {
+	for (int mode = 0; mode < 3; mode++) {
+		int named = mode == 2;
 		setenv("MIXLESS_TEST_NO_O_TMPFILE", named ? "1" : "0", 1);
+		setenv("MIXLESS_TEST_NO_EMPTY_PATH", mode == 1 ? "1" : "0", 1);
+		unlink(p.buf); /* each mode starts with a new file */
 		for (int round = 0; round < 2; round++) { /* new, then replaced */
 			struct mx_atomic af = MX_ATOMIC_INIT;
 			CHECK_INT(mx_atomic_open(&af, p.buf, 0666, &err), 0);
 			CHECK_INT(af.unnamed, !named);
 			mx_atomic_write(&af, named ? "n" : "u", 1);
 			mx_atomic_write(&af, round ? "2" : "1", 1);
-			CHECK_INT(count_entries(tmpdir), (named ? 1 : 0) + (named || round ? 1 : 0));
+			CHECK_INT(count_entries(tmpdir), (named ? 1 : 0) + (round ? 1 : 0));
 			CHECK_INT(mx_atomic_commit(&af, &err), 0);
 			CHECK_INT(count_entries(tmpdir), 1);
 			mx_buf_reset(&got);
@@ -84,6 +88,7 @@ TEST(atomic_unnamed_until_commit)
 		}
 	}
 	unsetenv("MIXLESS_TEST_NO_O_TMPFILE");
+	unsetenv("MIXLESS_TEST_NO_EMPTY_PATH");
 	rm_rf(tmpdir);
 	mx_buf_release(&p);
 	mx_buf_release(&got);
