@@ -5,7 +5,8 @@
 #
 #   CPU bound  cpubound.c: MD5 of every file plus one gzip -6 pass (zlib) over
 #              the gzippable bytes, on 1 thread; that time / cores is the
-#              bound (the same on `cores` threads is shown too)
+#              bound (the same on `cores` threads is shown too, and with a
+#              new deflate state per file, the way of counting)
 #   FS bound   fswrite.c: creates the files a phx-digest run creates (same
 #              number, same sizes, from a reference run's output), no
 #              compression, plain open/write/close: into a fresh directory
@@ -19,9 +20,10 @@
 #
 #   bench/phx-digest/bounds.sh BINDIR      (BINDIR holds phx-digest)
 #
-# MIX_DIGEST, when set, names a command run as `$MIX_DIGEST INPUT [OUTPUT]`
-# that runs the genuine `mix phx.digest` (in a reference app outside this
-# repository); its cold -o and in-place runs are then timed in the same
+# MIX_DIGEST, when set, names a command run as `$MIX_DIGEST INPUT OUTPUT`
+# (the same directory twice: in place) that runs the genuine `mix
+# phx.digest` (in a reference app outside this repository, with
+# --no-compile); its cold -o and in-place runs are then timed in the same
 # rounds, back to back with phx-digest's.
 #
 # BENCH_DIR (default /tmp/phx-digest-bounds) keeps the tree between runs;
@@ -118,10 +120,11 @@ self_timed() {
 
 # The rounds: every case once per round, interleaved, so that a drift in
 # the machine's state touches all of them alike.
-: >t-cpu1; : >t-cpun; : >t-fso1; : >t-fson; : >t-fsip1; : >t-fsipn
+: >t-cpu1; : >t-cpu1f; : >t-cpun; : >t-fso1; : >t-fson; : >t-fsip1; : >t-fsipn
 : >t-cold; : >t-inplace; : >t-jobs1; : >t-mixo; : >t-mixip
 for k in $(seq "$runs"); do
 	self_timed ./cpubound 1 <paths >>t-cpu1
+	self_timed ./cpubound 1 fresh <paths >>t-cpu1f
 	self_timed ./cpubound "$cores" <paths >>t-cpun
 	self_timed ./fswrite 1 "$runs_dir/fso1-$k" <list-o >>t-fso1
 	self_timed ./fswrite "$cores" "$runs_dir/fson-$k" <list-o >>t-fson
@@ -132,10 +135,11 @@ for k in $(seq "$runs"); do
 	timed pd "$runs_dir/pd1-$k" --no-cache --jobs 1 >>t-jobs1
 	if [ -n "${MIX_DIGEST:-}" ]; then
 		timed $MIX_DIGEST "$dir/tree" "$dir/$runs_dir/mixo-$k" >>t-mixo
-		timed $MIX_DIGEST "$dir/$runs_dir/mix-$k" >>t-mixip
+		timed $MIX_DIGEST "$dir/$runs_dir/mix-$k" "$dir/$runs_dir/mix-$k" >>t-mixip
 	fi
 done
 cpu1=$(median <t-cpu1)
+cpu1f=$(median <t-cpu1f)
 cpun=$(median <t-cpun)
 cpu=$(awk -v a="$cpu1" -v c="$cores" 'BEGIN {print a / c}')
 fs_o1=$(median <t-fso1)
@@ -163,6 +167,7 @@ ratio() {
 echo
 echo "bounds (median of $runs):"
 row "CPU: MD5 + gzip -6, 1 thread" "$cpu1"
+row "CPU: the same, a new deflate state per file" "$cpu1f"
 row "CPU: the same on $cores threads" "$cpun"
 row "CPU bound: 1 thread / $cores cores" "$cpu"
 row "FS: write -o's files, 1 thread" "$fs_o1"

@@ -5,7 +5,13 @@
  * extension (Phoenix's defaults), with THREADS threads taking files in
  * turn, and prints the wall-clock seconds and the bytes seen.
  *
- *   cpubound THREADS <list
+ *   cpubound THREADS [fresh] <list
+ *
+ * Each thread keeps one deflate state and resets it per file (deflateReset,
+ * the same output as a new state): the bound is the work, not the
+ * allocator's. With `fresh`, a new state per file (deflateInit2/deflateEnd,
+ * as a naive loop does), which on this machine costs about a quarter more:
+ * 270 KiB allocated, cleared and given back per file.
  */
 #include <fcntl.h>
 #include <pthread.h>
@@ -23,6 +29,7 @@ static char **paths;
 static size_t npaths;
 static atomic_size_t next_file;
 static atomic_ullong all_bytes, gz_bytes;
+static int fresh;
 
 static int gzippable(const char *p)
 {
@@ -40,6 +47,10 @@ static void *worker(void *unused)
 	size_t cap = 1 << 20, zcap = 1 << 20;
 	unsigned char *buf = malloc(cap), *zout = malloc(zcap);
 	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	z_stream s;
+	memset(&s, 0, sizeof(s));
+	if (!fresh)
+		deflateInit2(&s, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
 	(void)unused;
 	for (;;) {
 		size_t i = atomic_fetch_add(&next_file, 1);
@@ -69,10 +80,13 @@ static void *worker(void *unused)
 		atomic_fetch_add(&all_bytes, len);
 		if (!gzippable(paths[i]))
 			continue;
-		/* a fresh stream per file, the output thrown away */
-		z_stream s;
-		memset(&s, 0, sizeof(s));
-		deflateInit2(&s, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
+		/* the output thrown away */
+		if (fresh) {
+			memset(&s, 0, sizeof(s));
+			deflateInit2(&s, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
+		} else {
+			deflateReset(&s);
+		}
 		s.next_in = buf;
 		s.avail_in = (uInt)len;
 		int r;
@@ -81,9 +95,12 @@ static void *worker(void *unused)
 			s.avail_out = (uInt)zcap;
 			r = deflate(&s, Z_FINISH);
 		} while (r == Z_OK);
-		deflateEnd(&s);
+		if (fresh)
+			deflateEnd(&s);
 		atomic_fetch_add(&gz_bytes, len);
 	}
+	if (!fresh)
+		deflateEnd(&s);
 	EVP_MD_CTX_free(md);
 	free(buf);
 	free(zout);
@@ -93,10 +110,11 @@ static void *worker(void *unused)
 int main(int argc, char **argv)
 {
 	int threads = argc > 1 ? atoi(argv[1]) : 1;
+	fresh = argc > 2 && !strcmp(argv[2], "fresh");
 	size_t cap = 1024;
 	char line[4096];
 	if (threads < 1 || threads > 256) {
-		fprintf(stderr, "usage: cpubound THREADS <list\n");
+		fprintf(stderr, "usage: cpubound THREADS [fresh] <list\n");
 		return 2;
 	}
 	paths = malloc(cap * sizeof(*paths));

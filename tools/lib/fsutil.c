@@ -18,10 +18,14 @@ int mx_fs_read(const char *path, struct mx_buf *out, struct mx_err *err)
 	if (fd < 0)
 		return mx_err_errno(err, "cannot open", path);
 	struct stat st;
+	/* room for the whole file and a byte more, so that the read after the
+	 * last one sees the end without growing the buffer: growing copies it,
+	 * and touching new memory costs a page fault per 4 KiB */
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-		mx_buf_grow(out, (size_t)st.st_size);
+		mx_buf_grow(out, (size_t)st.st_size + 1);
 	for (;;) {
-		mx_buf_grow(out, 65536);
+		if (!out->alloc || out->alloc - out->len - 1 == 0)
+			mx_buf_grow(out, 65536);
 		ssize_t n = read(fd, out->buf + out->len, out->alloc - out->len - 1);
 		if (n < 0) {
 			if (errno == EINTR)
