@@ -352,7 +352,8 @@ void phx_digest_file_release(struct phx_digest_file *f)
 	free(f->src);
 	free(f->reldir);
 	free(f->digested);
-	free(f->content);
+	if (!f->content_arena)
+		free(f->content);
 	mx_strvec_clear(&f->keys);
 }
 

@@ -35,6 +35,7 @@ struct phx_digest_file {
 	const char *digest; /* the manifest's "digest": md5, or the asset's for a source map */
 	bool dir_ok;        /* the output directory is as the cache left it */
 	char *content;      /* CSS/JS/map only, while in memory */
+	bool content_arena; /* ... in the run's arena (not to be freed) */
 	size_t len;
 	long cache;              /* index of the cache entry whose stat matched, -1 */
 	bool reused;             /* outputs known current: nothing to write */

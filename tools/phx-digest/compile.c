@@ -87,6 +87,7 @@ static void compile_init(struct compile *c, const struct phx_digest_opts *o)
 	pthread_mutex_init(&r->lock, NULL);
 	atomic_init(&r->failed, false);
 	phx_digest_progress_init(&r->progress, 0, 0, NULL);
+	phx_digest_arena_init(&r->contents);
 	c->prefix = c->settings = c->cache_path = (struct mx_buf)MX_BUF_INIT;
 	c->outdirs = (struct mx_strvec)MX_STRVEC_INIT;
 	c->lock_fd = -1;
@@ -102,6 +103,7 @@ static void compile_release(struct compile *c)
 		close(c->lock_fd);
 	phx_digest_index_release(&c->r.byrel);
 	phx_digest_tree_release(&c->r.t);
+	phx_digest_arena_release(&c->r.contents);
 	phx_digest_cache_release(&c->r.cache);
 	mx_strvec_clear(&c->r.planned);
 	mx_strvec_clear(&c->outdirs);

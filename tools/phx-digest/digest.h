@@ -14,6 +14,7 @@
  *   cache_lines.c the checked line format of the cache and the memo
  *   index.c       a string -> index hash table, and the hash behind it
  *   jobs.c        a small pthread pool (a parallel for)
+ *   arena.c       huge-page memory for the contents held between phases
  *   progress.c    the progress line on a terminal, drawn by one ticker thread
  *   compile.c     the digest run, phase by phase, the manifest last (here)
  *   digest_file.c one file's work in the run's two parallel phases (run.h)

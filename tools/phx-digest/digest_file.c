@@ -429,6 +429,32 @@ static void set_digested(struct phx_digest_file *f)
 	f->digest = f->md5;
 }
 
+/* Reads f whole into the run's arena: 1 when done, 0 when it does not fit
+ * there (too large, or it grew since its stat), -1 with err. */
+static int read_into_arena(struct phx_digest_run *r, struct phx_digest_file *f,
+                           const char *path, struct mx_err *err)
+{
+	size_t size = (size_t)f->size, got;
+	char *p = phx_digest_arena_alloc(&r->contents, size + 1);
+	if (!p)
+		return 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return mx_err_errno(err, "cannot open", path);
+	/* one byte more than the stat said, to see the end */
+	int ret = read_full(fd, p, size + 1, &got);
+	close(fd);
+	if (ret < 0)
+		return mx_err_errno(err, "cannot read", path);
+	if (got > size)
+		return 0; /* grown: read it the ordinary way */
+	p[got] = '\0';
+	f->content = p;
+	f->len = got;
+	f->content_arena = true;
+	return 1;
+}
+
 static int read_content(struct phx_digest_run *r, struct phx_digest_file *f, struct mx_err *err)
 {
 	struct mx_buf p = MX_BUF_INIT, c = MX_BUF_INIT;
@@ -437,6 +463,10 @@ static int read_content(struct phx_digest_run *r, struct phx_digest_file *f, str
 	if ((size_t)f->size > PHX_DIGEST_REWRITE_MAX) {
 		ret = mx_err_set(err, MX_ERR_OTHER, "'%s' is too large to rewrite (over %zu MiB)",
 		                 p.buf, PHX_DIGEST_REWRITE_MAX >> 20);
+		goto out;
+	}
+	if ((ret = read_into_arena(r, f, p.buf, err)) != 0) {
+		ret = ret < 0 ? -1 : 0;
 		goto out;
 	}
 	if (mx_fs_read(p.buf, &c, err) < 0) {
@@ -448,6 +478,7 @@ static int read_content(struct phx_digest_run *r, struct phx_digest_file *f, str
 		goto out;
 	}
 	f->content = mx_buf_detach(&c, &f->len);
+	f->content_arena = false;
 	if (!f->content) {
 		f->content = mx_xstrdup("");
 		f->len = 0;
@@ -658,8 +689,10 @@ int phx_digest_file_rewrite(struct phx_digest_run *r, struct phx_digest_file *f,
 		ret = mx_err_set(err, MX_ERR_OTHER, "cannot start SHA-512");
 	else
 		ret = write_outputs(r, f, &dig, err);
-	free(f->content);
+	if (!f->content_arena)
+		free(f->content);
 	f->content = NULL;
+	f->content_arena = false;
 	mx_buf_release(&dig);
 	return ret;
 }

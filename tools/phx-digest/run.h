@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
 #include "cache.h"
 #include "collect.h"
 #include "diag.h"
@@ -37,6 +38,7 @@ struct phx_digest_run {
 	struct mx_err first_err;
 	struct mx_strvec planned; /* --dry-run: outputs that would be written */
 	struct phx_digest_progress progress; /* counted always, drawn if o->progress */
+	struct phx_digest_arena contents;     /* CSS/JS/map contents between the phases */
 	uint64_t latest;  /* fingerprint of `latest` */
 	bool same_latest; /* ... equal to the cached run's: every lookup answers as then */
 };
