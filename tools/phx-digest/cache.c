@@ -71,6 +71,14 @@ void phx_digest_cache_load(struct phx_digest_cache *c, const char *path, const c
 			goto out;
 	}
 	p = nl + 1;
+	{
+		/* one entry a line at most: the array at its size at once (growing
+		 * it by doubling copies it into fresh pages again and again) */
+		size_t lines = 0;
+		for (const char *q = p; (q = memchr(q, '\n', (size_t)(end - q))); q++)
+			lines++;
+		MX_ALLOC_GROW(c->e, lines, c->alloc);
+	}
 	while (p < end) {
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (!nl)

@@ -294,6 +294,13 @@ int phx_digest_collect(const char *input, const struct mx_strvec *zexts, long jo
 		goto out;
 	}
 	mx_strvec_push(&t->dirs, "");
+	/* the files array at its size at once: growing it by doubling would
+	 * copy it into fresh pages again and again */
+	size_t nfiles = t->n;
+	for (size_t i = 0; i < w.nn; i++)
+		for (size_t k = 0; k < w.nodes[i].ne; k++)
+			nfiles += w.nodes[i].e[k].kind == 'f';
+	MX_ALLOC_GROW(t->files, nfiles, t->alloc);
 	ret = assemble(&w, 0, &rel, err);
 out:
 	close(w.root);
