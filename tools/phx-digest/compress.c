@@ -8,13 +8,14 @@
  */
 #include "compress.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <brotli/encode.h>
 #include <zlib.h>
 #include <zstd.h>
+
+#include "jobs.h"
 
 #define OUT_CHUNK (256 * 1024)
 
@@ -25,28 +26,20 @@
  * the next stream starts from it with deflateReset (which gives the same
  * output as a fresh state). The thread's exit frees it.
  */
-static pthread_key_t spare_key;
-static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
-static bool spare_ok;
-
 static void spare_free(void *p)
 {
 	deflateEnd(p);
 	free(p);
 }
 
-static void spare_init(void)
-{
-	spare_ok = pthread_key_create(&spare_key, spare_free) == 0;
-}
+static struct phx_digest_slot spare = PHX_DIGEST_SLOT_INIT(spare_free);
 
 /* A gzip state at Phoenix's settings: the thread's spare, reset, or a new one. */
 static z_stream *gzip_state(void)
 {
-	pthread_once(&spare_once, spare_init);
-	z_stream *s = spare_ok ? pthread_getspecific(spare_key) : NULL;
+	z_stream *s = phx_digest_slot_get(&spare);
 	if (s) {
-		pthread_setspecific(spare_key, NULL);
+		phx_digest_slot_set(&spare, NULL);
 		if (deflateReset(s) == Z_OK)
 			return s;
 		spare_free(s);
@@ -62,7 +55,7 @@ static z_stream *gzip_state(void)
 /* Keeps a finished state as the thread's spare, or frees it. */
 static void gzip_state_done(z_stream *s)
 {
-	if (spare_ok && !pthread_getspecific(spare_key) && pthread_setspecific(spare_key, s) == 0)
+	if (!phx_digest_slot_get(&spare) && phx_digest_slot_set(&spare, s) == 0)
 		return;
 	spare_free(s);
 }

@@ -9,7 +9,6 @@
 #include "run.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +18,7 @@
 
 #include "compress.h"
 #include "fsutil.h"
+#include "jobs.h"
 #include "names.h"
 #include "rewrite.h"
 
@@ -500,32 +500,22 @@ static int write_outputs(struct phx_digest_run *r, struct phx_digest_file *f,
  * virtual machine costs more than the read itself. The thread's exit frees
  * it.
  */
-static pthread_key_t scratch_key;
-static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
-static bool scratch_ok;
-
 static void scratch_free(void *p)
 {
 	mx_buf_release(p);
 	free(p);
 }
 
-static void scratch_init(void)
-{
-	scratch_ok = pthread_key_create(&scratch_key, scratch_free) == 0;
-}
+static struct phx_digest_slot scratch = PHX_DIGEST_SLOT_INIT(scratch_free);
 
-/* The thread's read buffer, emptied; NULL where threads have no keys. */
+/* The thread's read buffer, emptied; NULL where threads have no slots. */
 static struct mx_buf *scratch_buf(void)
 {
-	pthread_once(&scratch_once, scratch_init);
-	if (!scratch_ok)
-		return NULL;
-	struct mx_buf *b = pthread_getspecific(scratch_key);
+	struct mx_buf *b = phx_digest_slot_get(&scratch);
 	if (!b) {
 		b = mx_xmalloc(sizeof(*b));
 		*b = (struct mx_buf)MX_BUF_INIT;
-		if (pthread_setspecific(scratch_key, b) != 0) {
+		if (phx_digest_slot_set(&scratch, b) < 0) {
 			free(b);
 			return NULL;
 		}

@@ -7,6 +7,7 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -62,4 +63,32 @@ void phx_digest_parallel(size_t n, long nthreads, const size_t *order,
 	for (long i = 1; i <= started; i++)
 		pthread_join(t[i], NULL);
 	free(t);
+}
+
+/* Keys are made under one lock, once per slot. */
+static pthread_mutex_t slot_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static bool slot_ready(struct phx_digest_slot *s)
+{
+	int st = atomic_load(&s->state);
+	if (st == 0) {
+		pthread_mutex_lock(&slot_lock);
+		st = atomic_load(&s->state);
+		if (st == 0) {
+			st = pthread_key_create(&s->key, s->destroy) == 0 ? 1 : -1;
+			atomic_store(&s->state, st);
+		}
+		pthread_mutex_unlock(&slot_lock);
+	}
+	return st == 1;
+}
+
+void *phx_digest_slot_get(struct phx_digest_slot *s)
+{
+	return slot_ready(s) ? pthread_getspecific(s->key) : NULL;
+}
+
+int phx_digest_slot_set(struct phx_digest_slot *s, void *p)
+{
+	return slot_ready(s) && pthread_setspecific(s->key, p) == 0 ? 0 : -1;
 }
