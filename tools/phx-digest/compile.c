@@ -68,6 +68,7 @@ struct compile {
 	struct mx_buf cache_path; /* CACHE_DIR/phx-digest-<hash of OUT>.cache */
 	struct mx_strvec outdirs; /* output directories, relative, sorted ("" first) */
 	int lock_fd;              /* holds the output directory's flock, or -1 */
+	struct phx_digest_flusher flusher; /* syncs lock_fd's file system meanwhile */
 	size_t *order;            /* file indices in the order jobs take them */
 	long jobs;
 };
@@ -99,6 +100,7 @@ static void compile_release(struct compile *c)
 		return;
 	phx_digest_progress_stop(&c->r.progress);
 	free(c->order);
+	phx_digest_flusher_release(&c->flusher);
 	if (c->lock_fd >= 0)
 		close(c->lock_fd);
 	phx_digest_index_release(&c->r.byrel);
@@ -496,7 +498,7 @@ static int publish(struct compile *c, struct mx_err *err)
 	bool need_sync = false;
 	for (size_t i = 0; i < r->t.n && !need_sync; i++)
 		need_sync = !(r->t.files[i].reused && r->t.files[i].dir_ok);
-	int ret = phx_digest_manifest_write(r->out, &r->t, r->o->now, need_sync,
+	int ret = phx_digest_manifest_write(r->out, &r->t, r->o->now, need_sync ? &c->flusher : NULL,
 	                                    r->dry ? &r->planned : NULL,
 	                                    memo.len ? memo.buf : NULL, err);
 	mx_buf_release(&memo);
@@ -549,6 +551,8 @@ enum phx_digest_result phx_digest_compile(const struct phx_digest_opts *o, struc
 	if (prepare_outputs(&c, err) < 0)
 		goto out;
 	trace("prepare");
+	if (!r->dry)
+		phx_digest_flusher_start(&c.flusher, c.lock_fd, r->out);
 	if (hash_all(&c, err) < 0)
 		goto out;
 	trace("phase1");

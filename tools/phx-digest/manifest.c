@@ -391,7 +391,7 @@ static void memo_of_carried(const struct mwrite *w, struct phx_digest_manifest_m
 }
 
 int phx_digest_manifest_write(const char *out, const struct phx_digest_tree *t, long long now,
-                              bool need_sync, struct mx_strvec *planned, const char *memo_path,
+                              struct phx_digest_flusher *sync, struct mx_strvec *planned, const char *memo_path,
                               struct mx_err *err)
 {
 	struct phx_json old = PHX_JSON_INIT;
@@ -431,7 +431,7 @@ int phx_digest_manifest_write(const char *out, const struct phx_digest_tree *t, 
 	mx_buf_adds(&m.b, "\n}\n");
 	mtext_flush(&m, true);
 	/* everything the manifest names must be on disk before it is */
-	if (need_sync && mx_fs_syncfs(out, err) < 0) {
+	if (sync && phx_digest_flusher_finish(sync, err) < 0) {
 		mx_atomic_abort(&af);
 		goto out;
 	}

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "collect.h"
 #include "diag.h"
+#include "flusher.h"
 #include "json_value.h"
 #include "manifest_memo.h"
 #include "strvec.h"
@@ -26,14 +27,15 @@ void phx_digest_manifest_format(struct mx_buf *out, const struct phx_json *lates
                                 const struct phx_json *digests);
 /* Writes OUT/cache_manifest.json for the files of t (digested names, digests,
  * SHA-512, sizes; mtime = now, Gregorian seconds), with the old manifest's
- * entries whose file still exists. need_sync: flush the file system first,
- * so that nothing the manifest names can be lost after it (the manifest
- * itself is always written durably). With planned set (--dry-run) nothing is
+ * entries whose file still exists. sync (NULL when nothing new was
+ * written): the run's flusher, finished first, so that nothing the manifest
+ * names can be lost after it (the manifest itself is always written
+ * durably). With planned set (--dry-run) nothing is
  * written; the path is pushed there instead. memo_path (NULL: none) names
  * the manifest memo (manifest_memo.h): read, to skip parsing the old
  * manifest when it can, and rewritten for the next run. */
 int phx_digest_manifest_write(const char *out, const struct phx_digest_tree *t, long long now,
-                              bool need_sync, struct mx_strvec *planned, const char *memo_path,
+                              struct phx_digest_flusher *sync, struct mx_strvec *planned, const char *memo_path,
                               struct mx_err *err);
 
 #endif
