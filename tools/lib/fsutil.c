@@ -42,6 +42,22 @@ int mx_fs_read(const char *path, struct mx_buf *out, struct mx_err *err)
 	return 0;
 }
 
+ssize_t mx_fs_read_full(int fd, void *buf, size_t n)
+{
+	size_t got = 0;
+	while (got < n) {
+		ssize_t r = read(fd, (char *)buf + got, n - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	return (ssize_t)got;
+}
+
 bool mx_fs_exists(const char *path)
 {
 	struct stat st;
@@ -354,6 +370,12 @@ int mx_atomic_commit(struct mx_atomic *af, struct mx_err *err)
 out:
 	release_atomic(af);
 	return ret;
+}
+
+void mx_atomic_start_writeback(struct mx_atomic *af)
+{
+	if (af->fd >= 0 && !af->failed_errno)
+		sync_file_range(af->fd, 0, 0, SYNC_FILE_RANGE_WRITE);
 }
 
 void mx_atomic_abort(struct mx_atomic *af)

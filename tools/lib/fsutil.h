@@ -20,6 +20,9 @@
 
 /* Reads the whole file into out (appending). */
 int mx_fs_read(const char *path, struct mx_buf *out, struct mx_err *err);
+/* Reads from fd into buf until n bytes are in or the file ends (a read
+ * interrupted by a signal is retried): the bytes read, or -1 with errno. */
+ssize_t mx_fs_read_full(int fd, void *buf, size_t n);
 
 bool mx_fs_exists(const char *path);
 bool mx_fs_is_dir(const char *path);
@@ -86,6 +89,10 @@ void mx_atomic_write(struct mx_atomic *af, const void *data, size_t n);
 /* fsync, rename over the target, fsync the directory, release (the fsyncs
  * are skipped under MX_ATOMIC_NO_SYNC). */
 int mx_atomic_commit(struct mx_atomic *af, struct mx_err *err);
+/* Starts writing to disk what af holds so far, without waiting: a large
+ * file written in pieces then reaches the disk while the next pieces are
+ * made, and its fsync at commit finds little left. Advice only. */
+void mx_atomic_start_writeback(struct mx_atomic *af);
 /* Removes the temp file and releases; safe on NULL, on an unopened or on a
  * committed af. */
 void mx_atomic_abort(struct mx_atomic *af);

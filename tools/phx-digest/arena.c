@@ -6,7 +6,10 @@
 #include "arena.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <sys/mman.h>
+
+#include "buf.h"
 
 #define CHUNK ((size_t)32 << 20)
 
@@ -70,4 +73,22 @@ void phx_digest_arena_release(struct phx_digest_arena *a)
 	a->next = NULL;
 	a->left = 0;
 	pthread_mutex_destroy(&a->lock);
+}
+
+#define HUGE_PAGE ((size_t)2 << 20)
+
+void *phx_digest_huge_alloc(size_t n)
+{
+	if (n < HUGE_PAGE / 2)
+		return mx_xmalloc(n ? n : 1);
+	/* whole huge pages: the kernel backs only those with one */
+	size_t size = (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	void *p;
+	if (posix_memalign(&p, HUGE_PAGE, size) != 0)
+		return mx_xmalloc(n);
+#ifdef MADV_HUGEPAGE
+	/* advice only: without huge pages it is ordinary memory */
+	madvise(p, size, MADV_HUGEPAGE);
+#endif
+	return p;
 }

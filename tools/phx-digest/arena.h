@@ -33,4 +33,13 @@ void *phx_digest_arena_alloc(struct phx_digest_arena *a, size_t n);
 /* Gives every chunk back. */
 void phx_digest_arena_release(struct phx_digest_arena *a);
 
+/*
+ * A large block filled at once (a rerun's file table, the cache's text and
+ * entries: megabytes each): n bytes, not zeroed, 2 MiB-aligned and marked
+ * for huge pages when n is 1 MiB or more, so that filling it costs a fault
+ * per 2 MiB rather than per 4 KiB; plain malloc below that. free() releases
+ * it, realloc() grows it (as ordinary memory). Aborts on out-of-memory.
+ */
+void *phx_digest_huge_alloc(size_t n);
+
 #endif

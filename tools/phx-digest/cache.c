@@ -17,13 +17,16 @@
 #include "cache.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
+#include "arena.h"
 #include "cache_lines.h"
 #include "fsutil.h"
 
@@ -52,12 +55,38 @@ static bool parse_ts(const char *s, const char *ns, struct timespec *ts)
 	return !*end;
 }
 
+/* The cache's text, NUL-terminated, its length in *len, in memory filled
+ * at once; NULL when it cannot be read or changed size while read. */
+static char *read_text(const char *path, size_t *len)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	char *text = NULL;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		size_t size = (size_t)st.st_size;
+		text = phx_digest_huge_alloc(size + 1);
+		/* a byte more than the stat said, to see the end */
+		if (mx_fs_read_full(fd, text, size + 1) != (ssize_t)size) {
+			free(text);
+			text = NULL;
+		} else {
+			text[size] = '\0';
+			*len = size;
+		}
+	}
+	close(fd);
+	return text;
+}
+
 void phx_digest_cache_load(struct phx_digest_cache *c, const char *path, const char *settings)
 {
-	struct mx_buf text = MX_BUF_INIT;
-	if (mx_fs_read(path, &text, NULL) < 0)
-		goto out;
-	char *p = text.buf, *end = text.buf + text.len;
+	size_t len = 0;
+	char *text = read_text(path, &len);
+	if (!text)
+		return;
+	char *p = text, *end = text + len;
 	char *nl = memchr(p, '\n', (size_t)(end - p));
 	if (!nl)
 		goto out;
@@ -77,7 +106,10 @@ void phx_digest_cache_load(struct phx_digest_cache *c, const char *path, const c
 		size_t lines = 0;
 		for (const char *q = p; (q = memchr(q, '\n', (size_t)(end - q))); q++)
 			lines++;
-		MX_ALLOC_GROW(c->e, lines, c->alloc);
+		if (lines) {
+			c->e = phx_digest_huge_alloc(lines * sizeof(*c->e));
+			c->alloc = lines;
+		}
 	}
 	while (p < end) {
 		nl = memchr(p, '\n', (size_t)(end - p));
@@ -123,9 +155,10 @@ void phx_digest_cache_load(struct phx_digest_cache *c, const char *path, const c
 	}
 	phx_digest_index_build(&c->ix, c->n, entry_key, c);
 	/* entries point into the text: it lives as long as the cache */
-	c->text = mx_buf_detach(&text, NULL);
+	c->text = text;
+	return;
 out:
-	mx_buf_release(&text);
+	free(text);
 }
 
 long phx_digest_cache_find(const struct phx_digest_cache *c, const char *rel)

@@ -23,6 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "jobs.h"
 
 /*
@@ -34,11 +35,16 @@
  * threads.
  */
 
-/* One entry of a directory, as its job found it. */
+/* One entry of a directory, as its job found it: of its stat, only what
+ * a file of the tree keeps (a whole struct stat would double the size of
+ * the 13k entries a large tree has, in fresh pages). */
 struct entry {
 	char *name;
 	char kind; /* 'f' regular file, 'd' directory, 's' skipped, 'l' a loop */
-	struct stat st;
+	off_t size;
+	struct timespec mtime, ctime;
+	ino_t ino;
+	dev_t dev;
 	size_t child; /* 'd': its node */
 };
 
@@ -119,13 +125,14 @@ static void list_dir(size_t i, void *ctx)
 		if (de->d_type == DT_REG && phx_digest_is_compiled(de->d_name, w->zexts))
 			continue;
 		MX_ALLOC_GROW(n->e, n->ne + 1, alloc);
-		n->e[n->ne++] = (struct entry){mx_xstrdup(de->d_name), 0, {0}, 0};
+		n->e[n->ne++] = (struct entry){.name = mx_xstrdup(de->d_name)};
 	}
 	if (n->ne > 1)
 		qsort(n->e, n->ne, sizeof(*n->e), cmp_entry);
 	for (size_t k = 0; k < n->ne; k++) {
 		struct entry *e = &n->e[k];
-		if (fstatat(dirfd(d), e->name, &e->st, 0) < 0) {
+		struct stat st;
+		if (fstatat(dirfd(d), e->name, &st, 0) < 0) {
 			if (errno == ENOENT || errno == ELOOP) {
 				/* a dangling symlink, or one that vanished meanwhile */
 				e->kind = 's';
@@ -137,9 +144,14 @@ static void list_dir(size_t i, void *ctx)
 			e->kind = 'x';
 			break;
 		}
-		if (S_ISDIR(e->st.st_mode))
+		e->size = st.st_size;
+		e->mtime = st.st_mtim;
+		e->ctime = st.st_ctim;
+		e->ino = st.st_ino;
+		e->dev = st.st_dev;
+		if (S_ISDIR(st.st_mode))
 			e->kind = 'd';
-		else if (!S_ISREG(e->st.st_mode))
+		else if (!S_ISREG(st.st_mode))
 			e->kind = 's';
 		/* names we could not judge before the stat (symlinks) */
 		else if (phx_digest_is_compiled(e->name, w->zexts))
@@ -184,19 +196,19 @@ static void add_children(struct walk *w, size_t from, size_t to)
 				continue;
 			bool loop = false;
 			for (long u = (long)i; u >= 0 && !loop; u = w->nodes[u].up)
-				loop = w->nodes[u].dev == e->st.st_dev && w->nodes[u].ino == e->st.st_ino;
+				loop = w->nodes[u].dev == e->dev && w->nodes[u].ino == e->ino;
 			if (loop) {
 				e->kind = 'l';
 				continue;
 			}
 			join_rel(&rel, w->nodes[i].rel, e->name);
-			e->child = add_node(w, rel.buf, e->st.st_dev, e->st.st_ino, (long)i);
+			e->child = add_node(w, rel.buf, e->dev, e->ino, (long)i);
 		}
 	}
 	mx_buf_release(&rel);
 }
 
-static void add_file(struct phx_digest_tree *t, const char *rel, const struct stat *st)
+static void add_file(struct phx_digest_tree *t, const char *rel, const struct entry *e)
 {
 	MX_ALLOC_GROW(t->files, t->n + 1, t->alloc);
 	struct phx_digest_file *f = &t->files[t->n++];
@@ -206,11 +218,11 @@ static void add_file(struct phx_digest_tree *t, const char *rel, const struct st
 	f->base = slash ? slash + 1 : f->rel;
 	f->reldir = slash ? mx_xstrndup(f->rel, (size_t)(slash - f->rel)) : mx_xstrdup(".");
 	f->kind = phx_digest_kind_of(f->base);
-	f->size = st->st_size;
-	f->mtime = st->st_mtim;
-	f->ctime = st->st_ctim;
-	f->ino = st->st_ino;
-	f->dev = st->st_dev;
+	f->size = e->size;
+	f->mtime = e->mtime;
+	f->ctime = e->ctime;
+	f->ino = e->ino;
+	f->dev = e->dev;
 	f->cache = -1;
 	f->keys = (struct mx_strvec)MX_STRVEC_INIT;
 }
@@ -228,7 +240,7 @@ static int assemble(struct walk *w, size_t i, struct mx_buf *rel, struct mx_err 
 		join_rel(rel, n->rel, e->name);
 		switch (e->kind) {
 		case 'f':
-			add_file(t, rel->buf, &e->st);
+			add_file(t, rel->buf, e);
 			break;
 		case 's':
 			mx_strvec_push(&t->skipped, rel->buf);
@@ -300,6 +312,10 @@ int phx_digest_collect(const char *input, const struct mx_strvec *zexts, long jo
 	for (size_t i = 0; i < w.nn; i++)
 		for (size_t k = 0; k < w.nodes[i].ne; k++)
 			nfiles += w.nodes[i].e[k].kind == 'f';
+	if (!t->files && nfiles) {
+		t->files = phx_digest_huge_alloc(nfiles * sizeof(*t->files));
+		t->alloc = nfiles;
+	}
 	MX_ALLOC_GROW(t->files, nfiles, t->alloc);
 	ret = assemble(&w, 0, &rel, err);
 out:

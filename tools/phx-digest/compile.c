@@ -66,6 +66,8 @@ struct compile {
 	struct mx_buf prefix;     /* "./priv/static": see phx_digest_input_prefix */
 	struct mx_buf settings;   /* what a cache must have been written with */
 	struct mx_buf cache_path; /* CACHE_DIR/phx-digest-<hash of OUT>.cache */
+	struct mx_buf memo_path;  /* ... and its manifest memo; empty without a cache */
+	struct phx_digest_manifest_memo memo; /* loaded and checked beside the walk */
 	struct mx_strvec outdirs; /* output directories, relative, sorted ("" first) */
 	int lock_fd;              /* holds the output directory's flock, or -1 */
 	struct phx_digest_flusher flusher; /* syncs lock_fd's file system meanwhile */
@@ -89,7 +91,8 @@ static void compile_init(struct compile *c, const struct phx_digest_opts *o)
 	atomic_init(&r->failed, false);
 	phx_digest_progress_init(&r->progress, 0, 0, NULL);
 	phx_digest_arena_init(&r->contents);
-	c->prefix = c->settings = c->cache_path = (struct mx_buf)MX_BUF_INIT;
+	c->prefix = c->settings = c->cache_path = c->memo_path = (struct mx_buf)MX_BUF_INIT;
+	c->memo = (struct phx_digest_manifest_memo)PHX_DIGEST_MANIFEST_MEMO_INIT;
 	c->outdirs = (struct mx_strvec)MX_STRVEC_INIT;
 	c->lock_fd = -1;
 }
@@ -112,6 +115,8 @@ static void compile_release(struct compile *c)
 	mx_buf_release(&c->prefix);
 	mx_buf_release(&c->settings);
 	mx_buf_release(&c->cache_path);
+	mx_buf_release(&c->memo_path);
+	phx_digest_memo_release(&c->memo);
 	pthread_mutex_destroy(&c->r.lock);
 }
 
@@ -287,8 +292,12 @@ static void load_cache(struct compile *c)
 	settings_string(c);
 	if (r->o->cache_dir)
 		phx_digest_cache_path(&c->cache_path, r->o->cache_dir, r->out);
-	if (!r->o->no_cache && !r->dry && r->o->cache_dir)
-		phx_digest_cache_load(&r->cache, c->cache_path.buf, c->settings.buf);
+	if (r->o->no_cache || r->dry || !r->o->cache_dir)
+		return;
+	phx_digest_cache_load(&r->cache, c->cache_path.buf, c->settings.buf);
+	/* the manifest memo lives beside the cache, and only with it */
+	phx_digest_memo_path(&c->memo_path, c->cache_path.buf);
+	phx_digest_manifest_memo_check(&c->memo, r->out, c->memo_path.buf);
 }
 
 static void *load_cache_thread(void *arg)
@@ -488,20 +497,16 @@ static int rewrite_all(struct compile *c, struct mx_err *err)
 static int publish(struct compile *c, struct mx_err *err)
 {
 	struct phx_digest_run *r = &c->r;
-	struct mx_buf memo = MX_BUF_INIT;
 	struct mx_err merr = MX_ERR_INIT;
-	/* the manifest memo lives beside the cache, and only with it */
-	if (!r->o->no_cache && !r->dry && r->o->cache_dir &&
-	    mx_fs_mkdir_p(r->o->cache_dir, 0777, &merr) == 0)
-		phx_digest_memo_path(&memo, c->cache_path.buf);
+	bool save_memo = c->memo_path.len && mx_fs_mkdir_p(r->o->cache_dir, 0777, &merr) == 0;
 	/* nothing to flush when every file was reused where the cache left it */
 	bool need_sync = false;
 	for (size_t i = 0; i < r->t.n && !need_sync; i++)
 		need_sync = !(r->t.files[i].reused && r->t.files[i].dir_ok);
 	int ret = phx_digest_manifest_write(r->out, &r->t, r->o->now, need_sync ? &c->flusher : NULL,
 	                                    r->dry ? &r->planned : NULL,
-	                                    memo.len ? memo.buf : NULL, err);
-	mx_buf_release(&memo);
+	                                    c->memo_path.len ? &c->memo : NULL,
+	                                    save_memo ? c->memo_path.buf : NULL, err);
 	if (ret < 0)
 		return -1;
 	if (r->dry) {

@@ -128,23 +128,6 @@ static int hash_mem(const char *data, size_t n, char *md5hex, char *sha64)
 	return ret;
 }
 
-static int read_full(int fd, char *buf, size_t want, size_t *got)
-{
-	*got = 0;
-	while (*got < want) {
-		ssize_t n = read(fd, buf + *got, want - *got);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		if (n == 0)
-			break;
-		*got += (size_t)n;
-	}
-	return 0;
-}
-
 /* Takes one piece of a file being read; returns 0, or -1 (with err) to stop. */
 typedef int (*chunk_fn)(const char *buf, size_t n, bool last, void *ctx, struct mx_err *err);
 
@@ -158,11 +141,12 @@ static int read_chunks(const char *path, chunk_fn fn, void *ctx, struct mx_err *
 		return mx_err_errno(err, "cannot open", path);
 	char *buf = mx_xmalloc(CHUNK);
 	for (;;) {
-		size_t got;
-		if (read_full(fd, buf, CHUNK, &got) < 0) {
+		ssize_t n = mx_fs_read_full(fd, buf, CHUNK);
+		if (n < 0) {
 			ret = mx_err_errno(err, "cannot read", path);
 			break;
 		}
+		size_t got = (size_t)n;
 		bool last = got < CHUNK;
 		ret = fn(buf, got, last, ctx, err);
 		if (ret < 0 || last)
@@ -434,7 +418,7 @@ static void set_digested(struct phx_digest_file *f)
 static int read_into_arena(struct phx_digest_run *r, struct phx_digest_file *f,
                            const char *path, struct mx_err *err)
 {
-	size_t size = (size_t)f->size, got;
+	size_t size = (size_t)f->size;
 	char *p = phx_digest_arena_alloc(&r->contents, size + 1);
 	if (!p)
 		return 0;
@@ -442,10 +426,11 @@ static int read_into_arena(struct phx_digest_run *r, struct phx_digest_file *f,
 	if (fd < 0)
 		return mx_err_errno(err, "cannot open", path);
 	/* one byte more than the stat said, to see the end */
-	int ret = read_full(fd, p, size + 1, &got);
+	ssize_t n = mx_fs_read_full(fd, p, size + 1);
 	close(fd);
-	if (ret < 0)
+	if (n < 0)
 		return mx_err_errno(err, "cannot read", path);
+	size_t got = (size_t)n;
 	if (got > size)
 		return 0; /* grown: read it the ordinary way */
 	p[got] = '\0';

@@ -155,8 +155,10 @@ static void mtext_block(struct mtext *m, const char *p, size_t n)
 {
 	m->hash = phx_digest_hash(p, n, m->hash);
 	m->size += n;
-	if (m->af)
+	if (m->af) {
 		mx_atomic_write(m->af, p, n);
+		mx_atomic_start_writeback(m->af);
+	}
 }
 
 /* Writes out the whole blocks gathered so far; with last, the rest too. */
@@ -189,15 +191,10 @@ static bool memo_matches(const char *path, const struct phx_digest_manifest_memo
 		uint64_t h = PHX_DIGEST_HASH_SEED;
 		size_t total = 0;
 		for (;;) {
-			size_t got = 0;
-			while (got < BLOCK) {
-				ssize_t n = read(fd, buf + got, BLOCK - got);
-				if (n < 0 && errno == EINTR)
-					continue;
-				if (n <= 0)
-					break;
-				got += (size_t)n;
-			}
+			ssize_t n = mx_fs_read_full(fd, buf, BLOCK);
+			if (n < 0)
+				break;
+			size_t got = (size_t)n;
 			if (got)
 				h = phx_digest_hash(buf, got, h);
 			total += got;
@@ -209,6 +206,17 @@ static bool memo_matches(const char *path, const struct phx_digest_manifest_memo
 	}
 	close(fd);
 	return ok;
+}
+
+void phx_digest_manifest_memo_check(struct phx_digest_manifest_memo *m, const char *out,
+                                    const char *memo_path)
+{
+	struct mx_buf path = MX_BUF_INIT;
+	phx_digest_memo_load(m, memo_path);
+	mx_path_join(&path, out, "cache_manifest.json");
+	if (m->valid && !memo_matches(path.buf, m))
+		m->valid = false;
+	mx_buf_release(&path);
 }
 
 /* Emits {"k":v,...} in key order, as Jason does for a map (Phoenix's own
@@ -291,10 +299,9 @@ static void carry(struct mwrite *w, const char *key, size_t klen, const char *va
 /* The old manifest's entries from the memo, when the manifest on disk is
  * the one it describes and every key of it is a new one or a carried one:
  * true when they were all taken from there. */
-static bool carry_from_memo(struct mwrite *w, const char *path,
-                            const struct phx_digest_manifest_memo *m)
+static bool carry_from_memo(struct mwrite *w, const struct phx_digest_manifest_memo *m)
 {
-	if (!m->valid || !memo_matches(path, m))
+	if (!m || !m->valid)
 		return false;
 	struct phx_digest_keyset u = w->keys; /* the new ones so far */
 	for (size_t i = 0; i < m->ncarried; i++)
@@ -391,11 +398,11 @@ static void memo_of_carried(const struct mwrite *w, struct phx_digest_manifest_m
 }
 
 int phx_digest_manifest_write(const char *out, const struct phx_digest_tree *t, long long now,
-                              struct phx_digest_flusher *sync, struct mx_strvec *planned, const char *memo_path,
+                              struct phx_digest_flusher *sync, struct mx_strvec *planned,
+                              const struct phx_digest_manifest_memo *memo, const char *memo_path,
                               struct mx_err *err)
 {
 	struct phx_json old = PHX_JSON_INIT;
-	struct phx_digest_manifest_memo memo = PHX_DIGEST_MANIFEST_MEMO_INIT;
 	struct phx_digest_manifest_memo next = PHX_DIGEST_MANIFEST_MEMO_INIT;
 	struct mx_buf path = MX_BUF_INIT;
 	struct mx_atomic af = MX_ATOMIC_INIT;
@@ -407,9 +414,7 @@ int phx_digest_manifest_write(const char *out, const struct phx_digest_tree *t, 
 	snprintf(nowtext, sizeof(nowtext), "%lld", now);
 	mx_path_join(&path, out, "cache_manifest.json");
 	add_new_entries(&w);
-	if (memo_path)
-		phx_digest_memo_load(&memo, memo_path);
-	if (!carry_from_memo(&w, path.buf, &memo) && carry_from_text(&w, path.buf, &old, err) < 0)
+	if (!carry_from_memo(&w, memo) && carry_from_text(&w, path.buf, &old, err) < 0)
 		goto out;
 	if (planned) {
 		mx_strvec_push(planned, path.buf);
@@ -448,7 +453,6 @@ int phx_digest_manifest_write(const char *out, const struct phx_digest_tree *t, 
 	phx_digest_memo_save(&next, memo_path, NULL);
 out:
 	phx_digest_memo_release(&next);
-	phx_digest_memo_release(&memo);
 	phx_json_release(&old);
 	phx_digest_index_release(&w.newkeys);
 	free(w.latest);
