@@ -29,6 +29,7 @@
 # BENCH_DIR (default /tmp/phx-digest-bounds) keeps the tree between runs;
 # GEN_TREE points at gen_tree.py (default /work/shared/bench/gen_tree.py).
 set -euo pipefail
+export LC_NUMERIC=C # EPOCHREALTIME with a decimal point
 
 here=$(cd "$(dirname "$0")" && pwd)
 [ $# -eq 1 ] || { echo "usage: $0 BINDIR" >&2; exit 2; }
@@ -102,13 +103,15 @@ sleep 35
 # median of the values on stdin
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
-# seconds of a command (stdout dropped), after an untimed sync
+# seconds of a command (stdout dropped), after an untimed sync; bash's
+# own clock, as a `date` on each side would add two processes (~5 ms, a
+# twentieth of a rerun) to the time
 timed() {
 	sync
 	local s e
-	s=$(date +%s.%N)
+	s=$EPOCHREALTIME
 	"$@" >/dev/null
-	e=$(date +%s.%N)
+	e=$EPOCHREALTIME
 	awk -v s="$s" -v e="$e" 'BEGIN {print e - s}'
 }
 

@@ -387,7 +387,8 @@ static int prepare_outputs(struct compile *c, struct mx_err *err)
 		mx_path_join(&p, r->out, dirs->v[i]);
 		if (!dir_ok[i])
 			mx_atomic_remove_stale(p.buf, time(NULL) + 1);
-		if (dirs->v[i][0])
+		/* one as the cache left it exists: its stat just said so */
+		if (dirs->v[i][0] && !dir_ok[i])
 			ret = mx_fs_mkdir_p(p.buf, 0777, err);
 	}
 	if (ret == 0) {
